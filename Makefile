@@ -1,0 +1,42 @@
+# Labbook developer commands. `make run` serves on the embedded SQLite database; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: run test install install-test schema migration bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+run: install  ## serve on SQLite under ./data (migrates on start)
+	LABBOOK_DATA_DIR=$${LABBOOK_DATA_DIR:-./data} $(PY) -m app serve --host $(HOST) --port $(PORT)
+
+test: install-test  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+schema: install  ## regenerate schema.graphql from the served schema
+	$(PY) -m app export-schema --output schema.graphql
+
+migration: install  ## rewrite the initial migration from the models (pre-release only)
+	rm -f /tmp/labbook-migration-base.db
+	$(PY) -c "from app.db.migrate import regenerate_initial; regenerate_initial('sqlite+aiosqlite:////tmp/labbook-migration-base.db')"
+
+bench: install-test  ## benchmarks (see bench/README.md)
+	$(PY) bench/ingest.py
+	$(PY) bench/queries.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

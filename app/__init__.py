@@ -1,0 +1,1 @@
+"""Labbook: a self-hosted experiment tracker that speaks the Weights & Biases protocol."""

@@ -1,0 +1,1 @@
+"""The GraphQL adapter: thin resolvers over domain services and per-request DataLoaders."""

@@ -1,0 +1,51 @@
+"""Per-request context: the actor, the runtime, DataLoaders and the HTTP response (for status codes).
+
+The context holds a session factory, never one shared session: sibling resolvers run concurrently.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import AsyncIterator
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info as StrawberryInfo
+
+from app.api.loaders import Loaders
+from app.domain.actor import Actor
+from app.runtime import Runtime
+
+
+@dataclass
+class Context:
+    request: Request
+    response: Response
+    runtime: Runtime
+    actor: Actor
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.runtime.session_factory, self.actor)
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A short read-only session."""
+        async with self.runtime.session_factory() as session:
+            yield session
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        async with self.runtime.session_factory.begin() as session:
+            yield session
+
+    @property
+    def base_url(self) -> str:
+        configured = self.runtime.settings.base_url
+        return (configured or str(self.request.base_url)).rstrip("/")
+
+
+Info = StrawberryInfo[Context, None]

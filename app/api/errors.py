@@ -1,0 +1,62 @@
+"""Error presentation: ``extensions.code``, the HTTP status the wandb client needs, and masking.
+
+A DomainError keeps its message and gains ``extensions.code``. When a root field fails with a
+DomainError and no root field returned data, the HTTP status becomes the error's (401/403/404/...):
+wandb-core prints a 4xx message verbatim and never retries it (PROTOCOL.md §5). Anything else is
+logged with the request id and masked.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from app.domain.errors import DomainError
+
+log = logging.getLogger("labbook.graphql")
+MASKED_MESSAGE = "Unexpected error; it was logged with request id {request_id}."
+
+
+class DomainErrors(SchemaExtension):
+    def on_execute(self):
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        context = self.execution_context.context
+        request_id = uuid.uuid4().hex[:12]
+        result.errors = [self._present(error, request_id) for error in result.errors]
+        self._set_status(result, context)
+
+    @staticmethod
+    def _present(error: GraphQLError, request_id: str) -> GraphQLError:
+        original = error.original_error
+        if isinstance(original, DomainError):
+            error.extensions = {**(error.extensions or {}), "code": original.code}
+            return error
+        if original is None or isinstance(original, GraphQLError):
+            error.extensions = {**(error.extensions or {}), "code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
+            return error
+        log.error("request %s failed at %s", request_id, error.path, exc_info=original)
+        return GraphQLError(
+            MASKED_MESSAGE.format(request_id=request_id),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        )
+
+    @staticmethod
+    def _set_status(result, context) -> None:
+        data = result.data or {}
+        if any(value is not None for value in data.values()):
+            return
+        for error in result.errors:
+            original = error.original_error
+            if isinstance(original, DomainError) and error.path and len(error.path) == 1:
+                context.response.status_code = original.http_status
+                return

@@ -1,0 +1,117 @@
+"""Per-request DataLoaders: each batch runs one statement in its own short session.
+
+A query that returns N runs with their project, entity and user costs a constant number of SQL
+statements. Add a loader here as a ``functools.cached_property`` so it exists only when used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+from typing import Any, Awaitable, Callable, Sequence, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from strawberry.dataloader import DataLoader
+
+from app.db.tables import Entity, Membership, Project, Run, User
+from app.domain.actor import Actor
+
+T = TypeVar("T")
+
+
+def by_key_loader(
+    session_factory: async_sessionmaker[AsyncSession], model: Any, column: Any
+) -> DataLoader[Any, Any]:
+    """Rows of ``model`` whose ``column`` equals each key (None where missing)."""
+
+    async def load(keys: Sequence[Any]) -> list[Any]:
+        async with session_factory() as session:
+            rows = (await session.scalars(select(model).where(column.in_(set(keys))))).all()
+        found = {getattr(row, column.key): row for row in rows}
+        return [found.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def grouped_loader(
+    session_factory: async_sessionmaker[AsyncSession], model: Any, column: Any, *order_by: Any
+) -> DataLoader[Any, list[Any]]:
+    """All rows of ``model`` whose ``column`` equals each key, as one list per key."""
+
+    async def load(keys: Sequence[Any]) -> list[list[Any]]:
+        async with session_factory() as session:
+            rows = (await session.scalars(select(model).where(column.in_(set(keys))).order_by(*order_by))).all()
+        groups: dict[Any, list[Any]] = defaultdict(list)
+        for row in rows:
+            groups[getattr(row, column.key)].append(row)
+        return [groups.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def batch_loader(
+    session_factory: async_sessionmaker[AsyncSession],
+    fetch: Callable[[AsyncSession, Sequence[Any]], Awaitable[dict[Any, Any]]],
+    default: Any = None,
+) -> DataLoader[Any, Any]:
+    """A loader from a function that maps a batch of keys to values in one session."""
+
+    async def load(keys: Sequence[Any]) -> list[Any]:
+        async with session_factory() as session:
+            found = await fetch(session, keys)
+        return [found.get(key, default) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+class Loaders:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], actor: Actor) -> None:
+        self.session_factory = session_factory
+        self.actor = actor
+
+    @cached_property
+    def entity(self) -> DataLoader[int, Entity | None]:
+        return by_key_loader(self.session_factory, Entity, Entity.id)
+
+    @cached_property
+    def entity_by_name(self) -> DataLoader[str, Entity | None]:
+        return by_key_loader(self.session_factory, Entity, Entity.name)
+
+    @cached_property
+    def user(self) -> DataLoader[int, User | None]:
+        return by_key_loader(self.session_factory, User, User.id)
+
+    @cached_property
+    def user_by_entity(self) -> DataLoader[int, User | None]:
+        return by_key_loader(self.session_factory, User, User.entity_id)
+
+    @cached_property
+    def project(self) -> DataLoader[int, Project | None]:
+        return by_key_loader(self.session_factory, Project, Project.id)
+
+    @cached_property
+    def run(self) -> DataLoader[int, Run | None]:
+        return by_key_loader(self.session_factory, Run, Run.id)
+
+    @cached_property
+    def viewer_role(self) -> DataLoader[int, str | None]:
+        """The viewer's role in each entity id (ADMIN for their own personal entity)."""
+        actor = self.actor
+
+        async def fetch(session: AsyncSession, entity_ids: Sequence[int]) -> dict[int, str]:
+            if actor.user is None:
+                return {}
+            roles = dict(
+                (
+                    await session.execute(
+                        select(Membership.team_id, Membership.role).where(
+                            Membership.user_id == actor.user.id, Membership.team_id.in_(set(entity_ids))
+                        )
+                    )
+                ).all()
+            )
+            roles.setdefault(actor.user.entity_id, "ADMIN")
+            return roles
+
+        return batch_loader(self.session_factory, fetch)

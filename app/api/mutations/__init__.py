@@ -1,0 +1,1 @@
+"""Root mutations, one module per area; ``app.api.schema`` merges them."""

@@ -1,0 +1,41 @@
+"""The one Schema: root fields merged from one module per area, with guards and error presentation."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+
+from app.api.errors import DomainErrors
+from app.api.queries import identity, projects
+from app.api.scalars import SCALAR_MAP
+from app.api.types.entity import Team, User
+from app.api.types.project import Project
+from app.api.types.run import Run
+
+# Guard limits are fixed here (the schema is built once, at import); see DESIGN.md §4.
+MAX_DEPTH = 15
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+QUERIES: tuple[type, ...] = (identity.Query, projects.Query)
+MUTATIONS: tuple[type, ...] = ()
+
+Query = merge_types("Query", QUERIES)
+Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[User, Team, Project, Run],
+    config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
+    extensions=[
+        DomainErrors,
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ],
+)

@@ -1,0 +1,1 @@
+"""Strawberry types; each wraps a database row held in a private ``row`` field."""

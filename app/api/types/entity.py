@@ -1,0 +1,249 @@
+"""Entities: the ``Entity`` interface with ``User`` and ``Team`` behind it, and the viewer's view of a user."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from sqlalchemy import select
+from strawberry.scalars import JSON
+
+from app.api import ids
+from app.api.context import Info
+from app.api.pagination import Connection, connection
+from app.api.types.node import Node, register_node
+from app.db import tables
+from app.domain import policy
+
+
+@strawberry.type
+class Organization:
+    core_weave_organization_id: str | None = None
+
+
+@strawberry.type
+class ApiKey(Node):
+    row: strawberry.Private[tables.ApiKey]
+    name: str
+    description: str | None
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
+
+    @classmethod
+    def from_row(cls, row: tables.ApiKey) -> "ApiKey":
+        return cls(
+            row=row,
+            id=strawberry.ID(ids.encode("ApiKey", row.id)),
+            name=row.prefix,
+            description=row.description,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+            revoked=row.revoked_at is not None,
+        )
+
+
+@strawberry.type(name="TeamRef")
+class TeamName:
+    """A team as the viewer's ``teams`` list shows it."""
+
+    name: str
+
+
+@strawberry.interface(description="A user's personal namespace or a team: one namespace of names.")
+class Entity(Node):
+    row: strawberry.Private[tables.Entity]
+    name: str
+
+    @strawberry.field
+    def is_team(self) -> bool:
+        return self.row.kind == "team"
+
+    @strawberry.field
+    def entity_type(self) -> str:
+        return self.row.kind
+
+    @strawberry.field
+    def available(self) -> bool:
+        return True
+
+    @strawberry.field
+    def photo_url(self) -> str | None:
+        return None
+
+    @strawberry.field
+    def read_only(self) -> bool:
+        return False
+
+    @strawberry.field
+    def read_only_admin(self) -> bool:
+        return False
+
+    @strawberry.field
+    def private_only(self) -> bool:
+        return self.row.private_only
+
+    @strawberry.field
+    def code_saving_enabled(self) -> bool:
+        return self.row.code_saving_enabled
+
+    @strawberry.field
+    def default_access(self) -> str:
+        return self.row.default_access
+
+    @strawberry.field
+    def storage_region(self) -> str:
+        return self.row.storage_region
+
+    @strawberry.field
+    def storage_bytes(self) -> int:
+        return 0
+
+    @strawberry.field
+    def is_paid(self) -> bool:
+        return False
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+    @strawberry.field
+    def organization(self) -> Organization | None:
+        return None
+
+    @strawberry.field
+    async def viewer_role(self, info: Info) -> str | None:
+        """The viewer's role here (ADMIN, MEMBER, VIEWER, SERVICE) or null."""
+        return await info.context.loaders.viewer_role.load(self.row.id)
+
+    @strawberry.field
+    async def viewer_can_administer(self, info: Info) -> bool:
+        role = await info.context.loaders.viewer_role.load(self.row.id)
+        return policy.can_administer(info.context.actor, role)
+
+    @strawberry.field
+    async def viewer_can_invite(self, info: Info) -> bool:
+        role = await info.context.loaders.viewer_role.load(self.row.id)
+        return policy.can_invite(info.context.actor, role, self.row)
+
+
+@strawberry.type(description="A user's personal entity and account.")
+class User(Entity):
+    user: strawberry.Private[tables.User]
+
+    @classmethod
+    def from_rows(cls, user: tables.User, entity: tables.Entity) -> "User":
+        return cls(row=entity, user=user, id=strawberry.ID(ids.encode("User", user.id)), name=user.username)
+
+    @strawberry.field
+    def username(self) -> str:
+        return self.user.username
+
+    @strawberry.field(description="The full name, or the username when none is set.")
+    def full_name(self) -> str:
+        return self.user.full_name or self.user.username
+
+    @strawberry.field
+    def email(self, info: Info) -> str | None:
+        # Service accounts answer null so the client keeps sending X-WANDB-USER-EMAIL (PROTOCOL §5.3).
+        if self.user.account_type == "SERVICE":
+            return None
+        return self.user.email
+
+    @strawberry.field(description="Instance administrator.")
+    def admin(self) -> bool:
+        return self.user.is_admin
+
+    @strawberry.field
+    def account_type(self) -> str:
+        return self.user.account_type
+
+    @strawberry.field
+    def deleted_at(self) -> datetime | None:
+        return self.user.deleted_at
+
+    @strawberry.field
+    def flags(self) -> JSON | None:
+        return None
+
+    @strawberry.field(name="entity", description="The name of the default entity: where runs go when none is given.")
+    async def default_entity_name(self, info: Info) -> str | None:
+        entity = await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
+        return entity.name if entity else None
+
+    @strawberry.field
+    async def default_entity(self, info: Info) -> Annotated["Entity", strawberry.lazy("app.api.types.entity")] | None:
+        entity = await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
+        return await entity_type_for(info, entity) if entity else None
+
+    @strawberry.field
+    async def teams(self, info: Info) -> Connection[TeamName]:
+        if not _is_viewer(info, self.user):
+            return connection([], [], has_next=False, total=0)
+        async with info.context.read() as session:
+            names = (
+                await session.scalars(
+                    select(tables.Entity.name)
+                    .join(tables.Membership, tables.Membership.team_id == tables.Entity.id)
+                    .where(tables.Membership.user_id == self.user.id)
+                    .order_by(tables.Entity.name)
+                )
+            ).all()
+        return connection([TeamName(name=n) for n in names], list(names), has_next=False, total=len(names))
+
+    @strawberry.field
+    async def api_keys(self, info: Info) -> Connection[ApiKey]:
+        if not _is_viewer(info, self.user):
+            return connection([], [], has_next=False, total=0)
+        async with info.context.read() as session:
+            rows = (
+                await session.scalars(
+                    select(tables.ApiKey)
+                    .where(tables.ApiKey.user_id == self.user.id, tables.ApiKey.revoked_at.is_(None))
+                    .order_by(tables.ApiKey.id)
+                )
+            ).all()
+        return connection([ApiKey.from_row(r) for r in rows], [str(r.id) for r in rows], has_next=False, total=len(rows))
+
+
+@strawberry.type(description="A team: its name is in every URL of its projects and never changes.")
+class Team(Entity):
+    @classmethod
+    def from_row(cls, entity: tables.Entity) -> "Team":
+        return cls(row=entity, id=strawberry.ID(ids.encode("Team", entity.id)), name=entity.name)
+
+    @strawberry.field
+    def members_can_invite(self) -> bool:
+        return self.row.members_can_invite
+
+
+def _is_viewer(info: Info, user: tables.User) -> bool:
+    actor = info.context.actor
+    return actor.user is not None and (actor.user.id == user.id or actor.is_instance_admin)
+
+
+async def entity_type_for(info: Info, entity: tables.Entity) -> Entity | None:
+    """The GraphQL object for an entity row: a Team, or the User who owns a personal entity."""
+    if entity.kind == "team":
+        return Team.from_row(entity)
+    user = await info.context.loaders.user_by_entity.load(entity.id)
+    return User.from_rows(user, entity) if user else None
+
+
+async def user_type_for(info: Info, user: tables.User | None) -> User | None:
+    if user is None:
+        return None
+    entity = await info.context.loaders.entity.load(user.entity_id)
+    return User.from_rows(user, entity) if entity else None
+
+
+@register_node("User")
+async def _user_node(info: Info, pk: int) -> User | None:
+    return await user_type_for(info, await info.context.loaders.user.load(pk))
+
+
+@register_node("Team")
+async def _team_node(info: Info, pk: int) -> Team | None:
+    entity = await info.context.loaders.entity.load(pk)
+    return Team.from_row(entity) if entity and entity.kind == "team" else None

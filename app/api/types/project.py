@@ -1,0 +1,100 @@
+"""The Project type (W&B's legacy name: "model"). Run listing lives in ``project_runs``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from app.api import ids
+from app.api.context import Info
+from app.api.types.entity import Entity, User, entity_type_for, user_type_for
+from app.api.types.node import Node, register_node
+from app.api.types.project_runs import ProjectRunFields
+from app.api.types.run import Run
+from app.db import tables
+from app.domain import runs_view
+
+
+@strawberry.type(description="A project: runs of one entity grouped under a name.")
+class Project(ProjectRunFields, Node):
+    row: strawberry.Private[tables.Project]
+
+    @classmethod
+    def from_row(cls, row: tables.Project) -> "Project":
+        return cls(row=row, id=strawberry.ID(ids.encode("Project", row.id)))
+
+    @strawberry.field
+    def internal_id(self) -> str:
+        return str(self.row.id)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field
+    def description(self) -> str | None:
+        return self.row.description
+
+    @strawberry.field(description="PRIVATE, RESTRICTED, USER_READ (public read) or USER_WRITE (open).")
+    def access(self) -> str:
+        return self.row.access
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+    @strawberry.field
+    def updated_at(self) -> datetime:
+        return self.row.updated_at
+
+    @strawberry.field
+    def is_benchmark(self) -> bool:
+        return False
+
+    @strawberry.field
+    def read_only(self) -> bool:
+        return False
+
+    @strawberry.field
+    def views(self) -> str:
+        return "{}"
+
+    @strawberry.field
+    async def entity_name(self, info: Info) -> str:
+        entity = await info.context.loaders.entity.load(self.row.entity_id)
+        return entity.name
+
+    @strawberry.field
+    async def entity(self, info: Info) -> Entity:
+        entity = await info.context.loaders.entity.load(self.row.entity_id)
+        return await entity_type_for(info, entity)
+
+    @strawberry.field(description="The user who created the project.")
+    async def user(self, info: Info) -> User | None:
+        if self.row.created_by_id is None:
+            return None
+        return await user_type_for(info, await info.context.loaders.user.load(self.row.created_by_id))
+
+    @strawberry.field(description="A run by its name (run id).")
+    async def run(self, info: Info, name: str) -> Run | None:
+        async with info.context.read() as session:
+            row = await runs_view.run_in_project(session, self.row, name)
+        return Run.from_row(row) if row else None
+
+    @strawberry.field(description="Legacy name of run(name:).")
+    async def bucket(self, info: Info, name: str, missing_ok: bool | None = None) -> Run | None:
+        return await self.run(info, name)
+
+
+@register_node("Project")
+async def _project_node(info: Info, pk: int) -> Project | None:
+    from app.domain import projects
+
+    async with info.context.read() as session:
+        row = await session.get(tables.Project, pk)
+        if row is None:
+            return None
+        entity = await session.get(tables.Entity, row.entity_id)
+        visible = await projects.can_read(session, info.context.actor, entity, row)
+    return Project.from_row(row) if visible else None

@@ -1,0 +1,70 @@
+"""The GraphQL HTTP endpoint: authentication, the empty-operationName fix, a body-size limit."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from strawberry.asgi import GraphQL
+
+from app.api.context import Context
+from app.api.schema import schema
+from app.domain.api_keys import actor_for
+from app.domain.errors import Unauthenticated
+from app.runtime import Runtime
+
+
+class GraphQLApp(GraphQL):
+    def __init__(self, runtime: Runtime) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self.runtime = runtime
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope, receive=receive)
+            denied = await self._check_request(request)
+            if denied is not None:
+                await denied(scope, receive, send)
+                return
+            scope["labbook.actor"] = request.state.actor
+        await super().__call__(scope, receive, send)
+
+    async def _check_request(self, request: Request) -> Response | None:
+        length = request.headers.get("content-length")
+        limit = self.runtime.settings.max_request_body_bytes
+        if length and length.isdigit() and int(length) > limit:
+            return _error(413, f"request body too large: {length} bytes, the limit is {limit}")
+        try:
+            async with self.runtime.session_factory.begin() as session:
+                request.state.actor = await actor_for(
+                    session,
+                    request.headers.get("authorization"),
+                    claimed_username=request.headers.get("x-wandb-username"),
+                    claimed_email=request.headers.get("x-wandb-user-email"),
+                )
+        except Unauthenticated as error:
+            return _error(401, error.message)
+        except SQLAlchemyError:
+            return _error(503, "the database is unavailable; try again shortly")
+        return None
+
+    async def parse_http_body(self, request):
+        data = await super().parse_http_body(request)
+        # The public API sends "operationName": "" (PROTOCOL.md §0.3); treat it as absent.
+        if not isinstance(data, list) and data.operation_name == "":
+            return dataclasses.replace(data, operation_name=None)
+        return data
+
+    async def get_context(self, request: Request, response: Response) -> Context:
+        return Context(request=request, response=response, runtime=self.runtime, actor=request.scope["labbook.actor"])
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": _CODES.get(status, "BAD_REQUEST")}}]},
+                        status_code=status)
+
+
+_CODES = {401: "UNAUTHENTICATED", 413: "PAYLOAD_TOO_LARGE", 503: "UNAVAILABLE"}
+__all__ = ["GraphQLApp"]

@@ -1,0 +1,232 @@
+"""Tables. Metadata only; history, events and console lines are append-only rows keyed by
+(run, line offset) so that a resent chunk overwrites instead of duplicating."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.db.types import BigIntId, JSONValue, UTCDateTime, utcnow
+
+
+def _id() -> Any:
+    return Field(default=None, sa_column=Column(BigIntId, primary_key=True, autoincrement=True))
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str = "CASCADE") -> Any:
+    return Field(
+        default=None,
+        sa_column=Column(BigIntId, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index),
+    )
+
+
+def _ts(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default_factory=None if nullable else utcnow,
+        sa_column=Column(UTCDateTime, nullable=nullable, index=index),
+    )
+
+
+def _json(*, nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(JSONValue, nullable=nullable))
+
+
+class Entity(SQLModel, table=True):
+    """One namespace for users and teams; ``name`` is immutable."""
+
+    __tablename__ = "entity"
+    id: int | None = _id()
+    name: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    kind: str = Field(sa_column=Column(String(8), nullable=False))  # user | team
+    default_access: str = Field(default="PRIVATE", sa_column=Column(String(16), nullable=False))
+    private_only: bool = False
+    code_saving_enabled: bool = True
+    storage_region: str = Field(default="default", sa_column=Column(String(64), nullable=False))
+    members_can_invite: bool = False
+    created_at: datetime = _ts()
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user_account"
+    id: int | None = _id()
+    entity_id: int = Field(sa_column=Column(BigIntId, ForeignKey("entity.id", ondelete="CASCADE"), unique=True, nullable=False))
+    username: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    email: str | None = Field(default=None, sa_column=Column(String(320), unique=True, nullable=True))
+    full_name: str | None = None
+    account_type: str = Field(default="USER", sa_column=Column(String(8), nullable=False))  # USER | SERVICE
+    is_admin: bool = False
+    default_entity_id: int | None = _fk("entity.id", nullable=True, index=False, ondelete="SET NULL")
+    created_at: datetime = _ts()
+    deleted_at: datetime | None = _ts(nullable=True)
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+    id: int | None = _id()
+    team_id: int = _fk("entity.id")
+    user_id: int = _fk("user_account.id")
+    role: str = Field(sa_column=Column(String(8), nullable=False))  # ADMIN | MEMBER | VIEWER | SERVICE
+    created_at: datetime = _ts()
+
+
+class Invite(SQLModel, table=True):
+    __tablename__ = "invite"
+    id: int | None = _id()
+    team_id: int = _fk("entity.id")
+    email: str | None = Field(default=None, sa_column=Column(String(320), nullable=True, index=True))
+    invitee_id: int | None = _fk("user_account.id", nullable=True)
+    role: str = Field(sa_column=Column(String(8), nullable=False))
+    inviter_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    state: str = Field(default="PENDING", sa_column=Column(String(10), nullable=False))  # PENDING|ACCEPTED|REVOKED
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class ApiKey(SQLModel, table=True):
+    __tablename__ = "api_key"
+    id: int | None = _id()
+    user_id: int = _fk("user_account.id")
+    prefix: str = Field(sa_column=Column(String(24), nullable=False))
+    description: str | None = None
+    secret_hash: str = Field(sa_column=Column(String(128), unique=True, nullable=False))
+    # Service-account keys are derived from the server secret and this nonce, so team admins can
+    # read them back (members{apiKey}) while the database holds no secret.
+    derivation_nonce: str | None = Field(default=None, sa_column=Column(String(64), nullable=True))
+    created_at: datetime = _ts()
+    last_used_at: datetime | None = _ts(nullable=True)
+    revoked_at: datetime | None = _ts(nullable=True)
+    expires_at: datetime | None = _ts(nullable=True)
+
+
+class Project(SQLModel, table=True):
+    __tablename__ = "project"
+    __table_args__ = (UniqueConstraint("entity_id", "name"),)
+    id: int | None = _id()
+    entity_id: int = _fk("entity.id")
+    name: str = Field(sa_column=Column(String(128), nullable=False))
+    description: str | None = None
+    access: str = Field(default="PRIVATE", sa_column=Column(String(16), nullable=False))
+    created_by_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    baseline_run_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class ProjectMember(SQLModel, table=True):
+    """People added to a RESTRICTED project."""
+
+    __tablename__ = "project_member"
+    __table_args__ = (UniqueConstraint("project_id", "user_id"),)
+    id: int | None = _id()
+    project_id: int = _fk("project.id")
+    user_id: int = _fk("user_account.id")
+
+
+class Run(SQLModel, table=True):
+    __tablename__ = "run"
+    __table_args__ = (
+        UniqueConstraint("project_id", "name"),
+        Index("ix_run_project_created", "project_id", "created_at", "id"),
+    )
+    id: int | None = _id()
+    project_id: int = _fk("project.id", index=False)
+    name: str = Field(sa_column=Column(String(128), nullable=False))
+    display_name: str | None = None
+    notes: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    state: str = Field(default="running", sa_column=Column(String(12), nullable=False))
+    config: Any = _json()
+    summary: Any = _json()
+    tags: Any = _json()
+    group_name: str | None = None
+    job_type: str | None = None
+    sweep_name: str | None = None
+    host: str | None = None
+    program: str | None = None
+    git_commit: str | None = None
+    git_remote: str | None = None
+    created_by_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    user_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    service_account_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+    heartbeat_at: datetime = _ts()
+    exit_code: int | None = None
+    stop_requested: bool = False
+    history_line_count: int = 0
+    events_line_count: int = 0
+    log_line_count: int = 0
+    last_step: int | None = None
+    history_keys: Any = _json()  # {"key": {"type": count}} kept up to date on ingest
+    system_metrics: Any = _json()  # the latest system-metrics line
+
+
+class HistoryRow(SQLModel, table=True):
+    __tablename__ = "history_row"
+    __table_args__ = (Index("ix_history_run_step", "run_id", "step"),)
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))
+    line_no: int = Field(sa_column=Column(BigIntId, primary_key=True, autoincrement=False))
+    step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    data: Any = _json()
+
+
+class EventRow(SQLModel, table=True):
+    """System metrics (wandb-events.jsonl)."""
+
+    __tablename__ = "event_row"
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))
+    line_no: int = Field(sa_column=Column(BigIntId, primary_key=True, autoincrement=False))
+    data: Any = _json()
+
+
+class ConsoleLine(SQLModel, table=True):
+    __tablename__ = "console_line"
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))
+    line_no: int = Field(sa_column=Column(BigIntId, primary_key=True, autoincrement=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class RunFile(SQLModel, table=True):
+    __tablename__ = "run_file"
+    __table_args__ = (UniqueConstraint("run_id", "name"),)
+    id: int | None = _id()
+    run_id: int = _fk("run.id", index=False)
+    name: str = Field(sa_column=Column(String(1024), nullable=False))
+    storage_key: str = Field(sa_column=Column(String(256), nullable=False))
+    size_bytes: int | None = None
+    md5: str | None = None
+    mimetype: str | None = None
+    uploaded: bool = False
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class Alert(SQLModel, table=True):
+    __tablename__ = "alert"
+    id: int | None = _id()
+    run_id: int = _fk("run.id")
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    severity: str = Field(default="INFO", sa_column=Column(String(8), nullable=False))
+    wait_duration_ms: int | None = None
+    created_at: datetime = _ts()
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    id: int | None = _id()
+    actor_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
+    on_behalf_of_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")
+    entity_id: int | None = _fk("entity.id", nullable=True, ondelete="SET NULL")
+    action: str = Field(sa_column=Column(String(64), nullable=False))
+    target_type: str | None = None
+    target_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    details: Any = _json(nullable=True)
+    created_at: datetime = _ts(index=True)
+
+
+metadata = SQLModel.metadata

@@ -1,0 +1,1 @@
+"""Business rules. No Strawberry, no Starlette: services take (session, actor, ...) and raise DomainError."""

@@ -1,0 +1,40 @@
+"""Who is making a request: the key's owner and, for service accounts, the person they act for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.db.tables import User
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: User | None = None
+    # Attribution hints from X-WANDB-USERNAME / X-WANDB-USER-EMAIL; honoured only for service
+    # accounts acting inside a team the named person belongs to (see domain.runs).
+    claimed_username: str | None = None
+    claimed_email: str | None = None
+    api_key_id: int | None = field(default=None, compare=False)
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user is None
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user.id if self.user else None
+
+    @property
+    def is_service(self) -> bool:
+        return self.user is not None and self.user.account_type == "SERVICE"
+
+    @property
+    def is_instance_admin(self) -> bool:
+        return self.user is not None and self.user.is_admin
+
+    @property
+    def label(self) -> str:
+        return self.user.username if self.user else "anonymous"
+
+
+ANONYMOUS = Actor()

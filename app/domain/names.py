@@ -1,0 +1,36 @@
+"""Entity and project names: the shared namespace's rules."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.errors import BadInput
+
+ENTITY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{2,63}$")
+PROJECT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+RESERVED = frozenset(
+    {
+        "api", "anonymous", "artifacts", "artifactsv2", "files", "graphql",
+        "healthz", "readyz", "metrics", "storage", "login", "logout", "settings", "signup", "static",
+        "system", "root", "support", "team", "teams", "user", "users", "wandb", "labbook", "new", "null",
+        "none", "undefined", "me", "viewer", "www",
+    }
+)
+
+
+def check_entity_name(name: str) -> str:
+    if not ENTITY_NAME.match(name or ""):
+        raise BadInput(
+            f"invalid name {name!r}: use 3 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
+        )
+    if name in RESERVED:
+        raise BadInput(f"the name {name!r} is reserved")
+    return name
+
+
+def check_project_name(name: str) -> str:
+    if not PROJECT_NAME.match(name or ""):
+        raise BadInput(
+            f"invalid project name {name!r}: use up to 128 letters, digits, '-', '_' or '.', starting with a letter or digit"
+        )
+    return name

@@ -1,0 +1,117 @@
+"""The single source of truth for authorization.
+
+Decisions are pure functions of the actor, their role in the owning entity and the object;
+``role_in`` loads that role. Permission extensions, ``viewerCan*`` fields and the services all
+ask here. Roles follow DESIGN.md §5; a user is ADMIN of their own personal entity.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.tables import Entity, Membership, Project, ProjectMember, Run
+from app.domain.actor import Actor
+
+ADMIN, MEMBER, VIEWER, SERVICE = "ADMIN", "MEMBER", "VIEWER", "SERVICE"
+ROLES = (ADMIN, MEMBER, VIEWER, SERVICE)
+WRITER_ROLES = (ADMIN, MEMBER, SERVICE)
+
+PRIVATE, RESTRICTED, PUBLIC, OPEN = "PRIVATE", "RESTRICTED", "USER_READ", "USER_WRITE"
+
+
+async def role_in(session: AsyncSession, actor: Actor, entity: Entity) -> str | None:
+    """The actor's role in ``entity``: team membership, or ADMIN of their own personal entity."""
+    if actor.user is None:
+        return None
+    if entity.kind == "user":
+        return ADMIN if actor.user.entity_id == entity.id else None
+    return await session.scalar(
+        select(Membership.role).where(Membership.team_id == entity.id, Membership.user_id == actor.user.id)
+    )
+
+
+async def in_restricted_project(session: AsyncSession, actor: Actor, project: Project) -> bool:
+    if actor.user is None:
+        return False
+    found = await session.scalar(
+        select(ProjectMember.id).where(ProjectMember.project_id == project.id, ProjectMember.user_id == actor.user.id)
+    )
+    return found is not None
+
+
+# --- entities and teams -------------------------------------------------------------------
+
+def can_see_entity_members(actor: Actor, role: str | None) -> bool:
+    return role is not None or actor.is_instance_admin
+
+
+def can_create_team(actor: Actor, *, restricted_to_admins: bool) -> bool:
+    if actor.user is None or actor.is_service:
+        return False
+    return actor.is_instance_admin or not restricted_to_admins
+
+
+def can_administer(actor: Actor, role: str | None) -> bool:
+    """Change roles, remove members, change settings, see service-account keys."""
+    return role == ADMIN or actor.is_instance_admin
+
+
+def can_invite(actor: Actor, role: str | None, entity: Entity) -> bool:
+    if can_administer(actor, role):
+        return True
+    return role == MEMBER and entity.members_can_invite
+
+
+def can_read_audit(actor: Actor, role: str | None) -> bool:
+    return can_administer(actor, role)
+
+
+def can_manage_instance(actor: Actor) -> bool:
+    return actor.is_instance_admin
+
+
+# --- projects ------------------------------------------------------------------------------
+
+def can_read_project(actor: Actor, role: str | None, project: Project, *, in_restricted: bool) -> bool:
+    if actor.is_instance_admin or project.access in (PUBLIC, OPEN):
+        return True
+    if project.access == RESTRICTED:
+        return role == ADMIN or (role is not None and in_restricted)
+    return role is not None
+
+
+def can_write_project(actor: Actor, role: str | None, project: Project | None, *, in_restricted: bool) -> bool:
+    """Create runs in (or create) a project. ``project`` None means a project not yet created."""
+    if actor.user is None:
+        return False
+    if project is not None and project.access == OPEN:
+        return True
+    if project is not None and project.access == RESTRICTED:
+        return role == ADMIN or (role in WRITER_ROLES and in_restricted)
+    return role in WRITER_ROLES
+
+
+def can_administer_project(actor: Actor, role: str | None) -> bool:
+    """Project settings: access level, baseline, description."""
+    return can_administer(actor, role) or role == MEMBER
+
+
+# --- runs ----------------------------------------------------------------------------------
+
+def can_edit_run(actor: Actor, role: str | None, run: Run) -> bool:
+    """Edit, move, delete, stop: admins any run; members their own; service accounts the runs they created."""
+    if actor.user is None:
+        return False
+    if can_administer(actor, role):
+        return True
+    if role == MEMBER:
+        return actor.user.id in (run.user_id, run.created_by_id)
+    if role == SERVICE:
+        return run.created_by_id == actor.user.id
+    return False
+
+
+def runs_may_leave(project: Project) -> bool:
+    """Runs never leave a RESTRICTED project."""
+    return project.access != RESTRICTED

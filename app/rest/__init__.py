@@ -1,0 +1,1 @@
+"""Non-GraphQL HTTP: file_stream, storage PUT/GET, health, metrics."""

@@ -1,0 +1,23 @@
+"""What one server process holds: settings, the engine and session factory, blob storage, secret."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from app.settings import Settings
+from app.storage.base import BlobStore
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    storage: BlobStore
+    secret: bytes
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name

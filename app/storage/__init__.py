@@ -1,0 +1,1 @@
+"""Blob storage behind an interface: a local directory by default."""

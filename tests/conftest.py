@@ -1,0 +1,96 @@
+"""Every database test runs on SQLite and on PostgreSQL (required in CI, else when reachable)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.main import create_app
+from app.settings import Settings
+from tests.support import (
+    GraphQLClient, LiveServer, create_pg_database, drop_pg_database, make_account, migrate,
+    postgres_reachable, truncate_all,
+)
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _dialects() -> list[str]:
+    if os.environ.get("LABBOOK_TEST_DIALECTS"):
+        return os.environ["LABBOOK_TEST_DIALECTS"].split(",")
+    if IN_CI or postgres_reachable():
+        return ["sqlite", "postgresql"]
+    return ["sqlite"]
+
+
+@pytest.fixture(scope="session", params=_dialects())
+async def database_url(request):
+    """A migrated database per dialect, shared by the session and emptied before each test."""
+    if request.param == "postgresql":
+        if not postgres_reachable():
+            pytest.fail("PostgreSQL is required (CI) but 127.0.0.1:5432 is not reachable")
+        name, url = await create_pg_database()
+        await migrate(url)
+        yield url
+        await drop_pg_database(name)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite+aiosqlite:///{Path(tmp) / 'labbook.db'}"
+            await migrate(url)
+            yield url
+
+
+@pytest.fixture
+def settings(database_url, tmp_path) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        migrate_on_start=False,
+        bootstrap_admin=False,
+        secret_key="test-secret",
+    )
+
+
+@pytest.fixture
+async def app(settings):
+    application = create_app(settings)
+    runtime = application.state.runtime
+    await truncate_all(runtime.engine)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+def runtime(app):
+    return app.state.runtime
+
+
+@pytest.fixture
+async def gql(app) -> GraphQLClient:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield GraphQLClient(http)
+
+
+@pytest.fixture
+async def live_server(settings, database_url):
+    """The real server under uvicorn on a free port (its own thread and event loop)."""
+    application = create_app(settings)
+    await truncate_all(application.state.runtime.engine)
+    with LiveServer(application) as server:
+        server.runtime = application.state.runtime
+        yield server
+
+
+@pytest.fixture
+async def alice(runtime):
+    return await make_account(runtime, "alice")
+
+
+@pytest.fixture
+async def bob(runtime):
+    return await make_account(runtime, "bob")
