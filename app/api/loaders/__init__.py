@@ -1,7 +1,8 @@
 """Per-request DataLoaders: each batch runs one statement in its own short session.
 
 A query that returns N runs with their project, entity and user costs a constant number of SQL
-statements. Add a loader here as a ``functools.cached_property`` so it exists only when used.
+statements. Common loaders are properties here; an area keeps its own loader factories in its
+module (``app/api/loaders/<area>.py``) and gets them with ``info.context.loaders.get(factory)``.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ class Loaders:
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], actor: Actor) -> None:
         self.session_factory = session_factory
         self.actor = actor
+        self._made: dict[Callable[..., DataLoader], DataLoader] = {}
+
+    def get(self, factory: Callable[["Loaders"], DataLoader[Any, T]]) -> DataLoader[Any, T]:
+        """The request's loader made by ``factory(loaders)``; area modules keep their factories."""
+        if factory not in self._made:
+            self._made[factory] = factory(self)
+        return self._made[factory]
 
     @cached_property
     def entity(self) -> DataLoader[int, Entity | None]:

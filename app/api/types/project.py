@@ -1,4 +1,6 @@
-"""The Project type (W&B's legacy name: "model"). Run listing lives in ``project_runs``."""
+"""The Project type (W&B's legacy name: "model"). Field groups live in mixins, one module per
+concern: ``project_runs`` (listing runs), ``project_tracking`` (alerts), ``project_comparison``
+(baseline)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,16 @@ from app.api import ids
 from app.api.context import Info
 from app.api.types.entity import Entity, User, entity_type_for, user_type_for
 from app.api.types.node import Node, register_node
+from app.api.types.project_comparison import ProjectComparisonFields
 from app.api.types.project_runs import ProjectRunFields
+from app.api.types.project_tracking import ProjectTrackingFields
 from app.api.types.run import Run
 from app.db import tables
 from app.domain import runs_view
 
 
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
-class Project(ProjectRunFields, Node):
+class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, Node):
     row: strawberry.Private[tables.Project]
 
     @classmethod
