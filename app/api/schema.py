@@ -9,6 +9,11 @@ from strawberry.tools import merge_types
 
 from app.api.errors import DomainErrors
 from app.api.queries import identity, projects
+from app.api.queries import audit as audit_queries
+from app.api.mutations import projects as project_mutations, teams as team_mutations, users as user_mutations
+from app.api.queries import comparison as comparison_queries
+from app.api.mutations import comparison as comparison_mutations
+from app.api.mutations import run_moves as run_moves_mutations
 from app.api.scalars import SCALAR_MAP
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
@@ -19,8 +24,8 @@ MAX_DEPTH = 15
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-QUERIES: tuple[type, ...] = (identity.Query, projects.Query)
-MUTATIONS: tuple[type, ...] = ()
+QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, comparison_queries.Query)
+MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation)
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None

@@ -115,3 +115,23 @@ def can_edit_run(actor: Actor, role: str | None, run: Run) -> bool:
 def runs_may_leave(project: Project) -> bool:
     """Runs never leave a RESTRICTED project."""
     return project.access != RESTRICTED
+
+
+# --- moving, deleting and comparing runs -----------------------------------------------------
+
+def can_manage_runs(actor: Actor) -> bool:
+    """The coarse guard of the run-management mutations; each run is then checked with can_edit_run."""
+    return actor.user is not None
+
+
+def can_move_runs_into(actor: Actor, role: str | None, project: Project | None, *, in_restricted: bool) -> bool:
+    """Receive moved runs (``project`` None: create it for them). Only into the actor's own entity or a team
+    they belong to, even when the project is open to anyone signed in."""
+    return role is not None and can_write_project(actor, role, project, in_restricted=in_restricted)
+
+
+def can_set_baseline(actor: Actor, role: str | None, project: Project, *, in_restricted: bool) -> bool:
+    """Choose the project's reference run: people who may log to it as members, not outsiders of an open project."""
+    if actor.is_instance_admin:
+        return True
+    return role is not None and can_write_project(actor, role, project, in_restricted=in_restricted)

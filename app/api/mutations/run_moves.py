@@ -1,0 +1,154 @@
+"""moveRuns (W&B's name and input, but synchronous), deleteRuns, and W&B's deleteRun."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission
+
+from app.api import ids
+from app.api.context import Info
+from app.api.scalars import JSONString
+from app.api.types.run import Run
+from app.db.types import dumps
+from app.domain import policy, run_moves
+from app.domain.errors import Unauthenticated
+
+
+class CanManageRuns(BasePermission):
+    message = "sign in with an API key to manage runs"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return policy.can_manage_runs(info.context.actor)
+
+    def on_unauthorized(self) -> None:
+        raise Unauthenticated(self.message)
+
+
+@strawberry.input(description="Which runs to move and where. Neither runNames nor filters: every run of the project.")
+class MoveRunsInput:
+    source_entity_name: str
+    source_project_name: str
+    destination_entity_name: str
+    destination_project_name: str
+    run_names: list[str] | None = strawberry.field(default=None, description="Run names (ids) to move.")
+    filters: JSONString | None = strawberry.field(
+        default=None, description="A W&B run filter (MongoDB-style JSON) selecting the runs to move."
+    )
+    create_destination_project: bool | None = strawberry.field(
+        default=False, description="Create the destination project (with its entity's defaults) when missing."
+    )
+    dry_run: bool | None = strawberry.field(default=False, description="Report what would move; move nothing.")
+    client_mutation_id: str | None = None
+
+
+@strawberry.type(description="W&B's background task shape; Labbook moves synchronously, so it is always COMPLETED.")
+class Task:
+    id: strawberry.ID
+    name: str
+    state: str
+    progress: int
+    result: JSONString | None
+
+
+@strawberry.type
+class MoveRunsPayload:
+    moved_count: int = strawberry.field(description="How many runs moved (or would move, in a dry run).")
+    runs: list[Run] = strawberry.field(description="The runs that moved (or would move), oldest first.")
+    dry_run: bool
+    task: Task
+    client_mutation_id: str | None = None
+
+
+@strawberry.input(description="Runs to delete: give runNames or filters (filters \"{}\" selects every run).")
+class DeleteRunsInput:
+    entity_name: str
+    project_name: str
+    run_names: list[str] | None = None
+    filters: JSONString | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class DeleteRunsPayload:
+    deleted_count: int
+    run_names: list[str]
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class DeleteRunInput:
+    id: strawberry.ID = strawberry.field(description="The run's storage id (Run.id).")
+    delete_artifacts: bool | None = strawberry.field(
+        default=False, description="Accepted for W&B compatibility; deleting a run does not delete artifacts here."
+    )
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class DeleteRunPayload:
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        permission_classes=[CanManageRuns],
+        description=(
+            "Move runs to another project, all or none, at once (history, files and alerts go with them). "
+            "Needs the right to move each run at the source and to log at the destination; runs never leave "
+            "a RESTRICTED project."
+        ),
+    )
+    async def move_runs(self, info: Info, input: MoveRunsInput) -> MoveRunsPayload:
+        request = run_moves.MoveRequest(
+            source_entity=input.source_entity_name,
+            source_project=input.source_project_name,
+            destination_entity=input.destination_entity_name,
+            destination_project=input.destination_project_name,
+            selection=run_moves.RunSelection(run_names=input.run_names, filters=input.filters),
+            create_destination=bool(input.create_destination_project),
+            dry_run=bool(input.dry_run),
+        )
+        async with info.context.transaction() as session:
+            result = await run_moves.move_runs(session, info.context.actor, request)
+        return MoveRunsPayload(
+            moved_count=len(result.runs),
+            runs=[Run.from_row(run) for run in result.runs],
+            dry_run=result.dry_run,
+            task=_completed_task(len(result.runs), result.dry_run),
+            client_mutation_id=input.client_mutation_id,
+        )
+
+    @strawberry.mutation(
+        permission_classes=[CanManageRuns],
+        description="Delete runs of a project, all or none, with their history, files rows and alerts.",
+    )
+    async def delete_runs(self, info: Info, input: DeleteRunsInput) -> DeleteRunsPayload:
+        selection = run_moves.RunSelection(run_names=input.run_names, filters=input.filters)
+        async with info.context.transaction() as session:
+            names = await run_moves.delete_runs(
+                session, info.context.actor, input.entity_name, input.project_name, selection
+            )
+        return DeleteRunsPayload(deleted_count=len(names), run_names=names, client_mutation_id=input.client_mutation_id)
+
+    @strawberry.mutation(permission_classes=[CanManageRuns], description="Delete one run by its id (W&B).")
+    async def delete_run(self, info: Info, input: DeleteRunInput) -> DeleteRunPayload:
+        run_id = ids.decode_as(input.id, "Run")
+        async with info.context.transaction() as session:
+            await run_moves.delete_run(
+                session, info.context.actor, run_id, delete_artifacts=bool(input.delete_artifacts)
+            )
+        return DeleteRunPayload(client_mutation_id=input.client_mutation_id)
+
+
+def _completed_task(moved: int, dry_run: bool) -> Task:
+    return Task(
+        id=strawberry.ID(uuid.uuid4().hex),
+        name="moveRuns",
+        state="COMPLETED",
+        progress=100,
+        result=dumps({"movedCount": moved, "dryRun": dry_run}),
+    )

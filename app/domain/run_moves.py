@@ -1,0 +1,282 @@
+"""Moving runs between projects and deleting them: all of the selected runs or none.
+
+A run keeps its id when it moves, so everything keyed by the run id (history, events, console lines,
+files, alerts, attribution) moves with it in the same UPDATE, and nothing is copied on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+
+from app.db.tables import Entity, Project, Run
+from app.db.types import utcnow
+from app.domain import audit, policy, projects
+from app.domain.actor import Actor
+from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.users import entity_by_name
+
+# Ids per IN (...) list: far below the bind-parameter limits of SQLite and asyncpg.
+ID_CHUNK = 500
+NAMES_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class RunSelection:
+    """Which runs of a project: the named ones, the ones matching W&B filters, or (neither) all of them."""
+
+    run_names: Sequence[str] | None = None
+    filters: str | None = None
+
+    def check(self) -> None:
+        if self.run_names is not None and self.filters is not None:
+            raise BadInput("give either runNames or filters, not both")
+
+
+@dataclass(frozen=True)
+class MoveRequest:
+    source_entity: str
+    source_project: str
+    destination_entity: str
+    destination_project: str
+    selection: RunSelection = RunSelection()
+    create_destination: bool = False
+    dry_run: bool = False
+
+    @property
+    def source_path(self) -> str:
+        return f"{self.source_entity}/{self.source_project}"
+
+    @property
+    def destination_path(self) -> str:
+        return f"{self.destination_entity}/{self.destination_project}"
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    runs: list[Run]
+    dry_run: bool
+
+
+@dataclass(frozen=True)
+class _Place:
+    entity: Entity
+    project: Project
+    role: str | None
+
+    @property
+    def path(self) -> str:
+        return f"{self.entity.name}/{self.project.name}"
+
+
+# --- moving ------------------------------------------------------------------------------------
+
+async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -> MoveResult:
+    """Move the selected runs, or with ``dry_run`` only report which would move. Raises before any write
+    when one run may not move, the destination refuses them, or a run name is taken there."""
+    request.selection.check()
+    if (request.source_entity, request.source_project) == (request.destination_entity, request.destination_project):
+        raise BadInput(f"the runs are already in {request.source_path}: choose another destination project")
+    source = await readable_place(session, actor, request.source_entity, request.source_project)
+    if not policy.runs_may_leave(source.project):
+        raise Forbidden(f"runs cannot be moved out of {source.path}: it is a RESTRICTED project")
+    runs = await select_runs(session, source.project, request.selection, source.path, lock=True)
+    require_editable(actor, source, runs, verb="move")
+    destination_entity, destination = await _destination(session, actor, request)
+    if destination is not None:
+        await _refuse_taken_names(session, destination, runs, request.destination_path)
+    if request.dry_run:
+        return MoveResult(runs=runs, dry_run=True)
+    if destination is None:
+        destination = await projects.create_project(session, actor, destination_entity, request.destination_project)
+    await _reassign(session, runs, destination, request.destination_path)
+    await clear_baselines(session, source.project, runs)
+    audit.record(
+        session, actor, "runs.move", entity_id=source.entity.id, target_type="project", target_id=source.project.id,
+        source=source.path, destination=request.destination_path, destination_project_id=destination.id,
+        runs=[run.name for run in runs], count=len(runs),
+    )
+    return MoveResult(runs=runs, dry_run=False)
+
+
+async def _destination(session: AsyncSession, actor: Actor, request: MoveRequest) -> tuple[Entity, Project | None]:
+    """The destination entity and project (None when it is to be created); refuses before any write."""
+    entity = await entity_by_name(session, request.destination_entity)
+    if entity is None:
+        raise NotFound(f"entity {request.destination_entity} not found")
+    role = await policy.role_in(session, actor, entity)
+    project = await projects.find(session, entity, request.destination_project)
+    in_restricted = project is not None and project.access == policy.RESTRICTED and (
+        await policy.in_restricted_project(session, actor, project)
+    )
+    if not policy.can_move_runs_into(actor, role, project, in_restricted=in_restricted):
+        if role is None:
+            raise Forbidden(projects.write_denied_message(actor, entity, role))
+        raise Forbidden(f"permission denied: user {actor.label} cannot log runs to {request.destination_path}")
+    if project is None and not request.create_destination:
+        raise NotFound(
+            f"project {request.destination_path} not found; set createDestinationProject to create it"
+        )
+    return entity, project
+
+
+async def _refuse_taken_names(session: AsyncSession, destination: Project, runs: list[Run], path: str) -> None:
+    taken: list[str] = []
+    for names in _chunks([run.name for run in runs]):
+        taken += (await session.scalars(
+            select(Run.name).where(Run.project_id == destination.id, Run.name.in_(names))
+        )).all()
+    if taken:
+        taken.sort()
+        verb = "exists" if len(taken) == 1 else "exist"
+        raise Conflict(f"{_runs_phrase(taken)} already {verb} in {path}; nothing was moved", runs=taken)
+
+
+async def _reassign(session: AsyncSession, runs: list[Run], destination: Project, path: str) -> None:
+    now = utcnow()
+    try:
+        for ids in _chunks([run.id for run in runs]):
+            await session.execute(
+                update(Run).where(Run.id.in_(ids)).values(project_id=destination.id, updated_at=now),
+                execution_options={"synchronize_session": False},
+            )
+    except IntegrityError:
+        # A run of the same name was created in the destination after our check.
+        raise Conflict(f"a run with one of these names was just created in {path}; nothing was moved") from None
+    for run in runs:
+        set_committed_value(run, "project_id", destination.id)
+        set_committed_value(run, "updated_at", now)
+
+
+# --- deleting ----------------------------------------------------------------------------------
+
+async def delete_runs(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection
+) -> list[str]:
+    """Delete the selected runs (all or none) and return their names. An empty selection is refused:
+    deleting every run takes an explicit ``filters: "{}"``."""
+    selection.check()
+    if selection.run_names is None and selection.filters is None:
+        raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
+    place = await readable_place(session, actor, entity_name, project_name)
+    runs = await select_runs(session, place.project, selection, place.path, lock=True)
+    require_editable(actor, place, runs, verb="delete")
+    await _delete(session, place.project, runs)
+    names = [run.name for run in runs]
+    audit.record(
+        session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
+        path=place.path, runs=names, count=len(names),
+    )
+    return names
+
+
+async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Run:
+    """W&B's deleteRun: one run by its storage id."""
+    row = (await session.execute(
+        select(Run, Project, Entity)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .where(Run.id == run_id)
+    )).first()
+    if row is None or not await projects.can_read(session, actor, row.Entity, row.Project):
+        raise NotFound("run not found")
+    run, project, entity = row
+    place = _Place(entity, project, await policy.role_in(session, actor, entity))
+    require_editable(actor, place, [run], verb="delete")
+    await _delete(session, project, [run])
+    audit.record(
+        session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
+        path=place.path, run=run.name, delete_artifacts=delete_artifacts,
+    )
+    return run
+
+
+async def _delete(session: AsyncSession, project: Project, runs: list[Run]) -> None:
+    # History, events, console lines, file rows and alerts go with the run by ON DELETE CASCADE. The
+    # stored blobs stay: they are removed by the storage sweep, never inside this transaction (a
+    # rollback could not bring a deleted blob back).
+    await clear_baselines(session, project, runs)
+    for ids in _chunks([run.id for run in runs]):
+        await session.execute(delete(Run).where(Run.id.in_(ids)), execution_options={"synchronize_session": False})
+    for run in runs:
+        if run in session:
+            session.expunge(run)
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> _Place:
+    """The project and the actor's role in its entity; NotFound also when the actor may not read it."""
+    entity = await entity_by_name(session, entity_name)
+    project = await projects.find(session, entity, project_name) if entity else None
+    if project is None or not await projects.can_read(session, actor, entity, project):
+        raise NotFound(f"project {entity_name}/{project_name} not found")
+    return _Place(entity, project, await policy.role_in(session, actor, entity))
+
+
+async def select_runs(
+    session: AsyncSession, project: Project, selection: RunSelection, path: str, *, lock: bool = False
+) -> list[Run]:
+    """The selected runs, oldest first; NotFound naming any unknown run name. ``lock`` holds the rows
+    (FOR UPDATE on PostgreSQL; SQLite's write transaction already excludes other writers)."""
+    query = select(Run).where(Run.project_id == project.id).order_by(Run.created_at, Run.id)
+    if lock:
+        query = query.with_for_update()
+    if selection.run_names is None:
+        if selection.filters is not None and selection.filters.strip() not in ("", "{}"):
+            from app.domain import run_filters  # TEMPORARY until the filter compiler lands
+
+            dialect = session.get_bind().dialect.name
+            query = query.where(run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect))
+        return list((await session.scalars(query)).all())
+    wanted = list(dict.fromkeys(selection.run_names))
+    runs: list[Run] = []
+    for names in _chunks(wanted):
+        runs += (await session.scalars(query.where(Run.name.in_(names)))).all()
+    missing = sorted(set(wanted) - {run.name for run in runs})
+    if missing:
+        raise NotFound(f"{_runs_phrase(missing)} not found in {path}", runs=missing)
+    return sorted(runs, key=lambda run: (run.created_at, run.id))
+
+
+def require_editable(actor: Actor, place: _Place, runs: list[Run], *, verb: str) -> None:
+    refused = [run.name for run in runs if not policy.can_edit_run(actor, place.role, run)]
+    if not refused:
+        return
+    if place.role == policy.MEMBER:
+        why = "members may only {verb} their own runs"
+    elif place.role == policy.SERVICE:
+        why = "service accounts may only {verb} the runs they created"
+    elif place.role == policy.VIEWER:
+        why = "viewers may not {verb} runs"
+    else:
+        why = f"only members of {place.entity.name} may {{verb}} its runs"
+    raise Forbidden(
+        f"permission denied: user {actor.label} may not {verb} {_runs_phrase(refused)} in {place.path} "
+        f"({why.format(verb=verb)}); nothing was {verb}d",
+        runs=refused,
+    )
+
+
+async def clear_baselines(session: AsyncSession, project: Project, runs: Iterable[Run]) -> None:
+    """A run that leaves the project (moved or deleted) stops being its baseline."""
+    if project.baseline_run_id is not None and project.baseline_run_id in {run.id for run in runs}:
+        project.baseline_run_id = None
+        project.updated_at = utcnow()
+        await session.flush()
+
+
+def _runs_phrase(names: Sequence[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
+    return f"run{'s' if len(names) > 1 else ''} {shown}{more}"
+
+
+def _chunks(values: list, size: int = ID_CHUNK) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
