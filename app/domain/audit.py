@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import AuditEvent
+from app.db.tables import AuditEvent, Entity, User
+from app.domain import policy
 from app.domain.actor import Actor
+from app.domain.errors import Forbidden
 
 
 def record(
@@ -32,3 +36,37 @@ def record(
     )
     session.add(event)
     return event
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    event: AuditEvent
+    actor_username: str | None
+    on_behalf_of_username: str | None
+    entity_name: str | None
+
+
+async def read_page(
+    session: AsyncSession, actor: Actor, *, entity_name: str | None, limit: int, before_id: int | None = None,
+) -> tuple[list[AuditEntry], bool]:
+    """Newest first: one team's events for its admins, every event for instance admins."""
+    from app.domain.users import require_entity  # users records audit events itself
+
+    query = select(AuditEvent, Entity.name).outerjoin(Entity, Entity.id == AuditEvent.entity_id)
+    if entity_name:
+        entity = await require_entity(session, entity_name)
+        if not policy.can_read_audit(actor, await policy.role_in(session, actor, entity)):
+            raise Forbidden(f"permission denied: only admins of {entity_name} may read its audit log")
+        query = query.where(AuditEvent.entity_id == entity.id)
+    elif not policy.can_manage_instance(actor):
+        raise Forbidden("permission denied: only instance admins may read the whole audit log; give entityName")
+    if before_id is not None:
+        query = query.where(AuditEvent.id < before_id)
+    rows = (await session.execute(query.order_by(AuditEvent.id.desc()).limit(limit + 1))).all()
+    user_ids = {uid for event, _ in rows for uid in (event.actor_id, event.on_behalf_of_id) if uid is not None}
+    names = dict((await session.execute(select(User.id, User.username).where(User.id.in_(user_ids)))).all()) if user_ids else {}
+    entries = [
+        AuditEntry(event, names.get(event.actor_id), names.get(event.on_behalf_of_id), entity)
+        for event, entity in rows[:limit]
+    ]
+    return entries, len(rows) > limit

@@ -7,10 +7,10 @@ ask here. Roles follow DESIGN.md §5; a user is ADMIN of their own personal enti
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import Entity, Membership, Project, ProjectMember, Run
+from app.db.tables import ApiKey, Entity, Invite, Membership, Project, ProjectMember, Run
 from app.domain.actor import Actor
 
 ADMIN, MEMBER, VIEWER, SERVICE = "ADMIN", "MEMBER", "VIEWER", "SERVICE"
@@ -135,3 +135,82 @@ def can_set_baseline(actor: Actor, role: str | None, project: Project, *, in_res
     if actor.is_instance_admin:
         return True
     return role is not None and can_write_project(actor, role, project, in_restricted=in_restricted)
+
+
+# --- teams: invites, members, service accounts, keys, settings ------------------------------
+
+def can_accept_invite(actor: Actor, invite: Invite) -> bool:
+    """Only the invitee: the account the invite names, or the account holding its email."""
+    user = actor.user
+    if user is None or actor.is_service:
+        return False
+    if invite.invitee_id is not None:
+        return invite.invitee_id == user.id
+    return bool(invite.email and user.email and invite.email.lower() == user.email.lower())
+
+
+def can_revoke_invite(actor: Actor, role: str | None, entity: Entity, invite: Invite) -> bool:
+    """Admins revoke any invite; the inviter (while still allowed to invite) their own; the invitee declines."""
+    if can_administer(actor, role) or can_accept_invite(actor, invite):
+        return True
+    return actor.user is not None and invite.inviter_id == actor.user.id and can_invite(actor, role, entity)
+
+
+def can_remove_member(actor: Actor, role: str | None, member_user_id: int) -> bool:
+    """Admins remove anyone; everyone may leave a team themselves."""
+    return can_administer(actor, role) or (actor.user is not None and actor.user.id == member_user_id)
+
+
+def can_see_service_keys(actor: Actor, role: str | None) -> bool:
+    return can_administer(actor, role)
+
+
+def can_create_api_key(actor: Actor) -> bool:
+    """People mint their own keys; a service account's key is managed by its team's admins, so a
+    leaked service key cannot mint more."""
+    return actor.user is not None and not actor.is_service
+
+
+def can_revoke_api_key(actor: Actor, key: ApiKey) -> bool:
+    return actor.user is not None and (key.user_id == actor.user.id or actor.is_instance_admin)
+
+
+def can_update_user(actor: Actor, user_id: int) -> bool:
+    return actor.user is not None and (actor.user.id == user_id or actor.is_instance_admin)
+
+
+def can_use_as_default_entity(role: str | None) -> bool:
+    """A user's default entity is their own or a team they belong to (role from ``role_in``)."""
+    return role is not None
+
+
+def readable_projects_clause(actor: Actor, role: str | None) -> ColumnElement[bool]:
+    """SQL twin of ``can_read_project`` over an entity's projects, for listing without N+1 checks.
+
+    tests/test_teams_projects.py checks that both agree on every role, access and membership."""
+    if actor.is_instance_admin or role == ADMIN:
+        return true()
+    public = Project.access.in_((PUBLIC, OPEN))
+    if role is None or actor.user is None:
+        return public
+    in_restricted = exists().where(ProjectMember.project_id == Project.id, ProjectMember.user_id == actor.user.id)
+    return or_(Project.access != RESTRICTED, in_restricted)
+
+
+# --- run tracking (logging with the wandb client) --------------------------------------------
+
+def can_log_runs(actor: Actor) -> bool:
+    """The coarse guard of the tracking mutations; each project and run is then checked below."""
+    return actor.user is not None
+
+
+def is_own_run(actor: Actor, run: Run) -> bool:
+    return actor.user is not None and actor.user.id in (run.created_by_id, run.user_id)
+
+
+def can_log_to_run(actor: Actor, role: str | None, project: Project, run: Run, *, in_restricted: bool) -> bool:
+    """Update, stream to, upload files of or raise alerts on an existing run: the actor's own run in
+    a project they may write to, or anyone's run they may edit."""
+    if can_edit_run(actor, role, run):
+        return True
+    return is_own_run(actor, run) and can_write_project(actor, role, project, in_restricted=in_restricted)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Project
+from app.db.types import utcnow
 from app.domain import audit, policy
 from app.domain.actor import Actor
-from app.domain.errors import BadInput, Forbidden, NotFound
+from app.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
 from app.domain.names import check_project_name
-from app.domain.users import entity_by_name
+from app.domain.users import entity_by_name, require_entity
 
 ACCESS_ALIASES = {
     "PRIVATE": policy.PRIVATE,
@@ -100,3 +103,107 @@ async def create_project(
                  target_id=project.id, name=name, access=project.access)
     return project
 
+
+
+async def readable_page(
+    session: AsyncSession, actor: Actor, entity: Entity, *, limit: int, before_id: int | None = None,
+) -> tuple[list[Project], bool, int]:
+    """One page of the entity's projects the actor may read, newest first: (rows, has_next, total).
+
+    The viewer's role is computed once and visibility is filtered in SQL (no per-project checks)."""
+    role = await policy.role_in(session, actor, entity)
+    visible = (Project.entity_id == entity.id) & policy.readable_projects_clause(actor, role)
+    query = select(Project).where(visible)
+    if before_id is not None:
+        query = query.where(Project.id < before_id)
+    rows = list((await session.scalars(query.order_by(Project.id.desc()).limit(limit + 1))).all())
+    total = await session.scalar(select(func.count()).select_from(Project).where(visible)) or 0
+    return rows[:limit], len(rows) > limit, total
+
+
+@dataclass(frozen=True)
+class ProjectChanges:
+    description: str | None = None
+    access: str | None = None
+
+
+@dataclass(frozen=True)
+class UpsertPlan:
+    entity: Entity
+    project: Project | None  # None: create
+    access: str | None
+    updates: dict[str, str]
+
+
+async def check_upsert(
+    session: AsyncSession, actor: Actor, *, entity_name: str | None, name: str | None, project_id: int | None,
+    changes: ProjectChanges,
+) -> UpsertPlan:
+    """What an upsert would do, or the DomainError refusing it: creating needs write access to the
+    entity; changing description/access needs ``can_administer_project``; a no-op needs write access."""
+    if actor.user is None:
+        raise Unauthenticated("sign in with an API key to create or change projects")
+    entity, project = await _upsert_target(session, actor, entity_name, name, project_id)
+    role = await policy.role_in(session, actor, entity)
+    access = normalize_access(changes.access) if changes.access is not None else None
+    if entity.private_only and access in (policy.PUBLIC, policy.OPEN):
+        raise BadInput(f"{entity.name} is private-only, so its projects cannot be {access}")
+    if project is None:
+        if not policy.can_write_project(actor, role, None, in_restricted=False):
+            raise Forbidden(write_denied_message(actor, entity, role))
+        return UpsertPlan(entity, None, access, {})
+    updates = {key: value for key, value in (("description", changes.description), ("access", access))
+               if value is not None and getattr(project, key) != value}
+    if not updates:
+        in_restricted = await policy.in_restricted_project(session, actor, project)
+        if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
+            raise Forbidden(write_denied_message(actor, entity, role))
+    elif not policy.can_administer_project(actor, role):
+        raise Forbidden(f"permission denied: user {actor.label} cannot change the settings of {entity.name}/{project.name}")
+    return UpsertPlan(entity, project, access, updates)
+
+
+async def upsert_project(
+    session: AsyncSession, actor: Actor, *, entity_name: str | None, name: str | None, project_id: int | None,
+    changes: ProjectChanges,
+) -> tuple[Project, bool]:
+    """Create or update a project (see ``check_upsert``). Returns (project, inserted)."""
+    plan = await check_upsert(session, actor, entity_name=entity_name, name=name, project_id=project_id,
+                              changes=changes)
+    if plan.project is None:
+        project = await create_project(session, actor, plan.entity, name, description=changes.description,
+                                       access=plan.access)
+        return project, True
+    project = plan.project
+    for key, value in plan.updates.items():
+        setattr(project, key, value)
+    if plan.updates:
+        project.updated_at = utcnow()
+    audit.record(session, actor, "project.update", entity_id=plan.entity.id, target_type="project",
+                 target_id=project.id, **plan.updates)
+    return project, False
+
+
+async def _upsert_target(
+    session: AsyncSession, actor: Actor, entity_name: str | None, name: str | None, project_id: int | None,
+) -> tuple[Entity, Project | None]:
+    if project_id is not None:
+        project = await session.get(Project, project_id)
+        entity = await session.get(Entity, project.entity_id) if project else None
+        if project is None or not await can_read(session, actor, entity, project):
+            raise NotFound(f"project {project_id} not found")
+        if name and name != project.name:
+            raise BadInput(f"projects cannot be renamed: {project.name} stays {project.name}")
+        if entity_name and entity_name != entity.name:
+            raise BadInput(f"project {project.name} belongs to {entity.name}, not {entity_name}")
+        return entity, project
+    if not name:
+        raise BadInput("a project name (or id) is required")
+    if entity_name:
+        entity = await require_entity(session, entity_name)
+    else:
+        entity = await session.get(Entity, actor.user.default_entity_id or actor.user.entity_id)
+    project = await find(session, entity, name)
+    if project is not None and not await can_read(session, actor, entity, project):
+        raise Forbidden(write_denied_message(actor, entity, await policy.role_in(session, actor, entity)))
+    return entity, project

@@ -8,8 +8,12 @@ import secrets
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import Entity, Invite, User
-from app.domain.errors import BadInput, Conflict, NotFound
+from app.db.tables import ApiKey, Entity, Invite, User
+from app.db.types import utcnow
+from app.domain import audit, policy
+from app.domain.actor import Actor
+from app.domain.api_keys import IssuedKey, issue_key
+from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.names import check_entity_name
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -99,3 +103,69 @@ async def _free_username(session: AsyncSession, base: str) -> str:
 
 async def count_users(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).select_from(User)) or 0
+
+
+# --- account services (GraphQL and other callers) ------------------------------------------
+
+async def admin_create_user(
+    session: AsyncSession, actor: Actor, *, email: str, username: str | None = None, admin: bool = False,
+) -> tuple[User, IssuedKey]:
+    """An instance admin creates an account; its first key is returned once."""
+    if not policy.can_manage_instance(actor):
+        raise Forbidden("permission denied: only instance admins may create users")
+    user = await create_user(session, email=email, username=username, admin=admin)
+    issued = issue_key(session, user, description="created with the account")
+    await session.flush()
+    audit.record(session, actor, "user.create", entity_id=user.entity_id, target_type="user", target_id=user.id,
+                 username=user.username, admin=admin)
+    return user, issued
+
+
+async def generate_api_key(session: AsyncSession, actor: Actor, *, description: str | None) -> IssuedKey:
+    if not policy.can_create_api_key(actor):
+        raise Forbidden("permission denied: a service account's key is managed by its team's admins")
+    if description and len(description) > 255:
+        raise BadInput("the description is longer than 255 characters")
+    user = await session.get(User, actor.user.id)
+    issued = issue_key(session, user, description=description)
+    await session.flush()
+    audit.record(session, actor, "api_key.create", entity_id=user.entity_id, target_type="api_key",
+                 target_id=issued.record.id)
+    return issued
+
+
+async def delete_api_key(session: AsyncSession, actor: Actor, key_id: int) -> ApiKey:
+    """Revoke a key: from then on it gets HTTP 401."""
+    key = await session.get(ApiKey, key_id)
+    if key is None or key.revoked_at is not None or not policy.can_revoke_api_key(actor, key):
+        raise NotFound(f"API key {key_id} not found")
+    key.revoked_at = utcnow()
+    owner = await session.get(User, key.user_id)
+    audit.record(session, actor, "api_key.revoke", entity_id=owner.entity_id, target_type="api_key", target_id=key.id)
+    return key
+
+
+async def update_user(
+    session: AsyncSession, actor: Actor, *, user_id: int, full_name: str | None = None,
+    default_entity: str | None = None,
+) -> User:
+    if not policy.can_update_user(actor, user_id):
+        raise Forbidden("permission denied: you may only change your own account")
+    user = await session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        raise NotFound(f"user {user_id} not found")
+    changes: dict[str, object] = {}
+    if full_name is not None:
+        full_name = full_name.strip()
+        if len(full_name) > 255:
+            raise BadInput("the name is longer than 255 characters")
+        user.full_name = changes["name"] = full_name or None
+    if default_entity is not None:
+        entity = await require_entity(session, default_entity)
+        if not policy.can_use_as_default_entity(await policy.role_in(session, Actor(user=user), entity)):
+            raise BadInput(f"{user.username} is not a member of {default_entity}, so it cannot be the default entity")
+        user.default_entity_id = entity.id
+        changes["default_entity"] = default_entity
+    audit.record(session, actor, "user.update", entity_id=user.entity_id, target_type="user", target_id=user.id,
+                 **changes)
+    return user

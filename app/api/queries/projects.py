@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy import select
-
 from app.api.context import Info
-from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from app.api.pagination import Connection, connection
+from app.api.types.entity import project_page
 from app.api.types.project import Project
-from app.db import tables
 from app.domain import projects
-from app.domain.users import entity_by_name
 
 
 async def _project(info: Info, name: str | None, entity_name: str | None) -> Project | None:
@@ -40,21 +37,12 @@ class Query:
         self, info: Info, entity_name: str | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[Project]:
         actor = info.context.actor
-        limit = page_size(first)
-        cursor = decode_cursor(after)
-        async with info.context.read() as session:
-            entity = await entity_by_name(session, entity_name) if entity_name else (
-                await session.get(tables.Entity, actor.user.default_entity_id or actor.user.entity_id)
-                if actor.user else None
-            )
-            if entity is None:
-                return connection([], [], has_next=False)
-            query = select(tables.Project).where(tables.Project.entity_id == entity.id)
-            if cursor:
-                query = query.where(tables.Project.id < int(cursor[0]))
-            rows = (await session.scalars(query.order_by(tables.Project.id.desc()))).all()
-            visible = [row for row in rows if await projects.can_read(session, actor, entity, row)]
-        page = visible[:limit]
-        return connection(
-            [Project.from_row(r) for r in page], [encode_cursor([r.id]) for r in page], has_next=len(visible) > limit
-        )
+        if entity_name:
+            entity = await info.context.loaders.entity_by_name.load(entity_name)
+        elif actor.user is not None:
+            entity = await info.context.loaders.entity.load(actor.user.default_entity_id or actor.user.entity_id)
+        else:
+            entity = None
+        if entity is None:
+            return connection([], [], has_next=False, total=0)
+        return await project_page(info, entity, first, after)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from sqlalchemy import select
@@ -11,10 +11,21 @@ from strawberry.scalars import JSON
 
 from app.api import ids
 from app.api.context import Info
-from app.api.pagination import Connection, connection
+from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from app.api.scalars import JSONString
 from app.api.types.node import Node, register_node
+from app.api.types.team import Invite, Member
 from app.db import tables
-from app.domain import policy
+from app.db.types import dumps
+from app.domain import policy, teams
+from app.domain import projects as project_service
+from app.domain.api_keys import readable_secret
+from app.domain.errors import BadInput
+
+if TYPE_CHECKING:
+    from app.api.types.project import Project
+
+ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
 
 
 @strawberry.type
@@ -127,6 +138,36 @@ class Entity(Node):
         role = await info.context.loaders.viewer_role.load(self.row.id)
         return policy.can_invite(info.context.actor, role, self.row)
 
+    @strawberry.field(description="Usage limits as a JSON string; this server sets none.")
+    def limits(self) -> JSONString:
+        return dumps({})
+
+    @strawberry.field(description="Members and pending invites, in the order they joined, newest last. "
+                      "Empty for those who are not members.")
+    async def members(self, info: Info) -> list[Member]:
+        actor = info.context.actor
+        role = await info.context.loaders.viewer_role.load(self.row.id)
+        if not policy.can_see_entity_members(actor, role):
+            return []
+        async with info.context.read() as session:
+            entries = await teams.list_members(session, self.row)
+            service_ids = [e.user.id for e in entries
+                           if e.kind == "member" and e.user is not None and e.user.account_type == "SERVICE"]
+            keys = await teams.service_account_keys(session, service_ids) if policy.can_see_service_keys(actor, role) else {}
+        secret = info.context.runtime.secret
+
+        def api_key(entry: teams.MemberEntry) -> str | None:
+            key = keys.get(entry.user.id) if entry.kind == "member" and entry.user is not None else None
+            return readable_secret(key, secret) if key is not None else None
+
+        return [Member(entry=e, api_key=api_key(e)) for e in entries]
+
+    @strawberry.field(description="The projects the viewer may read, newest first, each with its access.")
+    async def projects(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[ProjectRef]:
+        return await project_page(info, self.row, first, after)
+
 
 @strawberry.type(description="A user's personal entity and account.")
 class User(Entity):
@@ -206,6 +247,14 @@ class User(Entity):
             ).all()
         return connection([ApiKey.from_row(r) for r in rows], [str(r.id) for r in rows], has_next=False, total=len(rows))
 
+    @strawberry.field(description="Team invites waiting for this user to accept (acceptInvite takes their id).")
+    async def pending_invites(self, info: Info) -> list[Invite]:
+        if not _is_viewer(info, self.user):
+            return []
+        async with info.context.read() as session:
+            rows = await teams.pending_invites_for(session, self.user)
+        return [Invite.from_row(row) for row in rows]
+
 
 @strawberry.type(description="A team: its name is in every URL of its projects and never changes.")
 class Team(Entity):
@@ -216,6 +265,21 @@ class Team(Entity):
     @strawberry.field
     def members_can_invite(self) -> bool:
         return self.row.members_can_invite
+
+
+async def project_page(info: Info, entity: tables.Entity, first: int | None, after: str | None) -> Connection:
+    """One page of ``entity``'s projects readable by the viewer (keyset on id, newest first)."""
+    from app.api.types.project import Project
+
+    cursor = decode_cursor(after)
+    if cursor is not None and not (len(cursor) == 1 and isinstance(cursor[0], int)):
+        raise BadInput(f"invalid cursor {after!r}")
+    async with info.context.read() as session:
+        rows, has_next, total = await project_service.readable_page(
+            session, info.context.actor, entity, limit=page_size(first), before_id=cursor[0] if cursor else None
+        )
+    return connection([Project.from_row(r) for r in rows], [encode_cursor([r.id]) for r in rows],
+                      has_next=has_next, total=total)
 
 
 def _is_viewer(info: Info, user: tables.User) -> bool:

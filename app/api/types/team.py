@@ -1,0 +1,151 @@
+"""Team membership types: roles, members (with pending invites) and invites."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from app.api import ids
+from app.api.context import Info
+from app.api.types.node import Node, register_node
+from app.db import tables
+from app.domain import policy
+from app.domain.teams import MemberEntry
+
+if TYPE_CHECKING:
+    from app.api.types.entity import User
+
+
+@strawberry.enum(description="A role in a team (DESIGN.md §5).")
+class TeamRole(Enum):
+    ADMIN = "ADMIN"
+    MEMBER = "MEMBER"
+    VIEWER = "VIEWER"
+    SERVICE = "SERVICE"
+
+
+@strawberry.type(description="A member of an entity, or someone invited who has not accepted yet (pending).")
+class Member:
+    entry: strawberry.Private[MemberEntry]
+    api_key: str | None = strawberry.field(
+        description="A service account's API key; shown to team admins only, null otherwise."
+    )
+    show_email: strawberry.Private[bool] = True
+
+    @strawberry.field(description="What deleteInvite takes: the invite's id when pending, else the membership's.")
+    def id(self) -> strawberry.ID:
+        kind = {"member": "Member", "invite": "Invite", "owner": "User"}[self.entry.kind]
+        return strawberry.ID(ids.encode(kind, self.entry.id))
+
+    @strawberry.field
+    def role(self) -> TeamRole:
+        return TeamRole(self.entry.role)
+
+    @strawberry.field(description="Team admin.")
+    def admin(self) -> bool:
+        return self.entry.role == policy.ADMIN
+
+    @strawberry.field
+    def pending(self) -> bool:
+        return self.entry.pending
+
+    @strawberry.field
+    def email(self) -> str | None:
+        user = self.entry.user
+        if user is not None and user.account_type == "SERVICE":
+            return None
+        return self.entry.email if self.show_email else None
+
+    @strawberry.field
+    def username(self) -> str | None:
+        return self.entry.user.username if self.entry.user else None
+
+    @strawberry.field(description="The full name, else the username, else the invited email.")
+    def name(self) -> str:
+        user = self.entry.user
+        if user is not None:
+            return user.full_name or user.username
+        return self.entry.email or ""
+
+    @strawberry.field
+    def photo_url(self) -> str | None:
+        return None
+
+    @strawberry.field(description="USER or SERVICE; null for an invite to an email with no account yet.")
+    def account_type(self) -> str | None:
+        return self.entry.user.account_type if self.entry.user else None
+
+    @strawberry.field(description="When they joined (or were invited).")
+    def created_at(self) -> datetime:
+        return self.entry.since
+
+
+@strawberry.type(description="An invitation to join a team.")
+class Invite(Node):
+    row: strawberry.Private[tables.Invite]
+
+    @classmethod
+    def from_row(cls, row: tables.Invite) -> "Invite":
+        return cls(row=row, id=strawberry.ID(ids.encode("Invite", row.id)))
+
+    @strawberry.field(description="The invitee's username, or the email when no account has it yet.")
+    async def name(self, info: Info) -> str:
+        user = await self._invitee(info)
+        return user.username if user else (self.row.email or "")
+
+    @strawberry.field
+    def email(self) -> str | None:
+        return self.row.email
+
+    @strawberry.field
+    def role(self) -> TeamRole:
+        return TeamRole(self.row.role)
+
+    @strawberry.field(description="PENDING, ACCEPTED or REVOKED.")
+    def state(self) -> str:
+        return self.row.state
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+    @strawberry.field(description="The team's name.")
+    async def entity_name(self, info: Info) -> str:
+        entity = await info.context.loaders.entity.load(self.row.team_id)
+        return entity.name
+
+    @strawberry.field(description="The invited account, when it exists.")
+    async def to_user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
+        from app.api.types.entity import user_type_for
+
+        return await user_type_for(info, await self._invitee(info))
+
+    @strawberry.field(description="Who sent the invite.")
+    async def from_user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
+        from app.api.types.entity import user_type_for
+
+        if self.row.inviter_id is None:
+            return None
+        return await user_type_for(info, await info.context.loaders.user.load(self.row.inviter_id))
+
+    async def _invitee(self, info: Info) -> tables.User | None:
+        if self.row.invitee_id is None:
+            return None
+        return await info.context.loaders.user.load(self.row.invitee_id)
+
+
+@register_node("Invite")
+async def _invite_node(info: Info, pk: int) -> Invite | None:
+    """Visible to the invitee and to those who may see the team's members."""
+    async with info.context.read() as session:
+        row = await session.get(tables.Invite, pk)
+        if row is None:
+            return None
+        if policy.can_accept_invite(info.context.actor, row):
+            return Invite.from_row(row)
+        team = await session.get(tables.Entity, row.team_id)
+        role = await policy.role_in(session, info.context.actor, team)
+    return Invite.from_row(row) if policy.can_see_entity_members(info.context.actor, role) else None
