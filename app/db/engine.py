@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -27,11 +30,25 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+        # SQLite parses `x REGEXP p` but ships no implementation; run filters use it ($regex).
+        dbapi_connection.create_function("regexp", 2, _regexp, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # pragma: no cover
         # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _regexp(pattern: str | None, value: object) -> bool | None:
+    """SQLite's REGEXP: does ``pattern`` match anywhere in ``value``; unknown (NULL) for non-strings."""
+    if pattern is None or not isinstance(value, str):
+        return None
+    return _compiled(pattern).search(value) is not None
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,0 +1,498 @@
+"""The run filter and order language of the W&B public API, compiled to SQL over ``run``.
+
+Filters are MongoDB-style documents (PROTOCOL.md §6.5), e.g.
+``{"$and": [{"config.lr": {"$gt": 0.01}}, {"tags": "baseline"}]}``. Keys name run columns
+(``state``, ``createdAt`` ...), config values (``config.lr`` or ``config.lr.value``; config is
+stored as ``{"lr": {"value": 0.01}}``), summary metrics (``summary_metrics.acc``), ``tags`` and the
+user (``username``). Values are compared by their JSON type: a number literal matches numbers
+numerically, a string literal matches strings; runs holding another type simply do not match.
+
+An order is ``+`` or ``-`` and one key; runs are sorted by it, nulls last in both directions,
+then by id, and pages are cut by keyset cursors over those sort values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable, Sequence
+
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
+from sqlalchemy.sql.elements import UnaryExpression
+
+from app.db.dialect import (
+    JsonPath, json_array_any_matches, json_array_contains, json_array_is_empty, json_path,
+)
+from app.db.tables import Run, User
+from app.domain.errors import BadInput
+
+COMPARISONS = ("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex", "$not")
+RANGES = ("$gt", "$gte", "$lt", "$lte")
+LOGICAL = ("$and", "$or", "$nor", "$not")
+REGEX_OPTIONS = {"i": "(?i)"}
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+def parse_filters(text: str | None) -> dict | None:
+    """The filters document of a ``filters`` argument (a JSON string), or None when absent."""
+    if text is None or not text.strip():
+        return None
+    try:
+        # NaN and infinities are stored as the strings "NaN", "Infinity", "-Infinity": match those.
+        value = json.loads(text, parse_constant=str)
+    except ValueError as error:
+        raise BadInput(f"filters is not valid JSON: {error}") from None
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise BadInput(f"filters must be a JSON object, got {_describe(value)}")
+    return value
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+def filter_clause(filters: dict | None, dialect: str) -> ColumnElement[bool]:
+    """A WHERE clause over ``run`` that holds for the runs ``filters`` selects."""
+    if not filters:
+        return true()
+    return _Compiler(dialect).document(filters, [])
+
+
+class _Compiler:
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+
+    def document(self, document: Any, at: list[str]) -> ColumnElement[bool]:
+        if not isinstance(document, dict):
+            raise BadInput(f"expected a JSON object {_where(at)}, got {_describe(document)}")
+        clauses = []
+        for key, value in document.items():
+            if key.startswith("$"):
+                clauses.append(self.logical(key, value, at))
+            else:
+                clauses.append(self.condition(_target(key, self.dialect, at), value, [*at, key]))
+        return _all(clauses)
+
+    def logical(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if operator == "$not":
+            return _negate(self.document(value, [*at, "$not"]))
+        if operator not in LOGICAL:
+            raise BadInput(f"unknown operator {operator} {_where(at)}")
+        if not isinstance(value, list):
+            raise BadInput(f"{operator} takes a list of filters {_where(at)}, got {_describe(value)}")
+        parts = [self.document(item, [*at, f"{operator}[{index}]"]) for index, item in enumerate(value)]
+        if operator == "$and":
+            return _all(parts)
+        if operator == "$or":
+            return or_(false(), *parts) if parts else false()
+        return _negate(or_(false(), *parts))
+
+    def condition(self, target: "_Target", value: Any, at: list[str]) -> ColumnElement[bool]:
+        if not (isinstance(value, dict) and any(key.startswith("$") for key in value)):
+            return target.equals(value, at)
+        if not all(key.startswith("$") for key in value):
+            raise BadInput(f"an operator object may not mix operators and keys {_where(at)}")
+        options = value.get("$options")
+        if options is not None and "$regex" not in value:
+            raise BadInput(f"$options needs $regex {_where(at)}")
+        clauses = []
+        for operator, argument in value.items():
+            if operator == "$options":
+                continue
+            if operator not in COMPARISONS:
+                raise BadInput(f"unknown operator {operator} {_where(at)}")
+            clauses.append(self.comparison(target, operator, argument, options, at))
+        return _all(clauses)
+
+    def comparison(self, target: "_Target", operator: str, argument: Any, options: Any,
+                   at: list[str]) -> ColumnElement[bool]:
+        if operator == "$eq":
+            return target.equals(argument, at)
+        if operator == "$ne":
+            return _negate(target.equals(argument, at))
+        if operator in ("$in", "$nin"):
+            if not isinstance(argument, list):
+                raise BadInput(f"{operator} takes a list {_where(at)}, got {_describe(argument)}")
+            any_of = or_(false(), *(target.equals(item, at) for item in argument))
+            return any_of if operator == "$in" else _negate(any_of)
+        if operator == "$exists":
+            if not isinstance(argument, bool):
+                raise BadInput(f"$exists takes true or false {_where(at)}, got {_describe(argument)}")
+            return target.exists() if argument else _negate(target.exists())
+        if operator == "$regex":
+            return target.matches(_regex(argument, options, at), at)
+        if operator == "$not":
+            if not isinstance(argument, dict):
+                raise BadInput(f"$not takes an operator object {_where(at)}, got {_describe(argument)}")
+            return _negate(self.condition(target, argument, at))
+        return target.compare(operator, argument, at)
+
+
+# --- what a filter key reads ------------------------------------------------------------------
+
+
+class _Target:
+    """One filter key: how equality, ranges, existence and regular expressions apply to it."""
+
+    name: str
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
+        raise BadInput(f"{operator} does not apply to {self.name} {_where(at)}")
+
+    def exists(self) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    def matches(self, pattern: str, at: list[str]) -> ColumnElement[bool]:
+        raise BadInput(f"$regex does not apply to {self.name} {_where(at)}")
+
+
+@dataclass
+class _TextColumn(_Target):
+    name: str
+    column: ColumnElement[str]
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if value is None:
+            return self.column.is_(None)
+        return self.column == self._text(value, at)
+
+    def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
+        return _OPERATORS[operator](self.column, self._text(value, at))
+
+    def exists(self) -> ColumnElement[bool]:
+        return self.column.is_not(None)
+
+    def matches(self, pattern: str, at: list[str]) -> ColumnElement[bool]:
+        return self.column.regexp_match(pattern)
+
+    def _text(self, value: Any, at: list[str]) -> str:
+        if not isinstance(value, str):
+            raise BadInput(f"{self.name} is compared with strings {_where(at)}, got {_describe(value)}")
+        return value
+
+
+@dataclass
+class _TimeColumn(_Target):
+    name: str
+    column: ColumnElement[datetime]
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        return self.column == self._time(value, at)
+
+    def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
+        return _OPERATORS[operator](self.column, self._time(value, at))
+
+    def exists(self) -> ColumnElement[bool]:
+        return self.column.is_not(None)
+
+    def _time(self, value: Any, at: list[str]) -> datetime:
+        if isinstance(value, str):
+            try:
+                parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        raise BadInput(f"{self.name} is compared with ISO-8601 times {_where(at)}, got {_describe(value)}")
+
+
+@dataclass
+class _JsonValue(_Target):
+    """A value inside config, summary or the history keys, compared by its JSON type."""
+
+    name: str
+    path: JsonPath
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if value is None:
+            return _negate(and_(self.path.exists(), not_(self.path.is_type("null"))))
+        if isinstance(value, bool):
+            return self.path.is_boolean(value)
+        if isinstance(value, (int, float)):
+            return self.path.number() == value
+        if isinstance(value, str):
+            return self.path.text() == value
+        return self.path.equals_json(value)
+
+    def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _OPERATORS[operator](self.path.number(), value)
+        if isinstance(value, str):
+            return _OPERATORS[operator](self.path.text(), value)
+        raise BadInput(f"{operator} compares numbers or strings {_where(at)}, got {_describe(value)}")
+
+    def exists(self) -> ColumnElement[bool]:
+        return self.path.exists()
+
+    def matches(self, pattern: str, at: list[str]) -> ColumnElement[bool]:
+        return self.path.text().regexp_match(pattern)
+
+
+@dataclass
+class _Tags(_Target):
+    """The run's tags (a JSON list): equality means "has this tag"; null means "has no tags"."""
+
+    dialect: str
+    name: str = "tags"
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if value is None:
+            return json_array_is_empty(Run.tags, self.dialect)
+        if not isinstance(value, str):
+            raise BadInput(f"tags are compared with one tag (a string) {_where(at)}, got {_describe(value)}; "
+                           "use $in for several")
+        return json_array_contains(Run.tags, value, self.dialect)
+
+    def exists(self) -> ColumnElement[bool]:
+        return _negate(json_array_is_empty(Run.tags, self.dialect))
+
+    def matches(self, pattern: str, at: list[str]) -> ColumnElement[bool]:
+        return json_array_any_matches(Run.tags, pattern, self.dialect)
+
+
+@dataclass
+class _HasTag(_Target):
+    """``tags.<name>`` as the client's query generator writes it: true when the run has the tag."""
+
+    tag: str
+    dialect: str
+
+    @property
+    def name(self) -> str:
+        return f"tags.{self.tag}"
+
+    def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
+        if not isinstance(value, bool):
+            raise BadInput(f"{self.name} is compared with true or false {_where(at)}, got {_describe(value)}")
+        has = json_array_contains(Run.tags, self.tag, self.dialect)
+        return has if value else _negate(has)
+
+    def exists(self) -> ColumnElement[bool]:
+        return true()
+
+
+def _username() -> ColumnElement[str]:
+    return select(User.username).where(User.id == Run.user_id).scalar_subquery()
+
+
+_TEXT_COLUMNS: dict[str, Callable[[], ColumnElement[Any]]] = {
+    "state": lambda: Run.state,
+    "name": lambda: Run.name,
+    "displayName": lambda: Run.display_name,
+    "display_name": lambda: Run.display_name,
+    "group": lambda: Run.group_name,
+    "jobType": lambda: Run.job_type,
+    "job_type": lambda: Run.job_type,
+    "sweep": lambda: Run.sweep_name,
+    "sweepName": lambda: Run.sweep_name,
+    "username": _username,
+}
+_TIME_COLUMNS: dict[str, Callable[[], ColumnElement[Any]]] = {
+    "createdAt": lambda: Run.created_at,
+    "created_at": lambda: Run.created_at,
+    "heartbeatAt": lambda: Run.heartbeat_at,
+    "heartbeat_at": lambda: Run.heartbeat_at,
+    "updatedAt": lambda: Run.updated_at,
+    "updated_at": lambda: Run.updated_at,
+}
+
+
+def _target(key: str, dialect: str, at: list[str]) -> _Target:
+    where = _where([*at, key])
+    if key in _TEXT_COLUMNS:
+        return _TextColumn(key, _TEXT_COLUMNS[key]())
+    if key in _TIME_COLUMNS:
+        return _TimeColumn(key, _TIME_COLUMNS[key]())
+    if key == "tags":
+        return _Tags(dialect)
+    prefix, _, rest = key.partition(".")
+    if prefix == "tags" and rest:
+        return _HasTag(rest, dialect)
+    if prefix in ("config", "summary_metrics") or key.startswith("keys_info.keys."):
+        return _JsonValue(key, _json_path_of(key, dialect, where))
+    raise BadInput(f"unknown filter key {key!r} {where}: use config.*, summary_metrics.*, tags, state, "
+                   "createdAt, heartbeatAt, updatedAt, displayName, name, group, jobType, sweep or username")
+
+
+def _json_path_of(key: str, dialect: str, where: str) -> JsonPath:
+    """Where a config / summary_metrics / keys_info key lives in its JSON column."""
+    if key.startswith("keys_info.keys."):
+        column, rest = Run.history_keys, key[len("keys_info.keys."):]
+    else:
+        prefix, _, rest = key.partition(".")
+        column = Run.config if prefix == "config" else Run.summary
+    parts = rest.split(".")
+    if not rest or "" in parts:
+        raise BadInput(f"key {key!r} has an empty name part {where}".strip())
+    if '"' in rest:
+        raise BadInput(f"key {key!r} may not contain a double quote {where}".strip())
+    return json_path(column, _candidate_paths(column is Run.config, rest, parts), dialect)
+
+
+def _candidate_paths(is_config: bool, rest: str, parts: list[str]) -> list[tuple[str, ...]]:
+    """The nested reading of a dotted key, and the flat one (W&B keeps keys like "eval.acc" whole)."""
+    if not is_config:
+        return [tuple(parts), (rest,)]
+    # config.X, config.X.value, config.X.Y and config.X.value.Y all reach into {"X": {"value": ...}}.
+    nested = (parts[0], "value", *parts[2:]) if parts[1:2] == ["value"] else (parts[0], "value", *parts[1:])
+    flat_key = rest[: -len(".value")] if rest.endswith(".value") else rest
+    return [nested, (flat_key, "value")]
+
+
+# --- order and keyset pages ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortKey:
+    expression: ColumnElement[Any]
+    descending: bool
+    kind: str  # "time", "number", "text" or "id"
+
+    def decode(self, value: Any) -> Any:
+        """A cursor's JSON value back to what the database compares; ValueError when it cannot be."""
+        if value is None:
+            if self.kind == "id":
+                raise ValueError("id")
+            return None
+        if self.kind == "time" and isinstance(value, str):
+            return datetime.fromisoformat(value)
+        if self.kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        if self.kind == "text" and isinstance(value, str):
+            return value
+        if self.kind == "id" and isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ValueError(self.kind)
+
+    def encode(self, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, datetime) else value
+
+
+@dataclass(frozen=True)
+class OrderSpec:
+    """What runs are sorted by: ``keys`` in priority order, the run id last; nulls sort last."""
+
+    text: str
+    keys: tuple[SortKey, ...]
+
+    def columns(self) -> list[ColumnElement[Any]]:
+        """The sort values to select with each run (they become its cursor)."""
+        return [key.expression.label(f"sort_{index}") for index, key in enumerate(self.keys)]
+
+    def order_by(self) -> list[UnaryExpression[Any]]:
+        return [
+            (key.expression.desc() if key.descending else key.expression.asc()).nulls_last() for key in self.keys
+        ]
+
+    def cursor(self, values: Sequence[Any]) -> list[Any]:
+        return [key.encode(value) for key, value in zip(self.keys, values)]
+
+    def after(self, cursor: Sequence[Any]) -> ColumnElement[bool]:
+        """Runs that sort strictly after the run whose sort values are ``cursor``."""
+        if len(cursor) != len(self.keys):
+            raise BadInput(f"the cursor does not belong to order {self.text}")
+        try:
+            values = [key.decode(value) for key, value in zip(self.keys, cursor)]
+        except ValueError:
+            raise BadInput(f"the cursor does not belong to order {self.text}") from None
+        terms = []
+        equal_so_far: list[ColumnElement[bool]] = []
+        for key, value in zip(self.keys, values):
+            column = key.expression
+            if value is None:
+                # Nulls sort last: after a null only more nulls of this key follow.
+                equal_so_far.append(column.is_(None))
+                continue
+            beyond = column < value if key.descending else column > value
+            terms.append(and_(*equal_so_far, or_(beyond, column.is_(None))))
+            equal_so_far.append(column == value)
+        return or_(*terms)
+
+
+_ORDER_COLUMNS: dict[str, tuple[Callable[[], ColumnElement[Any]], str]] = {
+    "created_at": (lambda: Run.created_at, "time"),
+    "createdAt": (lambda: Run.created_at, "time"),
+    "heartbeat_at": (lambda: Run.heartbeat_at, "time"),
+    "heartbeatAt": (lambda: Run.heartbeat_at, "time"),
+    "updated_at": (lambda: Run.updated_at, "time"),
+    "updatedAt": (lambda: Run.updated_at, "time"),
+    "name": (lambda: Run.name, "text"),
+    "display_name": (lambda: Run.display_name, "text"),
+    "displayName": (lambda: Run.display_name, "text"),
+    "state": (lambda: Run.state, "text"),
+}
+DEFAULT_ORDER = "+created_at"
+
+
+def parse_order(order: str | None, dialect: str) -> OrderSpec:
+    """The sort of an ``order`` argument: ``+``/``-`` and a key (``+created_at`` when absent)."""
+    text = (order or "").strip() or DEFAULT_ORDER
+    descending = text.startswith("-")
+    key = text[1:] if text[:1] in "+-" else text
+    if not key:
+        raise BadInput(f"order {text!r} names no key: use +key or -key, e.g. -summary_metrics.acc")
+    if key in _ORDER_COLUMNS:
+        expression, kind = _ORDER_COLUMNS[key]
+        keys = [SortKey(expression(), descending, kind)]
+    else:
+        if not key.startswith(("config.", "summary_metrics.")):
+            key = f"summary_metrics.{key}"  # the client's own helper reads unknown keys so
+        try:
+            path = _json_path_of(key, dialect, "")
+        except BadInput as error:
+            raise BadInput(f"invalid order {text!r}: {error.message}") from None
+        # Numbers first (numerically), then strings; runs with neither come last.
+        keys = [SortKey(path.number(), descending, "number"), SortKey(path.text(), descending, "text")]
+    return OrderSpec(text, (*keys, SortKey(Run.id, descending, "id")))
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+_OPERATORS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
+    "$gt": lambda column, value: column > value,
+    "$gte": lambda column, value: column >= value,
+    "$lt": lambda column, value: column < value,
+    "$lte": lambda column, value: column <= value,
+}
+
+
+def _negate(clause: ColumnElement[bool]) -> ColumnElement[bool]:
+    # SQL comparisons with NULL are unknown, and NOT unknown is unknown: a run missing the key
+    # must count as "not matching" before it is negated ($ne, $nin, $not, $nor match it).
+    return not_(func.coalesce(clause, false()))
+
+
+def _all(clauses: list[ColumnElement[bool]]) -> ColumnElement[bool]:
+    return and_(true(), *clauses) if clauses else true()
+
+
+def _regex(pattern: Any, options: Any, at: list[str]) -> str:
+    if not isinstance(pattern, str):
+        raise BadInput(f"$regex takes a string {_where(at)}, got {_describe(pattern)}")
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise BadInput(f"invalid regular expression {pattern!r} {_where(at)}: {error}") from None
+    if options is None or options == "":
+        return pattern
+    if not isinstance(options, str) or any(flag not in REGEX_OPTIONS for flag in options):
+        raise BadInput(f"$options supports only 'i' {_where(at)}, got {_describe(options)}")
+    # An embedded flag group means the same to Python's re (SQLite) and PostgreSQL.
+    return "".join(REGEX_OPTIONS[flag] for flag in set(options)) + pattern
+
+
+def _where(at: list[str]) -> str:
+    return "in filters" + (f" at {'.'.join(at)}" if at else "")
+
+
+def _describe(value: Any) -> str:
+    text = json.dumps(value)
+    return text if len(text) <= 60 else text[:57] + "..."
