@@ -119,11 +119,6 @@ def runs_may_leave(project: Project) -> bool:
 
 # --- moving, deleting and comparing runs -----------------------------------------------------
 
-def can_manage_runs(actor: Actor) -> bool:
-    """The coarse guard of the run-management mutations; each run is then checked with can_edit_run."""
-    return actor.user is not None
-
-
 def can_move_runs_into(actor: Actor, role: str | None, project: Project | None, *, in_restricted: bool) -> bool:
     """Receive moved runs (``project`` None: create it for them). Only into the actor's own entity or a team
     they belong to, even when the project is open to anyone signed in."""

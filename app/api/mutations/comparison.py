@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from app.api.context import Info
-from app.api.mutations.run_moves import CanManageRuns
+from app.api.permissions import IsSignedIn
 from app.api.types.project import Project
 from app.domain import comparison
 
@@ -27,7 +27,7 @@ class SetProjectBaselinePayload:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[CanManageRuns],
+        permission_classes=[IsSignedIn],
         description="Set (or, with runName null, clear) the project's baseline run. Needs write access as a member.",
     )
     async def set_project_baseline(self, info: Info, input: SetProjectBaselineInput) -> SetProjectBaselinePayload:
