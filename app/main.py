@@ -15,7 +15,8 @@ from app.api.view import GraphQLApp
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.domain.bootstrap import create_first_admin
-from app.rest import health
+from app.domain.runs import watch_for_crashes
+from app.rest import file_stream, health, storage
 from app.rest.middleware import MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
@@ -25,6 +26,15 @@ log = logging.getLogger("labbook")
 
 # Long-running tasks started with the server, each ``async fn(runtime)``.
 BACKGROUND_TASKS: list[Callable[[Runtime], Awaitable[None]]] = []
+
+
+async def crash_watch(runtime: Runtime) -> None:
+    settings = runtime.settings
+    await watch_for_crashes(runtime.session_factory, timeout_seconds=settings.run_crash_timeout_seconds,
+                            interval_seconds=settings.crash_check_interval_seconds)
+
+
+BACKGROUND_TASKS.append(crash_watch)
 
 
 def load_secret(settings: Settings) -> bytes:
@@ -90,6 +100,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes: list[Route | Mount] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         *health.routes,
+        *file_stream.routes,
+        *storage.routes,
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime

@@ -14,6 +14,7 @@ from app.api.mutations import projects as project_mutations, teams as team_mutat
 from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import run_moves as run_moves_mutations
+from app.api.mutations import runs as run_mutations
 from app.api.scalars import SCALAR_MAP
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
@@ -25,7 +26,7 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
 QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, comparison_queries.Query)
-MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation)
+MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation)
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None

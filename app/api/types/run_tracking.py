@@ -3,10 +3,86 @@
 from __future__ import annotations
 
 import strawberry
+from sqlalchemy import select
 
+from app.api.context import Info
+from app.api.loaders.runs import alerts_by_run, file_counts
+from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from app.api.scalars import JSONString
+from app.api.types.alert import Alert
+from app.api.types.file import File
 from app.db import tables
+from app.db.types import dumps
+from app.domain import files as files_service
+
+TAIL_LINES = 10
 
 
 @strawberry.type
 class RunTrackingFields:
     row: strawberry.Private[tables.Run]
+
+    @strawberry.field(description="How many files the run has uploaded.")
+    async def file_count(self, info: Info) -> int:
+        return await info.context.loaders.get(file_counts).load(self.row.id)
+
+    @strawberry.field(description="The run's uploaded files by name; names (exact) or pattern (SQL LIKE) narrow them.")
+    async def files(
+        self,
+        info: Info,
+        names: list[str | None] | None = None,
+        after: str | None = None,
+        first: int | None = None,
+        pattern: str | None = None,
+    ) -> Connection[File]:
+        limit = page_size(first)
+        cursor = decode_cursor(after)
+        async with info.context.read() as session:
+            rows = await files_service.page(
+                session, self.row.id, names=[n for n in names or [] if n], pattern=pattern,
+                after_name=str(cursor[0]) if cursor else None, limit=limit + 1,
+            )
+            path = await files_service.run_path(session, self.row.id) if rows else None
+        page = rows[:limit]
+        return connection(
+            [File.from_run_file(r, *path) for r in page],
+            [encode_cursor([r.name]) for r in page],
+            has_next=len(rows) > limit,
+            total=await info.context.loaders.get(file_counts).load(self.row.id),
+        )
+
+    @strawberry.field(description="Alerts the run raised, newest first.")
+    async def alerts(self, info: Info) -> list[Alert]:
+        return [Alert.from_row(a) for a in await info.context.loaders.get(alerts_by_run).load(self.row.id)]
+
+    @strawberry.field(description="The last history lines: a JSON string of a list of JSON strings (resume).")
+    async def history_tail(self, info: Info) -> JSONString:
+        return await _tail(info, tables.HistoryRow, self.row.id)
+
+    @strawberry.field(description="The last system-metrics lines: a JSON string of a list of JSON strings (resume).")
+    async def events_tail(self, info: Info) -> JSONString:
+        return await _tail(info, tables.EventRow, self.row.id)
+
+    @strawberry.field(description="The requested keys of the client's internal config (config._wandb.value), "
+                                  "as a JSON string; all of them when keys is omitted.")
+    def wandb_config(self, keys: list[str] | None = None) -> JSONString:
+        internal = ((self.row.config or {}).get("_wandb") or {}).get("value") or {}
+        if not isinstance(internal, dict):
+            internal = {}
+        if keys is not None:
+            internal = {key: internal[key] for key in keys if key in internal}
+        return dumps(internal)
+
+    @strawberry.field(description="Whether a stop was requested; the client stops at its next file_stream call.")
+    def stop_requested(self) -> bool:
+        return self.row.stop_requested
+
+
+async def _tail(info: Info, model, run_id: int) -> str:
+    async with info.context.read() as session:
+        rows = (
+            await session.scalars(
+                select(model.data).where(model.run_id == run_id).order_by(model.line_no.desc()).limit(TAIL_LINES)
+            )
+        ).all()
+    return dumps([dumps(data) for data in reversed(rows)])

@@ -1,0 +1,98 @@
+"""The File type: a stored file with a download URL (authenticated) and a direct, signed URL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import quote
+
+import strawberry
+
+from app.api import ids
+from app.api.context import Info
+from app.api.types.node import Node, register_node
+from app.db import tables
+from app.domain import files as files_service
+from app.domain import runs, runs_view
+from app.domain.errors import DomainError
+from app.storage.signing import signed_path
+
+
+@strawberry.type(description="A file of a run (or artifact), stored under an internal key.")
+class File(Node):
+    name: str
+    size_bytes: int
+    mimetype: str | None
+    updated_at: datetime | None
+    md5: str | None = strawberry.field(description="Base64 MD5 of the content.")
+    storage_key: strawberry.Private[str]
+    # The authenticated download path (run files); None for files only reachable by directUrl.
+    download_path: strawberry.Private[str | None] = None
+    run_id: strawberry.Private[int | None] = None
+
+    @classmethod
+    def from_run_file(cls, row: tables.RunFile, entity: str, project: str, run: str) -> "File":
+        return cls(
+            id=strawberry.ID(ids.encode("File", row.id)),
+            name=row.name,
+            size_bytes=row.size_bytes or 0,
+            mimetype=row.mimetype,
+            updated_at=row.updated_at,
+            md5=row.md5,
+            storage_key=row.storage_key,
+            download_path="/files/" + "/".join(quote(part, safe="") for part in (entity, project, run))
+            + "/" + quote(row.name),
+            run_id=row.run_id,
+        )
+
+    @strawberry.field(description="The name (W&B's artifact queries alias it as name).")
+    def display_name(self) -> str:
+        return self.name
+
+    @strawberry.field(description="The content digest: base64 MD5, as W&B reports it.")
+    def digest(self) -> str | None:
+        return self.md5
+
+    @strawberry.field(description="Where the content is stored (an internal key).")
+    def storage_path(self) -> str:
+        return self.storage_key
+
+    @strawberry.field(description="Download URL (send the API key); with upload: true, a signed upload URL "
+                                  "for those who may write the run.")
+    async def url(self, info: Info, upload: bool | None = None) -> str | None:
+        if upload:
+            return await self._upload_url(info)
+        if self.download_path is None:
+            return self.direct_url(info)
+        return info.context.base_url + self.download_path
+
+    @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
+    def direct_url(self, info: Info) -> str:
+        runtime = info.context.runtime
+        return info.context.base_url + signed_path(
+            runtime.secret, "GET", self.storage_key, runtime.settings.signed_url_ttl_seconds
+        )
+
+    async def _upload_url(self, info: Info) -> str | None:
+        if self.run_id is None:
+            return None
+        try:
+            async with info.context.read() as session:
+                await runs.loggable_run_by_id(session, info.context.actor, self.run_id)
+        except DomainError:
+            return None
+        runtime = info.context.runtime
+        return info.context.base_url + signed_path(
+            runtime.secret, "PUT", self.storage_key, runtime.settings.signed_url_ttl_seconds
+        )
+
+
+@register_node("File")
+async def _file_node(info: Info, pk: int) -> File | None:
+    async with info.context.read() as session:
+        row = await session.get(tables.RunFile, pk)
+        if row is None or not row.uploaded:
+            return None
+        if await runs_view.readable_run_by_id(session, info.context.actor, row.run_id) is None:
+            return None
+        path = await files_service.run_path(session, row.run_id)
+    return File.from_run_file(row, *path)

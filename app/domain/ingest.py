@@ -1,0 +1,193 @@
+"""file_stream: history, system metrics, summary and console lines of a live run (PROTOCOL.md §4.1).
+
+One rule covers every file: ``lines[offset : offset + len(content)] = content``. A request is
+parsed and checked completely before anything is written, so a malformed line leaves no trace;
+each file's chunk is then written with one bulk statement (app.db.bulk), and the run row keeps
+the derived columns (line counts, last step, history key types, latest system metrics, summary).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import bulk
+from app.db.tables import Run
+from app.db.types import dumps, utcnow
+from app.domain import runs
+from app.domain.actor import Actor
+from app.domain.errors import BadInput
+
+HISTORY_FILE = "wandb-history.jsonl"
+EVENTS_FILE = "wandb-events.jsonl"
+SUMMARY_FILE = "wandb-summary.json"
+CONSOLE_FILE = "output.log"
+
+_JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
+               type(None): "null"}
+
+
+@dataclass
+class JsonLines:
+    """Parsed JSON-object lines: the objects, and the text to store for each (the original line
+    unless it spelled NaN or Infinity, which strict JSON and JSONB refuse)."""
+
+    offset: int
+    objects: list[dict[str, Any]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.objects)
+
+
+@dataclass
+class Chunk:
+    history: JsonLines | None = None
+    events: JsonLines | None = None
+    summary: dict[str, Any] | None = None
+    console_offset: int = 0
+    console: list[str] | None = None
+    complete: bool = False
+    exit_code: int | None = None
+
+
+def parse_body(body: Any) -> Chunk:
+    """Check a decoded request body completely; BadInput names the file and line at fault."""
+    if not isinstance(body, dict):
+        raise BadInput("file_stream body must be a JSON object")
+    files = body.get("files") or {}
+    if not isinstance(files, dict):
+        raise BadInput('file_stream "files" must be an object of file name to {offset, content}')
+    chunk = Chunk(complete=bool(body.get("complete")))
+    exit_code = body.get("exitcode")
+    if exit_code is not None and (not isinstance(exit_code, int) or isinstance(exit_code, bool)):
+        raise BadInput(f"file_stream exitcode must be an integer, got {exit_code!r}")
+    chunk.exit_code = exit_code
+    for name, spec in files.items():
+        offset, content = _file_part(name, spec)
+        if name == HISTORY_FILE:
+            chunk.history = _json_lines(name, offset, content)
+        elif name == EVENTS_FILE:
+            chunk.events = _json_lines(name, offset, content)
+        elif name == SUMMARY_FILE:
+            if content:
+                summaries = _json_lines(name, offset, content)
+                chunk.summary = summaries.objects[-1]
+        elif name == CONSOLE_FILE:
+            chunk.console_offset, chunk.console = offset, content
+    return chunk
+
+
+def _file_part(name: str, spec: Any) -> tuple[int, list[str]]:
+    if not isinstance(spec, dict):
+        raise BadInput(f"file_stream file {name} must be an object with offset and content")
+    offset, content = spec.get("offset", 0), spec.get("content", [])
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise BadInput(f"file_stream file {name}: offset must be a non-negative integer, got {offset!r}")
+    if not isinstance(content, list) or not all(isinstance(line, str) for line in content):
+        raise BadInput(f"file_stream file {name}: content must be a list of strings")
+    return offset, content
+
+
+class _Decoder(json.JSONDecoder):
+    """Accepts NaN/Infinity like the client may write them, remembering that it saw one."""
+
+    def __init__(self) -> None:
+        super().__init__(parse_constant=self._constant)
+        self.saw_non_finite = False
+
+    def _constant(self, name: str) -> float:
+        self.saw_non_finite = True
+        return float(name)
+
+
+def _json_lines(name: str, offset: int, content: list[str]) -> JsonLines:
+    parsed = JsonLines(offset)
+    decoder = _Decoder()
+    for index, line in enumerate(content):
+        decoder.saw_non_finite = False
+        try:
+            value = decoder.decode(line)
+        except ValueError as error:
+            raise BadInput(f"{name} line {offset + index} is not valid JSON: {error}") from None
+        if not isinstance(value, dict):
+            raise BadInput(f"{name} line {offset + index} must be a JSON object, got {type(value).__name__}")
+        parsed.objects.append(value)
+        parsed.texts.append(dumps(value) if decoder.saw_non_finite else line)
+    return parsed
+
+
+def step_of(row: dict[str, Any]) -> int | None:
+    step = row.get("_step")
+    if isinstance(step, bool):
+        return None
+    if isinstance(step, int):
+        return step
+    if isinstance(step, float) and step.is_integer():
+        return int(step)
+    return None
+
+
+def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """``history_keys`` plus the JSON type of every key of ``rows``: {"loss": {"number": 100}}."""
+    merged = {key: dict(types) for key, types in (history_keys or {}).items()}
+    for row in rows:
+        for key, value in row.items():
+            type_name = _JSON_TYPES.get(type(value), "object")
+            types = merged.get(key)
+            if types is None:
+                merged[key] = {type_name: 1}
+            else:
+                types[type_name] = types.get(type_name, 0) + 1
+    return merged
+
+
+async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
+                 chunk: Chunk) -> dict[str, Any]:
+    """Write one file_stream request; return the answer for the client."""
+    context = await runs.loggable_run(session, actor, entity_name, project_name, run_name, for_update=True)
+    run = context.run
+    if chunk.history is not None:
+        await _write_history(session, run, chunk.history)
+    if chunk.events is not None:
+        await _write_events(session, run, chunk.events)
+    if chunk.console is not None:
+        await bulk.replace_lines(session, bulk.CONSOLE, run.id, chunk.console_offset, [(t,) for t in chunk.console])
+        run.log_line_count = max(run.log_line_count, chunk.console_offset + len(chunk.console))
+    if chunk.summary is not None:
+        run.summary = chunk.summary
+    now = utcnow()
+    run.heartbeat_at = now
+    if chunk.complete:
+        code = chunk.exit_code or 0
+        run.exit_code = code
+        run.state = "finished" if code == 0 else "failed"
+    elif run.state == "crashed":
+        run.state = "running"  # it was only silent, not dead
+    run.updated_at = now
+    await session.flush()
+    answer: dict[str, Any] = {"exitcode": None, "limits": {}}
+    if run.stop_requested:
+        answer["stopped"] = True
+    return answer
+
+
+async def _write_history(session: AsyncSession, run: Run, lines: JsonLines) -> None:
+    steps = [step_of(row) for row in lines.objects]
+    await bulk.replace_lines(session, bulk.HISTORY, run.id, lines.offset, list(zip(steps, lines.texts)))
+    run.history_line_count = max(run.history_line_count, lines.end)
+    known = [s for s in steps if s is not None]
+    if known:
+        run.last_step = max(known) if run.last_step is None else max(run.last_step, *known)
+    run.history_keys = count_key_types(run.history_keys, lines.objects)
+
+
+async def _write_events(session: AsyncSession, run: Run, lines: JsonLines) -> None:
+    await bulk.replace_lines(session, bulk.EVENTS, run.id, lines.offset, [(t,) for t in lines.texts])
+    if lines.objects and lines.end >= run.events_line_count:
+        run.system_metrics = lines.objects[-1]
+    run.events_line_count = max(run.events_line_count, lines.end)

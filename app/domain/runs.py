@@ -1,0 +1,354 @@
+"""Runs (W&B's legacy name: "bucket"): create or update from the client, attribution, stop, crash.
+
+``upsert_bucket`` follows PROTOCOL.md §3.2: update by storage id, else create-or-update by
+(entity, project, name); the project is created on first use. Attribution follows §5.3: a team
+service account logs on behalf of the member named by X-WANDB-USERNAME / X-WANDB-USER-EMAIL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+import string
+import zlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db.tables import Entity, Membership, Project, Run, User
+from app.db.types import utcnow
+from app.domain import audit, policy, projects
+from app.domain.actor import Actor
+from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
+from app.domain.users import require_entity
+
+log = logging.getLogger("labbook.runs")
+
+DEFAULT_PROJECT = "uncategorized"
+STATES = ("running", "finished", "failed", "crashed", "killed", "preempting", "preempted", "pending")
+RUN_NAME_ALPHABET = string.ascii_lowercase + string.digits
+METADATA_FIELDS = ("display_name", "description", "notes", "tags", "group_name", "job_type")
+
+ADJECTIVES = (
+    "amber", "brave", "bright", "calm", "clever", "cosmic", "crisp", "daring", "dazzling", "eager", "earnest",
+    "fancy", "fearless", "fiery", "gentle", "giddy", "golden", "graceful", "happy", "hearty", "icy", "jolly",
+    "kind", "lively", "lucky", "misty", "noble", "polished", "proud", "quiet", "rare", "rosy", "royal",
+    "silver", "smooth", "snowy", "solar", "spring", "stellar", "sunny", "swift", "tidy", "vivid", "warm",
+    "wild", "wise", "young", "zesty",
+)
+NOUNS = (
+    "aurora", "bird", "breeze", "brook", "butterfly", "cloud", "comet", "dawn", "deluge", "dream", "dust",
+    "field", "firefly", "flower", "fog", "forest", "frost", "galaxy", "glade", "haze", "hill", "lake",
+    "leaf", "meadow", "moon", "morning", "mountain", "night", "ocean", "paper", "pine", "planet", "pond",
+    "rain", "river", "sea", "shadow", "sky", "snow", "sound", "star", "sun", "sunset", "thunder", "tree",
+    "valley", "violet", "water", "wave", "wind",
+)
+
+
+@dataclass
+class RunInput:
+    """The fields of UpsertBucketInput (core and public-API variants); None means "leave as is"."""
+
+    id: int | None = None
+    name: str | None = None
+    project: str | None = None
+    entity: str | None = None
+    display_name: str | None = None
+    description: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    group_name: str | None = None
+    job_type: str | None = None
+    config: str | None = None
+    summary_metrics: str | None = None
+    commit: str | None = None
+    repo: str | None = None
+    program: str | None = None
+    host: str | None = None
+    sweep: str | None = None
+    state: str | None = None
+
+
+@dataclass
+class UpsertResult:
+    run: Run
+    inserted: bool
+    changed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunContext:
+    """A run with its project, entity and the actor's role in that entity."""
+
+    run: Run
+    project: Project
+    entity: Entity
+    role: str | None
+
+
+def parse_json_object(value: str, field_name: str) -> dict[str, Any]:
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError) as error:
+        raise BadInput(f"{field_name} is not valid JSON: {error}") from None
+    if not isinstance(parsed, dict):
+        raise BadInput(f"{field_name} must be a JSON object, got {type(parsed).__name__}")
+    return parsed
+
+
+async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> UpsertResult:
+    if actor.user is None:
+        raise Unauthenticated("an API key is required to log runs")
+    config = parse_json_object(data.config, "config") if data.config is not None else None
+    summary = parse_json_object(data.summary_metrics, "summaryMetrics") if data.summary_metrics is not None else None
+    if data.state is not None and data.state not in STATES:
+        raise BadInput(f"invalid run state {data.state!r}: use one of {', '.join(STATES)}")
+    if data.id is not None:
+        context = await loggable_run_by_id(session, actor, data.id)
+        run, inserted = context.run, False
+    else:
+        entity = await _target_entity(session, actor, data.entity)
+        project = await projects.require_writable(session, actor, entity, data.project or DEFAULT_PROJECT, create=True)
+        run = None
+        if data.name:
+            run = await session.scalar(select(Run).where(Run.project_id == project.id, Run.name == data.name))
+        if run is None:
+            run = await _create(session, actor, entity, project, data)
+            inserted = True
+        else:
+            role = await policy.role_in(session, actor, entity)
+            await _require_loggable(session, actor, RunContext(run, project, entity, role))
+            inserted = False
+    changed = _apply(run, data, config, summary)
+    run.updated_at = utcnow()
+    await session.flush()
+    if inserted:
+        audit.record(session, actor, "run.create", entity_id=await _entity_id(session, run), target_type="run",
+                     target_id=run.id, on_behalf_of_id=run.user_id if run.service_account_id else None,
+                     name=run.name, project_id=run.project_id)
+    elif changed:
+        audit.record(session, actor, "run.update", entity_id=await _entity_id(session, run), target_type="run",
+                     target_id=run.id, name=run.name, changed=changed)
+    return UpsertResult(run, inserted, changed)
+
+
+async def _target_entity(session: AsyncSession, actor: Actor, entity_name: str | None) -> Entity:
+    if entity_name:
+        return await require_entity(session, entity_name)
+    entity = await session.get(Entity, actor.user.default_entity_id or actor.user.entity_id)
+    if entity is None:
+        raise NotFound("your default entity no longer exists; pass an entity")
+    return entity
+
+
+async def _entity_id(session: AsyncSession, run: Run) -> int | None:
+    return await session.scalar(select(Project.entity_id).where(Project.id == run.project_id))
+
+
+async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: Project, data: RunInput) -> Run:
+    user_id, service_account_id = await attribute(session, actor, entity)
+    now = utcnow()
+    run = Run(
+        project_id=project.id,
+        name=data.name or _random_run_name(),
+        state="running",
+        config={},
+        summary={},
+        tags=[],
+        created_by_id=actor.user.id,
+        user_id=user_id,
+        service_account_id=service_account_id,
+        created_at=now,
+        updated_at=now,
+        heartbeat_at=now,
+        history_keys={},
+    )
+    if not data.display_name:
+        run.display_name = await _made_up_display_name(session, project)
+    try:
+        async with session.begin_nested():
+            session.add(run)
+            await session.flush()
+    except IntegrityError:
+        # Another request created the same run a moment ago; UpsertBucket retries on 409.
+        raise Conflict(f"run {run.name} was created concurrently in {entity.name}/{project.name}; retry") from None
+    return run
+
+
+async def attribute(session: AsyncSession, actor: Actor, entity: Entity) -> tuple[int, int | None]:
+    """(user_id, service_account_id) of a new run in ``entity``'s project (PROTOCOL.md §5.3)."""
+    if not actor.is_service or entity.kind != "team" or not (actor.claimed_username or actor.claimed_email):
+        return actor.user.id, None
+    member = select(User.id).join(Membership, Membership.user_id == User.id).where(
+        Membership.team_id == entity.id, User.account_type != "SERVICE", User.deleted_at.is_(None)
+    )
+    person = None
+    if actor.claimed_username:
+        person = await session.scalar(member.where(User.username == actor.claimed_username))
+    if person is None and actor.claimed_email:
+        person = await session.scalar(member.where(func.lower(User.email) == actor.claimed_email.lower()))
+    if person is None:
+        return actor.user.id, None
+    return person, actor.user.id
+
+
+def _random_run_name() -> str:
+    return "".join(secrets.choice(RUN_NAME_ALPHABET) for _ in range(8))
+
+
+async def _made_up_display_name(session: AsyncSession, project: Project) -> str:
+    """adjective-noun-N, N = the run's number in its project; the words follow from (project, N)."""
+    number = (await session.scalar(select(func.count()).select_from(Run).where(Run.project_id == project.id)) or 0) + 1
+    seed = zlib.crc32(f"{project.id}:{number}".encode())
+    return f"{ADJECTIVES[seed % len(ADJECTIVES)]}-{NOUNS[(seed // len(ADJECTIVES)) % len(NOUNS)]}-{number}"
+
+
+def _apply(run: Run, data: RunInput, config: dict | None, summary: dict | None) -> list[str]:
+    """Overwrite every given field; return the metadata fields whose value changed."""
+    values: dict[str, Any] = {
+        "display_name": data.display_name,
+        "description": data.description,
+        "notes": data.notes,
+        "tags": list(data.tags) if data.tags is not None else None,
+        "group_name": data.group_name,
+        "job_type": data.job_type,
+        "git_commit": data.commit,
+        "git_remote": data.repo,
+        "program": data.program,
+        "host": data.host,
+        "sweep_name": data.sweep,
+        "state": data.state,
+        "config": config,
+        "summary": summary,
+    }
+    changed = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name in METADATA_FIELDS and getattr(run, name) != value:
+            changed.append(name)
+        setattr(run, name, value)
+    return changed
+
+
+# --- finding runs to log to ---------------------------------------------------------------------
+
+async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
+                       run_name: str, *, for_update: bool = False) -> RunContext:
+    """The run at entity/project/name if the actor may log to it; NotFound / Forbidden otherwise.
+
+    One statement (run, project, entity and the actor's membership); ``for_update`` locks the run
+    row so that concurrent writers of its derived columns queue."""
+    if actor.user is None:
+        raise Unauthenticated("an API key is required to log runs")
+    query = (
+        select(Run, Project, Entity, Membership.role)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == actor.user.id))
+        .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name)
+    )
+    if for_update:
+        query = query.with_for_update(of=Run)
+    row = (await session.execute(query)).first()
+    if row is None:
+        raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
+    run, project, entity, role = row
+    if entity.kind == "user":
+        role = policy.ADMIN if actor.user.entity_id == entity.id else None
+    context = RunContext(run, project, entity, role)
+    await _require_loggable(session, actor, context)
+    return context
+
+
+async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
+    row = (
+        await session.execute(
+            select(Run, Project, Entity)
+            .join(Project, Project.id == Run.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Run.id == run_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"run {run_id} not found")
+    run, project, entity = row
+    context = RunContext(run, project, entity, await policy.role_in(session, actor, entity))
+    await _require_loggable(session, actor, context)
+    return context
+
+
+async def _require_loggable(session: AsyncSession, actor: Actor, context: RunContext) -> None:
+    run, project, entity, role = context.run, context.project, context.entity, context.role
+    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
+    if policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
+        return
+    if not policy.can_read_project(actor, role, project, in_restricted=in_restricted):
+        raise NotFound(f"run {entity.name}/{project.name}/{run.name} not found")
+    if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
+        raise Forbidden(projects.write_denied_message(actor, entity, role))
+    raise Forbidden(f"permission denied: user {actor.label} may not change run {run.name}, which another user logged")
+
+
+async def editable_run(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
+    """A run the actor may edit (stop, change): its owner or a team admin (policy.can_edit_run)."""
+    row = (
+        await session.execute(
+            select(Run, Project, Entity)
+            .join(Project, Project.id == Run.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Run.id == run_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"run {run_id} not found")
+    run, project, entity = row
+    role = await policy.role_in(session, actor, entity)
+    if policy.can_edit_run(actor, role, run):
+        return RunContext(run, project, entity, role)
+    if not await projects.can_read(session, actor, entity, project):
+        raise NotFound(f"run {run_id} not found")
+    raise Forbidden(f"permission denied: user {actor.label} may not stop run {run.name}; "
+                    f"only its owner or an admin of {entity.name} may")
+
+
+# --- stopping and crash detection ---------------------------------------------------------------
+
+async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
+    """Ask the client to stop: the next file_stream answer carries {"stopped": true}."""
+    context = await editable_run(session, actor, run_id)
+    run = context.run
+    run.stop_requested = True
+    run.updated_at = utcnow()
+    audit.record(session, actor, "run.stop", entity_id=context.entity.id, target_type="run", target_id=run.id,
+                 name=run.name, state=run.state)
+    return run
+
+
+async def mark_crashed(session: AsyncSession, timeout_seconds: float) -> int:
+    """Mark running runs silent for longer than ``timeout_seconds`` as crashed; return how many."""
+    cutoff = utcnow() - timedelta(seconds=timeout_seconds)
+    result = await session.execute(
+        update(Run).where(Run.state == "running", Run.heartbeat_at < cutoff).values(state="crashed")
+    )
+    return result.rowcount or 0
+
+
+async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *, timeout_seconds: float,
+                            interval_seconds: float) -> None:
+    """Forever: every ``interval_seconds``, mark silent running runs as crashed (a background task)."""
+    while True:
+        await asyncio.sleep(interval_seconds)
+        try:
+            async with session_factory.begin() as session:
+                crashed = await mark_crashed(session, timeout_seconds)
+            if crashed:
+                log.info("marked %d silent runs as crashed", crashed)
+        except SQLAlchemyError:
+            log.warning("crash check failed; retrying in %ss", interval_seconds, exc_info=True)
