@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import audit, policy, projects
+from app.domain import audit, policy, projects, run_filters
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.users import entity_by_name
@@ -228,9 +228,7 @@ async def select_runs(
     if lock:
         query = query.with_for_update()
     if selection.run_names is None:
-        if selection.filters is not None and selection.filters.strip() not in ("", "{}"):
-            from app.domain import run_filters  # TEMPORARY until the filter compiler lands
-
+        if selection.filters is not None:
             dialect = session.get_bind().dialect.name
             query = query.where(run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect))
         return list((await session.scalars(query)).all())
