@@ -14,7 +14,7 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from app.domain.names import check_entity_name
+from app.domain.names import RESERVED, check_entity_name
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -47,7 +47,7 @@ async def ensure_name_free(session: AsyncSession, name: str) -> None:
 
 def username_from_email(email: str) -> str:
     local = re.sub(r"[^a-z0-9_-]", "-", email.split("@", 1)[0].lower()).strip("-_")
-    return (local + "-user")[:64] if len(local) < 3 else local[:64]
+    return (local + "-user")[:64] if len(local) < 3 or local in RESERVED else local[:64]
 
 
 async def create_user(
