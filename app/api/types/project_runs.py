@@ -1,17 +1,17 @@
-"""Project fields that list and count runs (owned by the run-query work)."""
+"""Project fields that list and count runs: the public API's filters, order and keyset pages."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlalchemy import func, select, tuple_
 
 from app.api.context import Info
+from app.api.loaders.run_queries import run_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
 from app.db import tables
-from app.domain.errors import BadInput
+from app.domain import run_queries
 
 if TYPE_CHECKING:
     from app.api.types.run import Run
@@ -21,15 +21,14 @@ if TYPE_CHECKING:
 class ProjectRunFields:
     row: strawberry.Private[tables.Project]
 
-    @strawberry.field
+    @strawberry.field(description="How many runs match the filters (a JSON string of a MongoDB-style document).")
     async def run_count(self, info: Info, filters: JSONString | None = None) -> int:
-        _refuse_filters(filters)
-        async with info.context.read() as session:
-            return await session.scalar(
-                select(func.count()).select_from(tables.Run).where(tables.Run.project_id == self.row.id)
-            )
+        return await info.context.loaders.get(run_counts).load((self.row.id, filters))
 
-    @strawberry.field
+    @strawberry.field(
+        description="The project's runs that match the filters, sorted by order: '+' or '-' then created_at, "
+        "heartbeat_at, updatedAt, name, display_name, state, config.X or summary_metrics.X (nulls last)."
+    )
     async def runs(
         self,
         info: Info,
@@ -40,22 +39,16 @@ class ProjectRunFields:
     ) -> Connection[Annotated["Run", strawberry.lazy("app.api.types.run")]]:
         from app.api.types.run import Run
 
-        _refuse_filters(filters)
-        limit = page_size(first)
-        query = select(tables.Run).where(tables.Run.project_id == self.row.id)
-        cursor = decode_cursor(after)
-        if cursor:
-            query = query.where(tuple_(tables.Run.created_at, tables.Run.id) > tuple_(*cursor))
         async with info.context.read() as session:
-            rows = (await session.scalars(query.order_by(tables.Run.created_at, tables.Run.id).limit(limit + 1))).all()
-        page = rows[:limit]
+            page = await run_queries.list_runs(
+                session, self.row.id, filters=filters, order=order, limit=page_size(first),
+                after=decode_cursor(after),
+            )
+        run_loader = info.context.loaders.run
+        for row in page.runs:
+            run_loader.prime(row.id, row)
         return connection(
-            [Run.from_row(r) for r in page],
-            [encode_cursor([r.created_at.isoformat(), r.id]) for r in page],
-            has_next=len(rows) > limit,
+            [Run.from_row(row) for row in page.runs],
+            [encode_cursor(values) for values in page.cursors],
+            has_next=page.has_next,
         )
-
-
-def _refuse_filters(filters: str | None) -> None:
-    if filters not in (None, "", "{}"):
-        raise BadInput("run filters are not supported yet")

@@ -1,0 +1,68 @@
+"""Listing and counting a project's runs with the public API's filters and order.
+
+Pages are cut by keyset: the cursor is the sort values of the last run of the page, so a page
+never repeats or skips a run when new runs arrive between requests (an offset would).
+Callers have already checked that the viewer may read the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.tables import Run
+from app.domain.run_filters import filter_clause, parse_filters, parse_order
+
+
+@dataclass(frozen=True)
+class RunPage:
+    runs: list[Run]
+    cursors: list[list[Any]]  # each run's sort values, JSON-ready
+    has_next: bool
+
+
+def dialect_of(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
+async def list_runs(
+    session: AsyncSession,
+    project_id: int,
+    *,
+    filters: str | None,
+    order: str | None,
+    limit: int,
+    after: Sequence[Any] | None = None,
+) -> RunPage:
+    """Up to ``limit`` runs of the project that match ``filters``, sorted by ``order``, after a cursor."""
+    dialect = dialect_of(session)
+    spec = parse_order(order, dialect)
+    query = (
+        select(Run, *spec.columns())
+        .where(Run.project_id == project_id, filter_clause(parse_filters(filters), dialect))
+        .order_by(*spec.order_by())
+        .limit(limit + 1)
+    )
+    if after is not None:
+        query = query.where(spec.after(after))
+    rows = (await session.execute(query)).all()
+    page = rows[:limit]
+    return RunPage(
+        runs=[row[0] for row in page],
+        cursors=[spec.cursor(row[1:]) for row in page],
+        has_next=len(rows) > limit,
+    )
+
+
+async def count_runs(session: AsyncSession, project_ids: Sequence[int], filters: str | None) -> dict[int, int]:
+    """How many runs of each project match ``filters`` (projects without any are left out)."""
+    clause = filter_clause(parse_filters(filters), dialect_of(session))
+    counts = await session.execute(
+        select(Run.project_id, func.count())
+        .where(Run.project_id.in_(set(project_ids)), clause)
+        .group_by(Run.project_id)
+    )
+    return {project_id: count for project_id, count in counts.all()}
