@@ -33,9 +33,11 @@ RUNS: list[dict[str, Any]] = [
 ]
 
 LOG_SCRIPT = """
-import json, os, wandb
+import json, os, time, wandb
 
-for spec in json.loads(SPECS):
+for index, spec in enumerate(json.loads(SPECS)):
+    if index:
+        time.sleep(1.1)  # createdAt has second precision: keep the runs' creation seconds apart
     run = wandb.init(entity=ENTITY, project=spec["project"], id=spec["id"], name=spec["name"],
                      config=spec["config"], tags=spec["tags"], group=spec["group"], job_type=spec["job_type"],
                      notes=spec.get("notes"))
@@ -82,9 +84,8 @@ def download(run, name):
 API_SCRIPT = API_PRELUDE + """
 api = wandb.Api()
 path = f"{ENTITY}/{PROJECT}"
-all_runs = {run.id: run for run in api.runs(path)}
-created = {run_id: run.created_at for run_id, run in all_runs.items()}
-results["created_at"] = created
+check("created_at", lambda: {run.id: run.created_at for run in api.runs(path)})
+created = results["created_at"] if "error" not in results["created_at"] else {}
 
 for name, filters in json.loads(FILTERS).items():
     check("filter " + name, lambda filters=filters: sorted(ids(api.runs(path, filters=filters))))
@@ -95,23 +96,25 @@ for order in json.loads(ORDERS):
 check("pages of 2", lambda: (lambda runs: {"len": len(runs), "ids": ids(runs)})(api.runs(path, per_page=2)))
 check("count with filter", lambda: len(api.runs(path, filters={"tags": "baseline"})))
 
-alpha = api.run(f"{path}/alpha001")
-check("alpha fields", lambda: {
+def alpha():
+    return api.run(f"{path}/alpha001")  # the Api caches it after the first call
+
+check("alpha fields", lambda: (lambda alpha: {
     "name": alpha.name, "state": alpha.state, "tags": sorted(alpha.tags), "group": alpha.group,
     "job_type": alpha.job_type, "notes": alpha.notes, "config": alpha.config,
     "summary": {key: alpha.summary.get(key) for key in ("acc", "loss")},
     "user": alpha.user.username if alpha.user else None,
-})
+})(alpha()))
 check("history", lambda: [
-    {key: row.get(key) for key in ("_step", "loss", "acc")} for row in alpha.history(pandas=False)])
-check("history samples=5", lambda: steps(alpha.history(samples=5, pandas=False)))
-check("history keys=[loss]", lambda: [
-    sorted(row) for row in alpha.history(keys=["loss"], pandas=False)][:2] + [len(alpha.history(keys=["loss"], pandas=False))])
+    {key: row.get(key) for key in ("_step", "loss", "acc")} for row in alpha().history(pandas=False)])
+check("history samples=5", lambda: steps(alpha().history(samples=5, pandas=False)))
+check("history keys=[loss]", lambda: (lambda rows: [sorted(row) for row in rows][:2] + [len(rows)])(
+    alpha().history(keys=["loss"], pandas=False)))
 check("scan_history keys=[loss] page_size=5", lambda: [
-    (row["_step"], row["loss"]) for row in alpha.scan_history(keys=["loss"], page_size=5)])
-check("scan_history all page_size=5", lambda: steps(alpha.scan_history(page_size=5)))
-check("files", lambda: sorted(file.name for file in alpha.files()))
-check("download notes.txt", lambda: download(alpha, "notes.txt"))
+    (row["_step"], row["loss"]) for row in alpha().scan_history(keys=["loss"], page_size=5)])
+check("scan_history all page_size=5", lambda: steps(alpha().scan_history(page_size=5)))
+check("files", lambda: sorted(file.name for file in alpha().files()))
+check("download notes.txt", lambda: download(alpha(), "notes.txt"))
 check("beta by path", lambda: (lambda run: {"id": run.id, "name": run.name, "config": run.config,
                                              "acc": run.summary.get("acc")})(api.run(f"{path}/beta0002")))
 check("projects", lambda: sorted(project.name for project in api.projects(ENTITY)))
@@ -165,10 +168,12 @@ async def run_client(tmp: Path, base_url: str, key: str, body: str, timeout: flo
     return json.loads(lines[-1])
 
 
-def differences(actual: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
-    """{check: {"got": ..., "want": ...}} for every check whose result differs from the expectation."""
-    return {
-        name: {"got": actual.get(name, "<missing>"), "want": want}
-        for name, want in expected.items()
-        if actual.get(name, "<missing>") != want
-    }
+def differences(actual: dict[str, Any], expected: dict[str, Any]) -> str:
+    """A readable list of every check whose result differs from the expectation ("" when none)."""
+    lines = []
+    for name, want in expected.items():
+        got = actual.get(name, "<missing>")
+        if got != want:
+            shown = got.get("error") if isinstance(got, dict) and "error" in got else json.dumps(got)
+            lines.append(f"{name}:\n    got  {shown}\n    want {json.dumps(want)}")
+    return "\n".join(lines)

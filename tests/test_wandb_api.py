@@ -110,7 +110,8 @@ async def test_public_api_reads_filters_history_files_updates_and_moves(live_ser
 
     expected = {f"filter {name}": ids for name, (_, ids) in FILTERS.items()}
     expected |= {f"order {order}": ids for order, ids in ORDERS.items()} | EXPECTED_READS
-    assert differences(reads, expected) == {}
+    problems = differences(reads, expected)
+    assert not problems, "wandb.Api() read something else than what was logged:\n" + problems
     samples = reads["history samples=5"]
     assert isinstance(samples, list) and 1 <= len(samples) <= 5 and samples == sorted(set(samples)), samples
     assert set(samples) <= set(range(ALPHA_STEPS)), samples
@@ -119,5 +120,6 @@ async def test_public_api_reads_filters_history_files_updates_and_moves(live_ser
 
     assert response.status_code == 200 and response.json() == {
         "data": {"moveRuns": {"movedCount": 1, "runs": [{"name": BETA}]}}}, response.text
-    assert differences(moved, EXPECTED_AFTER_MOVE) == {}
+    problems = differences(moved, EXPECTED_AFTER_MOVE)
+    assert not problems, "after moveRuns, wandb.Api() read:\n" + problems
     assert "error" in moved["old path"], moved["old path"]
