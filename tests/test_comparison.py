@@ -18,6 +18,11 @@ query Baseline($entity: String!, $project: String!) {
   project(name: $project, entityName: $entity) { baselineRun { name projectId } }
 }"""
 
+VIEWER_CAN = """
+query ViewerCan($entity: String!, $project: String!) {
+  project(name: $project, entityName: $entity) { viewerCanSetBaseline }
+}"""
+
 COMPARE = """
 query Compare($entity: String!, $project: String!, $keys: [String!]!, $runs: [String!], $baseline: String) {
   compareRuns(entityName: $entity, projectName: $project, keys: $keys, runNames: $runs, baseline: $baseline) {
@@ -85,6 +90,19 @@ async def test_outsider_of_an_open_project_may_read_but_not_set_the_baseline(gql
                                                         "runName": None}}, key=team.oscar.key)
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert (await project_row(runtime, open_id)).baseline_run_id == run_id
+
+
+async def test_viewer_can_set_baseline_follows_policy(gql, runtime, team):
+    await make_project(runtime, team.team_id, "open", access="USER_WRITE")
+    await make_project(runtime, team.team_id, "vault", access="RESTRICTED", restricted_members=(team.carol,))
+    expected = {
+        ("source", "alice"): True, ("source", "bob"): True, ("source", "service"): True, ("source", "victor"): False,
+        ("open", "bob"): True, ("open", "oscar"): False, ("vault", "carol"): True, ("vault", "bob"): None,
+        ("vault", "alice"): True,
+    }
+    for (project, who), can in expected.items():
+        data = await gql.data(VIEWER_CAN, {"entity": "vision", "project": project}, key=getattr(team, who).key)
+        assert (data["project"] and data["project"]["viewerCanSetBaseline"]) == can, (project, who, data)
 
 
 async def test_unknown_baseline_run_is_not_found(gql, runtime, team):

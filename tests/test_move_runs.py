@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from app.db.tables import Project, Run
 from tests.moves_support import (
     MOVE, RUN_AT, add_run_data, audit_events, build_team, counts_for_run, make_project, make_run, project_named,
     project_row, run_names_in, run_project, set_baseline_row,
@@ -253,3 +254,18 @@ async def test_names_and_filters_together_are_bad_input(gql, runtime, team):
     _, error = await gql.error(MOVE, team.move_input(runNames=["b1"], filters="{}"), key=team.alice.key)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert await run_names_in(runtime, team.source_id) == ALL_SOURCE_RUNS
+
+
+async def test_runs_moved_by_another_request_meanwhile_make_the_move_refuse(runtime, team):
+    from app.domain import run_moves
+    from app.domain.errors import Conflict
+
+    async with runtime.session_factory.begin() as session:
+        project = await session.get(Project, team.source_id)
+        selected = await run_moves.select_runs(session, project, run_moves.RunSelection(), "vision/source")
+    async with runtime.session_factory.begin() as session:  # another request moves b1 away
+        run = await session.get(Run, team.runs["b1"])
+        run.project_id = team.target_id
+    async with runtime.session_factory.begin() as session:
+        with pytest.raises(Conflict, match="meanwhile"):
+            await run_moves.lock_runs(session, project, selected, verb="move")

@@ -85,7 +85,8 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
     source = await readable_place(session, actor, request.source_entity, request.source_project)
     if not policy.runs_may_leave(source.project):
         raise Forbidden(f"runs cannot be moved out of {source.path}: it is a RESTRICTED project")
-    runs = await select_runs(session, source.project, request.selection, source.path, lock=True)
+    runs = await select_runs(session, source.project, request.selection, source.path)
+    await lock_runs(session, source.project, runs, verb="move")
     require_editable(actor, source, runs, verb="move")
     destination_entity, destination = await _destination(session, actor, request)
     if destination is not None:
@@ -164,7 +165,8 @@ async def delete_runs(
     if selection.run_names is None and selection.filters is None:
         raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
     place = await readable_place(session, actor, entity_name, project_name)
-    runs = await select_runs(session, place.project, selection, place.path, lock=True)
+    runs = await select_runs(session, place.project, selection, place.path)
+    await lock_runs(session, place.project, runs, verb="delete")
     require_editable(actor, place, runs, verb="delete")
     await _delete(session, place.project, runs)
     names = [run.name for run in runs]
@@ -188,6 +190,7 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     run, project, entity = row
     place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
+    await lock_runs(session, project, [run], verb="delete")
     await _delete(session, project, [run])
     audit.record(
         session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
@@ -220,13 +223,10 @@ async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, 
 
 
 async def select_runs(
-    session: AsyncSession, project: Project, selection: RunSelection, path: str, *, lock: bool = False
+    session: AsyncSession, project: Project, selection: RunSelection, path: str
 ) -> list[Run]:
-    """The selected runs, oldest first; NotFound naming any unknown run name. ``lock`` holds the rows
-    (FOR UPDATE on PostgreSQL; SQLite's write transaction already excludes other writers)."""
+    """The selected runs, oldest first; NotFound naming any unknown run name."""
     query = select(Run).where(Run.project_id == project.id).order_by(Run.created_at, Run.id)
-    if lock:
-        query = query.with_for_update()
     if selection.run_names is None:
         if selection.filters is not None:
             dialect = session.get_bind().dialect.name
@@ -240,6 +240,21 @@ async def select_runs(
     if missing:
         raise NotFound(f"{_runs_phrase(missing)} not found in {path}", runs=missing)
     return sorted(runs, key=lambda run: (run.created_at, run.id))
+
+
+async def lock_runs(session: AsyncSession, project: Project, runs: list[Run], *, verb: str) -> None:
+    """Hold the runs until the transaction ends (FOR UPDATE on PostgreSQL; SQLite's write transaction
+    already excludes other writers). Locks are taken in id order so overlapping moves cannot deadlock,
+    and a run another transaction moved or deleted meanwhile makes this one refuse."""
+    ids = sorted(run.id for run in runs)
+    held = 0
+    for chunk in _chunks(ids):
+        held += len((await session.scalars(
+            select(Run.id).where(Run.id.in_(chunk), Run.project_id == project.id).order_by(Run.id).with_for_update()
+        )).all())
+    if held != len(ids):
+        raise Conflict(f"some of the runs were moved or deleted by another request meanwhile; nothing was {verb}d, "
+                       "try again")
 
 
 def require_editable(actor: Actor, place: _Place, runs: list[Run], *, verb: str) -> None:

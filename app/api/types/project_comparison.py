@@ -8,6 +8,7 @@ import strawberry
 
 from app.api.context import Info
 from app.db import tables
+from app.domain import policy
 
 if TYPE_CHECKING:
     from app.api.types.run import Run
@@ -25,3 +26,15 @@ class ProjectComparisonFields:
             return None
         run = await info.context.loaders.run.load(self.row.baseline_run_id)
         return Run.from_row(run) if run is not None and run.project_id == self.row.id else None
+
+    @strawberry.field(description="Whether the viewer may change the baseline run (setProjectBaseline).")
+    async def viewer_can_set_baseline(self, info: Info) -> bool:
+        actor = info.context.actor
+        if actor.user is None:
+            return False
+        role = await info.context.loaders.viewer_role.load(self.row.entity_id)
+        in_restricted = False
+        if self.row.access == policy.RESTRICTED:
+            async with info.context.read() as session:
+                in_restricted = await policy.in_restricted_project(session, actor, self.row)
+        return policy.can_set_baseline(actor, role, self.row, in_restricted=in_restricted)
