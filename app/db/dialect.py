@@ -122,11 +122,12 @@ def json_path(document: ColumnElement[Any], paths: Sequence[Sequence[str]], dial
 
 
 def json_has_any_key(document: ColumnElement[Any], keys: Sequence[str], dialect: str) -> ColumnElement[bool]:
-    """The JSON object has at least one of the top-level ``keys``."""
+    """The JSON object has at least one of the top-level ``keys`` (any characters allowed in them)."""
     if not keys:
         return false()
     if is_sqlite(dialect):
-        return or_(*(func.json_type(document, _sqlite_path((key,))).is_not(None) for key in keys))
+        member = func.json_each(document).table_valued("key")
+        return exists(select(1).select_from(member).where(member.c.key.in_(list(keys))))
     return cast(document, JSONB).op("?|", return_type=Boolean)(literal(list(keys), ARRAY(Text)))
 
 
