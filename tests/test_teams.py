@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.support import make_account
@@ -263,3 +265,16 @@ async def test_audit_log_pages_and_access(gql, runtime):
     assert {e["node"]["entityName"] for e in everything} == {"acme"}
     status, error = await gql.error(AUDIT, {"entity": "acme"})
     assert (status, error["extensions"]["code"]) == (401, "UNAUTHENTICATED")
+
+
+async def test_two_admins_demoting_each_other_at_once_leave_one_admin(gql, runtime):
+    team = await make_team(runtime)
+    await gql.data(UPDATE_MEMBER, {"entity": "acme", "username": "max", "role": "ADMIN"}, key=team.admin.key)
+    responses = await asyncio.gather(
+        gql.post(UPDATE_MEMBER, {"entity": "acme", "username": "max", "role": "MEMBER"}, key=team.admin.key),
+        gql.post(UPDATE_MEMBER, {"entity": "acme", "username": "ada", "role": "MEMBER"}, key=team.member.key),
+    )
+    outcomes = sorted(r.json()["errors"][0]["extensions"]["code"] if r.json().get("errors") else "ok" for r in responses)
+    assert outcomes in (["CONFLICT", "ok"], ["FORBIDDEN", "ok"])  # FORBIDDEN: the loser was demoted first
+    admins = [m["username"] for m in await members_of(gql, "acme", team.viewer.key) if m["role"] == "ADMIN"]
+    assert len(admins) == 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ApiKey, Entity, Invite, Membership, User
@@ -159,7 +160,10 @@ async def create_team(
     await ensure_name_free(session, name)
     team = Entity(name=name, kind="team", default_access=normalize_access(default_access) if default_access else policy.PRIVATE)
     session.add(team)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError:  # the same name taken by a concurrent request since ensure_name_free
+        raise Conflict(f"the name {name} is already taken by a user or team") from None
     session.add(Membership(team_id=team.id, user_id=admin.id, role=policy.ADMIN))
     audit.record(session, actor, "team.create", entity_id=team.id, target_type="team", target_id=team.id,
                  name=name, admin=admin.username)
@@ -232,7 +236,8 @@ async def _refuse_duplicate_invite(session: AsyncSession, team: Entity, invitee:
 
 
 async def _pending_invite(session: AsyncSession, invite_id: int) -> tuple[Invite, Entity]:
-    invite = await session.get(Invite, invite_id)
+    # Locked (PostgreSQL): a concurrent accept or revoke of the same invite waits for this one.
+    invite = await session.get(Invite, invite_id, with_for_update=True)
     if invite is None or invite.state != PENDING:
         raise NotFound(f"invite {invite_id} not found or no longer pending")
     return invite, await session.get(Entity, invite.team_id)

@@ -33,7 +33,6 @@ class Member:
     api_key: str | None = strawberry.field(
         description="A service account's API key; shown to team admins only, null otherwise."
     )
-    show_email: strawberry.Private[bool] = True
 
     @strawberry.field(description="What deleteInvite takes: the invite's id when pending, else the membership's.")
     def id(self) -> strawberry.ID:
@@ -57,7 +56,7 @@ class Member:
         user = self.entry.user
         if user is not None and user.account_type == "SERVICE":
             return None
-        return self.entry.email if self.show_email else None
+        return self.entry.email
 
     @strawberry.field
     def username(self) -> str | None:
