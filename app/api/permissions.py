@@ -16,7 +16,7 @@ from strawberry.permission import BasePermission
 
 from app.api import ids
 from app.db import tables
-from app.domain import policy
+from app.domain import policy, projects, teams
 from app.domain.actor import Actor
 from app.domain.errors import DomainError, Forbidden, NotFound, Unauthenticated
 
@@ -61,14 +61,7 @@ class EntityPermission(PolicyPermission):
         role = await info.context.loaders.viewer_role.load(entity.id)
         if self.allows(actor, role, entity):
             return None
-        return forbidden(actor, entity, role, self.action)
-
-
-def forbidden(actor: Actor, entity: tables.Entity, role: str | None, action: str) -> Forbidden:
-    if role is None:
-        kind = "team" if entity.kind == "team" else "entity"
-        return Forbidden(f"permission denied: user {actor.label} is not a member of {kind} {entity.name}")
-    return Forbidden(f"permission denied: user {actor.label} has role {role.lower()} in {entity.name} and cannot {action}")
+        return teams.denied(actor, entity, role, self.action)
 
 
 class CanAdministerEntity(EntityPermission):
@@ -125,47 +118,33 @@ class CanRevokeApiKey(PolicyPermission):
 
 
 class CanAcceptInvite(PolicyPermission):
+    """Only the invitee (policy.can_accept_invite)."""
+
     async def denial(self, info: Any, actor: Actor, **kwargs: Any) -> DomainError | None:
         invite_id = ids.decode_as(kwargs["input"].id, "Invite")
-        async with info.context.read() as session:
-            invite = await session.get(tables.Invite, invite_id)
-            if invite is None or invite.state != "PENDING":
-                return NotFound(f"invite {invite_id} not found or no longer pending")
-            if policy.can_accept_invite(actor, invite):
-                return None
-            team = await session.get(tables.Entity, invite.team_id)
-            role = await policy.role_in(session, actor, team)
-        if policy.can_see_entity_members(actor, role):
-            return Forbidden(f"permission denied: invite {invite_id} was sent to someone else; only its invitee can accept it")
-        return NotFound(f"invite {invite_id} not found or no longer pending")
+        return await _domain_check(info, teams.authorize_accept, actor, invite_id)
 
 
 class CanDeleteInviteOrMember(PolicyPermission):
     """deleteInvite takes an invite's id (revoke or decline) or a member's id (remove or leave)."""
 
     async def denial(self, info: Any, actor: Actor, **kwargs: Any) -> DomainError | None:
-        given = kwargs["input"].id or ""
-        kind, pk = ids.decode(given)
-        async with info.context.read() as session:
-            if kind == "Invite":
-                invite = await session.get(tables.Invite, pk)
-                team = await session.get(tables.Entity, invite.team_id) if invite else None
-                role = await policy.role_in(session, actor, team) if team else None
-                if invite is not None and policy.can_revoke_invite(actor, role, team, invite):
-                    return None
-                what, found = f"invite {pk}", invite is not None and invite.state == "PENDING"
-            elif kind == "Member":
-                membership = await session.get(tables.Membership, pk)
-                team = await session.get(tables.Entity, membership.team_id) if membership else None
-                role = await policy.role_in(session, actor, team) if team else None
-                if membership is not None and policy.can_remove_member(actor, role, membership.user_id):
-                    return None
-                what, found = f"member {pk}", membership is not None
-            else:
-                return NotFound(f"no invite or member with id {given!r}")
-        if found and policy.can_see_entity_members(actor, role):
-            return forbidden(actor, team, role, "remove members or revoke invites")
-        return NotFound(f"{what} not found")
+        data = kwargs["input"]
+        kind, pk = ids.decode(data.id or "")
+        checks = {"Invite": teams.authorize_revoke, "Member": teams.authorize_removal}
+        if kind not in checks:
+            return NotFound(f"no invite or member with id {data.id!r}")
+        return await _domain_check(info, checks[kind], actor, pk, entity_name=data.entity_name)
+
+
+async def _domain_check(info: Any, check: Any, *args: Any, **kwargs: Any) -> DomainError | None:
+    """Run a domain ``authorize_*`` check in a short read session; its DomainError is the denial."""
+    async with info.context.read() as session:
+        try:
+            await check(session, *args, **kwargs)
+        except DomainError as error:
+            return error
+    return None
 
 
 class CanUpdateUser(PolicyPermission):
@@ -183,18 +162,12 @@ class CanUpsertProject(PolicyPermission):
     """Create with write access to the entity; change settings with ``can_administer_project``."""
 
     async def denial(self, info: Any, actor: Actor, **kwargs: Any) -> DomainError | None:
-        from app.domain import projects
-
         data = kwargs["input"]
-        async with info.context.read() as session:
-            try:
-                await projects.check_upsert(
-                    session, actor, entity_name=data.entity_name, name=data.name, project_id=upsert_project_id(data),
-                    changes=projects.ProjectChanges(description=data.description, access=data.access),
-                )
-            except DomainError as error:
-                return error
-        return None
+        return await _domain_check(
+            info, projects.check_upsert, actor, entity_name=data.entity_name, name=data.name,
+            project_id=upsert_project_id(data),
+            changes=projects.ProjectChanges(description=data.description, access=data.access),
+        )
 
 
 def upsert_project_id(data: Any) -> int | None:

@@ -20,7 +20,7 @@ from app.db.types import utcnow
 from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
-from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
 from app.domain.names import check_entity_name
 from app.domain.projects import normalize_access
 from app.domain.users import create_user, ensure_name_free, entity_by_name, require_entity, user_by_email, user_by_username
@@ -131,9 +131,12 @@ async def _role(session: AsyncSession, actor: Actor, entity: Entity) -> str | No
     return await policy.role_in(session, actor, entity)
 
 
-def _denied(actor: Actor, entity: Entity, role: str | None, action: str) -> Forbidden:
-    if role is None:
+def denied(actor: Actor, entity: Entity, role: str | None, action: str) -> Forbidden:
+    """The sentence for a refusal: not a member, or a role that cannot do ``action``."""
+    if role is None and entity.kind == "team":
         return Forbidden(f"permission denied: user {actor.label} is not a member of team {entity.name}")
+    if role is None:
+        return Forbidden(f"permission denied: {entity.name} is another user's personal entity")
     return Forbidden(f"permission denied: user {actor.label} has role {role.lower()} in {entity.name} and cannot {action}")
 
 
@@ -188,9 +191,9 @@ async def create_invite(
     team = await require_team(session, entity_name)
     actor_role = await _role(session, actor, team)
     if not policy.can_invite(actor, actor_role, team):
-        raise _denied(actor, team, actor_role, "invite people")
+        raise denied(actor, team, actor_role, "invite people")
     if role == policy.ADMIN and not policy.can_administer(actor, actor_role):
-        raise _denied(actor, team, actor_role, "invite admins")
+        raise denied(actor, team, actor_role, "invite admins")
     invitee, email = await _invitee(session, email, username)
     if invitee is not None and await membership_of(session, team, invitee) is not None:
         raise Conflict(f"{invitee.username} is already a member of team {team.name}")
@@ -235,22 +238,60 @@ async def _refuse_duplicate_invite(session: AsyncSession, team: Entity, invitee:
         raise Conflict(f"{who} already has a pending invite to team {team.name}")
 
 
-async def _pending_invite(session: AsyncSession, invite_id: int) -> tuple[Invite, Entity]:
-    # Locked (PostgreSQL): a concurrent accept or revoke of the same invite waits for this one.
-    invite = await session.get(Invite, invite_id, with_for_update=True)
+async def _pending_invite(session: AsyncSession, invite_id: int, *, lock: bool) -> tuple[Invite, Entity]:
+    # Locked (PostgreSQL) when about to change it: a concurrent accept or revoke of the same invite waits.
+    invite = await session.get(Invite, invite_id, with_for_update=lock)
     if invite is None or invite.state != PENDING:
         raise NotFound(f"invite {invite_id} not found or no longer pending")
     return invite, await session.get(Entity, invite.team_id)
 
 
+async def _hidden_or_forbidden(session: AsyncSession, actor: Actor, team: Entity, what: str, why: str) -> DomainError:
+    """Those who cannot see the team's members learn nothing (NOT_FOUND); others learn why (FORBIDDEN)."""
+    if policy.can_see_entity_members(actor, await _role(session, actor, team)):
+        return Forbidden(why)
+    return NotFound(f"{what} not found or no longer pending")
+
+
+async def authorize_accept(session: AsyncSession, actor: Actor, invite_id: int, *, lock: bool = False
+                           ) -> tuple[Invite, Entity]:
+    invite, team = await _pending_invite(session, invite_id, lock=lock)
+    if not policy.can_accept_invite(actor, invite):
+        raise await _hidden_or_forbidden(
+            session, actor, team, f"invite {invite_id}",
+            f"permission denied: invite {invite_id} was sent to someone else; only its invitee can accept it",
+        )
+    return invite, team
+
+
+async def authorize_revoke(session: AsyncSession, actor: Actor, invite_id: int, *, entity_name: str | None,
+                           lock: bool = False) -> tuple[Invite, Entity]:
+    invite, team = await _pending_invite(session, invite_id, lock=lock)
+    role = await _role(session, actor, team)
+    if not policy.can_revoke_invite(actor, role, team, invite):
+        if policy.can_see_entity_members(actor, role):
+            raise denied(actor, team, role, "revoke this invite")
+        raise NotFound(f"invite {invite_id} not found or no longer pending")
+    _check_entity_matches(team, entity_name)
+    return invite, team
+
+
+async def authorize_removal(session: AsyncSession, actor: Actor, membership_id: int, *, entity_name: str | None
+                            ) -> tuple[Membership, Entity]:
+    membership = await session.get(Membership, membership_id)
+    team = await session.get(Entity, membership.team_id) if membership else None
+    role = await _role(session, actor, team) if team else None
+    if membership is None or not policy.can_see_entity_members(actor, role):
+        raise NotFound(f"member {membership_id} not found")
+    if not policy.can_remove_member(actor, role, membership.user_id):
+        raise denied(actor, team, role, "remove members")
+    _check_entity_matches(team, entity_name)
+    return membership, team
+
+
 async def accept_invite(session: AsyncSession, actor: Actor, invite_id: int) -> Membership:
     """The invitee joins with the invite's role; the team becomes their default entity."""
-    invite, team = await _pending_invite(session, invite_id)
-    if not policy.can_accept_invite(actor, invite):
-        role = await _role(session, actor, team)
-        if policy.can_see_entity_members(actor, role):
-            raise Forbidden(f"permission denied: invite {invite_id} was sent to someone else; only its invitee can accept it")
-        raise NotFound(f"invite {invite_id} not found or no longer pending")
+    invite, team = await authorize_accept(session, actor, invite_id, lock=True)
     user = await session.get(User, actor.user.id)
     if await membership_of(session, team, user) is not None:
         raise Conflict(f"{user.username} is already a member of team {team.name}")
@@ -270,13 +311,8 @@ def _check_entity_matches(team: Entity, entity_name: str | None) -> None:
 
 
 async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: int, *, entity_name: str | None) -> Invite:
-    invite, team = await _pending_invite(session, invite_id)
-    _check_entity_matches(team, entity_name)
-    role = await _role(session, actor, team)
-    if not policy.can_revoke_invite(actor, role, team, invite):
-        if policy.can_see_entity_members(actor, role):
-            raise _denied(actor, team, role, "revoke this invite")
-        raise NotFound(f"invite {invite_id} not found or no longer pending")
+    """Revoke (admins, the inviter) or decline (the invitee) a pending invite."""
+    invite, team = await authorize_revoke(session, actor, invite_id, entity_name=entity_name, lock=True)
     invite.state, invite.updated_at = REVOKED, utcnow()
     audit.record(session, actor, "invite.revoke", entity_id=team.id, target_type="invite", target_id=invite.id)
     return invite
@@ -284,14 +320,7 @@ async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: int, *, 
 
 async def remove_member(session: AsyncSession, actor: Actor, membership_id: int, *, entity_name: str | None) -> None:
     """Remove a member (or leave). A removed service account is deactivated: it exists only for its team."""
-    membership = await session.get(Membership, membership_id)
-    team = await session.get(Entity, membership.team_id) if membership else None
-    role = await _role(session, actor, team) if team else None
-    if membership is None or not (policy.can_see_entity_members(actor, role)):
-        raise NotFound(f"member {membership_id} not found")
-    _check_entity_matches(team, entity_name)
-    if not policy.can_remove_member(actor, role, membership.user_id):
-        raise _denied(actor, team, role, "remove members")
+    membership, team = await authorize_removal(session, actor, membership_id, entity_name=entity_name)
     await _keep_an_admin(session, team, membership, "remove the last admin")
     member = await session.get(User, membership.user_id)
     if member.default_entity_id == team.id:
@@ -310,7 +339,7 @@ async def update_member(session: AsyncSession, actor: Actor, *, entity_name: str
     team = await require_team(session, entity_name)
     actor_role = await _role(session, actor, team)
     if not policy.can_administer(actor, actor_role):
-        raise _denied(actor, team, actor_role, "change roles")
+        raise denied(actor, team, actor_role, "change roles")
     member = await user_by_username(session, username)
     membership = await membership_of(session, team, member) if member else None
     if membership is None:
@@ -334,7 +363,7 @@ async def create_service_account(
     team = await require_team(session, entity_name)
     actor_role = await _role(session, actor, team)
     if not policy.can_administer(actor, actor_role):
-        raise _denied(actor, team, actor_role, "create service accounts")
+        raise denied(actor, team, actor_role, "create service accounts")
     description = (description or "").strip() or None
     if description and len(description) > 255:
         raise BadInput("the description is longer than 255 characters")
@@ -371,7 +400,7 @@ async def update_entity(session: AsyncSession, actor: Actor, entity_name: str, c
     entity = await require_entity(session, entity_name)
     role = await _role(session, actor, entity)
     if not policy.can_administer(actor, role):
-        raise _denied(actor, entity, role, "change its settings")
+        raise denied(actor, entity, role, "change its settings")
     if changes.members_can_invite is not None and entity.kind != "team":
         raise BadInput("membersCanInvite applies to teams only")
     if changes.storage_region is not None and not STORAGE_REGION.match(changes.storage_region):
