@@ -256,16 +256,22 @@ async def test_names_and_filters_together_are_bad_input(gql, runtime, team):
     assert await run_names_in(runtime, team.source_id) == ALL_SOURCE_RUNS
 
 
-async def test_runs_moved_by_another_request_meanwhile_make_the_move_refuse(runtime, team):
+async def test_runs_changed_by_another_request_meanwhile_refuse_the_move_or_delete(runtime, team):
     from app.domain import run_moves
     from app.domain.errors import Conflict
 
     async with runtime.session_factory.begin() as session:
-        project = await session.get(Project, team.source_id)
-        selected = await run_moves.select_runs(session, project, run_moves.RunSelection(), "vision/source")
+        source = await session.get(Project, team.source_id)
+        target = await session.get(Project, team.target_id)
+        selected = await run_moves.select_runs(session, source, run_moves.RunSelection(), "vision/source")
     async with runtime.session_factory.begin() as session:  # another request moves b1 away
-        run = await session.get(Run, team.runs["b1"])
-        run.project_id = team.target_id
-    async with runtime.session_factory.begin() as session:
-        with pytest.raises(Conflict, match="meanwhile"):
-            await run_moves.lock_runs(session, project, selected, verb="move")
+        (await session.get(Run, team.runs["b1"])).project_id = team.target_id
+
+    with pytest.raises(Conflict, match="meanwhile"):
+        async with runtime.session_factory.begin() as session:
+            await run_moves.reassign_runs(session, source, selected, target, "vision/target")
+    with pytest.raises(Conflict, match="meanwhile"):
+        async with runtime.session_factory.begin() as session:
+            await run_moves.remove_runs(session, source, selected)
+    assert await run_names_in(runtime, team.source_id) == ["b2", "c1", "s1"]
+    assert await run_names_in(runtime, team.target_id) == ["b1"]

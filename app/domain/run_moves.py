@@ -86,7 +86,6 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
     if not policy.runs_may_leave(source.project):
         raise Forbidden(f"runs cannot be moved out of {source.path}: it is a RESTRICTED project")
     runs = await select_runs(session, source.project, request.selection, source.path)
-    await lock_runs(session, source.project, runs, verb="move")
     require_editable(actor, source, runs, verb="move")
     destination_entity, destination = await _destination(session, actor, request)
     if destination is not None:
@@ -95,7 +94,7 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
         return MoveResult(runs=runs, dry_run=True)
     if destination is None:
         destination = await projects.create_project(session, actor, destination_entity, request.destination_project)
-    await _reassign(session, runs, destination, request.destination_path)
+    await reassign_runs(session, source.project, runs, destination, request.destination_path)
     await clear_baselines(session, source.project, runs)
     audit.record(
         session, actor, "runs.move", entity_id=source.entity.id, target_type="project", target_id=source.project.id,
@@ -138,17 +137,25 @@ async def _refuse_taken_names(session: AsyncSession, destination: Project, runs:
         raise Conflict(f"{_runs_phrase(taken)} already {verb} in {path}; nothing was moved", runs=taken)
 
 
-async def _reassign(session: AsyncSession, runs: list[Run], destination: Project, path: str) -> None:
+async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run], destination: Project,
+                        path: str) -> None:
+    """Give the runs the destination's project id. A run that another request moved or deleted since it
+    was selected (the UPDATE waits for its row lock, then no longer matches) refuses the whole move."""
     now = utcnow()
+    changed = 0
     try:
-        for ids in _chunks([run.id for run in runs]):
-            await session.execute(
-                update(Run).where(Run.id.in_(ids)).values(project_id=destination.id, updated_at=now),
+        for ids in _chunks(sorted(run.id for run in runs)):
+            result = await session.execute(
+                update(Run).where(Run.id.in_(ids), Run.project_id == source.id)
+                .values(project_id=destination.id, updated_at=now),
                 execution_options={"synchronize_session": False},
             )
+            changed += result.rowcount
     except IntegrityError:
         # A run of the same name was created in the destination after our check.
         raise Conflict(f"a run with one of these names was just created in {path}; nothing was moved") from None
+    if changed != len(runs):
+        raise _changed_meanwhile("moved")
     for run in runs:
         set_committed_value(run, "project_id", destination.id)
         set_committed_value(run, "updated_at", now)
@@ -166,9 +173,8 @@ async def delete_runs(
         raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
-    await lock_runs(session, place.project, runs, verb="delete")
     require_editable(actor, place, runs, verb="delete")
-    await _delete(session, place.project, runs)
+    await remove_runs(session, place.project, runs)
     names = [run.name for run in runs]
     audit.record(
         session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
@@ -190,8 +196,7 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     run, project, entity = row
     place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
-    await lock_runs(session, project, [run], verb="delete")
-    await _delete(session, project, [run])
+    await remove_runs(session, project, [run])
     audit.record(
         session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
         path=place.path, run=run.name, delete_artifacts=delete_artifacts,
@@ -199,13 +204,22 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     return run
 
 
-async def _delete(session: AsyncSession, project: Project, runs: list[Run]) -> None:
-    # History, events, console lines, file rows and alerts go with the run by ON DELETE CASCADE. The
-    # stored blobs stay: they are removed by the storage sweep, never inside this transaction (a
-    # rollback could not bring a deleted blob back).
+async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) -> None:
+    """Delete the runs; one that another request moved or deleted since it was selected refuses them all.
+
+    History, events, console lines, file rows and alerts go with each run by ON DELETE CASCADE. The
+    stored blobs stay: the storage sweep removes blobs no file row references, never this transaction
+    (a rollback could not bring a deleted blob back)."""
     await clear_baselines(session, project, runs)
-    for ids in _chunks([run.id for run in runs]):
-        await session.execute(delete(Run).where(Run.id.in_(ids)), execution_options={"synchronize_session": False})
+    removed = 0
+    for ids in _chunks(sorted(run.id for run in runs)):
+        result = await session.execute(
+            delete(Run).where(Run.id.in_(ids), Run.project_id == project.id),
+            execution_options={"synchronize_session": False},
+        )
+        removed += result.rowcount
+    if removed != len(runs):
+        raise _changed_meanwhile("deleted")
     for run in runs:
         if run in session:
             session.expunge(run)
@@ -242,21 +256,6 @@ async def select_runs(
     return sorted(runs, key=lambda run: (run.created_at, run.id))
 
 
-async def lock_runs(session: AsyncSession, project: Project, runs: list[Run], *, verb: str) -> None:
-    """Hold the runs until the transaction ends (FOR UPDATE on PostgreSQL; SQLite's write transaction
-    already excludes other writers). Locks are taken in id order so overlapping moves cannot deadlock,
-    and a run another transaction moved or deleted meanwhile makes this one refuse."""
-    ids = sorted(run.id for run in runs)
-    held = 0
-    for chunk in _chunks(ids):
-        held += len((await session.scalars(
-            select(Run.id).where(Run.id.in_(chunk), Run.project_id == project.id).order_by(Run.id).with_for_update()
-        )).all())
-    if held != len(ids):
-        raise Conflict(f"some of the runs were moved or deleted by another request meanwhile; nothing was {verb}d, "
-                       "try again")
-
-
 def require_editable(actor: Actor, place: _Place, runs: list[Run], *, verb: str) -> None:
     refused = [run.name for run in runs if not policy.can_edit_run(actor, place.role, run)]
     if not refused:
@@ -282,6 +281,10 @@ async def clear_baselines(session: AsyncSession, project: Project, runs: Iterabl
         project.baseline_run_id = None
         project.updated_at = utcnow()
         await session.flush()
+
+
+def _changed_meanwhile(past: str) -> Conflict:
+    return Conflict(f"some of the runs were moved or deleted by another request meanwhile; nothing was {past}, try again")
 
 
 def _runs_phrase(names: Sequence[str]) -> str:
