@@ -44,6 +44,8 @@ class ProjectRunFields:
                 session, self.row.id, filters=filters, order=order, limit=page_size(first),
                 after=decode_cursor(after),
             )
+        # Every run's Run.project is this project: answer it without another statement.
+        info.context.loaders.project.prime(self.row.id, self.row)
         run_loader = info.context.loaders.run
         for row in page.runs:
             run_loader.prime(row.id, row)

@@ -1,0 +1,89 @@
+"""DataLoaders: a listing of N runs (or projects) costs as many SQL statements as a listing of one."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from tests.support import make_account
+from tests.test_run_queries_support import make_project, make_runs
+
+RUNS_WITH_RELATIONS = """
+query Listing($perPage: Int) {
+  project(name: "p", entityName: "alice") {
+    runCount
+    runs(first: $perPage, order: "-summary_metrics.acc", filters: "{\\"state\\": \\"finished\\"}") {
+      edges {
+        node {
+          id name projectId fileCount historyKeys
+          project { name entityName entity { name } }
+          user { name username }
+          serviceAccount { username }
+          createdBy { username }
+        }
+        cursor
+      }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+}"""
+
+PROJECTS_WITH_COUNTS = """
+{ models(entityName: "alice", first: 100) { edges { node { name runCount
+  finished: runCount(filters: "{\\"state\\": \\"finished\\"}") } } } }"""
+
+
+@contextmanager
+def counting_statements(runtime):
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    engine = runtime.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+async def statements_for(gql, runtime, key, query, variables=None) -> tuple[int, dict]:
+    await gql.data("{ viewer { id } }", key=key)  # a key's first use also records it was used
+    with counting_statements(runtime) as statements:
+        data = await gql.data(query, variables, key=key)
+    return len(statements), data
+
+
+async def test_listing_runs_with_their_relations_costs_the_same_for_1_or_100(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    people = [alice] + [await make_account(runtime, f"user{i}") for i in range(4)]
+    project = await make_project(runtime, alice)
+    await make_runs(runtime, project, [
+        dict(state="finished", summary={"acc": i % 7}, user_id=people[i % 5].id,
+             service_account_id=people[(i + 1) % 5].id, created_by_id=people[(i + 2) % 5].id)
+        for i in range(100)
+    ])
+    one, data_one = await statements_for(gql, runtime, alice.key, RUNS_WITH_RELATIONS, {"perPage": 1})
+    hundred, data = await statements_for(gql, runtime, alice.key, RUNS_WITH_RELATIONS, {"perPage": 100})
+    nodes = [edge["node"] for edge in data["project"]["runs"]["edges"]]
+    assert len(data_one["project"]["runs"]["edges"]) == 1 and len(nodes) == 100
+    assert {node["user"]["username"] for node in nodes} == {p.username for p in people}
+    assert all(node["project"]["entity"]["name"] == "alice" for node in nodes)
+    assert hundred == one, (one, hundred)
+
+
+async def test_run_counts_of_many_projects_cost_the_same_as_of_one(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    project = await make_project(runtime, alice, "p0")
+    await make_runs(runtime, project, [dict(state="finished"), dict(state="running")])
+    one, _ = await statements_for(gql, runtime, alice.key, PROJECTS_WITH_COUNTS)
+    for index in range(1, 20):
+        project = await make_project(runtime, alice, f"p{index}")
+        await make_runs(runtime, project, [dict(state="finished") for _ in range(index % 3)])
+    twenty, data = await statements_for(gql, runtime, alice.key, PROJECTS_WITH_COUNTS)
+    counts = {edge["node"]["name"]: (edge["node"]["runCount"], edge["node"]["finished"])
+              for edge in data["models"]["edges"]}
+    assert counts["p0"] == (2, 1) and counts["p4"] == (1, 1) and counts["p3"] == (0, 0)
+    assert len(counts) == 20 and twenty == one, (one, twenty)
