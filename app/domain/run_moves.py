@@ -260,27 +260,32 @@ def require_editable(actor: Actor, place: _Place, runs: list[Run], *, verb: str)
     refused = [run.name for run in runs if not policy.can_edit_run(actor, place.role, run)]
     if not refused:
         return
-    if place.role == policy.MEMBER:
-        why = "members may only {verb} their own runs"
-    elif place.role == policy.SERVICE:
-        why = "service accounts may only {verb} the runs they created"
-    elif place.role == policy.VIEWER:
-        why = "viewers may not {verb} runs"
-    else:
-        why = f"only members of {place.entity.name} may {{verb}} its runs"
+    reasons = {
+        policy.MEMBER: f"members may only {verb} their own runs",
+        policy.SERVICE: f"service accounts may only {verb} the runs they created",
+        policy.VIEWER: f"viewers may not {verb} runs",
+    }
+    why = reasons.get(place.role, f"only members of {place.entity.name} may {verb} its runs")
     raise Forbidden(
         f"permission denied: user {actor.label} may not {verb} {_runs_phrase(refused)} in {place.path} "
-        f"({why.format(verb=verb)}); nothing was {verb}d",
+        f"({why}); nothing was {verb}d",
         runs=refused,
     )
 
 
 async def clear_baselines(session: AsyncSession, project: Project, runs: Iterable[Run]) -> None:
-    """A run that leaves the project (moved or deleted) stops being its baseline."""
-    if project.baseline_run_id is not None and project.baseline_run_id in {run.id for run in runs}:
-        project.baseline_run_id = None
-        project.updated_at = utcnow()
-        await session.flush()
+    """A run that leaves the project (moved or deleted) stops being its baseline. Decided by the UPDATE
+    itself, so a baseline set by a concurrent request is seen too."""
+    now = utcnow()
+    for ids in _chunks(sorted(run.id for run in runs)):
+        result = await session.execute(
+            update(Project).where(Project.id == project.id, Project.baseline_run_id.in_(ids))
+            .values(baseline_run_id=None, updated_at=now),
+            execution_options={"synchronize_session": False},
+        )
+        if result.rowcount:
+            set_committed_value(project, "baseline_run_id", None)
+            set_committed_value(project, "updated_at", now)
 
 
 def _changed_meanwhile(past: str) -> Conflict:
