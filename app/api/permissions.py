@@ -10,6 +10,7 @@ Reuse: subclass ``PolicyPermission`` and implement ``denial``, or ``EntityPermis
 
 from __future__ import annotations
 
+import abc
 from typing import Any
 
 from strawberry.permission import BasePermission
@@ -50,8 +51,9 @@ class EntityPermission(PolicyPermission):
     entity_field = "entity_name"
     action = "do this"
 
+    @abc.abstractmethod
     def allows(self, actor: Actor, role: str | None, entity: tables.Entity) -> bool:
-        raise NotImplementedError
+        """The policy decision for the caller's ``role`` in ``entity``."""
 
     async def denial(self, info: Any, actor: Actor, **kwargs: Any) -> DomainError | None:
         name = getattr(kwargs["input"], self.entity_field)

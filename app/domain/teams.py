@@ -127,10 +127,6 @@ async def _keep_an_admin(session: AsyncSession, team: Entity, membership: Member
         raise Conflict(f"cannot {action}: team {team.name} must keep at least one admin")
 
 
-async def _role(session: AsyncSession, actor: Actor, entity: Entity) -> str | None:
-    return await policy.role_in(session, actor, entity)
-
-
 def denied(actor: Actor, entity: Entity, role: str | None, action: str) -> Forbidden:
     """The sentence for a refusal: not a member, or a role that cannot do ``action``."""
     if role is None and entity.kind == "team":
@@ -189,7 +185,7 @@ async def create_invite(
     username: str | None = None, role: str,
 ) -> Invite:
     team = await require_team(session, entity_name)
-    actor_role = await _role(session, actor, team)
+    actor_role = await policy.role_in(session, actor, team)
     if not policy.can_invite(actor, actor_role, team):
         raise denied(actor, team, actor_role, "invite people")
     if role == policy.ADMIN and not policy.can_administer(actor, actor_role):
@@ -248,7 +244,7 @@ async def _pending_invite(session: AsyncSession, invite_id: int, *, lock: bool) 
 
 async def _hidden_or_forbidden(session: AsyncSession, actor: Actor, team: Entity, what: str, why: str) -> DomainError:
     """Those who cannot see the team's members learn nothing (NOT_FOUND); others learn why (FORBIDDEN)."""
-    if policy.can_see_entity_members(actor, await _role(session, actor, team)):
+    if policy.can_see_entity_members(actor, await policy.role_in(session, actor, team)):
         return Forbidden(why)
     return NotFound(f"{what} not found or no longer pending")
 
@@ -267,7 +263,7 @@ async def authorize_accept(session: AsyncSession, actor: Actor, invite_id: int, 
 async def authorize_revoke(session: AsyncSession, actor: Actor, invite_id: int, *, entity_name: str | None,
                            lock: bool = False) -> tuple[Invite, Entity]:
     invite, team = await _pending_invite(session, invite_id, lock=lock)
-    role = await _role(session, actor, team)
+    role = await policy.role_in(session, actor, team)
     if not policy.can_revoke_invite(actor, role, team, invite):
         if policy.can_see_entity_members(actor, role):
             raise denied(actor, team, role, "revoke this invite")
@@ -280,7 +276,7 @@ async def authorize_removal(session: AsyncSession, actor: Actor, membership_id: 
                             ) -> tuple[Membership, Entity]:
     membership = await session.get(Membership, membership_id)
     team = await session.get(Entity, membership.team_id) if membership else None
-    role = await _role(session, actor, team) if team else None
+    role = await policy.role_in(session, actor, team) if team else None
     if membership is None or not policy.can_see_entity_members(actor, role):
         raise NotFound(f"member {membership_id} not found")
     if not policy.can_remove_member(actor, role, membership.user_id):
@@ -337,7 +333,7 @@ async def remove_member(session: AsyncSession, actor: Actor, membership_id: int,
 
 async def update_member(session: AsyncSession, actor: Actor, *, entity_name: str, username: str, role: str) -> Membership:
     team = await require_team(session, entity_name)
-    actor_role = await _role(session, actor, team)
+    actor_role = await policy.role_in(session, actor, team)
     if not policy.can_administer(actor, actor_role):
         raise denied(actor, team, actor_role, "change roles")
     member = await user_by_username(session, username)
@@ -361,7 +357,7 @@ async def create_service_account(
 ) -> tuple[User, IssuedKey]:
     """A SERVICE user of ``entity_name`` with a key team admins can read back (members{apiKey})."""
     team = await require_team(session, entity_name)
-    actor_role = await _role(session, actor, team)
+    actor_role = await policy.role_in(session, actor, team)
     if not policy.can_administer(actor, actor_role):
         raise denied(actor, team, actor_role, "create service accounts")
     description = (description or "").strip() or None
@@ -398,7 +394,7 @@ class EntitySettings:
 
 async def update_entity(session: AsyncSession, actor: Actor, entity_name: str, changes: EntitySettings) -> Entity:
     entity = await require_entity(session, entity_name)
-    role = await _role(session, actor, entity)
+    role = await policy.role_in(session, actor, entity)
     if not policy.can_administer(actor, role):
         raise denied(actor, entity, role, "change its settings")
     if changes.members_can_invite is not None and entity.kind != "team":
