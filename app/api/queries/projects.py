@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+
 from app.api.context import Info
 from app.api.pagination import Connection, connection
 from app.api.types.entity import project_page
