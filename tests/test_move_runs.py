@@ -14,6 +14,15 @@ from tests.moves_support import (
 
 ALL_SOURCE_RUNS = ["b1", "b2", "c1", "s1"]
 
+RUN_DATA = """
+query RunData($entity: String!, $project: String!, $name: String!) {
+  project(name: $project, entityName: $entity) {
+    run(name: $name) {
+      history(samples: 10) events(samples: 10) files { edges { node { name } } } alerts { title } user { username }
+    }
+  }
+}"""
+
 
 @pytest.fixture
 async def team(runtime):
@@ -222,6 +231,13 @@ async def test_history_files_and_alerts_follow_the_run(gql, runtime, team):
     assert await counts_for_run(runtime, run_id) == before == {
         "history_row": 3, "event_row": 1, "console_line": 1, "run_file": 1, "alert": 1,
     }
+    at_new_path = (await gql.data(RUN_DATA, {"entity": "vision", "project": "target", "name": "b1"},
+                                  key=team.bob.key))["project"]["run"]
+    assert [json.loads(row)["_step"] for row in at_new_path["history"]] == [0, 1, 2]
+    assert len(at_new_path["events"]) == 1
+    assert at_new_path["files"]["edges"] == [{"node": {"name": "model.pt"}}]
+    assert at_new_path["alerts"] == [{"title": "loss spike"}]
+    assert at_new_path["user"] == {"username": "bob"}
 
 
 async def test_run_is_readable_at_its_new_path_only(gql, runtime, team):
