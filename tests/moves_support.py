@@ -97,7 +97,8 @@ async def add_run_data(runtime, run_id: int, *, steps: int = 3) -> None:
     """History, system metrics, console lines, a file row and an alert for the run."""
     async with runtime.session_factory.begin() as session:
         for step in range(steps):
-            session.add(HistoryRow(run_id=run_id, line_no=step, step=step, data={"_step": step, "loss": 1 / (step + 1)}))
+            row = {"_step": step, "loss": 1 / (step + 1)}
+            session.add(HistoryRow(run_id=run_id, line_no=step, step=step, data=row))
         session.add(EventRow(run_id=run_id, line_no=0, data={"system.cpu": 12}))
         session.add(ConsoleLine(run_id=run_id, line_no=0, text="epoch 1"))
         session.add(RunFile(run_id=run_id, name="model.pt", storage_key=f"blobs/{run_id}/model", uploaded=True))
@@ -177,13 +178,15 @@ async def build_team(runtime) -> Team:
     alice, bob, carol, victor, oscar = [
         await make_account(runtime, name) for name in ("alice", "bob", "carol", "victor", "oscar")
     ]
-    team_id = await make_team(runtime, "vision", [(alice, "ADMIN"), (bob, "MEMBER"), (carol, "MEMBER"), (victor, "VIEWER")])
+    roles = [(alice, "ADMIN"), (bob, "MEMBER"), (carol, "MEMBER"), (victor, "VIEWER")]
+    team_id = await make_team(runtime, "vision", roles)
     service = await make_service_account(runtime, team_id, "vision-ci")
     source_id = await make_project(runtime, team_id, "source")
     target_id = await make_project(runtime, team_id, "target")
     team = Team(runtime, alice, bob, carol, victor, oscar, service, team_id, source_id, target_id)
     team.runs["b1"] = await make_run(runtime, source_id, "b1", bob, summary={"acc": 0.8}, config={"lr": {"value": 0.1}})
-    team.runs["b2"] = await make_run(runtime, source_id, "b2", bob, summary={"acc": 0.9}, config={"lr": {"value": 0.01}})
+    team.runs["b2"] = await make_run(runtime, source_id, "b2", bob, summary={"acc": 0.9},
+                                     config={"lr": {"value": 0.01}})
     team.runs["c1"] = await make_run(runtime, source_id, "c1", carol, summary={"acc": 0.7})
     team.runs["s1"] = await make_run(runtime, source_id, "s1", carol, created_by=service, summary={"acc": 0.75})
     return team

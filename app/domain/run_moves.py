@@ -289,7 +289,9 @@ async def clear_baselines(session: AsyncSession, project: Project, runs: Iterabl
 
 
 def _changed_meanwhile(past: str) -> Conflict:
-    return Conflict(f"some of the runs were moved or deleted by another request meanwhile; nothing was {past}, try again")
+    return Conflict(
+        f"some of the runs were moved or deleted by another request meanwhile; nothing was {past}, try again"
+    )
 
 
 def _runs_phrase(names: Sequence[str]) -> str:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 class ProjectComparisonFields:
     row: strawberry.Private[tables.Project]
 
-    @strawberry.field(description="The reference run that compareRuns compares with by default; set with setProjectBaseline.")
+    @strawberry.field(
+        description="The reference run that compareRuns compares with by default; set with setProjectBaseline."
+    )
     async def baseline_run(self, info: Info) -> Annotated["Run", strawberry.lazy("app.api.types.run")] | None:
         from app.api.types.run import Run
 
