@@ -62,3 +62,26 @@ async def test_filters_select_the_runs_to_delete(gql, runtime, team):
     deleted = (await gql.data(DELETE_RUNS, variables, key=team.alice.key))["deleteRuns"]
     assert deleted == {"deletedCount": 2, "runNames": ["b2", "c1"], "clientMutationId": None}
     assert await run_names_in(runtime, team.source_id) == ["b1", "s1"]
+
+
+WANDB_STYLE_MOVE = """
+mutation moveRuns($input: MoveRunsInput!) {
+  moveRuns(input: $input) { clientMutationId task { id name state progress result } }
+}"""
+
+RUN_COUNT = """
+query Count($entity: String!, $project: String!, $filters: JSONString) {
+  project(name: $project, entityName: $entity) { runCount(filters: $filters) }
+}"""
+
+
+async def test_a_script_written_for_wandb_async_move_runs_sees_a_completed_task(gql, runtime, team):
+    # Such scripts send filters on the run names, then poll until the runs have left the source.
+    filters = json.dumps({"name": {"$in": ["b1", "b2"]}})
+    moved = (await gql.data(WANDB_STYLE_MOVE, team.move_input(filters=filters, clientMutationId="cm"),
+                            key=team.bob.key))["moveRuns"]
+    assert moved["clientMutationId"] == "cm"
+    assert moved["task"]["state"] == "COMPLETED" and moved["task"]["progress"] == 100 and moved["task"]["id"]
+    left = await gql.data(RUN_COUNT, {"entity": "vision", "project": "source", "filters": filters}, key=team.bob.key)
+    arrived = await gql.data(RUN_COUNT, {"entity": "vision", "project": "target", "filters": filters}, key=team.bob.key)
+    assert left["project"]["runCount"] == 0 and arrived["project"]["runCount"] == 2
