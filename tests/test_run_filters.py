@@ -103,6 +103,8 @@ CASES = [
     ({"tags": {"$exists": True}}, {"r0", "r1", "r4"}),
     ({"tags": {"$regex": "^base"}}, {"r0", "r4"}),
     ({"tags.baseline": True}, {"r0", "r4"}),
+    ({"tags.baseline": False}, {"r1", "r2", "r3"}),
+    ({"tags.a": {"$exists": True}}, {"r0"}),
     ({"$or": [{"tags": None}, {"tags": {"$ne": "b"}}]}, {"r0", "r2", "r3", "r4"}),
     # the user the run is attributed to
     ({"username": "alice"}, {"r0"}),

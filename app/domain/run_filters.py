@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
@@ -136,19 +137,21 @@ class _Compiler:
 # --- what a filter key reads ------------------------------------------------------------------
 
 
-class _Target:
+class _Target(ABC):
     """One filter key: how equality, ranges, existence and regular expressions apply to it."""
 
     name: str
 
+    @abstractmethod
     def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
-        raise NotImplementedError
+        """Equality with a bare value (also what $eq, $ne, $in and $nin are built from)."""
+
+    @abstractmethod
+    def exists(self) -> ColumnElement[bool]:
+        """What {"$exists": true} means for this key."""
 
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         raise BadInput(f"{operator} does not apply to {self.name} {_where(at)}")
-
-    def exists(self) -> ColumnElement[bool]:
-        raise NotImplementedError
 
     def matches(self, pattern: str, at: list[str]) -> ColumnElement[bool]:
         raise BadInput(f"$regex does not apply to {self.name} {_where(at)}")
@@ -272,11 +275,10 @@ class _HasTag(_Target):
     def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
         if not isinstance(value, bool):
             raise BadInput(f"{self.name} is compared with true or false {_where(at)}, got {_describe(value)}")
-        has = json_array_contains(Run.tags, self.tag, self.dialect)
-        return has if value else _negate(has)
+        return self.exists() if value else _negate(self.exists())
 
     def exists(self) -> ColumnElement[bool]:
-        return true()
+        return json_array_contains(Run.tags, self.tag, self.dialect)
 
 
 def _username() -> ColumnElement[str]:
