@@ -178,6 +178,12 @@ async def test_member_moves_from_their_personal_project_into_the_team(gql, runti
     }}, key=team.bob.key)
     assert moved["moveRuns"]["movedCount"] == 1
     assert await run_names_in(runtime, team.target_id) == ["p1"]
+    # Both entities' audit logs show the move.
+    events = await audit_events(runtime, "runs.move")
+    assert {(event.entity_id, event.target_id) for event in events} == {
+        (team.bob.entity_id, own_id), (team.team_id, team.target_id)}
+    assert all(event.details["source"] == "bob/scratch" and event.details["destination"] == "vision/target"
+               for event in events)
 
 
 async def test_destination_must_be_an_entity_the_person_belongs_to(gql, runtime, team):

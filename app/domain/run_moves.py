@@ -96,11 +96,12 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
         destination = await projects.create_project(session, actor, destination_entity, request.destination_project)
     await reassign_runs(session, source.project, runs, destination, request.destination_path)
     await clear_baselines(session, source.project, runs)
-    audit.record(
-        session, actor, "runs.move", entity_id=source.entity.id, target_type="project", target_id=source.project.id,
-        source=source.path, destination=request.destination_path, destination_project_id=destination.id,
-        runs=[run.name for run in runs], count=len(runs),
-    )
+    details = dict(source=source.path, destination=request.destination_path, source_project_id=source.project.id,
+                   destination_project_id=destination.id, runs=[run.name for run in runs], count=len(runs))
+    # Each entity's audit log shows the move: one event, or one per side when it crosses entities.
+    for entity_id, project_id in {source.entity.id: source.project.id, destination_entity.id: destination.id}.items():
+        audit.record(session, actor, "runs.move", entity_id=entity_id, target_type="project", target_id=project_id,
+                     **details)
     return MoveResult(runs=runs, dry_run=False)
 
 
