@@ -50,17 +50,22 @@ _SQLITE_INSERT = {
 
 
 async def replace_lines(
-    session: AsyncSession, table: LineTable, run_id: int, offset: int, values: Sequence[tuple[Any, ...]]
+    session: AsyncSession, table: LineTable, run_id: int, offset: int, values: Sequence[tuple[Any, ...]],
+    *, stored_lines: int | None = None,
 ) -> None:
-    """Store ``values[i]`` (the value columns, JSON columns as JSON text) at line ``offset + i``."""
+    """Store ``values[i]`` (the value columns, JSON columns as JSON text) at line ``offset + i``.
+
+    ``stored_lines``: the run's line count for this table, if the caller holds the run row locked;
+    no line at or past it exists, so a pure append skips the DELETE (the common case)."""
     if not values:
         return
     model = table.model
-    await session.execute(
-        delete(model).where(
-            model.run_id == run_id, model.line_no >= offset, model.line_no < offset + len(values)
+    if stored_lines is None or offset < stored_lines:
+        await session.execute(
+            delete(model).where(
+                model.run_id == run_id, model.line_no >= offset, model.line_no < offset + len(values)
+            )
         )
-    )
     if is_postgresql(session.bind.dialect.name):
         await _copy(session, table, run_id, offset, values)
     else:
@@ -73,11 +78,13 @@ async def replace_lines(
 async def _copy(
     session: AsyncSession, table: LineTable, run_id: int, offset: int, values: Sequence[tuple[Any, ...]]
 ) -> None:
-    # The raw asyncpg connection of this session's connection: COPY runs inside the same
-    # transaction as the DELETE above (which has already started it).
+    # COPY goes through the raw asyncpg connection of this session's connection, inside the
+    # transaction SQLAlchemy began on it; SQLAlchemy begins lazily, so make sure it has.
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver = raw.driver_connection
+    if not driver.is_in_transaction():
+        await session.execute(text("SELECT 1"))
     records = [(run_id, offset + i, *row) for i, row in enumerate(values)]
     await driver.copy_records_to_table(
         table.name, records=records, columns=["run_id", "line_no", *table.value_columns]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Select, and_, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -239,6 +239,21 @@ def _apply(run: Run, data: RunInput, config: dict | None, summary: dict | None) 
 
 # --- finding runs to log to ---------------------------------------------------------------------
 
+def _loggable_query(for_update: bool) -> Select:
+    query = (
+        select(Run, Project, Entity, Membership.role)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
+        .where(Entity.name == bindparam("entity"), Project.name == bindparam("project"), Run.name == bindparam("run"))
+    )
+    return query.with_for_update(of=Run) if for_update else query
+
+
+# Built once: file_stream runs this on every request.
+_LOGGABLE = {False: _loggable_query(False), True: _loggable_query(True)}
+
+
 async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
                        run_name: str, *, for_update: bool = False) -> RunContext:
     """The run at entity/project/name if the actor may log to it; NotFound / Forbidden otherwise.
@@ -247,16 +262,8 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     row so that concurrent writers of its derived columns queue."""
     if actor.user is None:
         raise Unauthenticated("an API key is required to log runs")
-    query = (
-        select(Run, Project, Entity, Membership.role)
-        .join(Project, Project.id == Run.project_id)
-        .join(Entity, Entity.id == Project.entity_id)
-        .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == actor.user.id))
-        .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name)
-    )
-    if for_update:
-        query = query.with_for_update(of=Run)
-    row = (await session.execute(query)).first()
+    params = {"user_id": actor.user.id, "entity": entity_name, "project": project_name, "run": run_name}
+    row = (await session.execute(_LOGGABLE[for_update], params)).first()
     if row is None:
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     run, project, entity, role = row

@@ -1,0 +1,287 @@
+"""Ingest benchmark: concurrent runs streaming history through file_stream to a live server.
+
+For each dialect it builds a migrated scratch database (PostgreSQL: a database it creates and
+drops; SQLite: a temp dir), starts the real server (``python -m app serve``, a uvicorn
+subprocess on 127.0.0.1), creates the runs with UpsertBucket and then times RUNS concurrent
+clients, each POSTing REQUESTS file_stream bodies of STEPS history lines with KEYS metrics a line.
+Bodies are encoded before the clock starts, so the figure is the server's.
+
+On PostgreSQL it also times a reference in the same database: raw asyncpg COPY of the same
+points as narrow (run, step, key, value) rows into a scratch table, with the same batching and
+concurrency (one COPY of STEPS * KEYS rows per request-sized batch).
+
+    .venv/bin/python bench/ingest.py [--dialect sqlite|postgresql|both] [--runs 4] [--requests 50]
+                                     [--steps 100] [--keys 10] [--workers 1]
+
+Targets: end to end >= 40% of the reference on PostgreSQL, >= 50k points/s on SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.db.engine import make_engine, make_session_factory  # noqa: E402
+from app.db.migrate import upgrade  # noqa: E402
+from app.domain.api_keys import issue_key  # noqa: E402
+from app.domain.users import create_user  # noqa: E402
+
+PG_ADMIN_DSN = os.environ.get("LABBOOK_BENCH_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+PROJECT = "ingest"
+PG_TARGET_RATIO, SQLITE_TARGET = 0.40, 50_000
+
+UPSERT = """mutation UpsertBucket($name: String, $project: String, $entity: String) {
+  upsertBucket(input: {name: $name, modelName: $project, entityName: $entity}) { bucket { id } inserted }
+}"""
+
+
+@dataclass
+class Shape:
+    runs: int
+    requests: int
+    steps: int
+    keys: int
+
+    @property
+    def points(self) -> int:
+        return self.runs * self.requests * self.steps * self.keys
+
+
+def history_lines(run: int, request: int, shape: Shape) -> list[dict]:
+    rng = random.Random(run * 1_000_003 + request)
+    first = request * shape.steps
+    return [
+        {"_step": step, "_runtime": step * 0.01, "_timestamp": 1.7e9 + step,
+         **{f"metric_{k}": rng.random() for k in range(shape.keys)}}
+        for step in range(first, first + shape.steps)
+    ]
+
+
+def stream_bodies(run: int, shape: Shape) -> list[bytes]:
+    return [
+        json.dumps({"files": {"wandb-history.jsonl": {
+            "offset": request * shape.steps,
+            "content": [json.dumps(line) for line in history_lines(run, request, shape)],
+        }}}).encode()
+        for request in range(shape.requests)
+    ]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def _prepare(url: str) -> str:
+    """Migrate and create the benchmark user; return its API key."""
+    engine = make_engine(url)
+    try:
+        await upgrade(engine)
+        async with make_session_factory(engine).begin() as session:
+            user = await create_user(session, email="bench@example.com", username="bench")
+            return issue_key(session, user, description="bench").secret
+    finally:
+        await engine.dispose()
+
+
+class Server:
+    """``python -m app serve`` in a subprocess, on a free loopback port."""
+
+    def __init__(self, url: str, data_dir: Path) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, LABBOOK_DATABASE_URL=url, LABBOOK_DATA_DIR=str(data_dir),
+                   LABBOOK_BOOTSTRAP_ADMIN="false", LABBOOK_SECRET_KEY="bench", LABBOOK_LOG_LEVEL="warning",
+                   LABBOOK_MIGRATE_ON_START="false")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=ROOT, env=env,
+        )
+
+    async def wait(self) -> None:
+        async with httpx.AsyncClient(base_url=self.base) as http:
+            for _ in range(300):
+                if self.process.poll() is not None:
+                    raise RuntimeError("server exited during start-up")
+                try:
+                    if (await http.get("/healthz")).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+        raise RuntimeError("server did not start within 30 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int) -> float:
+    """Points/s through file_stream for ``shape`` against fresh server processes on ``url``.
+
+    ``workers`` server processes share the database (DESIGN.md §8: stateless API processes behind
+    a load balancer); run i talks to process i % workers."""
+    key = await _prepare(url)
+    servers = [Server(url, data_dir) for _ in range(workers)]
+    try:
+        for server in servers:
+            await server.wait()
+        bodies = [stream_bodies(run, shape) for run in range(shape.runs)]
+        clients = [
+            httpx.AsyncClient(base_url=server.base, auth=("api", key), timeout=120,
+                              limits=httpx.Limits(max_connections=shape.runs + 2))
+            for server in servers
+        ]
+        try:
+            for run in range(shape.runs):
+                response = await clients[0].post("/graphql", json={"query": UPSERT, "variables": {
+                    "name": f"run{run}", "project": PROJECT, "entity": "bench"}})
+                response.raise_for_status()
+                assert not response.json().get("errors"), response.text
+
+            async def stream(run: int) -> None:
+                http = clients[run % workers]
+                for body in bodies[run]:
+                    response = await http.post(f"/files/bench/{PROJECT}/run{run}/file_stream", content=body,
+                                               headers={"content-type": "application/json"})
+                    if response.status_code != 200:
+                        raise RuntimeError(f"file_stream answered {response.status_code}: {response.text}")
+
+            started = time.perf_counter()
+            await asyncio.gather(*(stream(run) for run in range(shape.runs)))
+            elapsed = time.perf_counter() - started
+        finally:
+            for http in clients:
+                await http.aclose()
+    finally:
+        for server in servers:
+            server.stop()
+    await _check_stored(url, shape)
+    return shape.points / elapsed
+
+
+async def _check_stored(url: str, shape: Shape) -> None:
+    from sqlalchemy import func, select
+
+    from app.db import tables
+
+    engine = make_engine(url)
+    try:
+        async with make_session_factory(engine)() as session:
+            rows = await session.scalar(select(func.count()).select_from(tables.HistoryRow))
+    finally:
+        await engine.dispose()
+    expected = shape.runs * shape.requests * shape.steps
+    if rows != expected:
+        raise RuntimeError(f"stored {rows} history rows, expected {expected}")
+
+
+async def copy_reference(dsn: str, shape: Shape) -> float:
+    """Points/s of raw asyncpg COPY of the same points as narrow rows, same batching and concurrency."""
+    setup = await asyncpg.connect(dsn)
+    try:
+        await setup.execute("CREATE TABLE bench_points (run int, step bigint, key text, value double precision)")
+    finally:
+        await setup.close()
+    batches = [
+        [
+            [(run, line["_step"], key, value) for line in history_lines(run, request, shape)
+             for key, value in line.items() if key.startswith("metric_")]
+            for request in range(shape.requests)
+        ]
+        for run in range(shape.runs)
+    ]
+    connections = [await asyncpg.connect(dsn) for _ in range(shape.runs)]
+    try:
+        async def load(run: int) -> None:
+            for records in batches[run]:
+                await connections[run].copy_records_to_table("bench_points", records=records,
+                                                             columns=["run", "step", "key", "value"])
+
+        started = time.perf_counter()
+        await asyncio.gather(*(load(run) for run in range(shape.runs)))
+        elapsed = time.perf_counter() - started
+        count = await connections[0].fetchval("SELECT count(*) FROM bench_points")
+    finally:
+        for connection in connections:
+            await connection.close()
+    if count != shape.points:
+        raise RuntimeError(f"reference stored {count} rows, expected {shape.points}")
+    return shape.points / elapsed
+
+
+async def bench_postgresql(shape: Shape, workers: int) -> bool:
+    name = f"labbook_bench_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(PG_ADMIN_DSN)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    base = PG_ADMIN_DSN.rsplit("/", 1)[0]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            labbook = await end_to_end(f"{base.replace('postgresql://', 'postgresql+asyncpg://')}/{name}", shape,
+                                       Path(tmp), workers)
+        reference = await copy_reference(f"{base}/{name}", shape)
+    finally:
+        admin = await asyncpg.connect(PG_ADMIN_DSN)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+    ratio = labbook / reference
+    print(f"postgresql  end to end  {labbook:>10,.0f} points/s")
+    print(f"postgresql  COPY ref.   {reference:>10,.0f} points/s   (narrow rows, same batches)")
+    print(f"postgresql  ratio       {ratio:>10.0%}           target >= {PG_TARGET_RATIO:.0%}  "
+          f"{'ok' if ratio >= PG_TARGET_RATIO else 'MISSED'}")
+    return ratio >= PG_TARGET_RATIO
+
+
+async def bench_sqlite(shape: Shape, workers: int) -> bool:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+        labbook = await end_to_end(url, shape, Path(tmp), workers)
+    print(f"sqlite      end to end  {labbook:>10,.0f} points/s   target >= {SQLITE_TARGET:,}  "
+          f"{'ok' if labbook >= SQLITE_TARGET else 'MISSED'}")
+    return labbook >= SQLITE_TARGET
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dialect", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=4, help="concurrent runs (clients)")
+    parser.add_argument("--requests", type=int, default=50, help="file_stream requests per run")
+    parser.add_argument("--steps", type=int, default=100, help="history lines per request")
+    parser.add_argument("--keys", type=int, default=10, help="metrics per history line")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (runs are spread over them)")
+    args = parser.parse_args()
+    shape = Shape(args.runs, args.requests, args.steps, args.keys)
+    print(f"{shape.runs} runs x {shape.requests} requests x {shape.steps} steps x {shape.keys} keys "
+          f"= {shape.points:,} points per dialect; {args.workers} server process(es)")
+    ok = True
+    if args.dialect in ("postgresql", "both"):
+        ok &= await bench_postgresql(shape, args.workers)
+    if args.dialect in ("sqlite", "both"):
+        ok &= await bench_sqlite(shape, args.workers)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
