@@ -208,3 +208,130 @@ async def test_counts_of_many_projects_with_different_filters(gql, runtime):
     edges = (await gql.data(query, key=alice.key))["models"]["edges"]
     assert {e["node"]["name"]: (e["node"]["all"], e["node"]["finished"]) for e in edges} == {
         "p1": (2, 1), "p2": (3, 3), "p3": (0, 0)}
+
+
+GET_PROJECTS = """
+    query GetProjects($entity: String, $cursor: String, $perPage: Int = 50) {
+      models(entityName: $entity, after: $cursor, first: $perPage) {
+        pageInfo {
+          ...PageInfoFragment
+        }
+        edges {
+          node {
+            ...ProjectFragment
+          }
+        }
+      }
+    }
+    
+    fragment ApiKeyFragment on ApiKey {
+      id
+      name
+      description
+    }
+    
+    fragment PageInfoFragment on PageInfo {
+      __typename
+      endCursor
+      hasNextPage
+    }
+    
+    fragment ProjectFragment on Project {
+      __typename
+      id
+      name
+      entityName
+      createdAt
+      isBenchmark
+      user {
+        ...UserFragment
+      }
+    }
+    
+    fragment UserFragment on User {
+      id
+      name
+      username
+      email
+      admin
+      flags
+      entity
+      deletedAt
+      apiKeys {
+        edges {
+          node {
+            ...ApiKeyFragment
+          }
+        }
+      }
+      teams {
+        edges {
+          node {
+            name
+          }
+        }
+      }
+    }"""
+
+RUN_QUERY = """#graphql
+        query Run($project: String!, $entity: String!, $name: String!) {
+            project(name: $project, entityName: $entity) {
+                run(name: $name) {
+                    projectId
+                    ...RunFragment
+                }
+            }
+        }
+        fragment RunFragment on Run {
+    id
+    tags
+    name
+    displayName
+    sweepName
+    state
+    config
+    group
+    jobType
+    commit
+    readOnly
+    createdAt
+    heartbeatAt
+    description
+    notes
+    systemMetrics
+    summaryMetrics
+    historyLineCount
+    user {
+        name
+        username
+    }
+    historyKeys
+}"""
+
+
+async def test_get_projects_pages_through_every_project(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    for index in range(5):
+        await make_project(runtime, alice, f"proj{index}")
+    names, cursor = [], None
+    while True:
+        models = (await gql.data(GET_PROJECTS, {"entity": "alice", "cursor": cursor, "perPage": 2},
+                                 key=alice.key))["models"]
+        names += [edge["node"]["name"] for edge in models["edges"]]
+        assert all(edge["node"]["user"]["username"] == "alice" for edge in models["edges"])
+        if not models["pageInfo"]["hasNextPage"]:
+            break
+        cursor = models["pageInfo"]["endCursor"]
+    assert sorted(names) == [f"proj{i}" for i in range(5)] and len(names) == 5
+
+
+async def test_run_query_answers_config_summary_and_history_keys(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    project = await make_project(runtime, alice)
+    await make_runs(runtime, project, [dict(name="abc", config={"lr": 0.1}, summary={"acc": 0.5}, last_step=4,
+                                            history_keys={"loss": {"number": 5}}, user_id=alice.id)])
+    run = (await gql.data(RUN_QUERY, {"project": "p", "entity": "alice", "name": "abc"}, key=alice.key))["project"]["run"]
+    assert run["projectId"] == project.id
+    assert json.loads(run["config"]) == {"lr": {"value": 0.1}}
+    assert json.loads(run["summaryMetrics"]) == {"acc": 0.5}
+    assert run["historyKeys"] == {"lastStep": 4, "keys": {"loss": {"typeCounts": [{"type": "number", "count": 5}]}}}
