@@ -247,8 +247,9 @@ async def copy_history_pg(url: str, run_id: int, n_rows: int) -> None:
         await connection.copy_records_to_table(
             "history_row", records=records, columns=["run_id", "line_no", "step", "data"]
         )
-        # Autovacuum would analyze after such a load; do it now so plans are the steady-state ones.
-        await connection.execute("ANALYZE")
+        # Autovacuum would vacuum and analyze after such a load; do it now so that plans (and
+        # index-only scans, which need the visibility map) are the steady-state ones.
+        await connection.execute("VACUUM ANALYZE")
     finally:
         await connection.close()
 
@@ -536,7 +537,9 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
 
 
 def print_table(results: list[Result], requests: int) -> None:
-    print(f"\nmedians of {requests} requests over HTTP (loopback), after warm-up")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\nmedians of {requests} requests over HTTP (loopback), after warm-up; "
+          f"load average now {load} on {os.cpu_count()} CPUs (other work inflates the figures)")
     print(f"{'dialect':<11} {'query':<22} {'median ms':>10} {'p90 ms':>8} {'target':>7}  verdict")
     for r in results:
         if r.error:
