@@ -132,6 +132,16 @@ async def test_filter_selects(runtime, catalog, filters, expected):
     assert await matching(runtime, catalog, filters) == expected
 
 
+async def test_long_in_lists_are_one_sql_in(runtime, catalog):
+    # 2,000 OR-ed comparisons would exceed SQLite's expression depth (1,000).
+    names = [f"x{i}" for i in range(2000)]
+    assert await matching(runtime, catalog, {"name": {"$in": names + ["r1"]}}) == {"r1"}
+    assert await matching(runtime, catalog, {"config.lr": {"$in": [i / 1000 for i in range(2000)] + ["0.1"]}}) == {
+        "r0", "r1", "r2", "r3"}
+    assert await matching(runtime, catalog, {"tags": {"$nin": names + ["b", None]}}) == {"r0", "r4"}
+    assert await matching(runtime, catalog, {"createdAt": {"$in": [T0.isoformat()] * 1500}}) == {"r0"}
+
+
 ERRORS = [
     ({"summary_metrics.acc": {"$foo": 1}}, "unknown operator $foo in filters at summary_metrics.acc"),
     ({"$or": [{"state": "x"}, {"config.lr": {"$bar": 1}}]}, "unknown operator $bar in filters at $or[1].config.lr"),
@@ -151,6 +161,7 @@ ERRORS = [
     ({"createdAt": {"$regex": "2026"}}, "$regex does not apply to createdAt in filters at createdAt"),
     ({"tags": {"$gt": "a"}}, "$gt does not apply to tags in filters at tags"),
     ({"tags": ["a", "b"]}, "tags are compared with one tag"),
+    ({"tags": {"$in": ["a", 1]}}, "tags are compared with strings in filters at tags, got 1"),
     ({"state": {"$gt": "a", "x": 1}}, "may not mix operators and keys in filters at state"),
 ]
 

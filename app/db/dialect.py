@@ -139,6 +139,14 @@ def json_array_contains(column: ColumnElement[Any], value: str, dialect: str) ->
     return cast(column, JSONB).op("@>", return_type=Boolean)(literal([value], JSONB))
 
 
+def json_array_contains_any(column: ColumnElement[Any], values: Sequence[str], dialect: str) -> ColumnElement[bool]:
+    """The JSON array ``column`` holds at least one of the strings ``values``."""
+    if is_sqlite(dialect):
+        element = _sqlite_elements(column)
+        return exists(select(1).select_from(element).where(element.c.value.in_(list(values))))
+    return cast(column, JSONB).op("?|", return_type=Boolean)(literal(list(values), ARRAY(Text)))
+
+
 def json_array_any_matches(column: ColumnElement[Any], pattern: str, dialect: str) -> ColumnElement[bool]:
     """Some string in the JSON array ``column`` matches the regular expression ``pattern``."""
     if is_sqlite(dialect):

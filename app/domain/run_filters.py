@@ -24,7 +24,8 @@ from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app.db.dialect import (
-    JsonPath, json_array_any_matches, json_array_contains, json_array_is_empty, json_path,
+    JsonPath, json_array_any_matches, json_array_contains, json_array_contains_any, json_array_is_empty,
+    json_path,
 )
 from app.db.tables import Run, User
 from app.domain.errors import BadInput
@@ -90,7 +91,7 @@ class _Compiler:
         if operator == "$and":
             return _all(parts)
         if operator == "$or":
-            return or_(false(), *parts) if parts else false()
+            return or_(false(), *parts)
         return _negate(or_(false(), *parts))
 
     def condition(self, target: "_Target", value: Any, at: list[str]) -> ColumnElement[bool]:
@@ -119,7 +120,7 @@ class _Compiler:
         if operator in ("$in", "$nin"):
             if not isinstance(argument, list):
                 raise BadInput(f"{operator} takes a list {_where(at)}, got {_describe(argument)}")
-            any_of = or_(false(), *(target.equals(item, at) for item in argument))
+            any_of = target.any_of(argument, at)
             return any_of if operator == "$in" else _negate(any_of)
         if operator == "$exists":
             if not isinstance(argument, bool):
@@ -150,6 +151,10 @@ class _Target(ABC):
     def exists(self) -> ColumnElement[bool]:
         """What {"$exists": true} means for this key."""
 
+    def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
+        """$in. Targets that can, use one SQL IN: a long OR chain overflows SQLite's expression depth."""
+        return or_(false(), *(self.equals(value, at) for value in values))
+
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         raise BadInput(f"{operator} does not apply to {self.name} {_where(at)}")
 
@@ -169,6 +174,10 @@ class _TextColumn(_Target):
 
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         return _OPERATORS[operator](self.column, self._text(value, at))
+
+    def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
+        texts = [self._text(value, at) for value in values if value is not None]
+        return or_(self.column.in_(texts), *([self.column.is_(None)] if None in values else []))
 
     def exists(self) -> ColumnElement[bool]:
         return self.column.is_not(None)
@@ -192,6 +201,9 @@ class _TimeColumn(_Target):
 
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         return _OPERATORS[operator](self.column, self._time(value, at))
+
+    def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
+        return self.column.in_([self._time(value, at) for value in values])
 
     def exists(self) -> ColumnElement[bool]:
         return self.column.is_not(None)
@@ -232,6 +244,14 @@ class _JsonValue(_Target):
             return _OPERATORS[operator](self.path.text(), value)
         raise BadInput(f"{operator} compares numbers or strings {_where(at)}, got {_describe(value)}")
 
+    def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
+        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        texts = [v for v in values if isinstance(v, str)]
+        others = [v for v in values if not isinstance(v, (int, float, str)) or isinstance(v, bool)]
+        return or_(
+            self.path.number().in_(numbers), self.path.text().in_(texts), *(self.equals(v, at) for v in others)
+        )
+
     def exists(self) -> ColumnElement[bool]:
         return self.path.exists()
 
@@ -253,6 +273,16 @@ class _Tags(_Target):
             raise BadInput(f"tags are compared with one tag (a string) {_where(at)}, got {_describe(value)}; "
                            "use $in for several")
         return json_array_contains(Run.tags, value, self.dialect)
+
+    def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
+        tags = [value for value in values if value is not None]
+        for tag in tags:
+            if not isinstance(tag, str):
+                raise BadInput(f"tags are compared with strings {_where(at)}, got {_describe(tag)}")
+        clauses = [json_array_contains_any(Run.tags, tags, self.dialect)] if tags else []
+        if None in values:
+            clauses.append(json_array_is_empty(Run.tags, self.dialect))
+        return or_(false(), *clauses)
 
     def exists(self) -> ColumnElement[bool]:
         return _negate(json_array_is_empty(Run.tags, self.dialect))
