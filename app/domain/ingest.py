@@ -55,6 +55,7 @@ class Chunk:
     console: list[str] | None = None
     complete: bool = False
     exit_code: int | None = None
+    preempting: bool = False
 
 
 def parse_body(body: Any) -> Chunk:
@@ -64,7 +65,7 @@ def parse_body(body: Any) -> Chunk:
     files = body.get("files") or {}
     if not isinstance(files, dict):
         raise BadInput('file_stream "files" must be an object of file name to {offset, content}')
-    chunk = Chunk(complete=bool(body.get("complete")))
+    chunk = Chunk(complete=bool(body.get("complete")), preempting=bool(body.get("preempting")))
     exit_code = body.get("exitcode")
     if exit_code is not None and (not isinstance(exit_code, int) or isinstance(exit_code, bool)):
         raise BadInput(f"file_stream exitcode must be an integer, got {exit_code!r}")
@@ -185,6 +186,8 @@ async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_
     if chunk.complete:
         code = chunk.exit_code or 0
         changes.update(exit_code=code, state="finished" if code == 0 else "failed")
+    elif chunk.preempting:
+        changes["state"] = "preempting"  # run.mark_preempting(): the job expects to be stopped
     elif run.state == "crashed":
         changes["state"] = "running"  # it was only silent, not dead
     await session.execute(update(Run).where(Run.id == run.id).values(**changes))
