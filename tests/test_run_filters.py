@@ -150,6 +150,7 @@ ERRORS = [
     ({"tags": {"$nin": "a"}}, "$nin takes a list in filters at tags"),
     ({"$and": {"state": "x"}}, "$and takes a list of filters in filters"),
     ({"$or": ["state"]}, "expected a JSON object in filters at $or[0]"),
+    ({"$or": [{"name": str(i)} for i in range(501)]}, "$or takes at most 500 filters in filters, got 501; "),
     ({"bogus": 1}, "unknown filter key 'bogus' in filters at bogus"),
     ({"config.": 1}, "key 'config.' has an empty name part in filters at config."),
     ({"summary_metrics.acc": {"$gt": True}}, "$gt compares numbers or strings in filters at summary_metrics.acc"),
@@ -164,6 +165,11 @@ ERRORS = [
     ({"tags": {"$in": ["a", 1]}}, "tags are compared with strings in filters at tags, got 1"),
     ({"state": {"$gt": "a", "x": 1}}, "may not mix operators and keys in filters at state"),
 ]
+
+
+async def test_five_hundred_branches_run_on_both_dialects(runtime, catalog):
+    branches = [{"name": f"x{i}"} for i in range(499)] + [{"config.lr": {"$gte": 0.05}}]
+    assert await matching(runtime, catalog, {"$or": branches}) == {"r1", "r3"}
 
 
 @pytest.mark.parametrize("filters, message", ERRORS, ids=[e[1][:40] for e in ERRORS])

@@ -34,6 +34,8 @@ COMPARISONS = ("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exis
 RANGES = ("$gt", "$gte", "$lt", "$lte")
 LOGICAL = ("$and", "$or", "$nor", "$not")
 REGEX_OPTIONS = {"i": "(?i)"}
+# SQLite nests a chain of N ORs N deep and refuses past 1,000; $in compiles to one IN instead.
+MAX_BRANCHES = 500
 
 
 # --- parsing --------------------------------------------------------------------------------
@@ -87,6 +89,9 @@ class _Compiler:
             raise BadInput(f"unknown operator {operator} {_where(at)}")
         if not isinstance(value, list):
             raise BadInput(f"{operator} takes a list of filters {_where(at)}, got {_describe(value)}")
+        if len(value) > MAX_BRANCHES:
+            raise BadInput(f"{operator} takes at most {MAX_BRANCHES} filters {_where(at)}, got {len(value)}; "
+                           "for many values of one key use $in")
         parts = [self.document(item, [*at, f"{operator}[{index}]"]) for index, item in enumerate(value)]
         if operator == "$and":
             return _all(parts)
