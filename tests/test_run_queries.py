@@ -161,7 +161,8 @@ async def test_page_size_defaults_to_50_and_is_capped_at_100(gql, runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
     await make_runs(runtime, project, [{} for _ in range(120)])
-    query = "query($first: Int) { project(name: \"p\", entityName: \"alice\") { runs(first: $first) { edges { node { name } } pageInfo { hasNextPage } } } }"
+    query = """query($first: Int) { project(name: "p", entityName: "alice") {
+        runs(first: $first) { edges { node { name } } pageInfo { hasNextPage } } } }"""
     default = (await gql.data(query, {}, key=alice.key))["project"]["runs"]
     capped = (await gql.data(query, {"first": 500}, key=alice.key))["project"]["runs"]
     assert len(default["edges"]) == 50 and default["pageInfo"]["hasNextPage"]
@@ -330,7 +331,8 @@ async def test_run_query_answers_config_summary_and_history_keys(gql, runtime):
     project = await make_project(runtime, alice)
     await make_runs(runtime, project, [dict(name="abc", config={"lr": 0.1}, summary={"acc": 0.5}, last_step=4,
                                             history_keys={"loss": {"number": 5}}, user_id=alice.id)])
-    run = (await gql.data(RUN_QUERY, {"project": "p", "entity": "alice", "name": "abc"}, key=alice.key))["project"]["run"]
+    data = await gql.data(RUN_QUERY, {"project": "p", "entity": "alice", "name": "abc"}, key=alice.key)
+    run = data["project"]["run"]
     assert run["projectId"] == project.id
     assert json.loads(run["config"]) == {"lr": {"value": 0.1}}
     assert json.loads(run["summaryMetrics"]) == {"acc": 0.5}
