@@ -64,7 +64,7 @@ results = {}
 
 def check(name, fn):
     try:
-        results[name] = fn()
+        results[name] = json.loads(json.dumps(fn()))  # a copy: later checks mutate the client's objects
     except Exception as error:
         results[name] = {"error": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()[-1500:]}
 
