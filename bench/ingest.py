@@ -276,10 +276,12 @@ async def main() -> int:
     print(f"{shape.runs} runs x {shape.requests} requests x {shape.steps} steps x {shape.keys} keys "
           f"= {shape.points:,} points per dialect; {args.workers} server process(es)")
     ok = True
+    print("load average before: %.2f %.2f %.2f (2 shared cores: other work skews every figure)" % os.getloadavg())
     if args.dialect in ("postgresql", "both"):
         ok &= await bench_postgresql(shape, args.workers)
     if args.dialect in ("sqlite", "both"):
         ok &= await bench_sqlite(shape, args.workers)
+    print("load average after:  %.2f %.2f %.2f" % os.getloadavg())
     return 0 if ok else 1
 
 
