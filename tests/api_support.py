@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from tests.support import run_python, wandb_env
+from tests.support import Account, make_account, run_python, wandb_env
 
 PROJECT, ARCHIVE = "api-e2e", "archive"
 
@@ -95,6 +95,11 @@ for order in json.loads(ORDERS):
     check("order " + order, lambda order=order: ids(api.runs(path, order=order)))
 check("pages of 2", lambda: (lambda runs: {"len": len(runs), "ids": ids(runs)})(api.runs(path, per_page=2)))
 check("count with filter", lambda: len(api.runs(path, filters={"tags": "baseline"})))
+check("filtered, ordered pages of 1", lambda: ids(api.runs(
+    path, filters={"config.lr": {"$gte": 0.01}}, order="-summary_metrics.acc", per_page=1)))
+check("order by a key few runs have", lambda: (lambda found: [found[0], len(found)])(
+    ids(api.runs(path, order="-summary_metrics.extra"))))
+check("bad filter", lambda: len(api.runs(path, filters={"config.lr": {"$near": 1}})))
 
 def alpha():
     return api.run(f"{path}/alpha001")  # the Api caches it after the first call
@@ -149,6 +154,17 @@ check("destination runs", lambda: sorted(ids(api.runs(f"{ENTITY}/{ARCHIVE}"))))
 check("old path", lambda: api.run(f"{ENTITY}/{PROJECT}/beta0002").id)
 print(json.dumps(results))
 """
+
+
+async def live_account(live_server, username: str) -> Account:
+    """An account made from the test's event loop for use against the live server.
+
+    The live server shares the app's engine but runs its own event loop in another thread; an
+    asyncpg connection opened here and left in the pool would then be driven by two loops at once
+    (seen: a segfault). Disposing the pool closes those connections on the loop that opened them."""
+    account = await make_account(live_server.runtime, username)
+    await live_server.runtime.engine.dispose()
+    return account
 
 
 def script(body: str, **constants: Any) -> str:

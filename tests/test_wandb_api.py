@@ -9,9 +9,8 @@ import json
 import httpx
 
 from tests.api_support import (
-    API_SCRIPT, ARCHIVE, LOG_SCRIPT, MOVED_SCRIPT, PROJECT, RUNS, differences, run_client,
+    API_SCRIPT, ARCHIVE, LOG_SCRIPT, MOVED_SCRIPT, PROJECT, RUNS, differences, live_account, run_client,
 )
-from tests.support import make_account
 
 ALPHA, BETA, GAMMA, DELTA = "alpha001", "beta0002", "gamma003", "delta004"
 
@@ -56,6 +55,8 @@ EXPECTED_READS = {
     "filter createdAt range": [BETA, GAMMA],
     "pages of 2": {"len": 4, "ids": [ALPHA, BETA, GAMMA, DELTA]},
     "count with filter": 2,
+    "filtered, ordered pages of 1": [GAMMA, BETA, ALPHA],
+    "order by a key few runs have": [GAMMA, 4],
     "alpha fields": {
         "name": "alpha-cnn", "state": "finished", "tags": ["baseline", "cnn"], "group": "g1", "job_type": "train",
         "notes": "first", "config": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "arch": {"depth": 2, "width": 64}},
@@ -90,7 +91,7 @@ mutation MoveRuns($input: MoveRunsInput!) {
 
 
 async def test_public_api_reads_filters_history_files_updates_and_moves(live_server, tmp_path):
-    alice = await make_account(live_server.runtime, "alice")
+    alice = await live_account(live_server, "alice")
     client = dict(base_url=live_server.url, key=alice.key, ENTITY="alice", PROJECT=PROJECT, ARCHIVE=ARCHIVE)
 
     logged = await run_client(tmp_path / "log", body=LOG_SCRIPT, SPECS=json.dumps(RUNS), **client)
@@ -115,6 +116,8 @@ async def test_public_api_reads_filters_history_files_updates_and_moves(live_ser
     samples = reads["history samples=5"]
     assert isinstance(samples, list) and 1 <= len(samples) <= 5 and samples == sorted(set(samples)), samples
     assert set(samples) <= set(range(ALPHA_STEPS)), samples
+    bad_filter = reads["bad filter"]
+    assert "error" in bad_filter and "unknown operator $near" in bad_filter["error"], bad_filter
     files = reads["files"]
     assert isinstance(files, list) and "notes.txt" in files, files
 
