@@ -97,6 +97,8 @@ CASES: dict[str, tuple[str, Setup, str]] = {
     "createUser": (CREATE_USER, fixed({"email": "new@example.com"}), "U F F F F F"),
     "updateUser": (UPDATE_USER, fixed({"name": "New Name"}), "U ok ok ok ok ok"),
     "auditEvents": (AUDIT, fixed({"entity": "acme"}), "U F F F F ok"),
+    "users": ("query($q: String) { users(query: $q) { edges { node { username } } } }", fixed({"q": "a"}),
+              "U F F F F F"),
 }
 
 MATRIX = [(case, actor, outcome) for case, (_, _, row) in CASES.items() for actor, outcome in zip(ACTORS, row.split())]

@@ -86,3 +86,44 @@ async def test_wandb_api_team_management(live_server, tmp_path):
     viewer = json.loads(service.stdout.strip().splitlines()[-1])
     assert viewer["entity"] == "vision" and viewer["email"] is None and viewer["default_entity"] == "vision"
     assert viewer["username"].startswith("vision-sa-")
+
+
+ADMIN_SCRIPT = r"""
+import json
+import wandb
+
+api = wandb.Api()
+created = api.create_user("dora@example.com")
+found = api.user("dora")
+me = api.viewer
+new_key = me.generate_api_key("from the sdk")
+out = {
+    "created": [created.username, created.email],
+    "found": [found.username, found.email, found.teams],
+    "partial": sorted(u.username for u in api.users("example.com")),
+    "new_key_len": len(new_key or ""),
+    "names_before": len(me.api_keys),
+}
+out["new_key"] = new_key
+out["deleted"] = me.delete_api_key(new_key)
+print(json.dumps(out))
+"""
+
+CHECK_KEY_SCRIPT = r"""
+import wandb
+wandb.Api().viewer
+"""
+
+
+async def test_wandb_api_users_and_keys(live_server, tmp_path):
+    runtime = live_server.runtime
+    rooty = await make_account(runtime, "rooty", admin=True)
+    await make_account(runtime, "bob")
+    result = await run_python(ADMIN_SCRIPT, wandb_env(tmp_path / "admin", live_server.url, rooty.key))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["created"] == ["dora", "dora@example.com"] and out["found"] == ["dora", "dora@example.com", []]
+    assert out["partial"] == ["bob", "dora", "rooty"]
+    assert out["new_key_len"] >= 46 and out["names_before"] == 2 and out["deleted"] is True
+    revoked = await run_python(CHECK_KEY_SCRIPT, wandb_env(tmp_path / "revoked", live_server.url, out["new_key"]))
+    assert revoked.returncode != 0 and "revoked" in revoked.stderr

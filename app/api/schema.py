@@ -9,7 +9,7 @@ from strawberry.tools import merge_types
 
 from app.api.errors import DomainErrors
 from app.api.queries import identity, projects
-from app.api.queries import audit as audit_queries
+from app.api.queries import audit as audit_queries, users as user_queries
 from app.api.mutations import projects as project_mutations, teams as team_mutations, users as user_mutations
 from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
@@ -25,7 +25,7 @@ MAX_DEPTH = 15
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, comparison_queries.Query)
+QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query)
 MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation)
 
 Query = merge_types("Query", QUERIES)

@@ -169,3 +169,23 @@ async def update_user(
     audit.record(session, actor, "user.update", entity_id=user.entity_id, target_type="user", target_id=user.id,
                  **changes)
     return user
+
+
+async def search_users(
+    session: AsyncSession, actor: Actor, query: str | None, *, limit: int, after_id: int | None = None,
+) -> tuple[list[User], bool]:
+    """Instance admins find accounts by part of a username or email (what ``wandb.Api().users()`` sends).
+
+    One page, oldest first: (users, has_next)."""
+    if not policy.can_manage_instance(actor):
+        raise Forbidden("permission denied: only instance admins may search users")
+    statement = select(User).where(User.deleted_at.is_(None))
+    if query:
+        pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(
+            func.lower(User.username).like(pattern, escape="\\") | func.lower(User.email).like(pattern, escape="\\")
+        )
+    if after_id is not None:
+        statement = statement.where(User.id > after_id)
+    rows = list((await session.scalars(statement.order_by(User.id).limit(limit + 1))).all())
+    return rows[:limit], len(rows) > limit
