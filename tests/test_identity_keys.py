@@ -57,6 +57,7 @@ async def test_too_deep_query_is_refused_before_anything_runs(gql, runtime):
     before = await row_counts(runtime)
     status, error = await gql.error(nested, key=alice.key)
     assert status in (200, 400) and "exceeds maximum operation depth" in error["message"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
     mutation = "mutation { createTeam(input: {teamName: \"deep\"}) { entity { " + "projects { edges { node { entity { " * 8
     mutation += "name" + " } } } }" * 8 + " } } }"
     _, error = await gql.error(mutation, key=alice.key)
@@ -71,6 +72,7 @@ async def test_too_many_tokens_and_too_large_bodies_are_refused(gql, runtime):
                                     for i in range(400)) + " }"
     _, error = await gql.error(wide, key=alice.key)
     assert "token" in error["message"].lower() or "alias" in error["message"].lower()
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
     response = await gql.http.post("/graphql", content=b"{" + b" " * (runtime.settings.max_request_body_bytes + 1) + b"}",
                                    headers={"content-type": "application/json"}, auth=("api", alice.key))
     assert response.status_code == 413 and response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"

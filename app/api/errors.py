@@ -21,6 +21,18 @@ MASKED_MESSAGE = "Unexpected error; it was logged with request id {request_id}."
 
 
 class DomainErrors(SchemaExtension):
+    def on_operation(self):
+        # Parse and validation errors (depth, token and alias limits) never reach on_execute; the
+        # presentation is idempotent, so errors on_execute already presented pass through unchanged.
+        try:
+            yield
+        except GraphQLError as error:  # a syntax error is raised through here, then made the result
+            self._present(error, "")
+            raise
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [self._present(error, uuid.uuid4().hex[:12]) for error in result.errors]
+
     def on_execute(self):
         yield
         result = self.execution_context.result
