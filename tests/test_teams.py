@@ -278,3 +278,16 @@ async def test_two_admins_demoting_each_other_at_once_leave_one_admin(gql, runti
     assert outcomes in (["CONFLICT", "ok"], ["FORBIDDEN", "ok"])  # FORBIDDEN: the loser was demoted first
     admins = [m["username"] for m in await members_of(gql, "acme", team.viewer.key) if m["role"] == "ADMIN"]
     assert len(admins) == 1
+
+
+async def test_invite_nodes_are_visible_to_the_invitee_and_the_team_only(gql, runtime):
+    team = await make_team(runtime)
+    zed = await make_account(runtime, "zed")
+    invite_id = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed", "role": "VIEWER"},
+                                key=team.admin.key))["result"]["invite"]["id"]
+    query = "query($id: ID!) { node(id: $id) { ... on Invite { entityName role state fromUser { username } } } }"
+    expected = {"entityName": "acme", "role": "VIEWER", "state": "PENDING", "fromUser": {"username": "ada"}}
+    for key in (zed.key, team.admin.key, team.viewer.key):
+        assert (await gql.data(query, {"id": invite_id}, key=key))["node"] == expected
+    for key in (team.outsider.key, None):
+        assert (await gql.data(query, {"id": invite_id}, key=key))["node"] is None
