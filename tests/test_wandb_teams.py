@@ -29,6 +29,8 @@ out["members"] = [(m.username, m.name, m.pending, m.admin) for m in members]
 bob_invite = [m for m in members if m.username == "bob"][0]
 out["delete_invite"] = bob_invite.delete()
 out["members_after_delete"] = [m.name for m in api.team("vision").members]
+api.create_project("cats", "vision")
+out["projects"] = [(p.name, p.entity) for p in api.projects("vision")]
 try:
     api.create_team("graphql")  # reserved: refused, then the SDK's Team.load finds no such team
     out["reserved"] = "created"
@@ -80,6 +82,7 @@ async def test_wandb_api_team_management(live_server, tmp_path):
     assert out["delete_invite"] is True
     assert out["members_after_delete"] == ["ada", "carol@example.com", "ci runner"]
     assert out["reserved"] != "created"
+    assert out["projects"] == [["cats", "vision"]]
 
     service = await run_python(SERVICE_SCRIPT, wandb_env(tmp_path / "sa", live_server.url, out["service_key"]))
     assert service.returncode == 0, service.stderr
