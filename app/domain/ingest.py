@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import bulk
@@ -27,6 +27,10 @@ HISTORY_FILE = "wandb-history.jsonl"
 EVENTS_FILE = "wandb-events.jsonl"
 SUMMARY_FILE = "wandb-summary.json"
 CONSOLE_FILE = "output.log"
+
+# On the table, not the ORM class: no synchronisation of loaded objects (the hot path's largest cost).
+_RUN_TABLE = Run.__table__
+_UPDATE_RUN = update(_RUN_TABLE).where(_RUN_TABLE.c.id == bindparam("run_id"))
 
 _JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
                type(None): "null"}
@@ -190,7 +194,7 @@ async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_
         changes["state"] = "preempting"  # run.mark_preempting(): the job expects to be stopped
     elif run.state == "crashed":
         changes["state"] = "running"  # it was only silent, not dead
-    await session.execute(update(Run).where(Run.id == run.id).values(**changes))
+    await session.execute(_UPDATE_RUN.values(**changes), {"run_id": run.id})
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
