@@ -85,10 +85,6 @@ async def record_upload(session: AsyncSession, storage_key: str, size: int, md5:
     return bool(result.rowcount)
 
 
-async def is_run_file_key(session: AsyncSession, storage_key: str) -> bool:
-    return await session.scalar(select(RunFile.id).where(RunFile.storage_key == storage_key)) is not None
-
-
 async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
                         name: str) -> RunFile:
     """An uploaded run file the actor may read; NotFound otherwise (existence never leaks)."""

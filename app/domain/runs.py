@@ -111,7 +111,7 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
         raise BadInput(f"invalid run state {data.state!r}: use one of {', '.join(STATES)}")
     if data.id is not None:
         context = await loggable_run_by_id(session, actor, data.id)
-        run, inserted = context.run, False
+        run, entity, inserted = context.run, context.entity, False
     else:
         entity = await _target_entity(session, actor, data.entity)
         project = await projects.require_writable(session, actor, entity, data.project or DEFAULT_PROJECT, create=True)
@@ -129,11 +129,11 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
     run.updated_at = utcnow()
     await session.flush()
     if inserted:
-        audit.record(session, actor, "run.create", entity_id=await _entity_id(session, run), target_type="run",
+        audit.record(session, actor, "run.create", entity_id=entity.id, target_type="run",
                      target_id=run.id, on_behalf_of_id=run.user_id if run.service_account_id else None,
                      name=run.name, project_id=run.project_id)
     elif changed:
-        audit.record(session, actor, "run.update", entity_id=await _entity_id(session, run), target_type="run",
+        audit.record(session, actor, "run.update", entity_id=entity.id, target_type="run",
                      target_id=run.id, name=run.name, changed=changed)
     return UpsertResult(run, inserted, changed)
 
@@ -145,10 +145,6 @@ async def _target_entity(session: AsyncSession, actor: Actor, entity_name: str |
     if entity is None:
         raise NotFound("your default entity no longer exists; pass an entity")
     return entity
-
-
-async def _entity_id(session: AsyncSession, run: Run) -> int | None:
-    return await session.scalar(select(Project.entity_id).where(Project.id == run.project_id))
 
 
 async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: Project, data: RunInput) -> Run:
