@@ -56,6 +56,7 @@ def build_runtime(settings: Settings) -> Runtime:
         settings=settings,
         engine=engine,
         session_factory=make_session_factory(engine),
+        read_session_factory=make_session_factory(engine, read_only=True),
         storage=LocalBlobStore(settings.storage_dir),
         secret=load_secret(settings),
     )

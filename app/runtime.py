@@ -15,6 +15,7 @@ class Runtime:
     settings: Settings
     engine: AsyncEngine
     session_factory: async_sessionmaker[AsyncSession]
+    read_session_factory: async_sessionmaker[AsyncSession]  # for sessions that never write
     storage: BlobStore
     secret: bytes
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.main import create_app
+from app.main import build_runtime, create_app
 from app.settings import Settings
 from tests.support import (
     GraphQLClient, LiveServer, create_pg_database, drop_pg_database, make_account, migrate,
@@ -78,12 +78,16 @@ async def gql(app) -> GraphQLClient:
 
 @pytest.fixture
 async def live_server(settings, database_url):
-    """The real server under uvicorn on a free port (its own thread and event loop)."""
-    application = create_app(settings)
-    await truncate_all(application.state.runtime.engine)
-    with LiveServer(application) as server:
-        server.runtime = application.state.runtime
+    """The real server under uvicorn on a free port, in its own thread and event loop.
+
+    ``live_server.runtime`` is a second runtime over the same database and data dir, for the test's
+    own loop: an engine's pooled connections must never be shared between two event loops."""
+    test_runtime = build_runtime(settings)
+    await truncate_all(test_runtime.engine)
+    with LiveServer(create_app(settings)) as server:
+        server.runtime = test_runtime
         yield server
+    await test_runtime.engine.dispose()
 
 
 @pytest.fixture

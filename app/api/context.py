@@ -28,12 +28,12 @@ class Context:
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
-        self.loaders = Loaders(self.runtime.session_factory, self.actor)
+        self.loaders = Loaders(self.runtime.read_session_factory, self.actor)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
         """A short read-only session."""
-        async with self.runtime.session_factory() as session:
+        async with self.runtime.read_session_factory() as session:
             yield session
 
     @asynccontextmanager

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.extensions import (
+    AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -28,6 +30,13 @@ MAX_TOKENS = 5000
 QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query)
 MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation)
 
+# The guard rules are built once: the validation cache keys on the rule classes, so rules made per
+# request would never hit it.
+GUARD_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
 
@@ -38,8 +47,7 @@ schema = strawberry.Schema(
     config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
     extensions=[
         DomainErrors,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(GUARD_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

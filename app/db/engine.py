@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db.dialect import is_sqlite
 
+READ_ONLY = "labbook_read_only"
+
 
 def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     if is_sqlite(url):
@@ -35,8 +37,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # pragma: no cover
-        # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the lock up front (IMMEDIATE) so two of them queue instead of deadlocking;
+        # readers begin deferred and, under WAL, never wait for a writer.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 @lru_cache(maxsize=256)
@@ -51,5 +54,7 @@ def _regexp(pattern: str | None, value: object) -> bool | None:
     return _compiled(pattern).search(value) is not None
 
 
-def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, class_=AsyncSession)
+def make_session_factory(engine: AsyncEngine, *, read_only: bool = False) -> async_sessionmaker[AsyncSession]:
+    """Sessions on ``engine``; ``read_only`` ones must not write (on SQLite they take no write lock)."""
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return async_sessionmaker(bind, expire_on_commit=False, class_=AsyncSession)
