@@ -157,14 +157,8 @@ print(json.dumps(results))
 
 
 async def live_account(live_server, username: str) -> Account:
-    """An account made from the test's event loop for use against the live server.
-
-    The live server shares the app's engine but runs its own event loop in another thread; an
-    asyncpg connection opened here and left in the pool would then be driven by two loops at once
-    (seen: a segfault). Disposing the pool closes those connections on the loop that opened them."""
-    account = await make_account(live_server.runtime, username)
-    await live_server.runtime.engine.dispose()
-    return account
+    """An account for use against the live server."""
+    return await make_account(live_server.runtime, username)
 
 
 def script(body: str, **constants: Any) -> str:

@@ -19,7 +19,7 @@ import httpx
 import uvicorn
 from sqlalchemy import text
 
-from app.db.engine import make_engine, make_session_factory
+from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.tables import metadata
 from app.domain.api_keys import issue_key

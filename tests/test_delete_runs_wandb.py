@@ -6,7 +6,6 @@ import json
 
 from sqlalchemy import select
 
-from app.db.engine import make_engine
 from app.db.tables import Run
 from tests.moves_support import build_team
 from tests.support import run_python, wandb_env
@@ -33,7 +32,7 @@ print(json.dumps(out))
 """
 
 
-async def test_wandb_run_delete(live_server, database_url, tmp_path):
+async def test_wandb_run_delete(live_server, tmp_path):
     team = await build_team(live_server.runtime)
     result = await run_python(DELETE_SCRIPT, wandb_env(tmp_path, live_server.url, team.bob.key), cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
@@ -42,11 +41,6 @@ async def test_wandb_run_delete(live_server, database_url, tmp_path):
 
     assert out["own run"] == "deleted" and out["read after delete"] != "found"
     assert "permission denied" in out["teammate's run"] and "c1" in out["teammate's run"]
-    # A separate engine: the server's pool now belongs to the server thread's event loop.
-    engine = make_engine(database_url)
-    try:
-        async with engine.connect() as connection:
-            names = (await connection.scalars(select(Run.name).where(Run.project_id == team.source_id))).all()
-    finally:
-        await engine.dispose()
+    async with live_server.runtime.engine.connect() as connection:
+        names = (await connection.scalars(select(Run.name).where(Run.project_id == team.source_id))).all()
     assert sorted(names) == ["b2", "c1", "s1"]

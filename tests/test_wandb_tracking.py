@@ -14,13 +14,12 @@ from sqlalchemy import select
 
 from app.db import tables
 from tests.support import GraphQLClient, run_command, wandb_env
-from tests.tracking_support import RUN_FILES, all_rows, counts, make_team, one, side_database
+from tests.tracking_support import RUN_FILES, all_rows, counts, make_team, one
 
 
 @pytest.fixture
-async def db(live_server, database_url):
-    async with side_database(live_server, database_url) as side:
-        yield side
+def db(live_server):
+    return live_server.runtime
 
 TRAIN_SCRIPT = """\
 import sys

@@ -8,15 +8,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from contextlib import asynccontextmanager
-from types import SimpleNamespace
-from typing import AsyncIterator
 
 import httpx
 from sqlalchemy import func, select
 
 from app.db import tables
-from app.db.engine import make_engine, make_session_factory
 from app.domain.api_keys import issue_key
 from app.domain.users import create_user
 from tests.support import Account, make_account
@@ -24,22 +20,6 @@ from tests.support import Account, make_account
 ROLES = ("anonymous", "outsider", "viewer", "member", "service", "admin")
 WRITTEN = (tables.Project, tables.Run, tables.HistoryRow, tables.EventRow, tables.ConsoleLine, tables.RunFile,
            tables.Alert, tables.AuditEvent)
-
-
-@asynccontextmanager
-async def side_database(live_server, database_url: str) -> AsyncIterator[SimpleNamespace]:
-    """The test's own engine for a live server's database.
-
-    The server runs on its own event loop; a pooled asyncpg connection made on the test's loop
-    (the fixture's truncate) must not reach it, so that pool is emptied here and the test
-    reads and writes through a separate engine."""
-    await live_server.runtime.engine.dispose()
-    engine = make_engine(database_url)
-    try:
-        yield SimpleNamespace(session_factory=make_session_factory(engine), engine=engine,
-                              secret=live_server.runtime.secret)
-    finally:
-        await engine.dispose()
 
 
 @dataclass

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Project, Run, RunFile
 from app.db.types import utcnow
-from app.domain import audit, projects, runs
+from app.domain import audit, projects, runs, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, NotFound
 
@@ -128,14 +128,8 @@ async def page(session: AsyncSession, run_id: int, *, names: list[str] | None, p
 
 async def run_path(session: AsyncSession, run_id: int) -> tuple[str, str, str]:
     """(entity, project, run) names of a run, for URLs."""
-    row = (
-        await session.execute(
-            select(Entity.name, Project.name, Run.name)
-            .join(Project, Project.id == Run.project_id)
-            .join(Entity, Entity.id == Project.entity_id)
-            .where(Run.id == run_id)
-        )
-    ).first()
-    if row is None:
+    found = await runs_view.run_with_place(session, run_id)
+    if found is None:
         raise NotFound(f"run {run_id} not found")
-    return tuple(row)  # type: ignore[return-value]
+    run, project, entity = found
+    return entity.name, project.name, run.name

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.tables import Entity, Membership, Project, Run, User
 from app.db.types import utcnow
-from app.domain import audit, policy, projects
+from app.domain import audit, policy, projects, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
 from app.domain.users import require_entity
@@ -271,17 +271,10 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
 
 
 async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
-    row = (
-        await session.execute(
-            select(Run, Project, Entity)
-            .join(Project, Project.id == Run.project_id)
-            .join(Entity, Entity.id == Project.entity_id)
-            .where(Run.id == run_id)
-        )
-    ).first()
-    if row is None:
+    found = await runs_view.run_with_place(session, run_id)
+    if found is None:
         raise NotFound(f"run {run_id} not found")
-    run, project, entity = row
+    run, project, entity = found
     context = RunContext(run, project, entity, await policy.role_in(session, actor, entity))
     await _require_loggable(session, actor, context)
     return context
@@ -301,17 +294,10 @@ async def _require_loggable(session: AsyncSession, actor: Actor, context: RunCon
 
 async def editable_run(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
     """A run the actor may edit (stop, change): its owner or a team admin (policy.can_edit_run)."""
-    row = (
-        await session.execute(
-            select(Run, Project, Entity)
-            .join(Project, Project.id == Run.project_id)
-            .join(Entity, Entity.id == Project.entity_id)
-            .where(Run.id == run_id)
-        )
-    ).first()
-    if row is None:
+    found = await runs_view.run_with_place(session, run_id)
+    if found is None:
         raise NotFound(f"run {run_id} not found")
-    run, project, entity = row
+    run, project, entity = found
     role = await policy.role_in(session, actor, entity)
     if policy.can_edit_run(actor, role, run):
         return RunContext(run, project, entity, role)

@@ -10,7 +10,8 @@ from app.domain import projects
 from app.domain.actor import Actor
 
 
-async def readable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -> Run | None:
+async def run_with_place(session: AsyncSession, run_id: int) -> tuple[Run, Project, Entity] | None:
+    """A run with the project and entity it lives in, or None."""
     row = (
         await session.execute(
             select(Run, Project, Entity)
@@ -19,9 +20,14 @@ async def readable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -
             .where(Run.id == run_id)
         )
     ).first()
-    if row is None:
+    return tuple(row) if row else None  # type: ignore[return-value]
+
+
+async def readable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -> Run | None:
+    found = await run_with_place(session, run_id)
+    if found is None:
         return None
-    run, project, entity = row
+    run, project, entity = found
     return run if await projects.can_read(session, actor, entity, project) else None
 
 
