@@ -40,7 +40,12 @@ GUARD_RULES = [
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
 
-schema = strawberry.Schema(
+class LabbookSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        """Client errors are answers, not incidents; app.api.errors logs the unexpected ones."""
+
+
+schema = LabbookSchema(
     query=Query,
     mutation=Mutation,
     types=[User, Team, Project, Run],
