@@ -129,6 +129,14 @@ class Server:
                 await asyncio.sleep(0.1)
         raise RuntimeError("server did not start within 30 s")
 
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU the server process has used so far (Linux /proc; None elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -137,7 +145,22 @@ class Server:
             self.process.kill()
 
 
-async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int) -> float:
+@dataclass
+class Measured:
+    points_per_s: float
+    server_cpu_ms_per_request: float | None  # all server processes' CPU during the timed part
+
+    def cpu_note(self) -> str:
+        cpu = self.server_cpu_ms_per_request
+        return "" if cpu is None else f"   server CPU {cpu:.1f} ms a request"
+
+
+def _cpu(servers: list[Server]) -> float | None:
+    times = [server.cpu_seconds() for server in servers]
+    return None if None in times else sum(times)
+
+
+async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int) -> Measured:
     """Points/s through file_stream for ``shape`` against fresh server processes on ``url``.
 
     ``workers`` server processes share the database (DESIGN.md §8: stateless API processes behind
@@ -168,9 +191,9 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int) -> fl
                     if response.status_code != 200:
                         raise RuntimeError(f"file_stream answered {response.status_code}: {response.text}")
 
-            started = time.perf_counter()
+            cpu_before, started = _cpu(servers), time.perf_counter()
             await asyncio.gather(*(stream(run) for run in range(shape.runs)))
-            elapsed = time.perf_counter() - started
+            elapsed, cpu_after = time.perf_counter() - started, _cpu(servers)
         finally:
             for http in clients:
                 await http.aclose()
@@ -178,7 +201,9 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int) -> fl
         for server in servers:
             server.stop()
     await _check_stored(url, shape)
-    return shape.points / elapsed
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    requests = shape.runs * shape.requests
+    return Measured(shape.points / elapsed, None if cpu is None else cpu * 1000 / requests)
 
 
 async def _check_stored(url: str, shape: Shape) -> None:
@@ -246,8 +271,8 @@ async def bench_postgresql(shape: Shape, workers: int) -> bool:
         admin = await asyncpg.connect(PG_ADMIN_DSN)
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    ratio = labbook / reference
-    print(f"postgresql  end to end  {labbook:>10,.0f} points/s")
+    ratio = labbook.points_per_s / reference
+    print(f"postgresql  end to end  {labbook.points_per_s:>10,.0f} points/s{labbook.cpu_note()}")
     print(f"postgresql  COPY ref.   {reference:>10,.0f} points/s   (narrow rows, same batches)")
     print(f"postgresql  ratio       {ratio:>10.0%}           target >= {PG_TARGET_RATIO:.0%}  "
           f"{'ok' if ratio >= PG_TARGET_RATIO else 'MISSED'}")
@@ -258,9 +283,10 @@ async def bench_sqlite(shape: Shape, workers: int) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
         labbook = await end_to_end(url, shape, Path(tmp), workers)
-    print(f"sqlite      end to end  {labbook:>10,.0f} points/s   target >= {SQLITE_TARGET:,}  "
-          f"{'ok' if labbook >= SQLITE_TARGET else 'MISSED'}")
-    return labbook >= SQLITE_TARGET
+    ok = labbook.points_per_s >= SQLITE_TARGET
+    print(f"sqlite      end to end  {labbook.points_per_s:>10,.0f} points/s   target >= {SQLITE_TARGET:,}  "
+          f"{'ok' if ok else 'MISSED'}{labbook.cpu_note()}")
+    return ok
 
 
 async def main() -> int:
