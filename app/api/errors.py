@@ -12,6 +12,7 @@ import logging
 import uuid
 
 from graphql import GraphQLError
+from sqlalchemy.exc import DataError
 from strawberry.extensions import SchemaExtension
 
 from app.domain.errors import DomainError
@@ -49,7 +50,16 @@ class DomainErrors(SchemaExtension):
         if isinstance(original, DomainError):
             error.extensions = {**(error.extensions or {}), "code": original.code}
             return error
-        if original is None or isinstance(original, GraphQLError):
+        if isinstance(original, DataError):
+            # The database refused a value (out of range, too long, not representable): bad input.
+            detail = str(original.orig).splitlines()[0] if original.orig else "value not storable"
+            return GraphQLError(
+                f"a value in the request cannot be stored: {detail}",
+                nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+                extensions={"code": "BAD_USER_INPUT"},
+            )
+        if original is None or isinstance(original, GraphQLError) or not error.path:
+            # No path: the request itself was refused (syntax, validation, argument coercion).
             error.extensions = {**(error.extensions or {}), "code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
             return error
         log.error("request %s failed at %s", request_id, error.path, exc_info=original)

@@ -24,6 +24,16 @@ def _parse_json_string(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _parse_int64(value: Any) -> int:
+    number = int(value)
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise ValueError(f"Int64 cannot represent {value}: out of the 64-bit range")
+    return number
+
+
 def _serialize_datetime(value: datetime) -> str:
     # W&B's format: UTC, second precision, no offset.
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
@@ -39,7 +49,7 @@ SCALAR_MAP = {
         name="JSONString", description="JSON serialised into a string.",
         serialize=_serialize_json_string, parse_value=_parse_json_string,
     ),
-    Int64: strawberry.scalar(name="Int64", description="A 64-bit integer.", serialize=int, parse_value=int),
+    Int64: strawberry.scalar(name="Int64", description="A 64-bit integer.", serialize=int, parse_value=_parse_int64),
     Duration: strawberry.scalar(
         name="Duration", description="A duration in milliseconds.", serialize=int, parse_value=int
     ),

@@ -28,6 +28,20 @@ def encode_non_finite(value: Any) -> Any:
     return value
 
 
+def storable_json(value: Any) -> Any:
+    """``value`` as both dialects can store it: non-finite floats as strings, and NUL characters
+    (which PostgreSQL refuses in JSONB and text) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, float) and not math.isfinite(value):
+        return encode_non_finite(value)
+    if isinstance(value, dict):
+        return {storable_json(k): storable_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable_json(v) for v in value]
+    return value
+
+
 def dumps(value: Any) -> str:
     """Strict JSON text of ``value``, with non-finite floats spelled as strings."""
     return json.dumps(encode_non_finite(value), separators=(",", ":"), allow_nan=False)
@@ -66,7 +80,7 @@ class JSONValue(TypeDecorator):
         return dialect.type_descriptor(JSON())
 
     def process_bind_param(self, value: Any, dialect) -> Any:
-        return encode_non_finite(value)
+        return storable_json(value)
 
 
 def utcnow() -> datetime:

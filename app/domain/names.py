@@ -34,3 +34,15 @@ def check_project_name(name: str) -> str:
             f"invalid project name {name!r}: use up to 128 letters, digits, '-', '_' or '.', starting with a letter or digit"
         )
     return name
+
+
+RUN_NAME_FORBIDDEN = set('/\\#?%:')
+
+
+def check_run_name(name: str) -> str:
+    """A run id as the client allows it (no ``/\\#?%:``), at most 128 characters."""
+    if not name or len(name) > 128 or any(c in RUN_NAME_FORBIDDEN or ord(c) < 32 for c in name):
+        raise BadInput(
+            f"invalid run id {name[:140]!r}: use 1 to 128 characters without / \\ # ? % : or control characters"
+        )
+    return name

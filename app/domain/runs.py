@@ -22,10 +22,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.tables import Entity, Membership, Project, Run, User
-from app.db.types import utcnow
+from app.db.types import storable_json, utcnow
 from app.domain import audit, policy, projects, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
+from app.domain.names import check_run_name
 from app.domain.users import require_entity
 
 log = logging.getLogger("labbook.runs")
@@ -93,13 +94,14 @@ class RunContext:
 
 
 def parse_json_object(value: str, field_name: str) -> dict[str, Any]:
+    """The JSON object in ``value``, as it will be stored (see app.db.types.storable_json)."""
     try:
         parsed = json.loads(value)
     except (TypeError, ValueError) as error:
         raise BadInput(f"{field_name} is not valid JSON: {error}") from None
     if not isinstance(parsed, dict):
         raise BadInput(f"{field_name} must be a JSON object, got {type(parsed).__name__}")
-    return parsed
+    return storable_json(parsed)
 
 
 async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> UpsertResult:
@@ -117,6 +119,7 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
         project = await projects.require_writable(session, actor, entity, data.project or DEFAULT_PROJECT, create=True)
         run = None
         if data.name:
+            check_run_name(data.name)
             run = await session.scalar(select(Run).where(Run.project_id == project.id, Run.name == data.name))
         if run is None:
             run = await _create(session, actor, entity, project, data)

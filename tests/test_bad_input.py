@@ -1,0 +1,41 @@
+"""Bad input is refused with a clear error naming the problem, on both dialects; never a 500."""
+
+import json
+
+from sqlalchemy import func, select
+
+from app.db import tables
+from tests.support import make_account
+
+UPSERT = """mutation($name: String, $config: JSONString) {
+  upsertBucket(input: {name: $name, modelName: "p", config: $config}) { bucket { name config } }
+}"""
+
+
+async def _run_count(runtime) -> int:
+    async with runtime.session_factory() as session:
+        return await session.scalar(select(func.count()).select_from(tables.Run))
+
+
+async def test_overlong_or_malformed_run_id_is_bad_input(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    for name in ("a" * 129, "with/slash", "tab\there"):
+        status, error = await gql.error(UPSERT, {"name": name}, key=alice.key)
+        assert status == 400 and error["extensions"]["code"] == "BAD_USER_INPUT"
+        assert "invalid run id" in error["message"]
+    assert await _run_count(runtime) == 0
+
+
+async def test_nul_characters_are_stored_as_replacement_characters(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    config = json.dumps({"note": {"value": "a\u0000b"}})
+    data = await gql.data(UPSERT, {"name": "r1", "config": config}, key=alice.key)
+    assert json.loads(data["upsertBucket"]["bucket"]["config"])["note"]["value"] == "a\ufffdb"
+
+
+async def test_int64_out_of_range_is_bad_input(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    await gql.data(UPSERT, {"name": "r1"}, key=alice.key)
+    query = '{ project(name: "p", entityName: "alice") { run(name: "r1") { history(minStep: 99999999999999999999, maxStep: 5, samples: 10) } } }'
+    status, error = await gql.error(query, key=alice.key)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "Int64" in error["message"]
