@@ -25,10 +25,15 @@ async def role_in(session: AsyncSession, actor: Actor, entity: Entity) -> str | 
     if actor.user is None:
         return None
     if entity.kind == "user":
-        return ADMIN if actor.user.entity_id == entity.id else None
+        return personal_entity_role(actor, entity)
     return await session.scalar(
         select(Membership.role).where(Membership.team_id == entity.id, Membership.user_id == actor.user.id)
     )
+
+
+def personal_entity_role(actor: Actor, entity: Entity) -> str | None:
+    """A user is ADMIN of their own personal entity, and has no role in anyone else's."""
+    return ADMIN if actor.user is not None and actor.user.entity_id == entity.id else None
 
 
 async def in_restricted_project(session: AsyncSession, actor: Actor, project: Project) -> bool:

@@ -267,7 +267,7 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     run, project, entity, role = row
     if entity.kind == "user":
-        role = policy.ADMIN if actor.user.entity_id == entity.id else None
+        role = policy.personal_entity_role(actor, entity)
     context = RunContext(run, project, entity, role)
     await _require_loggable(session, actor, context)
     return context

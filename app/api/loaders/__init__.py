@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 
 from app.db.tables import Entity, Membership, Project, Run, User
+from app.domain import policy
 from app.domain.actor import Actor
 
 T = TypeVar("T")
@@ -119,7 +120,7 @@ class Loaders:
                     )
                 ).all()
             )
-            roles.setdefault(actor.user.entity_id, "ADMIN")
+            roles[actor.user.entity_id] = policy.ADMIN  # their personal entity (policy.personal_entity_role)
             return roles
 
         return batch_loader(self.session_factory, fetch)
