@@ -13,7 +13,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ApiKey, User
@@ -25,6 +25,11 @@ KEY_PREFIX = "local-"
 SECRET_CHARS = 48
 # last_used_at is refreshed at most this often, so a streaming run does not write on every request.
 LAST_USED_RESOLUTION_S = 60
+
+# Built once: every authenticated request runs it (building a select costs more than running it).
+_KEY_WITH_USER = (
+    select(ApiKey, User).join(User, User.id == ApiKey.user_id).where(ApiKey.secret_hash == bindparam("secret_hash"))
+)
 
 
 def hash_key(key: str) -> str:
@@ -74,11 +79,7 @@ def readable_secret(key: ApiKey, server_secret: bytes) -> str | None:
 
 async def authenticate(session: AsyncSession, secret: str) -> tuple[User, ApiKey]:
     """The user behind ``secret``; records the time of use. Raises Unauthenticated."""
-    row = (
-        await session.execute(
-            select(ApiKey, User).join(User, User.id == ApiKey.user_id).where(ApiKey.secret_hash == hash_key(secret))
-        )
-    ).first()
+    row = (await session.execute(_KEY_WITH_USER, {"secret_hash": hash_key(secret)})).first()
     if row is None:
         raise Unauthenticated("invalid API key: no such key; create one with `python -m app create-api-key`")
     key, user = row
