@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, update
+from sqlalchemy import Update, bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import bulk
@@ -31,7 +32,6 @@ CONSOLE_FILE = "output.log"
 
 # On the table, not the ORM class: no synchronisation of loaded objects (the hot path's largest cost).
 _RUN_TABLE = Run.__table__
-_UPDATE_RUN = update(_RUN_TABLE).where(_RUN_TABLE.c.id == bindparam("run_id"))
 
 _NUL_ESCAPE = "\\u0000"
 _JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
@@ -189,11 +189,22 @@ async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_
         changes["state"] = "preempting"  # run.mark_preempting(): the job expects to be stopped
     elif run.state == "crashed":
         changes["state"] = "running"  # it was only silent, not dead
-    await session.execute(_UPDATE_RUN.values(**changes), {"run_id": run.id})
+    await session.execute(_run_update(tuple(changes)), {**changes, "run_id": run.id})
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
     return answer
+
+
+@lru_cache(maxsize=64)
+def _run_update(columns: tuple[str, ...]) -> Update:
+    """UPDATE run SET <columns> for one run, built once per set of columns (a request changes one
+    of a few sets); values are bound by column name, and each bind takes its column's type."""
+    return (
+        update(_RUN_TABLE)
+        .where(_RUN_TABLE.c.id == bindparam("run_id"))
+        .values({name: bindparam(name) for name in columns})
+    )
 
 
 async def _write_history(session: AsyncSession, run: Run, lines: JsonLines) -> dict[str, Any]:
