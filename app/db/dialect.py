@@ -9,14 +9,15 @@ a table of integers to probe an index with. ``dialect`` is an engine's dialect n
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from sqlalchemy import (
-    BigInteger, Boolean, ColumnElement, Float, String, Text, case, cast, exists, false, func, literal,
-    literal_column, or_, select, type_coerce,
+    BigInteger, Boolean, ColumnElement, Float, String, Text, and_, case, cast, exists, false, func, literal,
+    literal_column, not_, or_, select, type_coerce,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, JSONPATH
 from sqlalchemy.sql.expression import FromClause
 
 
@@ -70,6 +71,22 @@ class JsonPath:
     def is_boolean(self, value: bool) -> ColumnElement[bool]:
         return or_(*(self._is_boolean(path, value) for path in self.paths))
 
+    def number_compares(self, operator: str, value: int | float) -> ColumnElement[bool]:
+        """``number() <operator> value``, operator one of < <= > >= ==; false where there is no number.
+
+        PostgreSQL tests it with one type-strict jsonpath (``config @? 'strict $."lr"."value" ?
+        (@ > 0.01)'``): one read of the document per row instead of a type test, an extraction
+        and a cast."""
+        if is_postgresql(self.dialect) and math.isfinite(value):
+            return self._pg_first_of_type("number", f"@ {operator} {_jsonpath_number(value)}")
+        return _SQL_COMPARISONS[operator](self.number(), value)
+
+    def text_equals(self, value: str) -> ColumnElement[bool]:
+        """``text() == value``: the value is this string."""
+        if is_postgresql(self.dialect):
+            return self._pg_first_of_type("string", f"@ == {_jsonpath_string(value)}")
+        return self.text() == value
+
     def equals_json(self, value: Any) -> ColumnElement[bool]:
         """Structural equality with a JSON array or object."""
         if is_sqlite(self.dialect):
@@ -111,6 +128,21 @@ class JsonPath:
         if is_sqlite(self.dialect):
             return self._type_of(path) == ("true" if value else "false")
         return self._pg_value(path) == _jsonb_constant("true" if value else "false")
+
+    def _pg_first_of_type(self, json_type: str, condition: str) -> ColumnElement[bool]:
+        """The first candidate path holding a ``json_type`` value satisfies the jsonpath ``condition``
+        (as the coalesce of number() / text() reads it)."""
+        clauses, earlier = [], []
+        for path in self.paths:
+            clauses.append(and_(*(not_(typed) for typed in earlier), self._pg_path_matches(path, condition)))
+            earlier.append(self._pg_path_matches(path, f'@.type() == "{json_type}"'))
+        return or_(*clauses)
+
+    def _pg_path_matches(self, path: tuple[str, ...], condition: str) -> ColumnElement[bool]:
+        # strict: no implicit unwrapping of arrays. @? answers NULL where strict mode meets a missing
+        # key or a type mismatch: that is "no".
+        jsonpath = "strict $" + "".join(f".{_jsonpath_string(key)}" for key in path) + f" ? ({condition})"
+        return func.coalesce(self.document.op("@?", return_type=Boolean)(literal(jsonpath, JSONPATH)), false())
 
     def _pg_value(self, path: tuple[str, ...]) -> ColumnElement[Any]:
         return func.jsonb_extract_path(self.document, *_pg_keys(path), type_=JSONB)
@@ -179,6 +211,24 @@ def json_text(document: ColumnElement[Any]) -> ColumnElement[str]:
 def _jsonb_constant(text: str) -> ColumnElement[Any]:
     """A fixed JSONB value written into the SQL (a bound JSONB parameter would be JSON-encoded again)."""
     return literal_column(f"'{text}'::jsonb", JSONB)
+
+
+_SQL_COMPARISONS = {
+    "<": lambda left, right: left < right,
+    "<=": lambda left, right: left <= right,
+    ">": lambda left, right: left > right,
+    ">=": lambda left, right: left >= right,
+    "==": lambda left, right: left == right,
+}
+
+
+def _jsonpath_number(value: int | float) -> str:
+    return str(value) if isinstance(value, int) else repr(float(value))
+
+
+def _jsonpath_string(value: str) -> str:
+    # jsonpath string literals take JSON's escapes.
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _sqlite_elements(column: ColumnElement[Any]) -> FromClause:

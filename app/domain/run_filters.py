@@ -237,14 +237,14 @@ class _JsonValue(_Target):
         if isinstance(value, bool):
             return self.path.is_boolean(value)
         if isinstance(value, (int, float)):
-            return self.path.number() == value
+            return self.path.number_compares("==", value)
         if isinstance(value, str):
-            return self.path.text() == value
+            return self.path.text_equals(value)
         return self.path.equals_json(value)
 
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return _OPERATORS[operator](self.path.number(), value)
+            return self.path.number_compares(_SYMBOLS[operator], value)
         if isinstance(value, str):
             return _OPERATORS[operator](self.path.text(), value)
         raise BadInput(f"{operator} compares numbers or strings {_where(at)}, got {_describe(value)}")
@@ -424,9 +424,12 @@ class OrderSpec:
         """The sort values to select with each run (they become its cursor)."""
         return [key.expression.label(f"sort_{index}") for index, key in enumerate(self.keys)]
 
-    def order_by(self) -> list[UnaryExpression[Any]]:
+    def order_by(self, columns: Sequence[ColumnElement[Any]] | None = None) -> list[UnaryExpression[Any]]:
+        """ORDER BY the sort values, or by ``columns`` that hold them (e.g. a subquery's)."""
+        expressions = columns if columns is not None else [key.expression for key in self.keys]
         return [
-            (key.expression.desc() if key.descending else key.expression.asc()).nulls_last() for key in self.keys
+            (expression.desc() if key.descending else expression.asc()).nulls_last()
+            for key, expression in zip(self.keys, expressions, strict=True)
         ]
 
     def cursor(self, values: Sequence[Any]) -> list[Any]:
@@ -499,6 +502,9 @@ _OPERATORS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
     "$lt": lambda column, value: column < value,
     "$lte": lambda column, value: column <= value,
 }
+
+
+_SYMBOLS = {"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
 
 
 def _negate(clause: ColumnElement[bool]) -> ColumnElement[bool]:

@@ -40,14 +40,23 @@ async def list_runs(
     """Up to ``limit`` runs of the project that match ``filters``, sorted by ``order``, after a cursor."""
     dialect = dialect_of(session)
     spec = parse_order(order, dialect)
-    query = (
-        select(Run, *spec.columns())
+    # Sort only ids and sort values, then read the page's whole rows: sorting thousands of
+    # matching runs with every column (about 2 KB each) cost more than finding them.
+    ranked = (
+        select(Run.id.label("run_id"), *spec.columns())
         .where(Run.project_id == project_id, filter_clause(parse_filters(filters), dialect))
         .order_by(*spec.order_by())
         .limit(limit + 1)
     )
     if after is not None:
-        query = query.where(spec.after(after))
+        ranked = ranked.where(spec.after(after))
+    page_ids = ranked.subquery("page")
+    sort_values = [page_ids.c[column.name] for column in spec.columns()]
+    query = (
+        select(Run, *sort_values)
+        .join(page_ids, Run.id == page_ids.c.run_id)
+        .order_by(*spec.order_by(sort_values))
+    )
     rows = (await session.execute(query)).all()
     page = rows[:limit]
     return RunPage(
