@@ -83,6 +83,12 @@ async def authenticate(session: AsyncSession, secret: str) -> tuple[User, ApiKey
     if row is None:
         raise Unauthenticated("invalid API key: no such key; create one with `python -m app create-api-key`")
     key, user = row
+    await accept(session, key, user)
+    return user, key
+
+
+async def accept(session: AsyncSession, key: ApiKey, user: User) -> None:
+    """Check a key found by its hash (Unauthenticated if it may not be used) and record its use."""
     now = utcnow()
     if key.revoked_at is not None:
         raise Unauthenticated("invalid API key: this key was revoked")
@@ -92,7 +98,6 @@ async def authenticate(session: AsyncSession, secret: str) -> tuple[User, ApiKey
         raise Unauthenticated("invalid API key: the account was deleted")
     if key.last_used_at is None or (now - key.last_used_at).total_seconds() > LAST_USED_RESOLUTION_S:
         await session.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
-    return user, key
 
 
 def secret_from_authorization(header: str | None) -> str | None:

@@ -15,13 +15,13 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Update, bindparam, update
+from sqlalchemy import Update, and_, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import bulk
-from app.db.tables import Run
+from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
-from app.domain import runs
+from app.domain import api_keys, policy, runs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput
 
@@ -163,10 +163,10 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
     return merged
 
 
-async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
-                 chunk: Chunk) -> dict[str, Any]:
-    """Write one file_stream request; return the answer for the client."""
-    context = await runs.loggable_run(session, actor, entity_name, project_name, run_name, for_update=True)
+async def stream(session: AsyncSession, authorization: str | None, entity_name: str, project_name: str,
+                 run_name: str, chunk: Chunk) -> dict[str, Any]:
+    """Write one file_stream request as the key in ``authorization``; return the answer for the client."""
+    context = await _loggable_run(session, authorization, entity_name, project_name, run_name)
     run = context.run
     now = utcnow()
     # The run row's new values go out as one Core UPDATE (the ORM's unit of work costs more than
@@ -194,6 +194,42 @@ async def stream(session: AsyncSession, actor: Actor, entity_name: str, project_
     if run.stop_requested:
         answer["stopped"] = True
     return answer
+
+
+async def _loggable_run(session: AsyncSession, authorization: str | None, entity_name: str, project_name: str,
+                        run_name: str) -> runs.RunContext:
+    """The run, locked, if the key may log to it. A live run's requests find key and run with one
+    statement; when it finds nothing, api_keys and runs say exactly what is wrong."""
+    secret = api_keys.secret_from_authorization(authorization)
+    if secret is not None:
+        params = {"secret_hash": api_keys.hash_key(secret), "entity": entity_name, "project": project_name,
+                  "run": run_name}
+        row = (await session.execute(_KEY_AND_RUN, params)).first()
+        if row is not None:
+            key, user, run, project, entity, role = row
+            await api_keys.accept(session, key, user)
+            actor = Actor(user=user, api_key_id=key.id)
+            if entity.kind == "user":
+                role = policy.personal_entity_role(actor, entity)
+            context = runs.RunContext(run, project, entity, role)
+            await runs.require_loggable(session, actor, context)
+            return context
+    actor = await api_keys.actor_for(session, authorization)
+    return await runs.loggable_run(session, actor, entity_name, project_name, run_name, for_update=True)
+
+
+# runs.loggable_run's statement, joined with the API key and its user instead of taking a user id.
+_KEY_AND_RUN = (
+    select(ApiKey, User, Run, Project, Entity, Membership.role)
+    .select_from(ApiKey)
+    .join(User, User.id == ApiKey.user_id)
+    .join(Entity, Entity.name == bindparam("entity"))
+    .join(Project, and_(Project.entity_id == Entity.id, Project.name == bindparam("project")))
+    .join(Run, and_(Run.project_id == Project.id, Run.name == bindparam("run")))
+    .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == User.id))
+    .where(ApiKey.secret_hash == bindparam("secret_hash"))
+    .with_for_update(of=Run)
+)
 
 
 @lru_cache(maxsize=64)

@@ -126,7 +126,7 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
             inserted = True
         else:
             role = await policy.role_in(session, actor, entity)
-            await _require_loggable(session, actor, RunContext(run, project, entity, role))
+            await require_loggable(session, actor, RunContext(run, project, entity, role))
             inserted = False
     changed = _apply(run, data, config, summary)
     run.updated_at = utcnow()
@@ -269,7 +269,7 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     if entity.kind == "user":
         role = policy.personal_entity_role(actor, entity)
     context = RunContext(run, project, entity, role)
-    await _require_loggable(session, actor, context)
+    await require_loggable(session, actor, context)
     return context
 
 
@@ -279,11 +279,12 @@ async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -
         raise NotFound(f"run {run_id} not found")
     run, project, entity = found
     context = RunContext(run, project, entity, await policy.role_in(session, actor, entity))
-    await _require_loggable(session, actor, context)
+    await require_loggable(session, actor, context)
     return context
 
 
-async def _require_loggable(session: AsyncSession, actor: Actor, context: RunContext) -> None:
+async def require_loggable(session: AsyncSession, actor: Actor, context: RunContext) -> None:
+    """NotFound / Forbidden unless the actor may log to the run (policy.can_log_to_run)."""
     run, project, entity, role = context.run, context.project, context.entity, context.role
     in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
     if policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):

@@ -1,0 +1,99 @@
+"""file_stream's hot path: the key and the run found with one statement must refuse exactly what
+authentication refuses elsewhere, record the key's use, and lines beyond strict JSON (non-finite
+numbers, big integers, NUL escapes) must be stored as other JSON is."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from app.db import tables
+from app.db.types import utcnow
+from tests.support import make_account
+from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
+
+HISTORY = "wandb-history.jsonl"
+
+
+@pytest.fixture
+async def http(app):
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+async def owner(runtime, gql):
+    account = await make_account(runtime, "kim")
+    await gql.data(UPSERT_BUCKET, {"name": "r1", "project": "p", "entity": "kim"}, key=account.key)
+    return account
+
+
+async def _set_key(runtime, user_id: int, **values) -> None:
+    async with runtime.session_factory.begin() as session:
+        await session.execute(update(tables.ApiKey).where(tables.ApiKey.user_id == user_id).values(**values))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"revoked_at": utcnow()}, "invalid API key: this key was revoked"),
+        ({"expires_at": utcnow() - timedelta(seconds=1)}, "invalid API key: this key has expired"),
+    ],
+)
+async def test_an_unusable_key_writes_nothing(http, runtime, owner, change, message):
+    await _set_key(runtime, owner.id, **change)
+    before = await counts(runtime)
+    response = await post_stream(http, "kim/p/r1", {"files": lines(HISTORY, 0, [{"_step": 0}])}, key=owner.key)
+    assert response.status_code == 401 and response.json()["errors"][0]["message"] == message
+    assert await counts(runtime) == before
+    assert (await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))).history_line_count == 0
+
+
+async def test_a_deleted_account_writes_nothing(http, runtime, owner):
+    async with runtime.session_factory.begin() as session:
+        await session.execute(update(tables.User).where(tables.User.id == owner.id).values(deleted_at=utcnow()))
+    before = await counts(runtime)
+    response = await post_stream(http, "kim/p/r1", {"files": lines(HISTORY, 0, [{"_step": 0}])}, key=owner.key)
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["message"] == "invalid API key: the account was deleted"
+    assert await counts(runtime) == before
+
+
+async def test_unknown_keys_and_runs_get_their_own_answers(http, owner):
+    body = {"files": lines(HISTORY, 0, [{"_step": 0}])}
+    unknown_key = await post_stream(http, "kim/p/r1", body, key="local-" + "x" * 48)
+    assert unknown_key.status_code == 401 and "no such key" in unknown_key.json()["errors"][0]["message"]
+    for path in ("kim/p/nope", "kim/nope/r1", "nobody/p/r1"):
+        response = await post_stream(http, path, body, key=owner.key)
+        assert response.status_code == 404 and response.json()["errors"][0]["message"] == f"run {path} not found"
+
+
+async def test_streaming_records_the_keys_use(http, runtime, owner):
+    await _set_key(runtime, owner.id, last_used_at=None)
+    response = await post_stream(http, "kim/p/r1", {"files": lines(HISTORY, 0, [{"_step": 0}])}, key=owner.key)
+    assert response.status_code == 200, response.text
+    key = await one(runtime, select(tables.ApiKey).where(tables.ApiKey.user_id == owner.id))
+    assert key.last_used_at is not None and utcnow() - key.last_used_at < timedelta(minutes=1)
+
+
+async def test_lines_beyond_strict_json_are_stored_like_other_json(http, runtime, owner):
+    content = [
+        '{"_step": 0, "v": Infinity, "w": -Infinity}',
+        '{"_step": 1, "big": 123456789012345678901234567890}',
+        '{"_step": 2, "s": "a\\u0000b"}',
+        '  {"_step": 3, "v": 1.5}  ',
+    ]
+    response = await post_stream(http, "kim/p/r1", {"files": lines(HISTORY, 0, content)}, key=owner.key)
+    assert response.status_code == 200, response.text
+    stored = await all_rows(runtime, select(tables.HistoryRow.data).order_by(tables.HistoryRow.line_no))
+    assert stored == [
+        {"_step": 0, "v": "Infinity", "w": "-Infinity"},
+        {"_step": 1, "big": 123456789012345678901234567890},
+        {"_step": 2, "s": "a\ufffdb"},
+        {"_step": 3, "v": 1.5},
+    ]
+    run = await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))
+    assert run.last_step == 3 and run.history_keys["v"] == {"number": 2}  # counted as the client meant them
