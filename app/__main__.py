@@ -55,8 +55,16 @@ def _serve(settings: Settings, host: str, port: int) -> int:
 
     from app.main import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level, proxy_headers=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level, proxy_headers=True,
+                loop=_if_installed("uvloop"), http=_if_installed("httptools"))
     return 0
+
+
+def _if_installed(implementation: str) -> str:
+    """uvicorn's C-accelerated event loop / HTTP parser (uvicorn[standard]); its pure-Python default otherwise."""
+    from importlib.util import find_spec
+
+    return implementation if find_spec(implementation) else "auto"
 
 
 if __name__ == "__main__":
