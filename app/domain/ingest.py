@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Update, and_, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from app.db import bulk
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
@@ -219,6 +220,7 @@ async def _loggable_run(session: AsyncSession, authorization: str | None, entity
 
 
 # runs.loggable_run's statement, joined with the API key and its user instead of taking a user id.
+# The run's config and summary (often the largest values of the row) are not needed here.
 _KEY_AND_RUN = (
     select(ApiKey, User, Run, Project, Entity, Membership.role)
     .select_from(ApiKey)
@@ -229,6 +231,7 @@ _KEY_AND_RUN = (
     .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == User.id))
     .where(ApiKey.secret_hash == bindparam("secret_hash"))
     .with_for_update(of=Run)
+    .options(defer(Run.config, raiseload=True), defer(Run.summary, raiseload=True))
 )
 
 
