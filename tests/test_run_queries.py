@@ -6,6 +6,7 @@ import json
 import math
 
 import pytest
+from sqlalchemy import event
 
 from tests.support import make_account
 from tests.test_run_queries_support import make_project, make_runs
@@ -337,3 +338,37 @@ async def test_run_query_answers_config_summary_and_history_keys(gql, runtime):
     assert json.loads(run["config"]) == {"lr": {"value": 0.1}}
     assert json.loads(run["summaryMetrics"]) == {"acc": 0.5}
     assert run["historyKeys"] == {"lastStep": 4, "keys": {"loss": {"typeCounts": [{"type": "number", "count": 5}]}}}
+
+
+async def test_the_first_page_counts_the_matching_runs_in_its_own_statement(gql, runtime, crowd):
+    alice, _, runs = crowd
+    kept = [r for r in runs if lr_of(int(r.name[3:])) > 0.01]
+    variables = {"project": "p", "entity": "alice", "perPage": 4, "order": "-summary_metrics.acc",
+                 "filters": json.dumps({"config.lr": {"$gt": 0.01}})}
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(" ".join(statement.split()))
+
+    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        first = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]
+    finally:
+        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
+    on_runs = [s for s in statements if " FROM run " in f"{s} " or " FROM run JOIN" in s]
+    assert first["runCount"] == len(kept) == 27
+    assert len(on_runs) == 1 and "count(*)" in on_runs[0].lower()
+    # Later pages (a cursor) count separately.
+    cursor = first["runs"]["pageInfo"]["endCursor"]
+    later = (await gql.data(RUNS_QUERY, {**variables, "cursor": cursor}, key=alice.key))["project"]
+    assert later["runCount"] == 27 and len(later["runs"]["edges"]) == 4
+    # A failing first page releases the count it promised (runCount counts for itself, no hang).
+    _, error = await gql.error(RUNS_QUERY, {**variables, "order": "+config."}, key=alice.key)
+    assert "invalid order" in error["message"]
+
+
+async def test_a_first_page_without_matches_counts_zero(gql, crowd):
+    alice, _, _ = crowd
+    variables = {"project": "p", "entity": "alice", "filters": json.dumps({"config.lr": {"$gt": 1e9}})}
+    project = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]
+    assert project["runCount"] == 0 and project["runs"]["edges"] == []

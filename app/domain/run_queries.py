@@ -22,6 +22,7 @@ class RunPage:
     runs: list[Run]
     cursors: list[list[Any]]  # each run's sort values, JSON-ready
     has_next: bool
+    total: int | None = None  # how many runs match the filters, when asked for (first pages only)
 
 
 def dialect_of(session: AsyncSession) -> str:
@@ -36,33 +37,46 @@ async def list_runs(
     order: str | None,
     limit: int,
     after: Sequence[Any] | None = None,
+    with_total: bool = False,
 ) -> RunPage:
-    """Up to ``limit`` runs of the project that match ``filters``, sorted by ``order``, after a cursor."""
+    """Up to ``limit`` runs of the project that match ``filters``, sorted by ``order``, after a cursor.
+    ``with_total`` (first pages only) also counts the matching runs, in the same scan."""
+    if with_total and after is not None:
+        raise ValueError("with_total counts all matching runs: it needs the first page")
     dialect = dialect_of(session)
     spec = parse_order(order, dialect)
     # Sort only ids and sort values, then read the page's whole rows: sorting thousands of
     # matching runs with every column (about 2 KB each) cost more than finding them.
-    ranked = (
+    matching = (
         select(Run.id.label("run_id"), *spec.columns())
         .where(Run.project_id == project_id, filter_clause(parse_filters(filters), dialect))
-        .order_by(*spec.order_by())
-        .limit(limit + 1)
     )
     if after is not None:
-        ranked = ranked.where(spec.after(after))
-    page_ids = ranked.subquery("page")
+        matching = matching.where(spec.after(after))
+    total = None
+    if with_total:
+        # Referenced twice, the CTE is computed once (both dialects materialize it): the count
+        # costs no second evaluation of the filters over the project's runs.
+        found = matching.cte("matching")
+        ranked = select(found).order_by(*spec.order_by([found.c[c.name] for c in spec.columns()]))
+        total = select(func.count()).select_from(found).scalar_subquery().label("total")
+    else:
+        ranked = matching.order_by(*spec.order_by())
+    page_ids = ranked.limit(limit + 1).subquery("page")
     sort_values = [page_ids.c[column.name] for column in spec.columns()]
     query = (
-        select(Run, *sort_values)
+        select(Run, *sort_values, *([total] if total is not None else []))
         .join(page_ids, Run.id == page_ids.c.run_id)
         .order_by(*spec.order_by(sort_values))
     )
     rows = (await session.execute(query)).all()
     page = rows[:limit]
+    values = len(sort_values)
     return RunPage(
         runs=[row[0] for row in page],
-        cursors=[spec.cursor(row[1:]) for row in page],
+        cursors=[spec.cursor(row[1:1 + values]) for row in page],
         has_next=len(rows) > limit,
+        total=(rows[0][-1] if rows else 0) if with_total else None,
     )
 
 

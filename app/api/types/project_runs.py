@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from app.api.context import Info
-from app.api.loaders.run_queries import run_counts
+from app.api.loaders.run_queries import promise_page_count, run_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
 from app.db import tables
@@ -39,11 +39,19 @@ class ProjectRunFields:
     ) -> Connection[Annotated["Run", strawberry.lazy("app.api.types.run")]]:
         from app.api.types.run import Run
 
-        async with info.context.read() as session:
-            page = await run_queries.list_runs(
-                session, self.row.id, filters=filters, order=order, limit=page_size(first),
-                after=decode_cursor(after),
-            )
+        cursor = decode_cursor(after)
+        # runCount with these filters, asked before this field, takes its count from this page's scan.
+        count = promise_page_count(info.context.loaders, (self.row.id, filters)) if cursor is None else None
+        page = None
+        try:
+            async with info.context.read() as session:
+                page = await run_queries.list_runs(
+                    session, self.row.id, filters=filters, order=order, limit=page_size(first), after=cursor,
+                    with_total=count is not None,
+                )
+        finally:
+            if count is not None:
+                count.set_result(page.total if page is not None else None)
         # Every run's Run.project is this project: answer it without another statement.
         info.context.loaders.project.prime(self.row.id, self.row)
         run_loader = info.context.loaders.run
