@@ -222,3 +222,57 @@ async def test_bad_specs_are_bad_user_input(gql, logged, spec, message):
     status, error = await gql.error(SAMPLED_HISTORY_PAGE, {"entity": "alice", "project": "p", "run": "r",
                                                            "spec": spec}, key=alice.key)
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and message in error["message"]
+
+
+async def dense_run(runtime, steps: list[int], **extra):
+    """A run whose counters say one row per step from 0 (the exact-read path), logged at ``steps``."""
+    alice = await make_account(runtime, "alice")
+    project = await make_project(runtime, alice)
+    (run,) = await make_runs(runtime, project, [dict(name="d", last_step=steps[-1], history_line_count=len(steps))])
+    await add_history(runtime, run, [{"_step": step, "loss": step / 10, **extra} for step in steps])
+    return run
+
+
+def probe_answer(steps: list[int], samples: int) -> list[int]:
+    """What the index probes return: for each target, the first logged step at or after it."""
+    targets = history_reads._targets(steps[0], steps[-1], samples)
+    chosen = [min(step for step in steps if step >= target) for target in targets]
+    return sorted(set(chosen))
+
+
+async def test_dense_history_is_read_at_the_targets_in_one_statement(runtime):
+    run = await dense_run(runtime, list(range(1000)))
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        lines = await read(runtime, history_reads.history, run, samples=100)
+    finally:
+        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
+    assert [json.loads(line)["_step"] for line in lines] == probe_answer(list(range(1000)), 100)
+    queries = [s for s in statements if "history_row" in s]
+    assert len(queries) == 2 and "LIMIT" not in queries[1].upper()  # the two ends, then the exact read
+
+
+async def test_dense_history_with_gaps_probes_the_missing_targets(runtime):
+    steps = [step for step in range(1200) if step % 7 != 3][:1000]  # counters still claim density
+    run = await dense_run(runtime, steps)
+    for samples in (10, 100, 999):
+        lines = await read(runtime, history_reads.history, run, samples=samples)
+        assert [json.loads(line)["_step"] for line in lines] == probe_answer(steps, samples)
+
+
+async def test_dense_sampled_history_keeps_only_rows_with_the_keys(runtime):
+    run = await dense_run(runtime, list(range(300)))
+    async with runtime.session_factory.begin() as session:  # rows without "loss" must be skipped
+        await session.execute(tables.HistoryRow.__table__.update()
+                              .where(tables.HistoryRow.run_id == run.id, tables.HistoryRow.step % 2 == 1)
+                              .values(data={"_step": 0, "other": 1}))
+    (rows,) = await read(runtime, history_reads.sampled_history, run,
+                         [json.dumps({"keys": ["loss"], "samples": 50, "minStep": 0, "maxStep": 299})])
+    steps = [row["_step"] for row in rows]
+    assert all("loss" in row for row in rows) and steps == sorted(set(steps))
+    assert steps[0] == 0 and steps[-1] == 298 and len(rows) >= 45

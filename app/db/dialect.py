@@ -203,6 +203,13 @@ def integer_table(values: Sequence[int], dialect: str) -> FromClause:
     return func.unnest(literal(list(values), ARRAY(BigInteger))).table_valued("value").render_derived()
 
 
+def in_integers(column: ColumnElement[int], values: Sequence[int], dialect: str) -> ColumnElement[bool]:
+    """``column`` is one of ``values``, as one bound parameter however many values there are."""
+    if is_sqlite(dialect):
+        return column.in_(select(integer_table(values, dialect).c.value).scalar_subquery())
+    return column == func.any(literal(list(values), ARRAY(BigInteger)))
+
+
 def json_text(document: ColumnElement[Any]) -> ColumnElement[str]:
     """A JSON column as JSON text, without a decode and re-encode in Python."""
     return cast(document, Text)

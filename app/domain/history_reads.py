@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from app.db.dialect import integer_table, json_has_any_key, json_text
+from app.db.dialect import in_integers, integer_table, json_has_any_key, json_text
 from app.db.tables import EventRow, HistoryRow, Run
 from app.domain.errors import BadInput
 
@@ -46,6 +46,11 @@ class _Series:
 HISTORY = _Series(HistoryRow, "step")
 EVENTS = _Series(EventRow, "line_no")
 
+
+def _history_is_dense(run: Run) -> bool:
+    """Whether the run logged (about) one history row per step from 0 on, as most scripts do."""
+    return run.last_step is not None and run.history_line_count >= run.last_step + 1
+
 KeyTest = Callable[[ColumnElement[Any]], ColumnElement[bool]]  # data column -> "row is wanted"
 
 
@@ -60,7 +65,7 @@ async def history(
     With ``min_step``/``max_step``: the first ``samples`` rows with min_step <= _step < max_step."""
     count = _samples(samples, "samples")
     if min_step is None and max_step is None:
-        return await _sample(session, HISTORY, run.id, count)
+        return await _sample(session, HISTORY, run.id, count, dense=_history_is_dense(run))
     conditions = [HistoryRow.run_id == run.id]
     if min_step is not None:
         conditions.append(HistoryRow.step >= min_step)
@@ -75,7 +80,7 @@ async def history(
 
 async def events(session: AsyncSession, run: Run, *, samples: int | None) -> list[str]:
     """System-metrics lines as JSON text, at most ``samples``, sampled over the run."""
-    return await _sample(session, EVENTS, run.id, _samples(samples, "samples"))
+    return await _sample(session, EVENTS, run.id, _samples(samples, "samples"), dense=True)
 
 
 # --- sampledHistory(specs) ---------------------------------------------------------------------
@@ -123,7 +128,7 @@ async def sampled_history(session: AsyncSession, run: Run, specs: Sequence[str])
         wanted = spec.wanted_keys
         key_test: KeyTest | None = (lambda data, keys=wanted: json_has_any_key(data, keys, dialect)) if wanted else None
         lines = await _sample(session, HISTORY, run.id, spec.samples, low=spec.min_step, high=spec.max_step,
-                              key_test=key_test)
+                              key_test=key_test, dense=_history_is_dense(run))
         results.append([_restrict(json.loads(line), spec.keys) for line in lines])
     return results
 
@@ -155,10 +160,10 @@ def parquet_history(run: Run, live_keys: Sequence[str]) -> tuple[list[str], list
 
 async def _sample(
     session: AsyncSession, series: _Series, run_id: int, samples: int, *, low: int | None = None,
-    high: int | None = None, key_test: KeyTest | None = None,
+    high: int | None = None, key_test: KeyTest | None = None, dense: bool = False,
 ) -> list[str]:
     """At most ``samples`` lines (JSON text) with low <= position <= high, ordered by position,
-    always including the first and the last such line."""
+    always including the first and the last such line. ``dense``: most positions hold a line."""
     if samples == 0:
         return []
     model = series.model
@@ -186,7 +191,7 @@ async def _sample(
         ))
         if len(lines) <= samples:
             return lines
-    return await _probe(session, series, run_id, _targets(first, last, samples), last, key_test)
+    return await _probe(session, series, run_id, _targets(first, last, samples), last, key_test, dense)
 
 
 def _targets(first: int, last: int, samples: int) -> list[int]:
@@ -196,10 +201,44 @@ def _targets(first: int, last: int, samples: int) -> list[int]:
 
 
 async def _probe(
-    session: AsyncSession, series: _Series, run_id: int, targets: list[int], last: int, key_test: KeyTest | None
+    session: AsyncSession, series: _Series, run_id: int, targets: list[int], last: int, key_test: KeyTest | None,
+    dense: bool,
 ) -> list[str]:
-    """For each target, the first line at or after it (one index probe each); repeats collapse."""
+    """For each target, the first line at or after it (one index probe each); repeats collapse.
+
+    When ``dense``, one statement first reads the lines exactly at the targets (one index scan
+    over all of them, cheaper than a probe each on PostgreSQL); only targets without a line of
+    their own are probed."""
     dialect = session.get_bind().dialect.name
+    wanted = key_test(series.model.data) if key_test else true()
+    found: dict[int, str] = {}
+    if dense:
+        model = series.model
+        position = series.column(model)
+        exact = await session.execute(
+            select(position, json_text(model.data))
+            .where(model.run_id == run_id, in_integers(position, targets, dialect), wanted)
+            .order_by(position, model.line_no)
+        )
+        for at, line in exact:
+            found.setdefault(at, line)
+    missing = [value for value in targets if value not in found]
+    if missing:
+        found.update(await _probe_each(session, series, run_id, missing, last, key_test, dialect))
+    # Targets ascend, so the hits do too and a line found twice comes twice in a row.
+    lines: list[str] = []
+    for value in targets:
+        hit = found.get(value)
+        if hit is not None and (not lines or lines[-1] != hit):
+            lines.append(hit)
+    return lines
+
+
+async def _probe_each(
+    session: AsyncSession, series: _Series, run_id: int, targets: list[int], last: int, key_test: KeyTest | None,
+    dialect: str,
+) -> dict[int, str]:
+    """target -> the first line at or after it, up to ``last``, by one index probe per target."""
     target = integer_table(targets, dialect)
     row = aliased(series.model)
     position = series.column(row)
@@ -216,13 +255,8 @@ async def _probe(
         .correlate(target)
         .scalar_subquery()
     )
-    hits = await session.scalars(select(line).select_from(target).order_by(target.c.value))
-    # Targets ascend, so the hits do too and a line found twice comes twice in a row.
-    lines: list[str] = []
-    for hit in hits:
-        if hit is not None and (not lines or lines[-1] != hit):
-            lines.append(hit)
-    return lines
+    hits = await session.execute(select(target.c.value, line).select_from(target))
+    return {value: hit for value, hit in hits if hit is not None}
 
 
 def _samples(value: Any, name: str) -> int:
