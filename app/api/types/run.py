@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, Awaitable
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from app.api import ids
 from app.api.context import Info
@@ -87,20 +88,47 @@ class Run(RunTrackingFields, RunHistoryFields, Node):
         return Project.from_row(row) if row else None
 
     @strawberry.field(description="The person the run is attributed to.")
-    async def user(self, info: Info) -> User | None:
-        return await user_type_for(info, await _load_user(info, self.row.user_id))
+    def user(self, info: Info) -> User | None:
+        return _user_type(info, self.row.user_id)
 
     @strawberry.field(description="The service account that logged the run on the person's behalf, if any.")
-    async def service_account(self, info: Info) -> User | None:
-        return await user_type_for(info, await _load_user(info, self.row.service_account_id))
+    def service_account(self, info: Info) -> User | None:
+        return _user_type(info, self.row.service_account_id)
 
     @strawberry.field(description="The account whose API key created the run.")
-    async def created_by(self, info: Info) -> User | None:
-        return await user_type_for(info, await _load_user(info, self.row.created_by_id))
+    def created_by(self, info: Info) -> User | None:
+        return _user_type(info, self.row.created_by_id)
 
 
-async def _load_user(info: Info, user_id: int | None) -> tables.User | None:
-    return await info.context.loaders.user.load(user_id) if user_id else None
+_NOT_LOADED = object()
+
+
+def _user_type(info: Info, user_id: int | None) -> User | None | Awaitable[User | None]:
+    """The account's User at once when this request already loaded it (``Project.runs`` loads the
+    users of its page), else an awaitable: 50 runs then cost no 100 loader round trips through
+    the event loop."""
+    if user_id is None:
+        return None
+    loaders = info.context.loaders
+    user = _loaded(loaders.user, user_id)
+    if user is None:
+        return None
+    if user is not _NOT_LOADED:
+        entity = _loaded(loaders.entity, user.entity_id)
+        if entity is not _NOT_LOADED:
+            return User.from_rows(user, entity) if entity else None
+    return _load_user_type(info, user_id)
+
+
+def _loaded(loader: DataLoader[int, Any], key: int) -> Any:
+    future = loader.cache_map.get(key)
+    if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+        return _NOT_LOADED
+    return future.result()
+
+
+async def _load_user_type(info: Info, user_id: int) -> User | None:
+    return await user_type_for(info, await info.context.loaders.user.load(user_id))
 
 
 @register_node("Run")
