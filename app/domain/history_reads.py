@@ -129,7 +129,9 @@ async def sampled_history(session: AsyncSession, run: Run, specs: Sequence[str])
         key_test: KeyTest | None = (lambda data, keys=wanted: json_has_any_key(data, keys, dialect)) if wanted else None
         lines = await _sample(session, HISTORY, run.id, spec.samples, low=spec.min_step, high=spec.max_step,
                               key_test=key_test, dense=_history_is_dense(run))
-        results.append([_restrict(json.loads(line), spec.keys) for line in lines])
+        # One decode of all lines as an array: 1,000 json.loads calls cost more than the parsing.
+        rows = json.loads(f"[{','.join(lines)}]")
+        results.append([_restrict(row, spec.keys) for row in rows])
     return results
 
 
