@@ -39,3 +39,25 @@ async def test_int64_out_of_range_is_bad_input(gql, runtime):
     query = '{ project(name: "p", entityName: "alice") { run(name: "r1") { history(minStep: 99999999999999999999, maxStep: 5, samples: 10) } } }'
     status, error = await gql.error(query, key=alice.key)
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "Int64" in error["message"]
+
+
+async def _stream(gql, key: str, files: dict) -> tuple[int, dict]:
+    response = await gql.http.post("/files/alice/p/r1/file_stream", json={"files": files}, auth=("api", key))
+    return response.status_code, response.json()
+
+
+async def test_file_stream_values_beyond_the_columns(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    await gql.data(UPSERT, {"name": "r1"}, key=alice.key)
+
+    status, body = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 2**70, "content": ['{"_step": 1}']}})
+    assert status == 400 and "offset must be a non-negative integer" in body["errors"][0]["message"]
+
+    huge = '{"_step": 99999999999999999999999, "loss": 1}'
+    status, _ = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": [huge]},
+                                                "output.log": {"offset": 0, "content": ["a\u0000b"]}})
+    assert status == 200
+    async with runtime.session_factory() as session:
+        steps = (await session.scalars(select(tables.HistoryRow.step))).all()
+        console = (await session.scalars(select(tables.ConsoleLine.text))).all()
+    assert steps == [None] and console == ["a\ufffdb"]

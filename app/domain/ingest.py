@@ -30,6 +30,8 @@ HISTORY_FILE = "wandb-history.jsonl"
 EVENTS_FILE = "wandb-events.jsonl"
 SUMMARY_FILE = "wandb-summary.json"
 CONSOLE_FILE = "output.log"
+MAX_STEP = 2**63 - 1  # the step column is a 64-bit integer
+MAX_OFFSET = 2**40  # line offsets far beyond any run, yet safe from overflow when counts are added
 
 # On the table, not the ORM class: no synchronisation of loaded objects (the hot path's largest cost).
 _RUN_TABLE = Run.__table__
@@ -96,7 +98,7 @@ def _file_part(name: str, spec: Any) -> tuple[int, list[str]]:
     if not isinstance(spec, dict):
         raise BadInput(f"file_stream file {name} must be an object with offset and content")
     offset, content = spec.get("offset", 0), spec.get("content", [])
-    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
         raise BadInput(f"file_stream file {name}: offset must be a non-negative integer, got {offset!r}")
     if not isinstance(content, list) or not all(isinstance(line, str) for line in content):
         raise BadInput(f"file_stream file {name}: content must be a list of strings")
@@ -139,13 +141,14 @@ def _lenient_line(name: str, line_no: int, line: str) -> tuple[Any, str]:
 
 
 def step_of(row: dict[str, Any]) -> int | None:
+    """The line's ``_step`` when it is a whole number that fits the step column, else None."""
     step = row.get("_step")
     if isinstance(step, bool):
         return None
-    if isinstance(step, int):
-        return step
     if isinstance(step, float) and step.is_integer():
-        return int(step)
+        step = int(step)
+    if isinstance(step, int) and -MAX_STEP <= step <= MAX_STEP:
+        return step
     return None
 
 
@@ -178,7 +181,8 @@ async def stream(session: AsyncSession, authorization: str | None, entity_name: 
     if chunk.events is not None:
         changes.update(await _write_events(session, run, chunk.events))
     if chunk.console is not None:
-        await bulk.replace_lines(session, bulk.CONSOLE, run.id, chunk.console_offset, [(t,) for t in chunk.console],
+        lines = [(storable_json(text),) for text in chunk.console]
+        await bulk.replace_lines(session, bulk.CONSOLE, run.id, chunk.console_offset, lines,
                                  stored_lines=run.log_line_count)
         changes["log_line_count"] = max(run.log_line_count, chunk.console_offset + len(chunk.console))
     if chunk.summary is not None:
