@@ -372,3 +372,29 @@ async def test_a_first_page_without_matches_counts_zero(gql, crowd):
     variables = {"project": "p", "entity": "alice", "filters": json.dumps({"config.lr": {"$gt": 1e9}})}
     project = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]
     assert project["runCount"] == 0 and project["runs"]["edges"] == []
+
+
+async def test_a_lightweight_page_leaves_the_documents_unread(gql, runtime, crowd):
+    alice, _, runs = crowd
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(" ".join(statement.split()))
+
+    variables = {"project": "p", "entity": "alice", "perPage": 3, "order": "+name"}
+    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        light = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]["runs"]["edges"]
+    finally:
+        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
+    (page,) = [s for s in statements if " JOIN (SELECT" in s]
+    assert "run.name" in page and "run.config" not in page and "run.summary" not in page
+    # A selection that reads a document gets whole rows.
+    full_query = RUNS_QUERY.replace("    historyLineCount\n", "    historyLineCount\n    config\n    summaryMetrics\n")
+    full = (await gql.data(full_query, variables, key=alice.key))["project"]["runs"]["edges"]
+    by_name = {r.name: r for r in runs}
+    assert [e["node"]["name"] for e in full] == [e["node"]["name"] for e in light] == sorted(by_name)[:3]
+    for edge in full:
+        run = by_name[edge["node"]["name"]]
+        assert json.loads(edge["node"]["config"]) == (run.config or {})
+        assert json.loads(edge["node"]["summaryMetrics"]) == (run.summary or {})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import defer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Run
@@ -23,6 +24,10 @@ class RunPage:
     cursors: list[list[Any]]  # each run's sort values, JSON-ready
     has_next: bool
     total: int | None = None  # how many runs match the filters, when asked for (first pages only)
+
+
+# The run's JSON documents: large, and not read by a listing that shows names, states and times.
+DOCUMENTS = (Run.config, Run.summary, Run.system_metrics, Run.history_keys)
 
 
 def dialect_of(session: AsyncSession) -> str:
@@ -38,9 +43,12 @@ async def list_runs(
     limit: int,
     after: Sequence[Any] | None = None,
     with_total: bool = False,
+    without_documents: bool = False,
 ) -> RunPage:
     """Up to ``limit`` runs of the project that match ``filters``, sorted by ``order``, after a cursor.
-    ``with_total`` (first pages only) also counts the matching runs, in the same scan."""
+    ``with_total`` (first pages only) also counts the matching runs, in the same scan.
+    ``without_documents`` leaves config, summary, system metrics and history keys unloaded (reading
+    them then raises): decoding them is most of the cost of reading a page the caller does not need."""
     if with_total and after is not None:
         raise ValueError("with_total counts all matching runs: it needs the first page")
     dialect = dialect_of(session)
@@ -69,6 +77,8 @@ async def list_runs(
         .join(page_ids, Run.id == page_ids.c.run_id)
         .order_by(*spec.order_by(sort_values))
     )
+    if without_documents:
+        query = query.options(*(defer(column, raiseload=True) for column in DOCUMENTS))
     rows = (await session.execute(query)).all()
     page = rows[:limit]
     values = len(sort_values)

@@ -42,6 +42,8 @@ class ProjectRunFields:
         from app.api.types.run import Run
 
         cursor = decode_cursor(after)
+        selected = info.selected_fields
+        light = _asks_only(selected, LIGHT_RUN_FIELDS)
         # runCount with these filters, asked before this field, takes its count from this page's scan.
         count = promise_page_count(info.context.loaders, (self.row.id, filters)) if cursor is None else None
         page = None
@@ -49,18 +51,19 @@ class ProjectRunFields:
             async with info.context.read() as session:
                 page = await run_queries.list_runs(
                     session, self.row.id, filters=filters, order=order, limit=page_size(first), after=cursor,
-                    with_total=count is not None,
+                    with_total=count is not None, without_documents=light,
                 )
         finally:
             if count is not None:
                 count.set_result(page.total if page is not None else None)
-        if _selects_run_users(info.selected_fields):
+        if _selects_run_users(selected):
             await _load_users(info.context.loaders, page.runs, self.row.entity_id)
         # Every run's Run.project is this project: answer it without another statement.
         info.context.loaders.project.prime(self.row.id, self.row)
-        run_loader = info.context.loaders.run
-        for row in page.runs:
-            run_loader.prime(row.id, row)
+        if not light:  # rows without their documents stay out of the loader other fields read
+            run_loader = info.context.loaders.run
+            for row in page.runs:
+                run_loader.prime(row.id, row)
         return connection(
             [Run.from_row(row) for row in page.runs],
             [encode_cursor(values) for values in page.cursors],
@@ -69,6 +72,27 @@ class ProjectRunFields:
 
 
 _USER_FIELDS = frozenset({"user", "serviceAccount", "createdBy"})
+# Run fields answered from the run's columns without its JSON documents (config, summary, ...):
+# the client's lightweight fragment. A selection of only these reads the page without them.
+LIGHT_RUN_FIELDS = frozenset({
+    "__typename", "id", "name", "displayName", "description", "notes", "state", "tags", "group", "jobType",
+    "sweepName", "commit", "gitRemote", "host", "program", "exitCode", "readOnly", "createdAt", "updatedAt",
+    "heartbeatAt", "historyLineCount", "eventsLineCount", "logLineCount", "projectId", "project",
+    *_USER_FIELDS,
+})
+
+
+def _asks_only(selections: Sequence[Selection], allowed: frozenset[str], depth: int = 0) -> bool:
+    """Whether every run field the runs selection asks (edges.node.*) is in ``allowed``."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if depth == 3 and selection.name not in allowed:
+                return False
+            if depth < 3 and not _asks_only(selection.selections, allowed, depth + 1):
+                return False
+        elif not _asks_only(selection.selections, allowed, depth):  # fragments keep the depth
+            return False
+    return True
 
 
 def _selects_run_users(selections: Sequence[Selection], depth: int = 0) -> bool:
