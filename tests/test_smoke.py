@@ -15,3 +15,15 @@ async def test_wrong_key_is_401(gql):
 
 async def test_anonymous_viewer_is_null(gql):
     assert (await gql.data("{ viewer { id } }")) == {"viewer": None}
+
+
+async def test_graphql_use_of_a_key_records_when_it_was_last_used(gql, runtime):
+    from sqlalchemy import select
+
+    from app.db.tables import ApiKey
+
+    alice = await make_account(runtime, "alice")
+    await gql.data("{ viewer { id } }", key=alice.key)
+    async with runtime.session_factory() as session:
+        used = await session.scalar(select(ApiKey.last_used_at).where(ApiKey.user_id == alice.id))
+    assert used is not None

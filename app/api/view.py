@@ -11,7 +11,8 @@ from strawberry.asgi import GraphQL
 
 from app.api.context import Context
 from app.api.schema import schema
-from app.domain.api_keys import actor_for
+from app.db.types import utcnow
+from app.domain.api_keys import actor_for, record_key_use
 from app.domain.errors import Unauthenticated
 from app.runtime import Runtime
 
@@ -37,13 +38,19 @@ class GraphQLApp(GraphQL):
         if length and length.isdigit() and int(length) > limit:
             return _error(413, f"request body too large: {length} bytes, the limit is {limit}")
         try:
-            async with self.runtime.session_factory.begin() as session:
-                request.state.actor = await actor_for(
+            # Authenticate in a read-only session; write only when the key's last use is stale.
+            async with self.runtime.read_session_factory() as session:
+                actor = await actor_for(
                     session,
                     request.headers.get("authorization"),
                     claimed_username=request.headers.get("x-wandb-username"),
                     claimed_email=request.headers.get("x-wandb-user-email"),
+                    record_use=False,
                 )
+            if actor.key_use_stale:
+                async with self.runtime.session_factory.begin() as session:
+                    await record_key_use(session, actor.api_key_id, utcnow())
+            request.state.actor = actor
         except Unauthenticated as error:
             return _error(401, error.message)
         except SQLAlchemyError:

@@ -15,6 +15,7 @@ class Actor:
     claimed_username: str | None = None
     claimed_email: str | None = None
     api_key_id: int | None = field(default=None, compare=False)
+    key_use_stale: bool = field(default=False, compare=False)  # last_used_at wants refreshing
 
     @property
     def is_anonymous(self) -> bool:

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -77,17 +78,17 @@ def readable_secret(key: ApiKey, server_secret: bytes) -> str | None:
     return derive_service_key(server_secret, key.derivation_nonce)
 
 
-async def authenticate(session: AsyncSession, secret: str) -> tuple[User, ApiKey]:
-    """The user behind ``secret``; records the time of use. Raises Unauthenticated."""
+async def authenticate(session: AsyncSession, secret: str, *, record_use: bool = True) -> tuple[User, ApiKey]:
+    """The user behind ``secret``; records the time of use unless told not to. Raises Unauthenticated."""
     row = (await session.execute(_KEY_WITH_USER, {"secret_hash": hash_key(secret)})).first()
     if row is None:
         raise Unauthenticated("invalid API key: no such key; create one with `python -m app create-api-key`")
     key, user = row
-    await accept(session, key, user)
+    await accept(session, key, user, record_use=record_use)
     return user, key
 
 
-async def accept(session: AsyncSession, key: ApiKey, user: User) -> None:
+async def accept(session: AsyncSession, key: ApiKey, user: User, *, record_use: bool = True) -> None:
     """Check a key found by its hash (Unauthenticated if it may not be used) and record its use."""
     now = utcnow()
     if key.revoked_at is not None:
@@ -96,8 +97,16 @@ async def accept(session: AsyncSession, key: ApiKey, user: User) -> None:
         raise Unauthenticated("invalid API key: this key has expired")
     if user.deleted_at is not None:
         raise Unauthenticated("invalid API key: the account was deleted")
-    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > LAST_USED_RESOLUTION_S:
-        await session.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
+    if record_use and use_is_stale(key, now):
+        await record_key_use(session, key.id, now)
+
+
+def use_is_stale(key: ApiKey, now: datetime) -> bool:
+    return key.last_used_at is None or (now - key.last_used_at).total_seconds() > LAST_USED_RESOLUTION_S
+
+
+async def record_key_use(session: AsyncSession, key_id: int, now: datetime) -> None:
+    await session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
 
 
 def secret_from_authorization(header: str | None) -> str | None:
@@ -119,14 +128,17 @@ def secret_from_authorization(header: str | None) -> str | None:
 
 
 async def actor_for(session: AsyncSession, authorization: str | None, *, claimed_username: str | None = None,
-                    claimed_email: str | None = None) -> Actor:
-    """The actor for a request; no credentials means anonymous, bad ones raise Unauthenticated."""
+                    claimed_email: str | None = None, record_use: bool = True) -> Actor:
+    """The actor for a request; no credentials means anonymous, bad ones raise Unauthenticated.
+
+    With ``record_use=False`` the session only reads; ``Actor.key_use_stale`` then says whether the
+    caller should record the key's use (``record_key_use``) in a write transaction."""
     secret = secret_from_authorization(authorization)
     if secret is None:
         return ANONYMOUS
-    user, key = await authenticate(session, secret)
+    user, key = await authenticate(session, secret, record_use=record_use)
     return Actor(user=user, claimed_username=claimed_username or None, claimed_email=claimed_email or None,
-                 api_key_id=key.id)
+                 api_key_id=key.id, key_use_stale=not record_use and use_is_stale(key, utcnow()))
 
 
 async def revoke(session: AsyncSession, key_id: int, owner: User) -> ApiKey:
