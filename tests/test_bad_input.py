@@ -61,3 +61,14 @@ async def test_file_stream_values_beyond_the_columns(gql, runtime):
         steps = (await session.scalars(select(tables.HistoryRow.step))).all()
         console = (await session.scalars(select(tables.ConsoleLine.text))).all()
     assert steps == [None] and console == ["a\ufffdb"]
+
+
+async def test_filters_with_integers_past_64_bits_compare_as_floats(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    await gql.data(UPSERT, {"name": "r1", "config": json.dumps({"big": {"value": 1e30}})}, key=alice.key)
+    query = """query($f: JSONString) { project(name: "p", entityName: "alice") {
+        runCount(filters: $f) runs(filters: $f) { edges { node { name } } } } }"""
+    for filters, expected in (({"config.big": {"$gt": 99999999999999999999999999}}, 1),
+                              ({"config.big": {"$in": [99999999999999999999999999]}}, 0)):
+        data = await gql.data(query, {"f": json.dumps(filters)}, key=alice.key)
+        assert data["project"]["runCount"] == expected == len(data["project"]["runs"]["edges"])

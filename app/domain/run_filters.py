@@ -47,7 +47,7 @@ def parse_filters(text: str | None) -> dict | None:
         return None
     try:
         # NaN and infinities are stored as the strings "NaN", "Infinity", "-Infinity": match those.
-        value = json.loads(text, parse_constant=str)
+        value = json.loads(text, parse_constant=str, parse_int=_int_or_float)
     except ValueError as error:
         raise BadInput(f"filters is not valid JSON: {error}") from None
     if value is None:
@@ -55,6 +55,12 @@ def parse_filters(text: str | None) -> dict | None:
     if not isinstance(value, dict):
         raise BadInput(f"filters must be a JSON object, got {_describe(value)}")
     return value
+
+
+def _int_or_float(digits: str) -> int | float:
+    """Integers past 64 bits cannot be bound as SQL parameters; they compare as floats."""
+    number = int(digits)
+    return number if -(2**63) <= number < 2**63 else float(number)
 
 
 # --- filters --------------------------------------------------------------------------------
