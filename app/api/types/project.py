@@ -17,7 +17,7 @@ from app.api.types.project_runs import ProjectRunFields
 from app.api.types.project_tracking import ProjectTrackingFields
 from app.api.types.run import Run
 from app.db import tables
-from app.domain import runs_view
+from app.domain import projects, runs_view
 
 
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
@@ -93,8 +93,6 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
 
 @register_node("Project")
 async def _project_node(info: Info, pk: int) -> Project | None:
-    from app.domain import projects
-
     async with info.context.read() as session:
         row = await session.get(tables.Project, pk)
         if row is None:
