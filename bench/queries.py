@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -43,6 +42,8 @@ from app.db.engine import make_engine, make_session_factory  # noqa: E402
 from app.db.migrate import upgrade  # noqa: E402
 from app.domain.api_keys import issue_key  # noqa: E402
 from app.domain.users import create_user  # noqa: E402
+from tests.support import create_pg_database, drop_pg_database  # noqa: E402
+from tests.wandb_queries import RUNS_QUERY  # noqa: E402
 
 PG_ADMIN_DSN = os.environ.get("LABBOOK_BENCH_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 ENTITY, PROJECT, HISTORY_RUN = "bench", "big", "history1m"
@@ -50,49 +51,6 @@ CONFIG_KEYS, SUMMARY_KEYS = 20, 20
 FILTER_KEY, ORDER_KEY, THRESHOLD = "p3", "m7", 0.5
 
 # Query texts as wandb 0.31.0 sends them (wandb/apis/public/runs.py, operations_catalog.txt).
-RUNS_QUERY = """#graphql
-        query Runs($project: String!, $entity: String!, $cursor: String, $perPage: Int = 50, $order: String, $filters: JSONString) {
-            project(name: $project, entityName: $entity) {
-                internalId
-                runCount(filters: $filters)
-                readOnly
-                runs(filters: $filters, after: $cursor, first: $perPage, order: $order) {
-                    edges {
-                        node {
-                            projectId
-                            ...LightweightRunFragment
-                        }
-                        cursor
-                    }
-                    pageInfo {
-                        endCursor
-                        hasNextPage
-                    }
-                }
-            }
-        }
-        fragment LightweightRunFragment on Run {
-    id
-    tags
-    name
-    displayName
-    sweepName
-    state
-    group
-    jobType
-    commit
-    readOnly
-    createdAt
-    heartbeatAt
-    description
-    notes
-    historyLineCount
-    user {
-        name
-        username
-    }
-}
-        """
 # The client only asks runCount inside Runs; this isolates it with the same argument.
 RUN_COUNT_QUERY = """query RunCount($project: String!, $entity: String!, $filters: JSONString) {
     project(name: $project, entityName: $entity) { runCount(filters: $filters) }
@@ -264,29 +222,6 @@ def insert_history_sqlite(url: str, run_id: int, n_rows: int) -> None:
             )
     finally:
         connection.close()
-
-
-# ---------------------------------------------------------------------------------------------
-# Databases
-
-
-async def create_pg_database() -> tuple[str, str]:
-    name = f"labbook_bench_{uuid.uuid4().hex[:10]}"
-    connection = await asyncpg.connect(PG_ADMIN_DSN)
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    base = PG_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    return name, f"{base}/{name}"
-
-
-async def drop_pg_database(name: str) -> None:
-    connection = await asyncpg.connect(PG_ADMIN_DSN)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await connection.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,7 +453,7 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
     with tempfile.TemporaryDirectory(prefix="labbook-bench-") as tmp:
         pg_name = None
         if dialect == "postgresql":
-            pg_name, url = await create_pg_database()
+            pg_name, url = await create_pg_database(PG_ADMIN_DSN, prefix="labbook_bench")
         else:
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
         try:
@@ -533,7 +468,7 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
             return results
         finally:
             if pg_name:
-                await drop_pg_database(pg_name)
+                await drop_pg_database(pg_name, PG_ADMIN_DSN)
 
 
 def print_table(results: list[Result], requests: int) -> None:

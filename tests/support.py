@@ -36,19 +36,20 @@ def postgres_reachable() -> bool:
         return False
 
 
-async def create_pg_database() -> tuple[str, str]:
-    name = f"labbook_test_{uuid.uuid4().hex[:10]}"
-    connection = await asyncpg.connect(PG_ADMIN_DSN)
+async def create_pg_database(admin_dsn: str = PG_ADMIN_DSN, *, prefix: str = "labbook_test") -> tuple[str, str]:
+    """A new empty database: (its name, its SQLAlchemy URL)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    connection = await asyncpg.connect(admin_dsn)
     try:
         await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
-    base = PG_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    base = admin_dsn.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
     return name, f"{base}/{name}"
 
 
-async def drop_pg_database(name: str) -> None:
-    connection = await asyncpg.connect(PG_ADMIN_DSN)
+async def drop_pg_database(name: str, admin_dsn: str = PG_ADMIN_DSN) -> None:
+    connection = await asyncpg.connect(admin_dsn)
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:

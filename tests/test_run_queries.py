@@ -10,52 +10,7 @@ from sqlalchemy import event
 
 from tests.support import make_account
 from tests.test_run_queries_support import make_project, make_runs
-
-# The wandb 0.31 public API's query, verbatim (wandb/apis/public/runs.py, lazy fragment).
-RUNS_QUERY = """#graphql
-        query Runs($project: String!, $entity: String!, $cursor: String, $perPage: Int = 50, $order: String, $filters: JSONString) {
-            project(name: $project, entityName: $entity) {
-                internalId
-                runCount(filters: $filters)
-                readOnly
-                runs(filters: $filters, after: $cursor, first: $perPage, order: $order) {
-                    edges {
-                        node {
-                            projectId
-                            ...LightweightRunFragment
-                        }
-                        cursor
-                    }
-                    pageInfo {
-                        endCursor
-                        hasNextPage
-                    }
-                }
-            }
-        }
-        fragment LightweightRunFragment on Run {
-    id
-    tags
-    name
-    displayName
-    sweepName
-    state
-    group
-    jobType
-    commit
-    readOnly
-    createdAt
-    heartbeatAt
-    description
-    notes
-    historyLineCount
-    user {
-        name
-        username
-    }
-}
-        """
-
+from tests.wandb_queries import RUNS_QUERY
 
 def acc_of(index: int):
     """Summary accuracies with ties, strings and gaps: what a summary-metric sort must cope with."""
