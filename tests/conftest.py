@@ -70,10 +70,15 @@ def runtime(app):
 
 
 @pytest.fixture
-async def gql(app) -> GraphQLClient:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield GraphQLClient(http)
+async def http(app):
+    """An HTTP client for the in-process app."""
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+def gql(http) -> GraphQLClient:
+    return GraphQLClient(http)
 
 
 @pytest.fixture

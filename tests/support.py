@@ -10,14 +10,15 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import asyncpg
 import httpx
 import uvicorn
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
@@ -73,6 +74,21 @@ async def truncate_all(engine) -> None:
         else:
             for name in reversed(names):
                 await connection.execute(text(f"DELETE FROM {name}"))
+
+
+@contextmanager
+def recorded_statements(engine) -> Iterator[list[str]]:
+    """The SQL statements ``engine`` sends while the block runs, whitespace folded."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 @dataclass

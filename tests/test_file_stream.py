@@ -7,7 +7,6 @@ import asyncio
 import json
 from datetime import timedelta
 
-import httpx
 import pytest
 from sqlalchemy import select, update
 
@@ -19,12 +18,6 @@ from tests.support import make_account
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
 
 HISTORY, EVENTS, SUMMARY, CONSOLE = "wandb-history.jsonl", "wandb-events.jsonl", "wandb-summary.json", "output.log"
-
-
-@pytest.fixture
-async def http(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-        yield client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 import pytest
 from sqlalchemy import select, update
 
@@ -16,12 +15,6 @@ from tests.support import make_account
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
 
 HISTORY = "wandb-history.jsonl"
-
-
-@pytest.fixture
-async def http(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-        yield client
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import event
 
 from app.db import tables
 from app.domain import history_reads
-from tests.support import make_account
+from tests.support import make_account, recorded_statements
 from tests.test_run_queries_support import add_history, make_project, make_runs
 
 # Query texts as wandb 0.31 sends them (wandb/apis/public/runs.py and wandb-core, see the captures).
@@ -109,16 +108,8 @@ async def test_sampling_keeps_first_and_last_and_never_exceeds_samples(runtime, 
 
 async def test_sampling_is_index_probes_not_a_scan(runtime, logged):
     _, run = logged
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(runtime.engine) as statements:
         lines = await read(runtime, history_reads.history, run, samples=50)
-    finally:
-        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
     queries = [s for s in statements if "history_row" in s]
     assert len(lines) == 50 and len(queries) == 2  # the two ends, then one probe per target
     assert not any(word in s.upper() for s in queries for word in ("GROUP BY", "NTILE", "ROW_NUMBER", "COUNT("))
@@ -242,16 +233,8 @@ def probe_answer(steps: list[int], samples: int) -> list[int]:
 
 async def test_dense_history_is_read_at_the_targets_in_one_statement(runtime):
     run = await dense_run(runtime, list(range(1000)))
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(runtime.engine) as statements:
         lines = await read(runtime, history_reads.history, run, samples=100)
-    finally:
-        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
     assert [json.loads(line)["_step"] for line in lines] == probe_answer(list(range(1000)), 100)
     queries = [s for s in statements if "history_row" in s]
     assert len(queries) == 2 and "LIMIT" not in queries[1].upper()  # the two ends, then the exact read

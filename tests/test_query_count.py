@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 
-from sqlalchemy import event
 
-from tests.support import make_account
+from tests.support import make_account, recorded_statements
 from tests.test_run_queries_support import make_project, make_runs
 
 RUNS_WITH_RELATIONS = """
@@ -34,24 +32,9 @@ PROJECTS_WITH_COUNTS = """
   finished: runCount(filters: "{\\"state\\": \\"finished\\"}") } } } }"""
 
 
-@contextmanager
-def counting_statements(runtime):
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    engine = runtime.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 async def statements_for(gql, runtime, key, query, variables=None) -> tuple[int, dict]:
     await gql.data("{ viewer { id } }", key=key)  # a key's first use also records it was used
-    with counting_statements(runtime) as statements:
+    with recorded_statements(runtime.engine) as statements:
         data = await gql.data(query, variables, key=key)
     return len(statements), data
 

@@ -8,9 +8,9 @@ import math
 import pytest
 from sqlalchemy import event
 
-from tests.support import make_account
+from tests.support import make_account, recorded_statements
 from tests.test_run_queries_support import make_project, make_runs
-from tests.wandb_queries import RUNS_QUERY
+from tests.wandb_queries import RUN_QUERY, RUNS_QUERY
 
 def acc_of(index: int):
     """Summary accuracies with ties, strings and gaps: what a summary-metric sort must cope with."""
@@ -230,41 +230,6 @@ GET_PROJECTS = """
       }
     }"""
 
-RUN_QUERY = """#graphql
-        query Run($project: String!, $entity: String!, $name: String!) {
-            project(name: $project, entityName: $entity) {
-                run(name: $name) {
-                    projectId
-                    ...RunFragment
-                }
-            }
-        }
-        fragment RunFragment on Run {
-    id
-    tags
-    name
-    displayName
-    sweepName
-    state
-    config
-    group
-    jobType
-    commit
-    readOnly
-    createdAt
-    heartbeatAt
-    description
-    notes
-    systemMetrics
-    summaryMetrics
-    historyLineCount
-    user {
-        name
-        username
-    }
-    historyKeys
-}"""
-
 
 async def test_get_projects_pages_through_every_project(gql, runtime):
     alice = await make_account(runtime, "alice")
@@ -300,16 +265,8 @@ async def test_the_first_page_counts_the_matching_runs_in_its_own_statement(gql,
     kept = [r for r in runs if lr_of(int(r.name[3:])) > 0.01]
     variables = {"project": "p", "entity": "alice", "perPage": 4, "order": "-summary_metrics.acc",
                  "filters": json.dumps({"config.lr": {"$gt": 0.01}})}
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(" ".join(statement.split()))
-
-    event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(runtime.engine) as statements:
         first = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]
-    finally:
-        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
     on_runs = [s for s in statements if " FROM run " in f"{s} " or " FROM run JOIN" in s]
     assert first["runCount"] == len(kept) == 27
     assert len(on_runs) == 1 and "count(*)" in on_runs[0].lower()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.db import tables
 from app.domain import policy
 from app.domain.actor import Actor
 from app.domain.projects import create_project
+from tests.support import recorded_statements
 from tests.teams_support import UPDATE_ENTITY, UPSERT_MODEL, make_team, row_counts
 
 PROJECTS = """query($name: String!) { entity(name: $name) { projects(first: 50) { totalCount
@@ -126,18 +127,10 @@ async def test_models_pages_newest_first(gql, runtime):
 
 async def test_models_costs_the_same_statements_for_1_or_40_projects(gql, runtime):
     team = await make_team(runtime)
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
 
     async def cost() -> int:
-        statements.clear()
-        event.listen(runtime.engine.sync_engine, "before_cursor_execute", count)
-        try:
+        with recorded_statements(runtime.engine) as statements:
             data = await gql.data(MODELS, {"entity": "acme", "first": 100}, key=team.member.key)
-        finally:
-            event.remove(runtime.engine.sync_engine, "before_cursor_execute", count)
         return len(data["models"]["edges"]), len(statements)
 
     await _projects(runtime, "acme", [("p0", "RESTRICTED")], members={"p0": [team.member.id]})

@@ -7,7 +7,6 @@ import hashlib
 import json
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from sqlalchemy import select
 
@@ -20,12 +19,6 @@ from tests.tracking_support import (
 )
 
 CONFIG = {"lr": {"value": 0.1}, "_wandb": {"value": {"t": {"1": [1, 2]}, "cli_version": "0.31.0", "m": []}}}
-
-
-@pytest.fixture
-async def http(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-        yield client
 
 
 async def _audit(runtime, action: str) -> list[tables.AuditEvent]:

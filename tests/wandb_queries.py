@@ -44,3 +44,39 @@ RUNS_QUERY = """#graphql
     }
 }
         """
+
+# wandb.Api().run(path): the full run fragment, verbatim.
+RUN_QUERY = """#graphql
+        query Run($project: String!, $entity: String!, $name: String!) {
+            project(name: $project, entityName: $entity) {
+                run(name: $name) {
+                    projectId
+                    ...RunFragment
+                }
+            }
+        }
+        fragment RunFragment on Run {
+    id
+    tags
+    name
+    displayName
+    sweepName
+    state
+    config
+    group
+    jobType
+    commit
+    readOnly
+    createdAt
+    heartbeatAt
+    description
+    notes
+    systemMetrics
+    summaryMetrics
+    historyLineCount
+    user {
+        name
+        username
+    }
+    historyKeys
+}"""
