@@ -72,3 +72,14 @@ async def test_filters_with_integers_past_64_bits_compare_as_floats(gql, runtime
                               ({"config.big": {"$in": [99999999999999999999999999]}}, 0)):
         data = await gql.data(query, {"f": json.dumps(filters)}, key=alice.key)
         assert data["project"]["runCount"] == expected == len(data["project"]["runs"]["edges"])
+
+
+def test_rest_routes_answer_refused_values_with_400_and_outages_with_503():
+    from sqlalchemy.exc import DataError, OperationalError
+
+    from app.rest.auth import database_error_response
+
+    refused = database_error_response(DataError("INSERT", {}, Exception("value too long for type varchar(128)")))
+    outage = database_error_response(OperationalError("SELECT 1", {}, Exception("connection refused")))
+    assert refused.status_code == 400 and b"value too long" in refused.body
+    assert outage.status_code == 503

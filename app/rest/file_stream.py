@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from app.domain import ingest
 from app.domain.errors import BadInput, DomainError
-from app.rest.auth import error_response
+from app.rest.auth import database_error_response, error_response
 
 
 async def file_stream(request: Request) -> Response:
@@ -26,9 +26,8 @@ async def file_stream(request: Request) -> Response:
                                          params["project"], params["run"], chunk)
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
-    except SQLAlchemyError:
-        # 5xx makes wandb-core retry with backoff, which is what a database hiccup needs.
-        return error_response(503, "the database is unavailable; the client will retry", "UNAVAILABLE")
+    except SQLAlchemyError as error:
+        return database_error_response(error)
     return JSONResponse(answer)
 
 

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from app.domain import files
 from app.domain.errors import DomainError
-from app.rest.auth import error_response, request_actor
+from app.rest.auth import database_error_response, error_response, request_actor
 from app.storage.base import TooLarge
 from app.storage.signing import verify
 
@@ -44,8 +44,8 @@ async def put_blob(request: Request) -> Response:
         try:
             async with runtime.session_factory.begin() as session:
                 await files.record_upload(session, key, size, md5)
-        except SQLAlchemyError:
-            return error_response(503, "the database is unavailable; the client will retry", "UNAVAILABLE")
+        except SQLAlchemyError as error:
+            return database_error_response(error)
     return Response(status_code=200)
 
 
