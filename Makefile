@@ -30,9 +30,9 @@ test: install-test  ## the whole suite, on SQLite and (when reachable, always in
 schema: install  ## regenerate schema.graphql from the served schema
 	$(PY) -m app export-schema --output schema.graphql
 
-migration: install  ## rewrite the initial migration from the models (pre-release only)
+migration: install  ## the next migration from the models' changes: make migration MESSAGE="what changed"
 	rm -f /tmp/labbook-migration-base.db
-	$(PY) -c "from app.db.migrate import regenerate_initial; regenerate_initial('sqlite+aiosqlite:////tmp/labbook-migration-base.db')"
+	$(PY) -c "import sys; from app.db.migrate import new_revision; new_revision('sqlite+aiosqlite:////tmp/labbook-migration-base.db', sys.argv[1])" "$(MESSAGE)"
 
 bench: install-test  ## benchmarks (see bench/README.md)
 	$(PY) bench/ingest.py

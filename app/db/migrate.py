@@ -40,8 +40,11 @@ async def is_current(engine: AsyncEngine) -> bool:
     return set(current) == set(head)
 
 
-def regenerate_initial(url: str) -> None:
-    """Developer tool: rewrite the initial revision from the models (before the first release)."""
-    for old in (MIGRATIONS_DIR / "versions").glob("0001_*.py"):
-        old.unlink()
-    command.revision(alembic_config(url), message="initial", autogenerate=True, rev_id="0001")
+def new_revision(url: str, message: str) -> None:
+    """Developer tool: write the next revision from the difference between the models and a scratch
+    database at the current head."""
+    config = alembic_config(url)
+    command.upgrade(config, "head")
+    heads = ScriptDirectory.from_config(config).get_heads()
+    rev_id = f"{int(heads[0]) + 1:04d}"
+    command.revision(config, message=message, autogenerate=True, rev_id=rev_id)

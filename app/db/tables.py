@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.db.types import BigIntId, JSONValue, UTCDateTime, utcnow
@@ -163,6 +163,23 @@ class Run(SQLModel, table=True):
     last_step: int | None = None
     history_keys: Any = _json()  # {"key": {"type": count}} kept up to date on ingest
     system_metrics: Any = _json()  # the latest system-metrics line
+
+
+class RunValue(SQLModel, table=True):
+    """One number or string of a run's config or summary, by its key path: filters and sorts on
+    any key read this index instead of every run's JSON document (app/domain/run_values.py)."""
+
+    __tablename__ = "run_value"
+    __table_args__ = (
+        Index("ix_run_value_key", "project_id", "section", "path", "number"),
+        {"sqlite_with_rowid": False},
+    )
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))
+    section: str = Field(sa_column=Column(String(8), primary_key=True))  # config | summary
+    path: str = Field(sa_column=Column(String(512), primary_key=True))  # the key path as a JSON array
+    project_id: int = Field(sa_column=Column(BigIntId, nullable=False))  # the run's, kept on moves
+    number: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class HistoryRow(SQLModel, table=True):

@@ -22,7 +22,7 @@ from sqlalchemy.orm import defer
 from app.db import bulk
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
-from app.domain import api_keys, policy, runs
+from app.domain import api_keys, policy, run_values, runs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput
 
@@ -187,6 +187,7 @@ async def stream(session: AsyncSession, authorization: str | None, entity_name: 
         changes["log_line_count"] = max(run.log_line_count, chunk.console_offset + len(chunk.console))
     if chunk.summary is not None:
         changes["summary"] = chunk.summary
+        await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, chunk.summary)
     if chunk.complete:
         code = chunk.exit_code or 0
         changes.update(exit_code=code, state="finished" if code == 0 else "failed")

@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import audit, policy, projects, run_filters
+from app.domain import audit, policy, projects, run_filters, run_values
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.users import entity_by_name
@@ -152,6 +152,7 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
                 execution_options={"synchronize_session": False},
             )
             changed += result.rowcount
+            await run_values.move(session, ids, destination.id)
     except IntegrityError:
         # A run of the same name was created in the destination after our check.
         raise Conflict(f"a run with one of these names was just created in {path}; nothing was moved") from None

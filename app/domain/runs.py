@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.tables import Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
-from app.domain import audit, policy, projects, runs_view
+from app.domain import audit, policy, projects, run_values, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
 from app.domain.names import check_run_name
@@ -131,6 +131,9 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
     changed = _apply(run, data, config, summary)
     run.updated_at = utcnow()
     await session.flush()
+    for section, document in ((run_values.CONFIG, config), (run_values.SUMMARY, summary)):
+        if document is not None:
+            await run_values.replace(session, run.id, run.project_id, section, document)
     if inserted:
         audit.record(session, actor, "run.create", entity_id=entity.id, target_type="run",
                      target_id=run.id, on_behalf_of_id=run.user_id if run.service_account_id else None,
