@@ -10,6 +10,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from app.api.errors import DomainErrors
+from app.api.execution import FastLeafExecutor
 from app.api.queries import identity, projects
 from app.api.queries import audit as audit_queries, users as user_queries
 from app.api.mutations import projects as project_mutations, teams as team_mutations, users as user_mutations
@@ -49,6 +50,7 @@ schema = LabbookSchema(
     query=Query,
     mutation=Mutation,
     types=[User, Team, Project, Run],
+    execution_context_class=FastLeafExecutor,
     config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
     extensions=[
         DomainErrors,

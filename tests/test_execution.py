@@ -1,0 +1,264 @@
+"""The fast leaf path of app.api.execution answers exactly what graphql-core's stock executor does:
+the same data and the same errors (message, path, locations), values and nulls included."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.extensions import SchemaExtension
+from strawberry.permission import BasePermission
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext as StockExecutor
+
+from app.api import schema as app_schema
+from app.api.execution import FastLeafExecutor
+from app.api.scalars import SCALAR_MAP, JSONString
+from tests.test_run_queries_support import add_history, make_project, make_runs
+from tests.wandb_queries import RUN_QUERY, RUNS_QUERY
+
+
+@strawberry.enum
+class Color(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Deny(BasePermission):
+    message = "denied"
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return False
+
+
+class Later:
+    """An awaitable that is not a coroutine (nothing to warn about when no one awaits it)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __await__(self):
+        return _value(self.value).__await__()
+
+
+async def _value(value: Any) -> Any:
+    return value
+
+
+@strawberry.type
+class Holder:
+    boom: str
+
+
+class ExplodingHolder(Holder):
+    @property
+    def boom(self) -> str:  # type: ignore[override]
+        raise ValueError("the attribute failed")
+
+
+@strawberry.interface
+class Named:
+    name: str
+
+
+@strawberry.type
+class Item(Named):
+    name: str
+    count: int
+    maybe_count: int | None
+    ratio: float
+    flag: bool
+    color: Color
+    maybe_color: Color | None
+    created: datetime
+    tags: list[str]
+    maybe_tags: list[str | None] | None
+    raw: JSONString
+    secret: str | None = strawberry.field(permission_classes=[Deny], default="hidden")
+
+    @strawberry.field
+    def lines(self) -> list[JSONString]:
+        return [{"a": 1}, '{"b":2}', "plain"]
+
+    @strawberry.field
+    def broken_lines(self) -> list[str] | None:
+        return ["a", None, "c"]  # type: ignore[list-item]
+
+    @strawberry.field
+    def maybe_lines(self) -> list[str | None]:
+        return ["a", None, 3]  # type: ignore[list-item]
+
+    @strawberry.field
+    async def slow_lines(self) -> list[str]:
+        return ["x", "y"]
+
+
+GOOD = dict(name="a", count=1, maybe_count=None, ratio=0.5, flag=True, color=Color.RED, maybe_color=None,
+            created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), tags=["t1", "t2"], maybe_tags=["x", None],
+            raw={"k": [1, 2]})
+
+
+def _item(**changes: Any) -> Item:
+    item = Item(**GOOD)
+    for key, value in changes.items():
+        object.__setattr__(item, key, value)
+    return item
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item | None]:
+        return [
+            _item(),
+            _item(name=None),  # null on a non-null field: the item becomes null
+            _item(count="seven"),  # a coercion error on a non-null field
+            _item(maybe_count="eight", maybe_color="GREEN", maybe_tags=("a", 1)),  # errors on nullable fields; a tuple
+            _item(color="GREEN"),  # not an enum value
+            _item(tags=["ok", None]),  # a null item in a list of non-null items
+            _item(tags="not a list"),
+            _item(ratio=ValueError("an exception as a value")),
+            _item(maybe_count=Later(4)),  # an awaitable attribute
+        ]
+
+    @strawberry.field
+    def named(self) -> list[Named]:
+        return [_item()]
+
+    @strawberry.field
+    def exploding(self) -> Holder | None:
+        return object.__new__(ExplodingHolder)
+
+    @strawberry.field
+    def numbers(self) -> list[int]:
+        return [1, 2, 3]
+
+
+ITEM_FIELDS = """name count maybeCount ratio flag color maybeColor created tags maybeTags raw secret
+                 lines brokenLines maybeLines slowLines alias: count __typename"""
+QUERIES = [
+    f"{{ items {{ {ITEM_FIELDS} }} }}",
+    "{ items { name count } }",
+    "{ named { name ... on Item { tags count } } }",
+    "{ exploding { boom } numbers }",
+    "{ items { tags @include(if: true) maybeTags @skip(if: false) lines @include(if: true) } }",
+]
+
+
+class UppercaseStrings(SchemaExtension):
+    def resolve(self, _next, root, info, *args, **kwargs):
+        result = _next(root, info, *args, **kwargs)
+        return result.upper() if isinstance(result, str) else result
+
+
+def _schema(**kwargs: Any) -> strawberry.Schema:
+    return strawberry.Schema(query=Query, types=[Item], config=strawberry.schema.config.StrawberryConfig(
+        scalar_map=SCALAR_MAP), **kwargs)
+
+
+@contextmanager
+def executor(schema: strawberry.Schema, cls: type):
+    stock = schema.execution_context_class
+    schema.execution_context_class = cls
+    try:
+        yield
+    finally:
+        schema.execution_context_class = stock
+
+
+def _answer(result) -> tuple[Any, list[dict[str, Any]]]:
+    return result.data, [error.formatted for error in result.errors or []]
+
+
+async def _both(schema: strawberry.Schema, query: str) -> tuple[Any, Any]:
+    with executor(schema, FastLeafExecutor):
+        fast = _answer(await schema.execute(query))
+    with executor(schema, StockExecutor):
+        stock = _answer(await schema.execute(query))
+    return fast, stock
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("extensions", [[], [UppercaseStrings]], ids=["plain", "middleware"])
+def test_fast_path_answers_as_the_stock_executor(query, extensions):
+    fast, stock = asyncio.run(_both(_schema(extensions=extensions), query))
+    assert fast == stock
+
+
+def test_the_cases_above_do_produce_errors_and_nulls():
+    (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[0]))
+    items = data["items"]
+    assert items[0]["created"] == "2026-01-02T03:04:05" and items[0]["raw"] == '{"k":[1,2]}'
+    assert items[0]["lines"] == ['{"a":1}', '{"b":2}', "plain"] and items[0]["maybeTags"] == ["x", None]
+    assert items[1] is None and items[2] is None and items[8]["maybeCount"] == 4
+    assert items[3]["maybeCount"] is None and items[3]["maybeColor"] is None and items[3]["maybeTags"] == ["a", "1"]
+    messages = " | ".join(error["message"] for error in errors)
+    for fragment in ("Cannot return null for non-nullable field Item.name", "Int cannot represent",
+                     "Enum 'Color' cannot represent", "an exception as a value", "denied",
+                     "Cannot return null for non-nullable field Item.brokenLines"):
+        assert fragment in messages, fragment
+    (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[3]))
+    assert data == {"exploding": None, "numbers": [1, 2, 3]} and errors[0]["message"] == "the attribute failed"
+
+
+class CountingExecutor(FastLeafExecutor):
+    resolve_infos = 0
+
+    def build_resolve_info(self, *args: Any) -> Any:
+        CountingExecutor.resolve_infos += 1
+        return super().build_resolve_info(*args)
+
+
+@pytest.mark.parametrize("extensions, expected", [([], 1 + 2), ([UppercaseStrings], 1 + 17)],
+                         ids=["plain", "middleware"])
+def test_basic_leaf_fields_skip_the_resolver_unless_middleware_wraps_it(extensions, expected):
+    """``items`` (a resolver) builds a ResolveInfo, and so do the two failing leaves (a null name, a
+    count of "seven") on their way through the stock path; the other leaves do not. With middleware
+    every field does (17: the item with a null name stops before its count)."""
+    schema = _schema(extensions=extensions)
+    CountingExecutor.resolve_infos = 0
+    with executor(schema, CountingExecutor):
+        result = asyncio.run(schema.execute("{ items { name count } }"))
+    assert result.data["items"][0] == ({"name": "a", "count": 1} if not extensions else {"name": "A", "count": 1})
+    assert CountingExecutor.resolve_infos == expected
+
+
+# --- the application's schema -----------------------------------------------------------------
+
+async def _app_both(gql, query: str, variables: dict[str, Any], key: str) -> tuple[Any, Any]:
+    answers = []
+    for cls in (FastLeafExecutor, StockExecutor):
+        with executor(app_schema.schema, cls):
+            response = await gql.post(query, variables, key=key)
+        answers.append((response.status_code, response.json()))
+    return answers[0], answers[1]
+
+
+async def test_app_queries_answer_the_same_on_both_executors(gql, runtime, alice):
+    project = await make_project(runtime, alice)
+    runs = await make_runs(runtime, project, [
+        dict(state="finished", tags=["a", "b"], summary={"acc": i}, config={"lr": 0.1 * i}, user_id=alice.id,
+             notes=None if i % 2 else "note") for i in range(5)
+    ])
+    await add_history(runtime, runs[0], [{"_step": step, "loss": 1 / (step + 1)} for step in range(30)])
+    base = {"project": "p", "entity": "alice"}
+    requests = [
+        (RUNS_QUERY, base | {"perPage": 3, "order": "-summary_metrics.acc", "filters": "{}"}),
+        (RUN_QUERY, base | {"name": "run000"}),
+        ("query H($project: String!, $entity: String!) { project(name: $project, entityName: $entity) {"
+         " run(name: \"run000\") { history(samples: 10) events historyKeys } } }", base),
+        (RUNS_QUERY, base | {"filters": '{"$bad": 1}'}),  # an error
+        (RUNS_QUERY, {"project": "missing", "entity": "alice"}),  # null
+        ("{ viewer { id username entity admin } }", {}),
+    ]
+    answers = []
+    for query, variables in requests:
+        fast, stock = await _app_both(gql, query, variables, alice.key)
+        assert fast == stock, query
+        answers.append(fast[1])
+    assert len(answers[0]["data"]["project"]["runs"]["edges"]) == 3 and len(answers[2]["data"]["project"]["run"]["history"]) == 10
+    assert answers[3]["errors"] and answers[4]["data"] == {"project": None}
