@@ -90,3 +90,22 @@ async def test_lines_beyond_strict_json_are_stored_like_other_json(http, runtime
     ]
     run = await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))
     assert run.last_step == 3 and run.history_keys["v"] == {"number": 2}  # counted as the client meant them
+
+
+@pytest.mark.parametrize("content", [
+    ['{"_step": 3000000000, "loss": 1}'],  # beyond the 32-bit last_step column
+    ['{"_step": 0, "s": "\\ud800"}'],  # a lone surrogate, which JSON text allows and PostgreSQL refuses
+])
+@pytest.mark.parametrize("summary", [None, {"loss": 1}])  # with a summary, the request takes a session
+async def test_a_value_the_database_refuses_is_a_400_and_writes_nothing(http, runtime, owner, content, summary):
+    files = lines(HISTORY, 0, content)
+    if summary is not None:
+        files.update(lines("wandb-summary.json", 0, [summary]))
+    response = await post_stream(http, "kim/p/r1", {"files": files}, key=owner.key)
+    second = await post_stream(http, "kim/p/r1", {"files": lines(HISTORY, 0, [{"_step": 0}])}, key=owner.key)
+    assert second.status_code == 200, second.text  # the connection is still usable
+    if runtime.dialect == "sqlite":  # which stores both
+        assert response.status_code == 200, response.text
+        return
+    assert response.status_code == 400 and "cannot be stored" in response.json()["errors"][0]["message"]
+    assert len(await all_rows(runtime, select(tables.HistoryRow))) == 1

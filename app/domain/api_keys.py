@@ -91,14 +91,19 @@ async def authenticate(session: AsyncSession, secret: str, *, record_use: bool =
 async def accept(session: AsyncSession, key: ApiKey, user: User, *, record_use: bool = True) -> None:
     """Check a key found by its hash (Unauthenticated if it may not be used) and record its use."""
     now = utcnow()
+    refuse_unusable(key, user, now)
+    if record_use and use_is_stale(key, now):
+        await record_key_use(session, key.id, now)
+
+
+def refuse_unusable(key: ApiKey, user: User, now: datetime) -> None:
+    """Unauthenticated if the key may not be used at ``now``."""
     if key.revoked_at is not None:
         raise Unauthenticated("invalid API key: this key was revoked")
     if key.expires_at is not None and key.expires_at <= now:
         raise Unauthenticated("invalid API key: this key has expired")
     if user.deleted_at is not None:
         raise Unauthenticated("invalid API key: the account was deleted")
-    if record_use and use_is_stale(key, now):
-        await record_key_use(session, key.id, now)
 
 
 def use_is_stale(key: ApiKey, now: datetime) -> bool:

@@ -12,19 +12,20 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 import orjson
-from sqlalchemy import Update, and_, bindparam, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer
+from sqlalchemy import and_, bindparam, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db import bulk
+from app.db.dialect import is_postgresql
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
 from app.domain import api_keys, policy, run_values, runs
 from app.domain.actor import Actor
-from app.domain.errors import BadInput
+from app.domain.errors import BadInput, Unauthenticated
 
 HISTORY_FILE = "wandb-history.jsonl"
 EVENTS_FILE = "wandb-events.jsonl"
@@ -32,9 +33,6 @@ SUMMARY_FILE = "wandb-summary.json"
 CONSOLE_FILE = "output.log"
 MAX_STEP = 2**63 - 1  # the step column is a 64-bit integer
 MAX_OFFSET = 2**40  # line offsets far beyond any run, yet safe from overflow when counts are added
-
-# On the table, not the ORM class: no synchronisation of loaded objects (the hot path's largest cost).
-_RUN_TABLE = Run.__table__
 
 _NUL_ESCAPE = "\\u0000"
 _JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
@@ -167,67 +165,90 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
     return merged
 
 
-async def stream(session: AsyncSession, authorization: str | None, entity_name: str, project_name: str,
-                 run_name: str, chunk: Chunk) -> dict[str, Any]:
-    """Write one file_stream request as the key in ``authorization``; return the answer for the client."""
-    context = await _loggable_run(session, authorization, entity_name, project_name, run_name)
-    run = context.run
-    now = utcnow()
-    # The run row's new values go out as one Core UPDATE (the ORM's unit of work costs more than
-    # the whole bulk write on this hot path); the loaded object is left untouched.
-    changes: dict[str, Any] = {"heartbeat_at": now, "updated_at": now}
-    if chunk.history is not None:
-        changes.update(await _write_history(session, run, chunk.history))
-    if chunk.events is not None:
-        changes.update(await _write_events(session, run, chunk.events))
-    if chunk.console is not None:
-        lines = [(storable_json(text),) for text in chunk.console]
-        await bulk.replace_lines(session, bulk.CONSOLE, run.id, chunk.console_offset, lines,
-                                 stored_lines=run.log_line_count)
-        changes["log_line_count"] = max(run.log_line_count, chunk.console_offset + len(chunk.console))
+async def stream(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], authorization: str | None,
+                 entity_name: str, project_name: str, run_name: str, chunk: Chunk) -> dict[str, Any]:
+    """Write one file_stream request as the key in ``authorization``, in one transaction; return the
+    answer for the client.
+
+    On PostgreSQL a chunk without a summary goes straight through the pooled asyncpg connection:
+    ``BEGIN``, the key-and-run lookup, one statement for the lines and the run row, ``COMMIT``. Whatever
+    that cannot settle alone (a refusal and its exact answer, recording the key's use, a restricted
+    project, the summary's value index) takes a session."""
+    if chunk.summary is None and is_postgresql(engine.dialect.name):
+        answer = await _stream_directly(engine, authorization, (entity_name, project_name, run_name), chunk)
+        if answer is not None:
+            return answer
+    async with session_factory.begin() as session:
+        return await _stream_in_session(session, authorization, (entity_name, project_name, run_name), chunk)
+
+
+async def _stream_directly(engine: AsyncEngine, authorization: str | None, names: tuple[str, str, str],
+                           chunk: Chunk) -> dict[str, Any] | None:
+    """``stream`` without a session; None, with nothing written, when the request needs one."""
+    secret = api_keys.secret_from_authorization(authorization)
+    if secret is None:
+        return None
+    statement = _key_and_run_postgresql(engine.dialect)
+    params = _lookup_params(secret, names)
+    async with bulk.postgresql_transaction(engine) as connection:
+        run = await _loggable(await connection.fetchrow(statement.sql, *(params[name] for name in statement.order)))
+        if run is None:
+            return None
+        writes, changes = _chunk_changes(run, chunk)
+        await bulk.write_chunk_postgresql(connection, engine.dialect, run.id, writes, changes)
+    return _answer(run)
+
+
+async def _stream_in_session(session: AsyncSession, authorization: str | None, names: tuple[str, str, str],
+                             chunk: Chunk) -> dict[str, Any]:
+    run = None
+    secret = api_keys.secret_from_authorization(authorization)
+    if secret is not None:
+        row = (await session.execute(_KEY_AND_RUN, _lookup_params(secret, names))).mappings().first()
+        run = await _loggable(row, session)
+    if run is None:  # api_keys and runs say exactly what is wrong (or find what the lookup missed)
+        actor = await api_keys.actor_for(session, authorization)
+        run = (await runs.loggable_run(session, actor, *names, for_update=True)).run
+    writes, changes = _chunk_changes(run, chunk)
     if chunk.summary is not None:
-        changes["summary"] = chunk.summary
-        await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, chunk.summary)
-    if chunk.complete:
-        code = chunk.exit_code or 0
-        changes.update(exit_code=code, state="finished" if code == 0 else "failed")
-    elif chunk.preempting:
-        changes["state"] = "preempting"  # run.mark_preempting(): the job expects to be stopped
-    elif run.state == "crashed":
-        changes["state"] = "running"  # it was only silent, not dead
-    await session.execute(_run_update(tuple(changes)), {**changes, "run_id": run.id})
+        changes.update(await _write_summary(session, run, chunk.summary))
+    await bulk.write_chunk(session, run.id, writes, changes)
+    return _answer(run)
+
+
+async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any]) -> dict[str, Any]:
+    """The run's new summary: its value index now, the column with the run row's other changes."""
+    await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, summary)
+    return {"summary": summary}
+
+
+def _answer(run: Any) -> dict[str, Any]:
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
     return answer
 
 
-async def _loggable_run(session: AsyncSession, authorization: str | None, entity_name: str, project_name: str,
-                        run_name: str) -> runs.RunContext:
-    """The run, locked, if the key may log to it. A live run's requests find key and run with one
-    statement; when it finds nothing, api_keys and runs say exactly what is wrong."""
-    secret = api_keys.secret_from_authorization(authorization)
-    if secret is not None:
-        params = {"secret_hash": api_keys.hash_key(secret), "entity": entity_name, "project": project_name,
-                  "run": run_name}
-        row = (await session.execute(_KEY_AND_RUN, params)).first()
-        if row is not None:
-            key, user, run, project, entity, role = row
-            await api_keys.accept(session, key, user)
-            actor = Actor(user=user, api_key_id=key.id)
-            if entity.kind == "user":
-                role = policy.personal_entity_role(actor, entity)
-            context = runs.RunContext(run, project, entity, role)
-            await runs.require_loggable(session, actor, context)
-            return context
-    actor = await api_keys.actor_for(session, authorization)
-    return await runs.loggable_run(session, actor, entity_name, project_name, run_name, for_update=True)
+# --- the key and the run in one statement -------------------------------------------------------
+
+def _columns(prefix: str, model: Any, names: tuple[str, ...]) -> list[Any]:
+    return [model.__table__.c[name].label(prefix + name) for name in names]
 
 
-# runs.loggable_run's statement, joined with the API key and its user instead of taking a user id.
-# The run's config and summary (often the largest values of the row) are not needed here.
+# runs.loggable_run's statement, joined with the API key and its user instead of taking a user id,
+# reading only the columns the checks and the writes need (no ORM objects: building them cost
+# more than the statement).
 _KEY_AND_RUN = (
-    select(ApiKey, User, Run, Project, Entity, Membership.role)
+    select(
+        *_columns("key_", ApiKey, ("id", "last_used_at", "revoked_at", "expires_at")),
+        *_columns("user_", User, ("id", "entity_id", "username", "account_type", "is_admin", "deleted_at")),
+        *_columns("entity_", Entity, ("id", "name", "kind")),
+        *_columns("project_", Project, ("id", "name", "access")),
+        *_columns("run_", Run, ("id", "project_id", "name", "state", "user_id", "created_by_id", "stop_requested",
+                                "history_line_count", "events_line_count", "log_line_count", "last_step",
+                                "history_keys")),
+        Membership.role.label("membership_role"),
+    )
     .select_from(ApiKey)
     .join(User, User.id == ApiKey.user_id)
     .join(Entity, Entity.name == bindparam("entity"))
@@ -236,25 +257,98 @@ _KEY_AND_RUN = (
     .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == User.id))
     .where(ApiKey.secret_hash == bindparam("secret_hash"))
     .with_for_update(of=Run)
-    .options(defer(Run.config, raiseload=True), defer(Run.summary, raiseload=True))
 )
 
 
-@lru_cache(maxsize=64)
-def _run_update(columns: tuple[str, ...]) -> Update:
-    """UPDATE run SET <columns> for one run, built once per set of columns (a request changes one
-    of a few sets); values are bound by column name, and each bind takes its column's type."""
-    return (
-        update(_RUN_TABLE)
-        .where(_RUN_TABLE.c.id == bindparam("run_id"))
-        .values({name: bindparam(name) for name in columns})
-    )
+@dataclass(frozen=True)
+class _CompiledLookup:
+    sql: str
+    order: tuple[str, ...]  # the parameters' names, in the order of $1, $2, ...
 
 
-async def _write_history(session: AsyncSession, run: Run, lines: JsonLines) -> dict[str, Any]:
-    steps = [step_of(row) for row in lines.objects]
-    await bulk.replace_lines(session, bulk.HISTORY, run.id, lines.offset, list(zip(steps, lines.texts)),
-                             stored_lines=run.history_line_count)
+@lru_cache(maxsize=4)
+def _key_and_run_postgresql(dialect: Dialect) -> _CompiledLookup:
+    compiled = _KEY_AND_RUN.compile(dialect=dialect)
+    return _CompiledLookup(str(compiled), tuple(compiled.positiontup or ()))
+
+
+def _lookup_params(secret: str, names: tuple[str, str, str]) -> dict[str, str]:
+    entity, project, run = names
+    return {"secret_hash": api_keys.hash_key(secret), "entity": entity, "project": project, "run": run}
+
+
+class _Columns:
+    """One table's columns in the lookup's row, read as attributes, as the policy reads ORM objects."""
+
+    __slots__ = ("_row", "_prefix")
+
+    def __init__(self, row: Mapping[str, Any], prefix: str) -> None:
+        self._row, self._prefix = row, prefix
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._row[self._prefix + name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+async def _loggable(row: Mapping[str, Any] | None, session: AsyncSession | None = None) -> Any:
+    """The run in the lookup's row if its key may log to it now, else None: a refusal is answered
+    by the exact path. Without a session, also None when the request needs one (the key's use to
+    record, a restricted project's members to read)."""
+    if row is None:
+        return None
+    key, user, entity, project, run = (_Columns(row, prefix) for prefix in ("key_", "user_", "entity_", "project_", "run_"))
+    now = utcnow()
+    try:
+        api_keys.refuse_unusable(key, user, now)
+    except Unauthenticated:
+        return None
+    stale = api_keys.use_is_stale(key, now)
+    restricted = project.access == policy.RESTRICTED
+    if session is None and (stale or restricted):
+        return None
+    actor = Actor(user=user, api_key_id=key.id)
+    role = policy.personal_entity_role(actor, entity) if entity.kind == "user" else row["membership_role"]
+    in_restricted = restricted and await policy.in_restricted_project(session, actor, project)
+    if not policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
+        return None
+    if stale:
+        await api_keys.record_key_use(session, key.id, now)
+    return run
+
+
+# --- what a chunk writes ------------------------------------------------------------------------
+
+def _chunk_changes(run: Any, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[str, Any]]:
+    """The chunk's lines to store and the run row's new values (but the summary's, _write_summary)."""
+    now = utcnow()
+    writes: list[bulk.LineWrite] = []
+    changes: dict[str, Any] = {"heartbeat_at": now, "updated_at": now}
+    if chunk.history is not None:
+        steps = [step_of(row) for row in chunk.history.objects]
+        writes.append(bulk.LineWrite(bulk.HISTORY, chunk.history.offset, list(zip(steps, chunk.history.texts)),
+                                     run.history_line_count))
+        changes.update(_history_changes(run, chunk.history, steps))
+    if chunk.events is not None:
+        writes.append(bulk.LineWrite(bulk.EVENTS, chunk.events.offset, [(t,) for t in chunk.events.texts],
+                                     run.events_line_count))
+        changes.update(_events_changes(run, chunk.events))
+    if chunk.console is not None:
+        writes.append(bulk.LineWrite(bulk.CONSOLE, chunk.console_offset,
+                                     [(storable_json(text),) for text in chunk.console], run.log_line_count))
+        changes["log_line_count"] = max(run.log_line_count, chunk.console_offset + len(chunk.console))
+    if chunk.complete:
+        code = chunk.exit_code or 0
+        changes.update(exit_code=code, state="finished" if code == 0 else "failed")
+    elif chunk.preempting:
+        changes["state"] = "preempting"  # run.mark_preempting(): the job expects to be stopped
+    elif run.state == "crashed":
+        changes["state"] = "running"  # it was only silent, not dead
+    return writes, changes
+
+
+def _history_changes(run: Any, lines: JsonLines, steps: list[int | None]) -> dict[str, Any]:
     changes: dict[str, Any] = {
         "history_line_count": max(run.history_line_count, lines.end),
         "history_keys": count_key_types(run.history_keys, lines.objects),
@@ -265,9 +359,7 @@ async def _write_history(session: AsyncSession, run: Run, lines: JsonLines) -> d
     return changes
 
 
-async def _write_events(session: AsyncSession, run: Run, lines: JsonLines) -> dict[str, Any]:
-    await bulk.replace_lines(session, bulk.EVENTS, run.id, lines.offset, [(t,) for t in lines.texts],
-                             stored_lines=run.events_line_count)
+def _events_changes(run: Any, lines: JsonLines) -> dict[str, Any]:
     changes: dict[str, Any] = {"events_line_count": max(run.events_line_count, lines.end)}
     if lines.objects and lines.end >= run.events_line_count:
         changes["system_metrics"] = lines.objects[-1]

@@ -21,9 +21,8 @@ async def file_stream(request: Request) -> Response:
     params = request.path_params
     try:
         chunk = ingest.parse_body(await _json_body(request, runtime.settings.max_request_body_bytes))
-        async with runtime.session_factory.begin() as session:
-            answer = await ingest.stream(session, request.headers.get("authorization"), params["entity"],
-                                         params["project"], params["run"], chunk)
+        answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
+                                     params["entity"], params["project"], params["run"], chunk)
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:
