@@ -41,6 +41,7 @@ from app.db import tables  # noqa: E402
 from app.db.engine import make_engine, make_session_factory  # noqa: E402
 from app.db.migrate import upgrade  # noqa: E402
 from app.domain.api_keys import issue_key  # noqa: E402
+from app.domain.run_values import CONFIG, SUMMARY, leaves  # noqa: E402
 from app.domain.users import create_user  # noqa: E402
 from tests.support import create_pg_database, drop_pg_database  # noqa: E402
 from tests.wandb_queries import RUNS_QUERY  # noqa: E402
@@ -112,7 +113,7 @@ class Result:
 # Data generation
 
 
-def run_values(index: int, project_id: int, user_id: int, rng: random.Random, start: datetime) -> dict[str, Any]:
+def run_row(index: int, project_id: int, user_id: int, rng: random.Random, start: datetime) -> dict[str, Any]:
     created = start + timedelta(seconds=index)
     return {
         "project_id": project_id,
@@ -163,12 +164,12 @@ async def populate(url: str, n_runs: int, n_history: int) -> Dataset:
 
         rng = random.Random(7)
         start = datetime(2026, 1, 1, tzinfo=timezone.utc)
-        rows = [run_values(i, project_id, user_id, rng, start) for i in range(n_runs)]
+        rows = [run_row(i, project_id, user_id, rng, start) for i in range(n_runs)]
         started = time.perf_counter()
         async with engine.begin() as connection:
             for chunk in range(0, len(rows), 1000):
                 await connection.execute(insert(tables.Run.__table__), rows[chunk:chunk + 1000])
-            history_run = run_values(n_runs, project_id, user_id, rng, start) | {
+            history_run = run_row(n_runs, project_id, user_id, rng, start) | {
                 "name": HISTORY_RUN, "config": {}, "summary": {"loss": 1.0 / n_history, "_step": n_history - 1},
                 "history_line_count": n_history, "last_step": n_history - 1,
                 "history_keys": {k: {"number": n_history} for k in ("_step", "_runtime", "_timestamp", "loss", "acc")},
@@ -177,6 +178,7 @@ async def populate(url: str, n_runs: int, n_history: int) -> Dataset:
             history_run_id = await connection.scalar(
                 select(tables.Run.id).where(tables.Run.project_id == project_id, tables.Run.name == HISTORY_RUN)
             )
+            await index_values(connection, project_id)
         print(f"  {n_runs} runs inserted in {time.perf_counter() - started:.1f}s", flush=True)
     finally:
         await engine.dispose()
@@ -192,6 +194,22 @@ async def populate(url: str, n_runs: int, n_history: int) -> Dataset:
     matching.sort(key=lambda r: r["summary"][ORDER_KEY], reverse=True)
     return Dataset(issued.secret, [r["name"] for r in matching[:50]], len(matching),
                    [r["name"] for r in rows[:50]], n_runs + 1, n_history)
+
+
+async def index_values(connection, project_id: int) -> None:
+    """The run_value index rows upsertBucket would have written for the project's runs."""
+    runs = await connection.execute(
+        select(tables.Run.id, tables.Run.config, tables.Run.summary).where(tables.Run.project_id == project_id)
+    )
+    rows = [
+        {"run_id": run_id, "section": section, "path": path, "project_id": project_id, "number": number,
+         "text": text}
+        for run_id, config, summary in runs.all()
+        for section, document in ((CONFIG, config), (SUMMARY, summary))
+        for path, number, text in leaves(document)
+    ]
+    for chunk in range(0, len(rows), 5000):
+        await connection.execute(insert(tables.RunValue), rows[chunk:chunk + 5000])
 
 
 def _asyncpg_dsn(url: str) -> str:

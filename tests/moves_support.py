@@ -15,7 +15,7 @@ from app.db.tables import (
 from app.db.types import utcnow
 from app.domain.api_keys import issue_key
 from app.domain.users import create_user
-from tests.support import Account, make_account
+from tests.support import Account, index_run_values, make_account
 
 MOVE = """
 mutation Move($input: MoveRunsInput!) {
@@ -89,7 +89,7 @@ async def make_run(runtime, project_id: int, name: str, owner: Account, *, creat
             created_at=created, updated_at=created, heartbeat_at=created,
         )
         session.add(run)
-        await session.flush()
+        await index_run_values(session, run)
     return run.id
 
 

@@ -22,7 +22,8 @@ from sqlalchemy import event, text
 
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
-from app.db.tables import metadata
+from app.db.tables import Run, metadata
+from app.domain import run_values
 from app.domain.api_keys import issue_key
 from app.domain.users import create_user
 
@@ -212,3 +213,10 @@ async def run_command(args: list[str], env: dict[str, str], *, cwd: Path | None 
     return await asyncio.to_thread(
         subprocess.run, args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
     )
+
+
+async def index_run_values(session, run: Run) -> None:
+    """What upsertBucket keeps for a run written directly as a row: its config and summary index."""
+    await session.flush()
+    await run_values.replace(session, run.id, run.project_id, run_values.CONFIG, run.config or {})
+    await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, run.summary or {})

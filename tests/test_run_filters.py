@@ -38,9 +38,10 @@ async def catalog(runtime):
     return project
 
 
-async def matching(runtime, project, filters) -> set[str]:
+async def matching(runtime, project, filters, *, scoped: bool = True) -> set[str]:
+    """The runs ``filters`` selects, the index ranges confined to the project (as queries do) or not."""
     dialect = runtime.engine.dialect.name
-    clause = filter_clause(parse_filters(json.dumps(filters)), dialect)
+    clause = filter_clause(parse_filters(json.dumps(filters)), dialect, [project.id] if scoped else None)
     async with runtime.session_factory() as session:
         names = await session.scalars(
             select(tables.Run.name).where(tables.Run.project_id == project.id, clause)
@@ -130,6 +131,7 @@ CASES = [
 @pytest.mark.parametrize("filters, expected", CASES, ids=[json.dumps(c[0]) for c in CASES])
 async def test_filter_selects(runtime, catalog, filters, expected):
     assert await matching(runtime, catalog, filters) == expected
+    assert await matching(runtime, catalog, filters, scoped=False) == expected
 
 
 async def test_long_in_lists_are_one_sql_in(runtime, catalog):
@@ -208,10 +210,11 @@ def test_bad_order_keys(order, message):
 
 
 async def sorted_names(runtime, project, order: str) -> list[str]:
-    spec = parse_order(order, runtime.engine.dialect.name)
+    spec = parse_order(order, runtime.engine.dialect.name, [project.id])
     async with runtime.session_factory() as session:
         names = await session.scalars(
-            select(tables.Run.name).where(tables.Run.project_id == project.id).order_by(*spec.order_by())
+            spec.join_to(select(tables.Run.name).select_from(tables.Run))
+            .where(tables.Run.project_id == project.id).order_by(*spec.order_by())
         )
         return list(names)
 

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 
 from app.db import tables
 from app.db.types import dumps
-from tests.support import Account
+from tests.support import Account, index_run_values
 
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -38,6 +38,8 @@ async def make_runs(runtime, project: tables.Project, specs: Iterable[dict[str, 
             run = tables.Run(project_id=project.id, **values)
             session.add(run)
             runs.append(run)
+        for run in runs:
+            await index_run_values(session, run)
     return runs
 
 

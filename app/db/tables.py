@@ -171,7 +171,8 @@ class RunValue(SQLModel, table=True):
 
     __tablename__ = "run_value"
     __table_args__ = (
-        Index("ix_run_value_key", "project_id", "section", "path", "number"),
+        # run_id last: filters and sorts read (run, number) from index-only scans.
+        Index("ix_run_value_key", "project_id", "section", "path", "number", "run_id"),
         {"sqlite_with_rowid": False},
     )
     run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))

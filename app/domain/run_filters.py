@@ -14,13 +14,14 @@ then by id, and pages are cut by keyset cursors over those sort values.
 from __future__ import annotations
 
 import json
+import math
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, FromClause, Select, and_, false, func, not_, or_, select, true
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app.db.dialect import (
@@ -28,7 +29,9 @@ from app.db.dialect import (
     json_path,
 )
 from app.db.tables import Run, User
+from app.domain import run_values
 from app.domain.errors import BadInput
+from app.domain.run_values import IndexedKey
 
 COMPARISONS = ("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex", "$not")
 RANGES = ("$gt", "$gte", "$lt", "$lte")
@@ -60,22 +63,29 @@ def parse_filters(text: str | None) -> dict | None:
 def _int_or_float(digits: str) -> int | float:
     """Integers past 64 bits cannot be bound as SQL parameters; they compare as floats."""
     number = int(digits)
-    return number if -(2**63) <= number < 2**63 else float(number)
+    if -(2**63) <= number < 2**63:
+        return number
+    try:
+        return float(number)
+    except OverflowError:  # past the double range too: it compares as the largest number
+        return math.inf if number > 0 else -math.inf
 
 
 # --- filters --------------------------------------------------------------------------------
 
 
-def filter_clause(filters: dict | None, dialect: str) -> ColumnElement[bool]:
-    """A WHERE clause over ``run`` that holds for the runs ``filters`` selects."""
+def filter_clause(filters: dict | None, dialect: str, project_ids: Sequence[int] | None = None) -> ColumnElement[bool]:
+    """A WHERE clause over ``run`` that holds for the runs ``filters`` selects. ``project_ids``, the
+    projects the query is confined to, lets config and summary filters read only their index ranges."""
     if not filters:
         return true()
-    return _Compiler(dialect).document(filters, [])
+    return _Compiler(dialect, tuple(project_ids) if project_ids is not None else None).document(filters, [])
 
 
 class _Compiler:
-    def __init__(self, dialect: str) -> None:
+    def __init__(self, dialect: str, project_ids: tuple[int, ...] | None) -> None:
         self.dialect = dialect
+        self.project_ids = project_ids
 
     def document(self, document: Any, at: list[str]) -> ColumnElement[bool]:
         if not isinstance(document, dict):
@@ -85,7 +95,7 @@ class _Compiler:
             if key.startswith("$"):
                 clauses.append(self.logical(key, value, at))
             else:
-                clauses.append(self.condition(_target(key, self.dialect, at), value, [*at, key]))
+                clauses.append(self.condition(_target(key, self.dialect, at, self.project_ids), value, [*at, key]))
         return _all(clauses)
 
     def logical(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
@@ -232,10 +242,13 @@ class _TimeColumn(_Target):
 
 @dataclass
 class _JsonValue(_Target):
-    """A value inside config, summary or the history keys, compared by its JSON type."""
+    """A value inside config, summary or the history keys, compared by its JSON type. Numbers and
+    strings of config and summary are compared through their index (``indexed``) when it holds
+    the key; everything else reads the JSON document."""
 
     name: str
     path: JsonPath
+    indexed: IndexedKey | None = None
 
     def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
         if value is None:
@@ -243,15 +256,19 @@ class _JsonValue(_Target):
         if isinstance(value, bool):
             return self.path.is_boolean(value)
         if isinstance(value, (int, float)):
-            return self.path.number_compares("==", value)
+            return self._number_compares("==", value)
         if isinstance(value, str):
+            if self.indexed is not None:
+                return self.indexed.text_matches(lambda text: text == value)
             return self.path.text_equals(value)
         return self.path.equals_json(value)
 
     def compare(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self.path.number_compares(_SYMBOLS[operator], value)
+            return self._number_compares(_SYMBOLS[operator], value)
         if isinstance(value, str):
+            if self.indexed is not None:
+                return self.indexed.text_matches(lambda text: _OPERATORS[operator](text, value))
             return _OPERATORS[operator](self.path.text(), value)
         raise BadInput(f"{operator} compares numbers or strings {_where(at)}, got {_describe(value)}")
 
@@ -259,9 +276,17 @@ class _JsonValue(_Target):
         numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         texts = [v for v in values if isinstance(v, str)]
         others = [v for v in values if not isinstance(v, (int, float, str)) or isinstance(v, bool)]
-        return or_(
-            self.path.number().in_(numbers), self.path.text().in_(texts), *(self.equals(v, at) for v in others)
-        )
+        if self.indexed is not None:
+            typed = [self.indexed.number_matches(lambda number: number.in_(numbers)) if numbers else false(),
+                     self.indexed.text_matches(lambda text: text.in_(texts)) if texts else false()]
+        else:
+            typed = [self.path.number().in_(numbers), self.path.text().in_(texts)]
+        return or_(*typed, *(self.equals(v, at) for v in others))
+
+    def _number_compares(self, operator: str, value: int | float) -> ColumnElement[bool]:
+        if self.indexed is not None:
+            return self.indexed.number_matches(lambda number: _SQL_COMPARISONS[operator](number, value))
+        return self.path.number_compares(operator, value)
 
     def exists(self) -> ColumnElement[bool]:
         return self.path.exists()
@@ -348,7 +373,7 @@ _TIME_COLUMNS: dict[str, Callable[[], ColumnElement[Any]]] = {
 }
 
 
-def _target(key: str, dialect: str, at: list[str]) -> _Target:
+def _target(key: str, dialect: str, at: list[str], project_ids: tuple[int, ...] | None) -> _Target:
     where = _where([*at, key])
     if key in _TEXT_COLUMNS:
         return _TextColumn(key, _TEXT_COLUMNS[key]())
@@ -360,7 +385,7 @@ def _target(key: str, dialect: str, at: list[str]) -> _Target:
     if prefix == "tags" and rest:
         return _HasTag(rest, dialect)
     if prefix in ("config", "summary_metrics") or key.startswith("keys_info.keys."):
-        return _JsonValue(key, _json_path_of(key, dialect, where))
+        return _JsonValue(key, _json_path_of(key, dialect, where), _indexed_key(key, project_ids))
     raise BadInput(f"unknown filter key {key!r} {where}: use config.*, summary_metrics.*, tags, state, "
                    "createdAt, heartbeatAt, updatedAt, displayName, name, group, jobType, sweep or username")
 
@@ -378,6 +403,19 @@ def _json_path_of(key: str, dialect: str, where: str) -> JsonPath:
     if '"' in rest:
         raise BadInput(f"key {key!r} may not contain a double quote {where}".strip())
     return json_path(column, _candidate_paths(column is Run.config, rest, parts), dialect)
+
+
+def _indexed_key(key: str, project_ids: tuple[int, ...] | None) -> IndexedKey | None:
+    """The index reads of a config / summary_metrics key, when the index holds every candidate path
+    (the key was already checked by _json_path_of)."""
+    prefix, _, rest = key.partition(".")
+    if prefix not in ("config", "summary_metrics"):
+        return None
+    paths = tuple(dict.fromkeys(_candidate_paths(prefix == "config", rest, rest.split("."))))
+    if not all(run_values.indexable(path) for path in paths):
+        return None
+    section = run_values.CONFIG if prefix == "config" else run_values.SUMMARY
+    return IndexedKey(section, paths, project_ids)
 
 
 def _candidate_paths(is_config: bool, rest: str, parts: list[str]) -> list[tuple[str, ...]]:
@@ -421,10 +459,18 @@ class SortKey:
 
 @dataclass(frozen=True)
 class OrderSpec:
-    """What runs are sorted by: ``keys`` in priority order, the run id last; nulls sort last."""
+    """What runs are sorted by: ``keys`` in priority order, the run id last; nulls sort last.
+    ``joins`` are the outer joins (table, on clause) the keys read from."""
 
     text: str
     keys: tuple[SortKey, ...]
+    joins: tuple[tuple[FromClause, ColumnElement[bool]], ...] = ()
+
+    def join_to(self, query: Select) -> Select:
+        """``query`` over ``run`` with the tables the sort values come from."""
+        for table, on in self.joins:
+            query = query.outerjoin(table, on)
+        return query
 
     def columns(self) -> list[ColumnElement[Any]]:
         """The sort values to select with each run (they become its cursor)."""
@@ -478,13 +524,15 @@ _ORDER_COLUMNS: dict[str, tuple[Callable[[], ColumnElement[Any]], str]] = {
 DEFAULT_ORDER = "+created_at"
 
 
-def parse_order(order: str | None, dialect: str) -> OrderSpec:
-    """The sort of an ``order`` argument: ``+``/``-`` and a key (``+created_at`` when absent)."""
+def parse_order(order: str | None, dialect: str, project_ids: Sequence[int] | None = None) -> OrderSpec:
+    """The sort of an ``order`` argument: ``+``/``-`` and a key (``+created_at`` when absent).
+    ``project_ids``, the projects the query is confined to, narrows the index ranges read."""
     text = (order or "").strip() or DEFAULT_ORDER
     descending = text.startswith("-")
     key = text[1:] if text[:1] in "+-" else text
     if not key:
         raise BadInput(f"order {text!r} names no key: use +key or -key, e.g. -summary_metrics.acc")
+    joins: tuple[tuple[FromClause, ColumnElement[bool]], ...] = ()
     if key in _ORDER_COLUMNS:
         expression, kind = _ORDER_COLUMNS[key]
         keys = [SortKey(expression(), descending, kind)]
@@ -495,9 +543,15 @@ def parse_order(order: str | None, dialect: str) -> OrderSpec:
             path = _json_path_of(key, dialect, "")
         except BadInput as error:
             raise BadInput(f"invalid order {text!r}: {error.message}") from None
+        indexed = _indexed_key(key, tuple(project_ids) if project_ids is not None else None)
+        if indexed is not None:
+            values = indexed.sort_values()
+            number, string, joins = values.number, values.text, values.joins
+        else:
+            number, string = path.number(), path.text()
         # Numbers first (numerically), then strings; runs with neither come last.
-        keys = [SortKey(path.number(), descending, "number"), SortKey(path.text(), descending, "text")]
-    return OrderSpec(text, (*keys, SortKey(Run.id, descending, "id")))
+        keys = [SortKey(number, descending, "number"), SortKey(string, descending, "text")]
+    return OrderSpec(text, (*keys, SortKey(Run.id, descending, "id")), joins)
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -511,6 +565,10 @@ _OPERATORS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
 
 
 _SYMBOLS = {"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+_SQL_COMPARISONS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
+    **{_SYMBOLS[name]: compare for name, compare in _OPERATORS.items()},
+    "==": lambda column, value: column == value,
+}
 
 
 def _negate(clause: ColumnElement[bool]) -> ColumnElement[bool]:

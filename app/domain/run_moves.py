@@ -246,7 +246,7 @@ async def select_runs(
     if selection.run_names is None:
         if selection.filters is not None:
             dialect = session.get_bind().dialect.name
-            query = query.where(run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect))
+            query = query.where(run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect, [project.id]))
         return list((await session.scalars(query)).all())
     wanted = list(dict.fromkeys(selection.run_names))
     runs: list[Run] = []

@@ -52,12 +52,11 @@ async def list_runs(
     if with_total and after is not None:
         raise ValueError("with_total counts all matching runs: it needs the first page")
     dialect = dialect_of(session)
-    spec = parse_order(order, dialect)
+    spec = parse_order(order, dialect, [project_id])
     # Sort only ids and sort values, then read the page's whole rows: sorting thousands of
     # matching runs with every column (about 2 KB each) cost more than finding them.
-    matching = (
-        select(Run.id.label("run_id"), *spec.columns())
-        .where(Run.project_id == project_id, filter_clause(parse_filters(filters), dialect))
+    matching = spec.join_to(select(Run.id.label("run_id"), *spec.columns()).select_from(Run)).where(
+        Run.project_id == project_id, filter_clause(parse_filters(filters), dialect, [project_id]),
     )
     if after is not None:
         matching = matching.where(spec.after(after))
@@ -92,7 +91,7 @@ async def list_runs(
 
 async def count_runs(session: AsyncSession, project_ids: Sequence[int], filters: str | None) -> dict[int, int]:
     """How many runs of each project match ``filters`` (projects without any are left out)."""
-    clause = filter_clause(parse_filters(filters), dialect_of(session))
+    clause = filter_clause(parse_filters(filters), dialect_of(session), list(set(project_ids)))
     counts = await session.execute(
         select(Run.project_id, func.count())
         .where(Run.project_id.in_(set(project_ids)), clause)

@@ -34,7 +34,7 @@ def upgrade() -> None:
     sqlite_with_rowid=False
     )
     with op.batch_alter_table('run_value', schema=None) as batch_op:
-        batch_op.create_index('ix_run_value_key', ['project_id', 'section', 'path', 'number'], unique=False)
+        batch_op.create_index('ix_run_value_key', ['project_id', 'section', 'path', 'number', 'run_id'], unique=False)
     _index_existing_runs(run_value)
 
 
