@@ -6,9 +6,12 @@ Filters are MongoDB-style documents (PROTOCOL.md §6.5), e.g.
 stored as ``{"lr": {"value": 0.01}}``), summary metrics (``summary_metrics.acc``), ``tags`` and the
 user (``username``). Values are compared by their JSON type: a number literal matches numbers
 numerically, a string literal matches strings; runs holding another type simply do not match.
+Numbers and strings of config and summary are read from their index (app/domain/run_values.py),
+the rest from the JSON documents.
 
 An order is ``+`` or ``-`` and one key; runs are sorted by it, nulls last in both directions,
-then by id, and pages are cut by keyset cursors over those sort values.
+then by id, and pages are cut by keyset cursors over those sort values. By a config or summary
+key, runs holding a number come first (numerically), then runs holding a string.
 """
 
 from __future__ import annotations
