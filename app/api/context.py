@@ -29,6 +29,13 @@ class Context:
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.runtime.read_session_factory, self.actor)
+        # Read with the key in this request: the viewer's fields ask for them, and runs often are the viewer's.
+        user = self.actor.user
+        if user is not None:
+            self.loaders.user.prime(user.id, user)
+            self.loaders.user_by_entity.prime(user.entity_id, user)
+        if self.actor.entity is not None:
+            self.loaders.entity.prime(self.actor.entity.id, self.actor.entity)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.db.tables import User
+from app.db.tables import Entity, User
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class Actor:
     claimed_email: str | None = None
     api_key_id: int | None = field(default=None, compare=False)
     key_use_stale: bool = field(default=False, compare=False)  # last_used_at wants refreshing
+    entity: Entity | None = field(default=None, compare=False)  # the user's own entity, when read with the key
 
     @property
     def is_anonymous(self) -> bool:

@@ -14,10 +14,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import ApiKey, User
+from app.db.tables import ApiKey, Entity, User
 from app.db.types import utcnow
 from app.domain.actor import ANONYMOUS, Actor
 from app.domain.errors import NotFound, Unauthenticated
@@ -28,8 +28,12 @@ SECRET_CHARS = 48
 LAST_USED_RESOLUTION_S = 60
 
 # Built once: every authenticated request runs it (building a select costs more than running it).
+# The user's personal entity comes along: the viewer's fields ask for it.
 _KEY_WITH_USER = (
-    select(ApiKey, User).join(User, User.id == ApiKey.user_id).where(ApiKey.secret_hash == bindparam("secret_hash"))
+    select(ApiKey, User, Entity)
+    .join(User, User.id == ApiKey.user_id)
+    .join(Entity, Entity.id == User.entity_id)
+    .where(ApiKey.secret_hash == bindparam("secret_hash"))
 )
 
 
@@ -80,12 +84,16 @@ def readable_secret(key: ApiKey, server_secret: bytes) -> str | None:
 
 async def authenticate(session: AsyncSession, secret: str, *, record_use: bool = True) -> tuple[User, ApiKey]:
     """The user behind ``secret``; records the time of use unless told not to. Raises Unauthenticated."""
+    row = await _usable_key(session, secret, record_use=record_use)
+    return row.User, row.ApiKey
+
+
+async def _usable_key(session: AsyncSession, secret: str, *, record_use: bool) -> Row[tuple[ApiKey, User, Entity]]:
     row = (await session.execute(_KEY_WITH_USER, {"secret_hash": hash_key(secret)})).first()
     if row is None:
         raise Unauthenticated("invalid API key: no such key; create one with `python -m app create-api-key`")
-    key, user = row
-    await accept(session, key, user, record_use=record_use)
-    return user, key
+    await accept(session, row.ApiKey, row.User, record_use=record_use)
+    return row
 
 
 async def accept(session: AsyncSession, key: ApiKey, user: User, *, record_use: bool = True) -> None:
@@ -141,9 +149,10 @@ async def actor_for(session: AsyncSession, authorization: str | None, *, claimed
     secret = secret_from_authorization(authorization)
     if secret is None:
         return ANONYMOUS
-    user, key = await authenticate(session, secret, record_use=record_use)
-    return Actor(user=user, claimed_username=claimed_username or None, claimed_email=claimed_email or None,
-                 api_key_id=key.id, key_use_stale=not record_use and use_is_stale(key, utcnow()))
+    row = await _usable_key(session, secret, record_use=record_use)
+    return Actor(user=row.User, claimed_username=claimed_username or None, claimed_email=claimed_email or None,
+                 api_key_id=row.ApiKey.id, key_use_stale=not record_use and use_is_stale(row.ApiKey, utcnow()),
+                 entity=row.Entity)
 
 
 async def revoke(session: AsyncSession, key_id: int, owner: User) -> ApiKey:

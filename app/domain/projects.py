@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Project
@@ -13,7 +13,7 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
 from app.domain.names import check_project_name
-from app.domain.users import entity_by_name, require_entity
+from app.domain.users import require_entity
 
 ACCESS_ALIASES = {
     "PRIVATE": policy.PRIVATE,
@@ -39,15 +39,24 @@ async def find(session: AsyncSession, entity: Entity, name: str) -> Project | No
     return await session.scalar(select(Project).where(Project.entity_id == entity.id, Project.name == name))
 
 
-async def readable(session: AsyncSession, actor: Actor, entity_name: str | None, name: str) -> Project | None:
-    """The project if it exists and the actor may read it; None otherwise (existence never leaks)."""
-    entity = await entity_by_name(session, entity_name) if entity_name else None
-    if entity is None:
+# Built once: every request naming a project runs it.
+_PROJECT_WITH_ENTITY = (
+    select(Project, Entity).join(Entity, Entity.id == Project.entity_id)
+    .where(Entity.name == bindparam("entity_name"), Project.name == bindparam("name"))
+)
+
+
+async def readable(
+    session: AsyncSession, actor: Actor, entity_name: str | None, name: str
+) -> tuple[Project, Entity] | None:
+    """The project and its entity, read in one statement, if the project exists and the actor may
+    read it; None otherwise (existence never leaks)."""
+    if not entity_name:
         return None
-    project = await find(session, entity, name)
-    if project is None or not await can_read(session, actor, entity, project):
+    row = (await session.execute(_PROJECT_WITH_ENTITY, {"entity_name": entity_name, "name": name})).first()
+    if row is None or not await can_read(session, actor, row.Entity, row.Project):
         return None
-    return project
+    return row.Project, row.Entity
 
 
 async def can_read(session: AsyncSession, actor: Actor, entity: Entity, project: Project) -> bool:

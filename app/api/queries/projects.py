@@ -19,8 +19,12 @@ async def _project(info: Info, name: str | None, entity_name: str | None) -> Pro
         default = await info.context.loaders.entity.load(actor.user.default_entity_id or actor.user.entity_id)
         entity_name = default.name if default else None
     async with info.context.read() as session:
-        row = await projects.readable(session, actor, entity_name, name)
-    return Project.from_row(row) if row else None
+        found = await projects.readable(session, actor, entity_name, name)
+    if found is None:
+        return None
+    project, entity = found
+    info.context.loaders.entity.prime(entity.id, entity)  # the project's fields and runs ask for it
+    return Project.from_row(project)
 
 
 @strawberry.type

@@ -1,0 +1,52 @@
+"""The fixed cost of a GraphQL request: read sessions without transactions, and the statements a
+request needs before its own work (the key, the project)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tests.support import recorded_statements
+from tests.test_run_queries_support import make_project, make_runs
+
+
+async def _in_transaction(session) -> bool:
+    connection = await (await session.connection()).get_raw_connection()
+    driver = connection.driver_connection
+    return driver.is_in_transaction() if hasattr(driver, "is_in_transaction") else driver.in_transaction
+
+
+async def test_read_sessions_send_no_begin_and_write_sessions_do(runtime):
+    async with runtime.read_session_factory() as session:
+        assert await session.scalar(select(1)) == 1
+        assert not await _in_transaction(session)
+    async with runtime.session_factory.begin() as session:
+        await session.execute(select(1))
+        assert await _in_transaction(session)
+
+
+async def _statements(gql, runtime, key: str, query: str) -> list[str]:
+    await gql.data("{ viewer { id } }", key=key)  # a key's first use also records it was used
+    with recorded_statements(runtime.engine) as statements:
+        await gql.data(query, key=key)
+    return [s for s in statements if not s.startswith("BEGIN")]
+
+
+async def test_the_viewer_and_their_entity_come_with_the_key_in_one_statement(gql, runtime, alice):
+    statements = await _statements(gql, runtime, alice.key, "{ viewer { id username entity } }")
+    assert len(statements) == 1 and statements[0].startswith("SELECT api_key.")
+
+
+async def test_a_project_and_its_entity_are_one_statement(gql, runtime, alice):
+    await make_project(runtime, alice)
+    query = '{ project(name: "p", entityName: "alice") { name entityName entity { name } } }'
+    statements = await _statements(gql, runtime, alice.key, query)
+    assert len(statements) == 2 and "JOIN entity" in statements[1], statements
+
+
+async def test_the_viewer_s_own_runs_read_no_accounts_or_entities_again(gql, runtime, alice):
+    project = await make_project(runtime, alice)
+    await make_runs(runtime, project, [dict(user_id=alice.id, created_by_id=alice.id) for _ in range(3)])
+    query = """{ project(name: "p", entityName: "alice") { runs { edges { node {
+        name user { username } createdBy { username } project { entityName } } } } } }"""
+    statements = await _statements(gql, runtime, alice.key, query)
+    assert not [s for s in statements[1:] if s.startswith(("SELECT user_account.", "SELECT entity."))], statements
