@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Column, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from app.db.types import BigIntId, JSONValue, UTCDateTime, utcnow
+from app.db.types import BigIntId, JSONText, JSONValue, UTCDateTime, utcnow
 
 
 def _id() -> Any:
@@ -189,7 +189,7 @@ class HistoryRow(SQLModel, table=True):
     run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True))
     line_no: int = Field(sa_column=Column(BigIntId, primary_key=True, autoincrement=False))
     step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
-    data: Any = _json()
+    data: Any = Field(default=None, sa_column=Column(JSONText, nullable=False))
 
 
 class EventRow(SQLModel, table=True):

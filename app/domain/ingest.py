@@ -9,6 +9,7 @@ the derived columns (line counts, last step, history key types, latest system me
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,8 @@ MAX_STEP = 2**63 - 1  # the step column is a 64-bit integer
 MAX_OFFSET = 2**40  # line offsets far beyond any run, yet safe from overflow when counts are added
 
 _NUL_ESCAPE = "\\u0000"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
                type(None): "null"}
 
@@ -123,19 +126,33 @@ def _json_lines(name: str, offset: int, content: list[str]) -> JsonLines:
 
 def _lenient_line(name: str, line_no: int, line: str) -> tuple[Any, str]:
     """What json accepts beyond RFC 8259: NaN and infinities as the client may write them (stored
-    spelled as strings), integers past 64 bits, lone surrogates; else BadInput with json's message."""
-    non_finite = False
+    spelled as strings), integers past 64 bits, lone UTF-16 surrogates (stored as U+FFFD: PostgreSQL
+    refuses them in JSONB, and in any JSON it reads as JSONB); else BadInput with json's message."""
+    rewrite = False
 
     def constant(spelling: str) -> float:
-        nonlocal non_finite
-        non_finite = True
+        nonlocal rewrite
+        rewrite = True
         return float(spelling)
 
     try:
         value = json.loads(line, parse_constant=constant)
     except ValueError as error:
         raise BadInput(f"{name} line {line_no} is not valid JSON: {error}") from None
-    return value, dumps(value) if non_finite else line
+    if _SURROGATE_ESCAPE.search(line):
+        value, rewrite = _without_lone_surrogates(value), True
+    return value, dumps(value) if rewrite else line
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    # json.loads joins the escapes of a valid pair into one character: a surrogate left is lone.
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    return value
 
 
 def step_of(row: dict[str, Any]) -> int | None:
