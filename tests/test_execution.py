@@ -96,6 +96,30 @@ class Item(Named):
     async def slow_lines(self) -> list[str]:
         return ["x", "y"]
 
+    @strawberry.field
+    def shout(self) -> str:  # raises for the item without a name
+        return self.name.upper()
+
+    @strawberry.field
+    def maybe_shout(self) -> str | None:
+        return self.name.upper() if self.name else None
+
+    @strawberry.field
+    def scaled(self, factor: int = 2) -> int:
+        return self.count * factor
+
+    @strawberry.field
+    def described(self, info: strawberry.Info) -> str:
+        return f"{info.field_name}:{self.name}"
+
+    @strawberry.field
+    def from_root(root) -> str:  # noqa: N805 - Strawberry's root parameter
+        return f"root:{root.name}"
+
+    @strawberry.field
+    def counted_twice(self) -> int:  # an int field answering a string for the third item
+        return self.count * 2
+
 
 GOOD = dict(name="a", count=1, maybe_count=None, ratio=0.5, flag=True, color=Color.RED, maybe_color=None,
             created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), tags=["t1", "t2"], maybe_tags=["x", None],
@@ -139,13 +163,15 @@ class Query:
 
 
 ITEM_FIELDS = """name count maybeCount ratio flag color maybeColor created tags maybeTags raw secret
-                 lines brokenLines maybeLines slowLines alias: count __typename"""
+                 lines brokenLines maybeLines slowLines alias: count __typename
+                 shout maybeShout scaled scaledBy3: scaled(factor: 3) described fromRoot countedTwice"""
 QUERIES = [
     f"{{ items {{ {ITEM_FIELDS} }} }}",
     "{ items { name count } }",
     "{ named { name ... on Item { tags count } } }",
     "{ exploding { boom } numbers }",
     "{ items { tags @include(if: true) maybeTags @skip(if: false) lines @include(if: true) } }",
+    "{ items { maybeShout countedTwice shout } }",
 ]
 
 
@@ -193,6 +219,8 @@ def test_the_cases_above_do_produce_errors_and_nulls():
     (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[0]))
     items = data["items"]
     assert items[0]["created"] == "2026-01-02T03:04:05" and items[0]["raw"] == '{"k":[1,2]}'
+    assert (items[0]["shout"], items[0]["scaledBy3"], items[0]["described"], items[0]["fromRoot"]) == (
+        "A", 3, "described:a", "root:a")
     assert items[0]["lines"] == ['{"a":1}', '{"b":2}', "plain"] and items[0]["maybeTags"] == ["x", None]
     assert items[1] is None and items[2] is None and items[8]["maybeCount"] == 4
     assert items[3]["maybeCount"] is None and items[3]["maybeColor"] is None and items[3]["maybeTags"] == ["a", "1"]
@@ -201,6 +229,10 @@ def test_the_cases_above_do_produce_errors_and_nulls():
                      "Enum 'Color' cannot represent", "an exception as a value", "denied",
                      "Cannot return null for non-nullable field Item.brokenLines"):
         assert fragment in messages, fragment
+    (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[5]))
+    assert data["items"][0] == {"maybeShout": "A", "countedTwice": 2, "shout": "A"} and data["items"][1] is None
+    assert [error["message"] for error in errors] == [
+        "'NoneType' object has no attribute 'upper'", "Int cannot represent non-integer value: 'sevenseven'"]
     (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[3]))
     assert data == {"exploding": None, "numbers": [1, 2, 3]} and errors[0]["message"] == "the attribute failed"
 
@@ -213,17 +245,21 @@ class CountingExecutor(FastLeafExecutor):
         return super().build_resolve_info(*args)
 
 
-@pytest.mark.parametrize("extensions, expected", [([], 1 + 2), ([UppercaseStrings], 1 + 17)],
-                         ids=["plain", "middleware"])
-def test_basic_leaf_fields_skip_the_resolver_unless_middleware_wraps_it(extensions, expected):
+@pytest.mark.parametrize("query, extensions, expected", [
+    ("{ items { name count } }", [], 1 + 2),
+    ("{ items { name count } }", [UppercaseStrings], 1 + 17),
+    ("{ items { maybeShout described } }", [], 1 + 9),
+], ids=["attributes", "middleware", "resolvers"])
+def test_leaf_fields_skip_the_resolve_info_unless_middleware_wraps_them(query, extensions, expected):
     """``items`` (a resolver) builds a ResolveInfo, and so do the two failing leaves (a null name, a
     count of "seven") on their way through the stock path; the other leaves do not. With middleware
-    every field does (17: the item with a null name stops before its count)."""
+    every field does (17: the item with a null name stops before its count). A resolver taking only
+    ``self`` needs none; one taking ``info`` does."""
     schema = _schema(extensions=extensions)
     CountingExecutor.resolve_infos = 0
     with executor(schema, CountingExecutor):
-        result = asyncio.run(schema.execute("{ items { name count } }"))
-    assert result.data["items"][0] == ({"name": "a", "count": 1} if not extensions else {"name": "A", "count": 1})
+        result = asyncio.run(schema.execute(query))
+    assert result.data["items"][0] is not None
     assert CountingExecutor.resolve_infos == expected
 
 

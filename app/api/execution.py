@@ -2,19 +2,22 @@
 
 A page of 50 runs is about 1,000 fields, nearly all of them plain attributes of a scalar type.
 For each, graphql-core builds a ResolveInfo, checks arguments, calls Strawberry's resolver and
-walks ``complete_value`` (several µs a field). Here a Strawberry basic field (no resolver, no
-field extensions or permissions) of a leaf type, or of a list of leaves, is read and coerced
-directly, and a resolver's list of leaves (history's 1,000 JSON strings) is coerced in one loop.
+walks ``complete_value`` (several µs a field). Here a leaf field (of a leaf type, or a list of
+leaves) without field extensions or permissions is read and coerced directly when it is a
+Strawberry basic field (an attribute) or a plain resolver: synchronous, taking only ``self``, no
+arguments. A resolver's list of leaves (history's 1,000 JSON strings) is coerced in one loop.
 
-Anything unusual takes the stock path, which then produces graphql-core's exact result and error:
-an exception while reading or coercing, null where the type forbids it, an Exception or awaitable
-value, a list that is not a list or tuple, a directive on a list field (``@stream``), and any
-field at all while a schema extension wraps resolvers (middleware).
+Anything unusual takes the stock path, which then produces graphql-core's exact result and error
+(a resolver that raised or returned a bad value is called again there; these resolvers compute
+from ``self`` alone): an exception while reading or coercing, null where the type forbids it, an
+Exception or awaitable value, a list that is not a list or tuple, a directive on a list field
+(``@stream``), and any field at all while a schema extension wraps resolvers (middleware).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Callable
 
 from graphql import (
@@ -56,16 +59,16 @@ class FastLeafExecutor(StrawberryGraphQLCoreExecutionContext):
 
 
 class LeafField:
-    """A basic field read with ``getattr`` and completed as a leaf or a list of leaves."""
+    """A field whose value is ``read(source)``, completed as a leaf or a list of leaves."""
 
-    __slots__ = ("complete_value", "is_list", "name")
+    __slots__ = ("complete_value", "is_list", "read")
 
-    def __init__(self, name: str, complete_value: Completer, is_list: bool) -> None:
-        self.name, self.complete_value, self.is_list = name, complete_value, is_list
+    def __init__(self, read: Callable[[Any], Any], complete_value: Completer, is_list: bool) -> None:
+        self.read, self.complete_value, self.is_list = read, complete_value, is_list
 
     def complete(self, source: Any, is_awaitable: Callable[[Any], bool]) -> Any:
         try:
-            value = getattr(source, self.name)
+            value = self.read(source)
         except Exception:  # noqa: BLE001 - the stock path reports it
             return FALLBACK
         return self.complete_value(value, is_awaitable)
@@ -73,21 +76,33 @@ class LeafField:
 
 @lru_cache(maxsize=8)
 def _leaf_fields(schema: GraphQLSchema) -> dict[tuple[str, str], LeafField]:
-    """(type name, field name) -> LeafField for every basic Strawberry field of a leaf or leaf-list type."""
+    """(type name, field name) -> LeafField for every leaf or leaf-list field read without an Info."""
     fields = {}
     for type_ in schema.type_map.values():
         if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
             continue
         for field_name, field_def in type_.fields.items():
             definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if not (isinstance(definition, StrawberryField) and definition.is_basic_field
-                    and is_default_resolver(field_def.resolve) and definition.default_resolver is getattr):
-                continue
-            complete_value = _completer(field_def.type)
+            read = _reader(definition, field_def.resolve) if isinstance(definition, StrawberryField) else None
+            complete_value = _completer(field_def.type) if read is not None else None
             if complete_value is not None:
                 is_list = is_list_type(field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type)
-                fields[type_.name, field_name] = LeafField(definition.python_name, complete_value, is_list)
+                fields[type_.name, field_name] = LeafField(read, complete_value, is_list)
     return fields
+
+
+def _reader(field: StrawberryField, resolve: Any) -> Callable[[Any], Any] | None:
+    """What Strawberry's resolver would return for a source, for an attribute or a plain resolver."""
+    if field.extensions:
+        return None
+    if field.base_resolver is None:
+        usable = field.is_basic_field and is_default_resolver(resolve) and field.default_resolver is getattr
+        return attrgetter(field.python_name) if usable else None
+    resolver = field.base_resolver
+    reserved = [parameter for parameter in resolver.reserved_parameters.values() if parameter is not None]
+    if field.is_async or resolver.arguments or reserved != [resolver.self_parameter] or resolver.self_parameter is None:
+        return None
+    return resolver.wrapped_func if callable(resolver.wrapped_func) else None
 
 
 def _completer(type_: GraphQLOutputType) -> Completer | None:
