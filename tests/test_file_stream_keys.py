@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from app.db import tables
 from app.db.types import utcnow
+from tests.moves_support import make_project, make_run, make_team
 from tests.support import make_account
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
 
@@ -107,3 +108,15 @@ async def test_a_value_the_database_refuses_is_a_400_and_writes_nothing(http, ru
         return
     assert response.status_code == 400 and "cannot be stored" in response.json()["errors"][0]["message"]
     assert len(await all_rows(runtime, select(tables.HistoryRow))) == 1
+
+
+async def test_a_restricted_project_reads_its_member_list_in_the_request(http, runtime):
+    carol, dave = await make_account(runtime, "carol"), await make_account(runtime, "dave")
+    team_id = await make_team(runtime, "lab", [(carol, "MEMBER"), (dave, "MEMBER")])
+    project_id = await make_project(runtime, team_id, "vault", access="RESTRICTED", restricted_members=(carol,))
+    await make_run(runtime, project_id, "c1", carol)
+    body = {"files": lines(HISTORY, 0, [{"_step": 0}])}
+    assert (await post_stream(http, "lab/vault/c1", body, key=carol.key)).status_code == 200
+    refused = await post_stream(http, "lab/vault/c1", body, key=dave.key)
+    assert refused.status_code == 404 and refused.json()["errors"][0]["message"] == "run lab/vault/c1 not found"
+    assert [r.step for r in await all_rows(runtime, select(tables.HistoryRow))] == [0]

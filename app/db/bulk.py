@@ -1,16 +1,18 @@
-"""Bulk writes of a file_stream chunk: line-keyed rows (history, system metrics, console lines)
-and the run row's derived columns.
+"""A file_stream request's transaction: one read of the key and the run, then bulk writes of the
+chunk's line-keyed rows (history, system metrics, console lines) and the run row's derived columns.
 
-A chunk of lines ``[offset, offset + n)`` replaces whatever is stored there, inside the caller's
+A chunk of lines ``[offset, offset + n)`` replaces whatever is stored there, inside the request's
 transaction, so a resent chunk overwrites and never duplicates. The ORM is bypassed on purpose:
 it is ~20x slower for this (DESIGN.md §9).
 
-- PostgreSQL: one statement through the raw asyncpg connection, whatever the chunk holds: each
-  table's lines are an ``INSERT ... SELECT FROM unnest(<one array a column>)`` in a CTE
-  (``ON CONFLICT ... DO UPDATE`` when the chunk overwrites stored lines) and the statement itself is
-  the run row's ``UPDATE``: one round trip instead of a COPY (two) and an UPDATE each.
-- SQLite: a DELETE of the range when it overwrites, one ``INSERT ... SELECT FROM json_each(?)`` a
-  table, then the run row's UPDATE.
+- PostgreSQL: everything goes through the pooled connection's asyncpg connection: ``BEGIN``, the
+  read, one statement for the whole chunk (each table's lines an ``INSERT ... SELECT FROM
+  unnest(<one array a column>)`` in a CTE, ``ON CONFLICT ... DO UPDATE`` when the chunk overwrites
+  stored lines, and the statement itself the run row's ``UPDATE``), ``COMMIT``: four round trips.
+  A session joins the same transaction only when a request needs one (a summary's value index,
+  recording a key's use, a refusal's exact answer).
+- SQLite: a session; a DELETE of the range when it overwrites, one ``INSERT ... SELECT FROM
+  json_each(?)`` a table, then the run row's UPDATE.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ import json
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, AsyncIterator, Callable, Iterator, Sequence
+from typing import Any, AsyncIterator, Callable, Iterator, Mapping, Sequence
 
 import asyncpg
-from sqlalchemy import Update, bindparam, delete, text, update
+from sqlalchemy import Select, Update, bindparam, delete, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db.dialect import is_postgresql
 from app.db.tables import ConsoleLine, EventRow, HistoryRow, Run
@@ -68,33 +70,65 @@ class LineWrite:
         return self.offset < self.stored_lines
 
 
-async def write_chunk(session: AsyncSession, run_id: int, writes: Sequence[LineWrite],
-                      run_changes: dict[str, Any]) -> None:
-    """Store ``writes`` and set the run row's ``run_changes`` (column name -> value) in the session's
-    transaction, which must have begun (the run row is locked by then)."""
-    connection = await session.connection()
-    if is_postgresql(connection.dialect.name):
-        driver = (await connection.get_raw_connection()).driver_connection
-        await write_chunk_postgresql(driver, connection.dialect, run_id, writes, run_changes)
-        return
-    for write in writes:
-        if not write.values:
-            continue
-        model = write.table.model
-        if write.overwrites:
-            await session.execute(delete(model).where(
-                model.run_id == run_id, model.line_no >= write.offset, model.line_no < write.offset + len(write.values)
-            ))
-        await session.execute(
-            text(_SQLITE_INSERT[write.table.name]),
-            {"run_id": run_id, "offset": write.offset, "lines": json.dumps(write.values, separators=(",", ":"))},
-        )
-    await session.execute(_run_update(tuple(run_changes)), {**run_changes, "run_id": run_id})
+class Transaction:
+    """One request's transaction."""
+
+    async def first_row(self, statement: Select, params: dict[str, Any]) -> Mapping[str, Any] | None:
+        """The first row of a Core ``statement`` (its columns by label), with ``params`` bound."""
+        raise NotImplementedError
+
+    async def session(self) -> AsyncSession:
+        """A session in this transaction."""
+        raise NotImplementedError
+
+    async def write_chunk(self, run_id: int, writes: Sequence[LineWrite], run_changes: dict[str, Any]) -> None:
+        """Store ``writes`` and set the run row's ``run_changes`` (column name -> value); the run row
+        must be locked."""
+        raise NotImplementedError
 
 
-# SQLite: the JSON array element i holds the value columns of line offset+i; JSON text values
-# (history/event data) travel as JSON strings and are extracted as text, which is how the JSON
-# column type stores them.
+@asynccontextmanager
+async def transaction(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[Transaction]:
+    """A transaction on ``engine``, committed when the block ends, rolled back if it raises."""
+    if is_postgresql(engine.dialect.name):
+        async with _postgresql_transaction(engine) as postgresql:
+            yield postgresql
+    else:
+        async with session_factory.begin() as session:
+            yield _SQLiteTransaction(session)
+
+
+# --- SQLite --------------------------------------------------------------------------------------
+
+class _SQLiteTransaction(Transaction):
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def first_row(self, statement: Select, params: dict[str, Any]) -> Mapping[str, Any] | None:
+        return (await self._session.execute(statement, params)).mappings().first()
+
+    async def session(self) -> AsyncSession:
+        return self._session
+
+    async def write_chunk(self, run_id: int, writes: Sequence[LineWrite], run_changes: dict[str, Any]) -> None:
+        for write in writes:
+            if not write.values:
+                continue
+            model = write.table.model
+            if write.overwrites:
+                await self._session.execute(delete(model).where(
+                    model.run_id == run_id, model.line_no >= write.offset,
+                    model.line_no < write.offset + len(write.values),
+                ))
+            await self._session.execute(
+                text(_SQLITE_INSERT[write.table.name]),
+                {"run_id": run_id, "offset": write.offset, "lines": json.dumps(write.values, separators=(",", ":"))},
+            )
+        await self._session.execute(_run_update(tuple(run_changes)), {**run_changes, "run_id": run_id})
+
+
+# The JSON array element i holds the value columns of line offset+i; JSON text values (history/event
+# data) travel as JSON strings and are extracted as text, which is how the JSON column type stores them.
 _SQLITE_INSERT = {
     HISTORY.name: "INSERT INTO history_row (run_id, line_no, step, data) "
     "SELECT :run_id, :offset + CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') "
@@ -117,23 +151,60 @@ def _run_update(columns: tuple[str, ...]) -> Update:
     )
 
 
-# --- PostgreSQL --------------------------------------------------------------------------------
+# --- PostgreSQL ----------------------------------------------------------------------------------
+
+class _PostgreSQLTransaction(Transaction):
+    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection) -> None:
+        self._connection, self._driver = connection, driver
+        self._session: AsyncSession | None = None
+
+    async def first_row(self, statement: Select, params: dict[str, Any]) -> Mapping[str, Any] | None:
+        compiled = _compiled(statement, self._connection.dialect)
+        with _as_sqlalchemy_errors():
+            return await self._driver.fetchrow(compiled.sql, *(params[name] for name in compiled.order))
+
+    async def session(self) -> AsyncSession:
+        if self._session is None:
+            # AUTOCOMMIT: SQLAlchemy must not begin a transaction of its own (asyncpg would nest it
+            # as a savepoint); the session's statements run in the one asyncpg began.
+            await self._connection.execution_options(isolation_level="AUTOCOMMIT")
+            self._session = AsyncSession(bind=self._connection, expire_on_commit=False)
+        return self._session
+
+    async def write_chunk(self, run_id: int, writes: Sequence[LineWrite], run_changes: dict[str, Any]) -> None:
+        writes = [write for write in writes if write.values]
+        dialect = self._connection.dialect
+        statement = _chunk_statement(tuple((w.table, w.overwrites) for w in writes), tuple(run_changes), dialect)
+        arguments: list[Any] = [run_id]
+        for write in writes:
+            arguments.append(write.offset)
+            arguments.extend(list(column) for column in zip(*write.values))
+        arguments.extend(process(value) for process, value in zip(statement.processors, run_changes.values()))
+        with _as_sqlalchemy_errors():
+            await self._driver.execute(statement.sql, *arguments)
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
 
 @asynccontextmanager
-async def postgresql_transaction(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection's asyncpg connection, in a transaction of its own.
+async def _postgresql_transaction(engine: AsyncEngine) -> AsyncIterator[_PostgreSQLTransaction]:
+    """A transaction asyncpg begins on a pooled connection.
 
-    asyncpg's errors leave as SQLAlchemy's, as the session's would: a value the database refuses
-    as DataError, anything else as OperationalError. A connection that may still be inside the
-    transaction (cancelled, broken) is invalidated instead of going back to the pool, which does not
-    know of a transaction SQLAlchemy did not begin."""
+    asyncpg's errors leave as SQLAlchemy's, as a session's would: a value the database refuses as
+    DataError, anything else as OperationalError. A connection that may still be inside the
+    transaction (cancelled, broken) is invalidated instead of going back to the pool, which does
+    not know of a transaction SQLAlchemy did not begin."""
     async with engine.connect() as connection:
         driver = (await connection.get_raw_connection()).driver_connection
+        postgresql = _PostgreSQLTransaction(connection, driver)
         try:
             with _as_sqlalchemy_errors():
                 async with driver.transaction():
-                    yield driver
+                    yield postgresql
         finally:
+            await postgresql.close()
             if driver.is_closed() or driver.is_in_transaction():
                 await connection.invalidate()
 
@@ -148,22 +219,20 @@ def _as_sqlalchemy_errors() -> Iterator[None]:
         raise OperationalError(None, None, error) from error
 
 
-async def write_chunk_postgresql(driver: asyncpg.Connection, dialect: Dialect, run_id: int,
-                                 writes: Sequence[LineWrite], run_changes: dict[str, Any]) -> None:
-    """``write_chunk`` on PostgreSQL as one statement, in the connection's transaction."""
-    writes = [write for write in writes if write.values]
-    statement = _postgresql_statement(tuple((w.table, w.overwrites) for w in writes), tuple(run_changes), dialect)
-    arguments: list[Any] = [run_id]
-    for write in writes:
-        arguments.append(write.offset)
-        arguments.extend(list(column) for column in zip(*write.values))
-    arguments.extend(process(value) for process, value in zip(statement.processors, run_changes.values()))
-    with _as_sqlalchemy_errors():
-        await driver.execute(statement.sql, *arguments)
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    order: tuple[str, ...]  # the parameters' names, in the order of $1, $2, ...
+
+
+@lru_cache(maxsize=16)
+def _compiled(statement: Select, dialect: Dialect) -> _Compiled:
+    compiled = statement.compile(dialect=dialect)
+    return _Compiled(str(compiled), tuple(compiled.positiontup or ()))
 
 
 @dataclass(frozen=True)
-class _Statement:
+class _ChunkStatement:
     sql: str
     processors: tuple[Callable[[Any], Any], ...]  # one a run column: its type's bind processing
 
@@ -173,8 +242,8 @@ def _unchanged(value: Any) -> Any:
 
 
 @lru_cache(maxsize=128)
-def _postgresql_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tuple[str, ...],
-                          dialect: Dialect) -> _Statement:
+def _chunk_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tuple[str, ...],
+                     dialect: Dialect) -> _ChunkStatement:
     """The statement for one shape of chunk, built once: $1 is the run's id, then each table's
     offset and one array a value column, then the run columns' values."""
     placeholders = (f"${number}" for number in itertools.count(2))
@@ -189,7 +258,7 @@ def _postgresql_statement(tables: tuple[tuple[LineTable, bool], ...], run_column
     if ctes:
         sql = f"WITH {', '.join(ctes)} {sql}"
     processors = tuple(_RUN_TABLE.c[name].type.bind_processor(dialect) or _unchanged for name in run_columns)
-    return _Statement(sql, processors)
+    return _ChunkStatement(sql, processors)
 
 
 def _insert_lines(table: LineTable, offset: str, arrays: list[str], overwrites: bool) -> str:

@@ -12,16 +12,13 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Mapping
 
 import orjson
 from sqlalchemy import and_, bindparam, select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db import bulk
-from app.db.dialect import is_postgresql
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
 from app.domain import api_keys, policy, run_values, runs
@@ -185,52 +182,17 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
 async def stream(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], authorization: str | None,
                  entity_name: str, project_name: str, run_name: str, chunk: Chunk) -> dict[str, Any]:
     """Write one file_stream request as the key in ``authorization``, in one transaction; return the
-    answer for the client.
-
-    On PostgreSQL a chunk without a summary goes straight through the pooled asyncpg connection:
-    ``BEGIN``, the key-and-run lookup, one statement for the lines and the run row, ``COMMIT``. Whatever
-    that cannot settle alone (a refusal and its exact answer, recording the key's use, a restricted
-    project, the summary's value index) takes a session."""
-    if chunk.summary is None and is_postgresql(engine.dialect.name):
-        answer = await _stream_directly(engine, authorization, (entity_name, project_name, run_name), chunk)
-        if answer is not None:
-            return answer
-    async with session_factory.begin() as session:
-        return await _stream_in_session(session, authorization, (entity_name, project_name, run_name), chunk)
-
-
-async def _stream_directly(engine: AsyncEngine, authorization: str | None, names: tuple[str, str, str],
-                           chunk: Chunk) -> dict[str, Any] | None:
-    """``stream`` without a session; None, with nothing written, when the request needs one."""
-    secret = api_keys.secret_from_authorization(authorization)
-    if secret is None:
-        return None
-    statement = _key_and_run_postgresql(engine.dialect)
-    params = _lookup_params(secret, names)
-    async with bulk.postgresql_transaction(engine) as connection:
-        run = await _loggable(await connection.fetchrow(statement.sql, *(params[name] for name in statement.order)))
-        if run is None:
-            return None
+    answer for the client."""
+    async with bulk.transaction(engine, session_factory) as transaction:
+        run = await _loggable_run(transaction, authorization, (entity_name, project_name, run_name))
         writes, changes = _chunk_changes(run, chunk)
-        await bulk.write_chunk_postgresql(connection, engine.dialect, run.id, writes, changes)
-    return _answer(run)
-
-
-async def _stream_in_session(session: AsyncSession, authorization: str | None, names: tuple[str, str, str],
-                             chunk: Chunk) -> dict[str, Any]:
-    run = None
-    secret = api_keys.secret_from_authorization(authorization)
-    if secret is not None:
-        row = (await session.execute(_KEY_AND_RUN, _lookup_params(secret, names))).mappings().first()
-        run = await _loggable(row, session)
-    if run is None:  # api_keys and runs say exactly what is wrong (or find what the lookup missed)
-        actor = await api_keys.actor_for(session, authorization)
-        run = (await runs.loggable_run(session, actor, *names, for_update=True)).run
-    writes, changes = _chunk_changes(run, chunk)
-    if chunk.summary is not None:
-        changes.update(await _write_summary(session, run, chunk.summary))
-    await bulk.write_chunk(session, run.id, writes, changes)
-    return _answer(run)
+        if chunk.summary is not None:
+            changes.update(await _write_summary(await transaction.session(), run, chunk.summary))
+        await transaction.write_chunk(run.id, writes, changes)
+    answer: dict[str, Any] = {"exitcode": None, "limits": {}}
+    if run.stop_requested:
+        answer["stopped"] = True
+    return answer
 
 
 async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any]) -> dict[str, Any]:
@@ -239,14 +201,20 @@ async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any
     return {"summary": summary}
 
 
-def _answer(run: Any) -> dict[str, Any]:
-    answer: dict[str, Any] = {"exitcode": None, "limits": {}}
-    if run.stop_requested:
-        answer["stopped"] = True
-    return answer
+async def _loggable_run(transaction: bulk.Transaction, authorization: str | None, names: tuple[str, str, str]) -> Any:
+    """The run, locked, if the key may log to it. A live run's requests find key and run with one
+    statement; when that finds nothing or a refusal, api_keys and runs say exactly what is wrong."""
+    secret = api_keys.secret_from_authorization(authorization)
+    if secret is not None:
+        entity, project, run = names
+        params = {"secret_hash": api_keys.hash_key(secret), "entity": entity, "project": project, "run": run}
+        found = await _permitted_run(await transaction.first_row(_KEY_AND_RUN, params), transaction)
+        if found is not None:
+            return found
+    session = await transaction.session()
+    actor = await api_keys.actor_for(session, authorization)
+    return (await runs.loggable_run(session, actor, *names, for_update=True)).run
 
-
-# --- the key and the run in one statement -------------------------------------------------------
 
 def _columns(prefix: str, model: Any, names: tuple[str, ...]) -> list[Any]:
     return [model.__table__.c[name].label(prefix + name) for name in names]
@@ -277,23 +245,6 @@ _KEY_AND_RUN = (
 )
 
 
-@dataclass(frozen=True)
-class _CompiledLookup:
-    sql: str
-    order: tuple[str, ...]  # the parameters' names, in the order of $1, $2, ...
-
-
-@lru_cache(maxsize=4)
-def _key_and_run_postgresql(dialect: Dialect) -> _CompiledLookup:
-    compiled = _KEY_AND_RUN.compile(dialect=dialect)
-    return _CompiledLookup(str(compiled), tuple(compiled.positiontup or ()))
-
-
-def _lookup_params(secret: str, names: tuple[str, str, str]) -> dict[str, str]:
-    entity, project, run = names
-    return {"secret_hash": api_keys.hash_key(secret), "entity": entity, "project": project, "run": run}
-
-
 class _Columns:
     """One table's columns in the lookup's row, read as attributes, as the policy reads ORM objects."""
 
@@ -309,10 +260,9 @@ class _Columns:
             raise AttributeError(name) from None
 
 
-async def _loggable(row: Mapping[str, Any] | None, session: AsyncSession | None = None) -> Any:
-    """The run in the lookup's row if its key may log to it now, else None: a refusal is answered
-    by the exact path. Without a session, also None when the request needs one (the key's use to
-    record, a restricted project's members to read)."""
+async def _permitted_run(row: Mapping[str, Any] | None, transaction: bulk.Transaction) -> Any:
+    """The run in the lookup's row if its key may log to it now (recording the key's use when due),
+    else None."""
     if row is None:
         return None
     key, user, entity, project, run = (_Columns(row, prefix) for prefix in ("key_", "user_", "entity_", "project_", "run_"))
@@ -321,17 +271,14 @@ async def _loggable(row: Mapping[str, Any] | None, session: AsyncSession | None 
         api_keys.refuse_unusable(key, user, now)
     except Unauthenticated:
         return None
-    stale = api_keys.use_is_stale(key, now)
-    restricted = project.access == policy.RESTRICTED
-    if session is None and (stale or restricted):
-        return None
     actor = Actor(user=user, api_key_id=key.id)
     role = policy.personal_entity_role(actor, entity) if entity.kind == "user" else row["membership_role"]
-    in_restricted = restricted and await policy.in_restricted_project(session, actor, project)
+    in_restricted = (project.access == policy.RESTRICTED
+                     and await policy.in_restricted_project(await transaction.session(), actor, project))
     if not policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
         return None
-    if stale:
-        await api_keys.record_key_use(session, key.id, now)
+    if api_keys.use_is_stale(key, now):
+        await api_keys.record_key_use(await transaction.session(), key.id, now)
     return run
 
 
