@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import orjson
+
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -63,6 +65,14 @@ class GraphQLApp(GraphQL):
         if not isinstance(data, list) and data.operation_name == "":
             return dataclasses.replace(data, operation_name=None)
         return data
+
+    def encode_json(self, data: object) -> bytes | str:
+        # orjson writes a 1,000-line history answer in a tenth of json's time. It refuses integers
+        # past 64 bits (json writes them), and writes non-ASCII characters as UTF-8, not escapes.
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return super().encode_json(data)
 
     async def get_context(self, request: Request, response: Response) -> Context:
         return Context(request=request, response=response, runtime=self.runtime, actor=request.scope["labbook.actor"])

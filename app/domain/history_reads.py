@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+import orjson
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -129,10 +130,34 @@ async def sampled_history(session: AsyncSession, run: Run, specs: Sequence[str])
         key_test: KeyTest | None = (lambda data, keys=wanted: json_has_any_key(data, keys, dialect)) if wanted else None
         lines = await _sample(session, HISTORY, run.id, spec.samples, low=spec.min_step, high=spec.max_step,
                               key_test=key_test, dense=_history_is_dense(run))
-        # One decode of all lines as an array: 1,000 json.loads calls cost more than the parsing.
-        rows = json.loads(f"[{','.join(lines)}]")
-        results.append([_restrict(row, spec.keys) for row in rows])
+        results.append(_decode_restricted(lines, spec.keys))
     return results
+
+
+def _decode_restricted(lines: list[str], keys: list[str]) -> list[dict[str, Any]]:
+    """The lines' values restricted to ``keys``, decoded as one array (1,000 decode calls cost more
+    than the parsing), by orjson in a third of json's time unless json reads them differently:
+    orjson reads integers past 64 bits as floats, and refuses NaN and Infinity (the ingest stores
+    those as strings)."""
+    text = f"[{','.join(lines)}]"
+    try:
+        rows = [_restrict(row, keys) for row in orjson.loads(text)]
+    except orjson.JSONDecodeError:
+        rows = None
+    if rows is None or any(_beyond_64_bits(value) for row in rows for value in row.values()):
+        rows = [_restrict(row, keys) for row in json.loads(text)]
+    return rows
+
+
+def _beyond_64_bits(value: Any) -> bool:
+    """Whether ``value`` holds a float as large as orjson makes of an integer past 64 bits."""
+    if type(value) is float:
+        return abs(value) >= 2**63
+    if type(value) is list:
+        return any(map(_beyond_64_bits, value))
+    if type(value) is dict:
+        return any(map(_beyond_64_bits, value.values()))
+    return False
 
 
 def _restrict(row: dict[str, Any], keys: list[str]) -> dict[str, Any]:
