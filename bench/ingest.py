@@ -85,6 +85,35 @@ def stream_bodies(run: int, shape: Shape) -> list[bytes]:
     ]
 
 
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU a process has used so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def backend_cpu_seconds(dsn: str) -> dict[int, float] | None:
+    """CPU used so far by each PostgreSQL backend connected to the database of ``dsn`` (but this
+    query's own); None unless the server runs on this machine."""
+    connection = await asyncpg.connect(dsn)
+    try:
+        pids = [row["pid"] for row in await connection.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    finally:
+        await connection.close()
+    seconds = {pid: process_cpu_seconds(pid) for pid in pids}
+    return None if None in seconds.values() else seconds
+
+
+def backend_cpu_used(before: dict[int, float] | None, after: dict[int, float] | None) -> float | None:
+    """CPU the backends used between two readings (a backend that started in between, all of its own)."""
+    if before is None or after is None:
+        return None
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -131,12 +160,7 @@ class Server:
         raise RuntimeError("server did not start within 30 s")
 
     def cpu_seconds(self) -> float | None:
-        """User + system CPU the server process has used so far (Linux /proc; None elsewhere)."""
-        try:
-            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return None
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return process_cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -186,11 +210,13 @@ class Measured:
     points_per_s: float
     server_cpu_ms_per_request: float | None  # all server processes' CPU during the timed part
     client_cpu_ms_per_request: float  # this process's CPU during the timed part
+    database_cpu_ms_per_request: float | None = None  # PostgreSQL's backends, during the timed part
 
     def cpu_note(self) -> str:
-        cpu = self.server_cpu_ms_per_request
+        cpu, database = self.server_cpu_ms_per_request, self.database_cpu_ms_per_request
         server = "" if cpu is None else f"server CPU {cpu:.1f} ms, "
-        return f"   {server}client CPU {self.client_cpu_ms_per_request:.1f} ms a request"
+        backends = "" if database is None else f"database CPU {database:.1f} ms, "
+        return f"   {server}{backends}client CPU {self.client_cpu_ms_per_request:.1f} ms a request"
 
 
 def _cpu(servers: list[Server]) -> float | None:
@@ -204,6 +230,7 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
     ``workers`` server processes share the database (DESIGN.md §8: stateless API processes behind
     a load balancer); run i talks to process i % workers."""
     key = await _prepare(url)
+    pg_dsn = url.replace("postgresql+asyncpg://", "postgresql://") if url.startswith("postgresql") else None
     servers = [Server(url, data_dir) for _ in range(workers)]
     try:
         for server in servers:
@@ -234,10 +261,12 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
                     if status != 200:
                         raise RuntimeError(f"file_stream answered {status}: {answer.decode(errors='replace')}")
 
+            database_before = await backend_cpu_seconds(pg_dsn) if pg_dsn else None
             cpu_before, client_before, started = _cpu(servers), time.process_time(), time.perf_counter()
             await asyncio.gather(*(stream(run) for run in range(shape.runs)))
             elapsed, cpu_after, client_cpu = (time.perf_counter() - started, _cpu(servers),
                                               time.process_time() - client_before)
+            database_cpu = backend_cpu_used(database_before, await backend_cpu_seconds(pg_dsn) if pg_dsn else None)
         finally:
             for http in clients:
                 await http.aclose()
@@ -250,7 +279,7 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
     cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
     requests = shape.runs * shape.requests
     return Measured(shape.points / elapsed, None if cpu is None else cpu * 1000 / requests,
-                    client_cpu * 1000 / requests)
+                    client_cpu * 1000 / requests, None if database_cpu is None else database_cpu * 1000 / requests)
 
 
 async def _check_stored(url: str, shape: Shape) -> None:
@@ -269,7 +298,7 @@ async def _check_stored(url: str, shape: Shape) -> None:
         raise RuntimeError(f"stored {rows} history rows, expected {expected}")
 
 
-async def copy_reference(dsn: str, shape: Shape) -> float:
+async def copy_reference(dsn: str, shape: Shape) -> Measured:
     """Points/s of raw asyncpg COPY of the same points as narrow rows, same batching and concurrency."""
     setup = await asyncpg.connect(dsn)
     try:
@@ -291,16 +320,20 @@ async def copy_reference(dsn: str, shape: Shape) -> float:
                 await connections[run].copy_records_to_table("bench_points", records=records,
                                                              columns=["run", "step", "key", "value"])
 
-        started = time.perf_counter()
+        database_before = await backend_cpu_seconds(dsn)
+        client_before, started = time.process_time(), time.perf_counter()
         await asyncio.gather(*(load(run) for run in range(shape.runs)))
-        elapsed = time.perf_counter() - started
+        elapsed, client_cpu = time.perf_counter() - started, time.process_time() - client_before
+        database_cpu = backend_cpu_used(database_before, await backend_cpu_seconds(dsn))
         count = await connections[0].fetchval("SELECT count(*) FROM bench_points")
     finally:
         for connection in connections:
             await connection.close()
     if count != shape.points:
         raise RuntimeError(f"reference stored {count} rows, expected {shape.points}")
-    return shape.points / elapsed
+    batches_done = shape.runs * shape.requests
+    return Measured(shape.points / elapsed, None, client_cpu * 1000 / batches_done,
+                    None if database_cpu is None else database_cpu * 1000 / batches_done)
 
 
 async def bench_postgresql(shape: Shape, workers: int, client: str) -> bool:
@@ -318,9 +351,10 @@ async def bench_postgresql(shape: Shape, workers: int, client: str) -> bool:
         admin = await asyncpg.connect(PG_ADMIN_DSN)
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    ratio = labbook.points_per_s / reference
+    ratio = labbook.points_per_s / reference.points_per_s
     print(f"postgresql  end to end  {labbook.points_per_s:>10,.0f} points/s{labbook.cpu_note()}")
-    print(f"postgresql  COPY ref.   {reference:>10,.0f} points/s   (narrow rows, same batches)")
+    print(f"postgresql  COPY ref.   {reference.points_per_s:>10,.0f} points/s   (narrow rows, same batches)"
+          f"{reference.cpu_note()}")
     print(f"postgresql  ratio       {ratio:>10.0%}           target >= {PG_TARGET_RATIO:.0%}  "
           f"{'ok' if ratio >= PG_TARGET_RATIO else 'MISSED'}")
     return ratio >= PG_TARGET_RATIO
