@@ -88,7 +88,8 @@ class Transaction:
 
 
 @asynccontextmanager
-async def transaction(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[Transaction]:
+async def transaction(engine: AsyncEngine,
+                      session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[Transaction]:
     """A transaction on ``engine``, committed when the block ends, rolled back if it raises."""
     if is_postgresql(engine.dialect.name):
         async with _postgresql_transaction(engine) as postgresql:
@@ -251,7 +252,8 @@ def _chunk_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tu
     for table, overwrites in tables:
         columns = table.model.__table__.c
         offset = next(placeholders)
-        arrays = [f"{next(placeholders)}::{columns[name].type.compile(dialect=dialect)}[]" for name in table.value_columns]
+        arrays = [f"{next(placeholders)}::{columns[name].type.compile(dialect=dialect)}[]"
+                  for name in table.value_columns]
         ctes.append(_insert_lines(table, offset, arrays, overwrites))
     assignments = ", ".join(f"{name} = {next(placeholders)}" for name in run_columns)
     sql = f"UPDATE run SET {assignments} WHERE id = $1"

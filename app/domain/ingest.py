@@ -2,8 +2,9 @@
 
 One rule covers every file: ``lines[offset : offset + len(content)] = content``. A request is
 parsed and checked completely before anything is written, so a malformed line leaves no trace;
-each file's chunk is then written with one bulk statement (app.db.bulk), and the run row keeps
-the derived columns (line counts, last step, history key types, latest system metrics, summary).
+the whole chunk is then written in one transaction (app.db.bulk; on PostgreSQL one statement), and
+the run row keeps the derived columns (line counts, last step, history key types, latest system
+metrics, summary).
 """
 
 from __future__ import annotations
@@ -265,7 +266,7 @@ async def _permitted_run(row: Mapping[str, Any] | None, transaction: bulk.Transa
     else None."""
     if row is None:
         return None
-    key, user, entity, project, run = (_Columns(row, prefix) for prefix in ("key_", "user_", "entity_", "project_", "run_"))
+    key, user, entity, project, run = (_Columns(row, table) for table in ("key_", "user_", "entity_", "project_", "run_"))
     now = utcnow()
     try:
         api_keys.refuse_unusable(key, user, now)
