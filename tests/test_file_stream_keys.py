@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from app.db import tables
 from app.db.types import utcnow
 from tests.moves_support import make_project, make_run, make_team
-from tests.support import make_account
+from tests.support import make_account, recorded_statements
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
 
 HISTORY = "wandb-history.jsonl"
@@ -120,3 +120,15 @@ async def test_a_restricted_project_reads_its_member_list_in_the_request(http, r
     refused = await post_stream(http, "lab/vault/c1", body, key=dave.key)
     assert refused.status_code == 404 and refused.json()["errors"][0]["message"] == "run lab/vault/c1 not found"
     assert [r.step for r in await all_rows(runtime, select(tables.HistoryRow))] == [0]
+
+
+async def test_a_history_chunk_takes_no_session_on_postgresql(http, runtime, owner):
+    """PostgreSQL: the lookup and one statement on asyncpg (SQLAlchemy sees nothing); SQLite: a session."""
+    body = {"files": lines(HISTORY, 0, [{"_step": 0, "loss": 1.0}])}
+    with recorded_statements(runtime.engine) as statements:
+        response = await post_stream(http, "kim/p/r1", body, key=owner.key)
+    assert response.status_code == 200, response.text
+    if runtime.dialect == "postgresql":
+        assert statements == []
+    else:
+        assert [s.split()[0] for s in statements] == ["BEGIN", "SELECT", "INSERT", "UPDATE"]
