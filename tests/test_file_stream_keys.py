@@ -132,3 +132,15 @@ async def test_a_history_chunk_takes_no_session_on_postgresql(http, runtime, own
         assert statements == []
     else:
         assert [s.split()[0] for s in statements] == ["BEGIN", "SELECT", "INSERT", "UPDATE"]
+
+
+async def test_a_request_with_a_session_leaves_pooled_connections_transactional(http, runtime, owner):
+    """On PostgreSQL the request's session runs its connection in AUTOCOMMIT inside asyncpg's
+    transaction; the next session on that connection must begin transactions again."""
+    body = {"files": lines("wandb-summary.json", 0, [{"loss": 1.0}])}
+    assert (await post_stream(http, "kim/p/r1", body, key=owner.key)).status_code == 200
+    async with runtime.session_factory.begin() as session:
+        await session.execute(select(1))
+        driver = (await (await session.connection()).get_raw_connection()).driver_connection
+        in_transaction = driver.is_in_transaction() if runtime.dialect == "postgresql" else driver.in_transaction
+    assert in_transaction
