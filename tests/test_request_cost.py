@@ -50,3 +50,18 @@ async def test_the_viewer_s_own_runs_read_no_accounts_or_entities_again(gql, run
         name user { username } createdBy { username } project { entityName } } } } } }"""
     statements = await _statements(gql, runtime, alice.key, query)
     assert not [s for s in statements[1:] if s.startswith(("SELECT user_account.", "SELECT entity."))], statements
+
+
+async def test_a_run_asked_by_name_comes_with_its_project(gql, runtime, alice):
+    project = await make_project(runtime, alice)
+    await make_runs(runtime, project, [dict(), dict()])
+    one = '{ project(name: "p", entityName: "alice") { name run(name: "run001") { name } } }'
+    statements = await _statements(gql, runtime, alice.key, one)
+    assert len(statements) == 2 and "JOIN run" in statements[1], statements
+    assert await gql.data(one, key=alice.key) == {"project": {"name": "p", "run": {"name": "run001"}}}
+    missing = '{ project(name: "p", entityName: "alice") { run(name: "nope") { name } bucket(name: "nope") { name } } }'
+    assert len(await _statements(gql, runtime, alice.key, missing)) == 2
+    assert await gql.data(missing, key=alice.key) == {"project": {"run": None, "bucket": None}}
+    two = '{ project(name: "p", entityName: "alice") { a: run(name: "run000") { name } b: run(name: "run001") { name } } }'
+    assert len(await _statements(gql, runtime, alice.key, two)) == 4  # each run on its own
+    assert await gql.data(two, key=alice.key) == {"project": {"a": {"name": "run000"}, "b": {"name": "run001"}}}

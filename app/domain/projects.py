@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import Entity, Project
+from app.db.tables import Entity, Project, Run
 from app.db.types import utcnow
 from app.domain import audit, policy
 from app.domain.actor import Actor
@@ -39,24 +39,38 @@ async def find(session: AsyncSession, entity: Entity, name: str) -> Project | No
     return await session.scalar(select(Project).where(Project.entity_id == entity.id, Project.name == name))
 
 
-# Built once: every request naming a project runs it.
+# Built once: every request naming a project runs one of them.
 _PROJECT_WITH_ENTITY = (
     select(Project, Entity).join(Entity, Entity.id == Project.entity_id)
     .where(Entity.name == bindparam("entity_name"), Project.name == bindparam("name"))
 )
+_PROJECT_WITH_ENTITY_AND_RUN = _PROJECT_WITH_ENTITY.add_columns(Run).outerjoin(
+    Run, (Run.project_id == Project.id) & (Run.name == bindparam("run_name"))
+)
+
+
+@dataclass(frozen=True)
+class ReadableProject:
+    project: Project
+    entity: Entity
+    run: Run | None = None  # the run named ``run_name``, when one was asked for and exists
 
 
 async def readable(
-    session: AsyncSession, actor: Actor, entity_name: str | None, name: str
-) -> tuple[Project, Entity] | None:
-    """The project and its entity, read in one statement, if the project exists and the actor may
-    read it; None otherwise (existence never leaks)."""
+    session: AsyncSession, actor: Actor, entity_name: str | None, name: str, *, run_name: str | None = None
+) -> ReadableProject | None:
+    """The project and its entity (and the run named ``run_name``), read in one statement, if the
+    project exists and the actor may read it; None otherwise (existence never leaks)."""
     if not entity_name:
         return None
-    row = (await session.execute(_PROJECT_WITH_ENTITY, {"entity_name": entity_name, "name": name})).first()
+    parameters = {"entity_name": entity_name, "name": name}
+    if run_name is None:
+        row = (await session.execute(_PROJECT_WITH_ENTITY, parameters)).first()
+    else:
+        row = (await session.execute(_PROJECT_WITH_ENTITY_AND_RUN, parameters | {"run_name": run_name})).first()
     if row is None or not await can_read(session, actor, row.Entity, row.Project):
         return None
-    return row.Project, row.Entity
+    return ReadableProject(row.Project, row.Entity, row.Run if run_name is not None else None)
 
 
 async def can_read(session: AsyncSession, actor: Actor, entity: Entity, project: Project) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.types.nodes import SelectedField
 
 from app.api.context import Info
 from app.api.pagination import Connection, connection
@@ -18,13 +19,26 @@ async def _project(info: Info, name: str | None, entity_name: str | None) -> Pro
     if entity_name is None and actor.user is not None:
         default = await info.context.loaders.entity.load(actor.user.default_entity_id or actor.user.entity_id)
         entity_name = default.name if default else None
+    run_name = _asked_run_name(info)
     async with info.context.read() as session:
-        found = await projects.readable(session, actor, entity_name, name)
+        found = await projects.readable(session, actor, entity_name, name, run_name=run_name)
     if found is None:
         return None
-    project, entity = found
-    info.context.loaders.entity.prime(entity.id, entity)  # the project's fields and runs ask for it
-    return Project.from_row(project)
+    info.context.loaders.entity.prime(found.entity.id, found.entity)  # the project's fields and runs ask for it
+    return Project.from_row(found.project, runs=None if run_name is None else {run_name: found.run})
+
+
+def _asked_run_name(info: Info) -> str | None:
+    """The name in ``run(name:)`` (or ``bucket``) under this field, when it asks for exactly one run:
+    the project's statement then reads it too."""
+    names = {
+        selection.arguments.get("name")
+        for field in info.selected_fields
+        for selection in field.selections
+        if isinstance(selection, SelectedField) and selection.name in ("run", "bucket")
+    }
+    name = names.pop() if len(names) == 1 else None
+    return name if isinstance(name, str) else None
 
 
 @strawberry.type

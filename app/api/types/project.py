@@ -23,10 +23,12 @@ from app.domain import projects, runs_view
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
 class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, Node):
     row: strawberry.Private[tables.Project]
+    # Runs by name read with the project (None: a run not found), so that run(name:) reads no more.
+    runs_by_name: strawberry.Private[dict[str, tables.Run | None] | None] = None
 
     @classmethod
-    def from_row(cls, row: tables.Project) -> "Project":
-        return cls(row=row, id=strawberry.ID(ids.encode("Project", row.id)))
+    def from_row(cls, row: tables.Project, runs: dict[str, tables.Run | None] | None = None) -> "Project":
+        return cls(row=row, id=strawberry.ID(ids.encode("Project", row.id)), runs_by_name=runs)
 
     @strawberry.field
     def internal_id(self) -> str:
@@ -82,8 +84,11 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
 
     @strawberry.field(description="A run by its name (run id).")
     async def run(self, info: Info, name: str) -> Run | None:
-        async with info.context.read() as session:
-            row = await runs_view.run_in_project(session, self.row, name)
+        if self.runs_by_name is not None and name in self.runs_by_name:
+            row = self.runs_by_name[name]
+        else:
+            async with info.context.read() as session:
+                row = await runs_view.run_in_project(session, self.row, name)
         return Run.from_row(row) if row else None
 
     @strawberry.field(description="Legacy name of run(name:).")
