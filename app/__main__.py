@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from pathlib import Path
 
@@ -55,7 +56,12 @@ def _serve(settings: Settings, host: str, port: int) -> int:
 
     from app.main import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level, proxy_headers=True,
+    app = create_app(settings)
+    # What is imported and built by now lives as long as the process: the collector need not scan
+    # it again (a full collection of it paused a request for 50-70 ms every few dozen requests).
+    gc.collect()
+    gc.freeze()
+    uvicorn.run(app, host=host, port=port, log_level=settings.log_level, proxy_headers=True,
                 loop=_if_installed("uvloop"), http=_if_installed("httptools"))
     return 0
 
