@@ -166,3 +166,12 @@ async def _insert(connection, row) -> int:
 def _upgrade(config, connection, revision: str) -> None:
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
+
+
+async def test_values_past_the_double_range_are_indexed_as_infinite(gql, runtime):
+    alice = await make_account(runtime, "alice")
+    await _upsert(gql, alice.key, "huge", config=json.dumps({"n": {"value": 10**400}, "m": {"value": -10**400}}))
+    await _upsert(gql, alice.key, "small", config=json.dumps({"n": {"value": 1}, "m": {"value": 1}}))
+    assert await _names(gql, alice.key, {"config.n": {"$gt": 10**300}}) == ["huge"]
+    assert await _names(gql, alice.key, {"config.m": {"$lt": -10**300}}) == ["huge"]
+    assert await _names(gql, alice.key, order="-config.n") == ["huge", "small"]

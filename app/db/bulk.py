@@ -25,13 +25,13 @@ from functools import lru_cache
 from typing import Any, AsyncIterator, Callable, Iterator, Mapping, Sequence
 
 import asyncpg
-from sqlalchemy import Select, Update, bindparam, delete, text, update
+from sqlalchemy import Select, Update, bindparam, delete, insert, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db.dialect import is_postgresql
-from app.db.tables import ConsoleLine, EventRow, HistoryRow, Run
+from app.db.tables import ConsoleLine, EventRow, HistoryRow, Run, RunValue
 
 
 @dataclass(frozen=True)
@@ -272,3 +272,41 @@ def _insert_lines(table: LineTable, offset: str, arrays: list[str], overwrites: 
         updates = ", ".join(f"{name} = excluded.{name}" for name in table.value_columns)
         sql += f" ON CONFLICT (run_id, line_no) DO UPDATE SET {updates}"
     return sql + ")"
+
+
+# --- the config / summary value index -----------------------------------------------------------
+
+async def replace_run_values(session: AsyncSession, run_id: int, project_id: int, section: str,
+                             leaves: Sequence[tuple[str, float | None, str | None]]) -> None:
+    """The run's ``run_value`` rows of ``section`` become ``leaves`` (path, number, text).
+
+    PostgreSQL: one statement that deletes the paths no longer there and upserts the rest, leaving
+    unchanged rows unwritten (a summary is resent with most of its values unchanged). SQLite: a
+    DELETE and a multi-row INSERT."""
+    params = {"run_id": run_id, "project_id": project_id, "section": section}
+    if is_postgresql(session.get_bind().dialect.name):
+        paths, numbers, texts = (list(column) for column in zip(*leaves)) if leaves else ([], [], [])
+        await session.execute(_POSTGRESQL_REPLACE_VALUES, {**params, "paths": paths, "numbers": numbers,
+                                                           "texts": texts})
+        return
+    await session.execute(_SQLITE_DELETE_VALUES, params)
+    if leaves:
+        await session.execute(insert(RunValue), [{**params, "path": path, "number": number, "text": value}
+                                                 for path, number, value in leaves])
+
+
+_POSTGRESQL_REPLACE_VALUES = text("""
+WITH new AS (
+    SELECT * FROM unnest(CAST(:paths AS text[]), CAST(:numbers AS float8[]), CAST(:texts AS text[]))
+        AS leaf(path, number, text)
+), stale AS (
+    DELETE FROM run_value
+    WHERE run_id = :run_id AND section = :section AND path NOT IN (SELECT path FROM new)
+)
+INSERT INTO run_value (run_id, section, path, project_id, number, text)
+SELECT :run_id, :section, path, :project_id, number, text FROM new
+ON CONFLICT (run_id, section, path) DO UPDATE
+    SET project_id = excluded.project_id, number = excluded.number, text = excluded.text
+    WHERE run_value.number IS DISTINCT FROM excluded.number OR run_value.text IS DISTINCT FROM excluded.text
+""")
+_SQLITE_DELETE_VALUES = text("DELETE FROM run_value WHERE run_id = :run_id AND section = :section")

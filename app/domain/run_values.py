@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import (
-    ColumnElement, FromClause, Select, String, and_, case, delete, func, insert, or_, select, type_coerce, update,
+    ColumnElement, FromClause, Select, String, and_, case, func, or_, select, type_coerce, update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db import bulk
 from app.db.tables import Run, RunValue
 from app.db.types import storable_json
 
@@ -64,14 +65,8 @@ def _float(number: int | float) -> float:
 
 async def replace(session: AsyncSession, run_id: int, project_id: int, section: str, document: Any) -> None:
     """Index ``document`` as the run's ``section`` (config or summary), replacing what was there."""
-    document = storable_json(document)  # index what is stored: non-finite numbers become strings
-    await session.execute(delete(RunValue).where(RunValue.run_id == run_id, RunValue.section == section))
-    rows = [
-        {"run_id": run_id, "section": section, "path": path, "project_id": project_id, "number": number, "text": text}
-        for path, number, text in leaves(document)
-    ]
-    if rows:
-        await session.execute(insert(RunValue), rows)
+    # Index what is stored: non-finite numbers become strings.
+    await bulk.replace_run_values(session, run_id, project_id, section, list(leaves(storable_json(document))))
 
 
 async def move(session: AsyncSession, run_ids: Sequence[int], project_id: int) -> None:
