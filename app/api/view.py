@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import orjson
-
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
