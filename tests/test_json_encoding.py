@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import math
 
-from app.api.view import GraphQLApp
 from app.domain.history_reads import _decode_restricted
+from tests.test_run_queries_support import add_history, make_project, make_runs
 
 
 def test_history_lines_decode_as_json_reads_them():
@@ -22,9 +22,18 @@ def test_history_lines_decode_as_json_reads_them():
     assert _decode_restricted(['{"_step":3,"a":1,"b":2}'], ["_step", "b"]) == [{"_step": 3, "b": 2}]
 
 
-def test_answers_encode_with_orjson_and_fall_back_to_json_past_64_bits():
-    encode = GraphQLApp.encode_json.__get__(object.__new__(GraphQLApp))
-    answer = {"data": {"history": ['{"a":1}', "é"], "n": 2**63 - 1, "x": 0.1, "ok": True, "none": None}}
-    assert json.loads(encode(answer)) == answer
-    big = {"data": {"n": 2**70}}
-    assert encode(big) == json.dumps(big, separators=(",", ":"))
+async def test_answers_keep_integers_past_64_bits_and_non_ascii_text(gql, runtime, alice):
+    """orjson writes the answer unless it cannot (an integer past 64 bits: json writes it)."""
+    project = await make_project(runtime, alice)
+    [run] = await make_runs(runtime, project, [dict()])
+    await add_history(runtime, run, [{"_step": 0, "big": 2**70, "name": "é"}, {"_step": 1, "big": 1, "name": "ü"}])
+    spec = json.dumps({"keys": ["big", "name"], "samples": 10})
+    query = """query ($spec: JSONString!) { project(name: "p", entityName: "alice") {
+        run(name: "run000") { sampledHistory(specs: [$spec]) history } } }"""
+    data = await gql.data(query, {"spec": spec}, key=alice.key)
+    assert data["project"]["run"]["sampledHistory"] == [
+        [{"_step": 0, "big": 2**70, "name": "é"}, {"_step": 1, "big": 1, "name": "ü"}]]
+    assert [json.loads(line)["name"] for line in data["project"]["run"]["history"]] == ["é", "ü"]
+    plain = await gql.data('{ project(name: "p", entityName: "alice") { run(name: "run000") { history } } }',
+                           key=alice.key)
+    assert json.loads(plain["project"]["run"]["history"][0])["big"] == 2**70
