@@ -51,6 +51,20 @@ async def test_a_resent_chunk_is_stored_once(http, runtime, owner):
     assert run.history_keys["tag"] == {"string": run.history_keys["loss"]["number"]}
 
 
+async def test_steps_past_32_bits_are_kept_and_read(http, runtime, gql, owner):
+    first = 2**40
+    body = {"files": lines(HISTORY, 0, _history(first, 3))}
+    response = await post_stream(http, "alice/p/r1", body, key=owner.key)
+    assert response.status_code == 200, response.text
+    assert (await _run(runtime)).last_step == first + 2
+
+    query = """query($step: Int64) { project(name: "p", entityName: "alice") { run(name: "r1") {
+        historyKeys history(minStep: $step, samples: 10) } } }"""
+    run = (await gql.data(query, {"step": first + 1}, key=owner.key))["project"]["run"]
+    assert run["historyKeys"]["lastStep"] == first + 2
+    assert [json.loads(line)["_step"] for line in run["history"]] == [first + 1, first + 2]
+
+
 async def test_history_key_types_and_non_finite_values(http, runtime, owner):
     rows = [{"_step": 0, "v": 1, "b": True, "o": {"x": 1}, "a": [1], "n": None},
             '{"_step": 1, "v": NaN, "s": "text"}']
@@ -109,6 +123,10 @@ async def test_gzip_bodies_are_accepted(http, runtime, owner):
         (json.dumps({"files": {EVENTS: {"offset": 4, "content": ["[1]"]}}}).encode(),
          "wandb-events.jsonl line 4 must be a JSON object"),
         (json.dumps({"files": {HISTORY: {"offset": -1, "content": []}}}).encode(), "offset must be a non-negative"),
+        (json.dumps({"files": {CONSOLE: {"offset": 2**31 - 1, "content": ["one line too many"]}}}).encode(),
+         "output.log: a file holds at most 2147483647 lines"),
+        (json.dumps({"files": {HISTORY: {"offset": 0, "content": ['{"_step": 0}']}}, "complete": True,
+                     "exitcode": 2**31}).encode(), "exitcode must be a 32-bit integer, got 2147483648"),
     ],
 )
 async def test_malformed_requests_are_refused_and_write_nothing(http, runtime, owner, raw, message):

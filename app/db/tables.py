@@ -160,7 +160,7 @@ class Run(SQLModel, table=True):
     history_line_count: int = 0
     events_line_count: int = 0
     log_line_count: int = 0
-    last_step: int | None = None
+    last_step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))  # as history_row.step
     history_keys: Any = _json()  # {"key": {"type": count}} kept up to date on ingest
     system_metrics: Any = _json()  # the latest system-metrics line
 

@@ -31,7 +31,8 @@ EVENTS_FILE = "wandb-events.jsonl"
 SUMMARY_FILE = "wandb-summary.json"
 CONSOLE_FILE = "output.log"
 MAX_STEP = 2**63 - 1  # the step column is a 64-bit integer
-MAX_OFFSET = 2**40  # line offsets far beyond any run, yet safe from overflow when counts are added
+MAX_LINES = 2**31 - 1  # a file's line count is a 32-bit integer, as the client reads historyLineCount
+EXIT_CODES = range(-(2**31), 2**31)
 
 _NUL_ESCAPE = "\\u0000"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -75,8 +76,9 @@ def parse_body(body: Any) -> Chunk:
         raise BadInput('file_stream "files" must be an object of file name to {offset, content}')
     chunk = Chunk(complete=bool(body.get("complete")), preempting=bool(body.get("preempting")))
     exit_code = body.get("exitcode")
-    if exit_code is not None and (not isinstance(exit_code, int) or isinstance(exit_code, bool)):
-        raise BadInput(f"file_stream exitcode must be an integer, got {exit_code!r}")
+    if exit_code is not None and (not isinstance(exit_code, int) or isinstance(exit_code, bool)
+                                  or exit_code not in EXIT_CODES):
+        raise BadInput(f"file_stream exitcode must be a 32-bit integer, got {exit_code!r}")
     chunk.exit_code = exit_code
     for name, spec in files.items():
         offset, content = _file_part(name, spec)
@@ -97,10 +99,13 @@ def _file_part(name: str, spec: Any) -> tuple[int, list[str]]:
     if not isinstance(spec, dict):
         raise BadInput(f"file_stream file {name} must be an object with offset and content")
     offset, content = spec.get("offset", 0), spec.get("content", [])
-    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
         raise BadInput(f"file_stream file {name}: offset must be a non-negative integer, got {offset!r}")
     if not isinstance(content, list) or not all(isinstance(line, str) for line in content):
         raise BadInput(f"file_stream file {name}: content must be a list of strings")
+    if offset + len(content) > MAX_LINES:
+        raise BadInput(f"file_stream file {name}: a file holds at most {MAX_LINES} lines; "
+                       f"offset {offset} with {len(content)} lines goes past it")
     return offset, content
 
 
