@@ -59,6 +59,7 @@ class Shape:
     requests: int
     steps: int
     keys: int
+    summary: bool = False  # each request also carries the run's summary, as wandb-core sends it
 
     @property
     def points(self) -> int:
@@ -76,13 +77,15 @@ def history_lines(run: int, request: int, shape: Shape) -> list[dict]:
 
 
 def stream_bodies(run: int, shape: Shape) -> list[bytes]:
-    return [
-        json.dumps({"files": {"wandb-history.jsonl": {
-            "offset": request * shape.steps,
-            "content": [json.dumps(line) for line in history_lines(run, request, shape)],
-        }}}).encode()
-        for request in range(shape.requests)
-    ]
+    return [stream_body(history_lines(run, request, shape), request * shape.steps, shape.summary)
+            for request in range(shape.requests)]
+
+
+def stream_body(lines: list[dict], offset: int, summary: bool) -> bytes:
+    files = {"wandb-history.jsonl": {"offset": offset, "content": [json.dumps(line) for line in lines]}}
+    if summary:  # the latest value of every key, the whole summary at offset 0
+        files["wandb-summary.json"] = {"offset": 0, "content": [json.dumps(lines[-1])]}
+    return json.dumps({"files": files}).encode()
 
 
 def process_cpu_seconds(pid: int) -> float | None:
@@ -291,11 +294,16 @@ async def _check_stored(url: str, shape: Shape) -> None:
     try:
         async with make_session_factory(engine)() as session:
             rows = await session.scalar(select(func.count()).select_from(tables.HistoryRow))
+            indexed = await session.scalar(select(func.count()).select_from(tables.RunValue)
+                                           .where(tables.RunValue.section == "summary"))
     finally:
         await engine.dispose()
     expected = shape.runs * shape.requests * shape.steps
     if rows != expected:
         raise RuntimeError(f"stored {rows} history rows, expected {expected}")
+    expected_indexed = shape.runs * (shape.keys + 3) if shape.summary else 0  # the metrics, _step, _runtime, _timestamp
+    if indexed != expected_indexed:
+        raise RuntimeError(f"indexed {indexed} summary values, expected {expected_indexed}")
 
 
 async def copy_reference(dsn: str, shape: Shape) -> Measured:
@@ -380,10 +388,12 @@ async def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="server processes (runs are spread over them)")
     parser.add_argument("--client", choices=("lean", "httpx"), default="lean",
                         help="file_stream client: one plain HTTP/1.1 connection a run, or httpx (~2 ms CPU a request)")
+    parser.add_argument("--summary", action="store_true", help="each request also carries the run's summary")
     args = parser.parse_args()
-    shape = Shape(args.runs, args.requests, args.steps, args.keys)
+    shape = Shape(args.runs, args.requests, args.steps, args.keys, args.summary)
     print(f"{shape.runs} runs x {shape.requests} requests x {shape.steps} steps x {shape.keys} keys "
-          f"= {shape.points:,} points per dialect; {args.workers} server process(es); {args.client} client")
+          f"= {shape.points:,} points per dialect{' with a summary a request' if shape.summary else ''}; "
+          f"{args.workers} server process(es); {args.client} client")
     ok = True
     print("load average before: %.2f %.2f %.2f (2 shared cores: other work skews every figure)" % os.getloadavg())
     if args.dialect in ("postgresql", "both"):
