@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.support import recorded_statements
+from app.domain import policy
+from tests import moves_support
+from tests.support import make_account, recorded_statements
 from tests.test_run_queries_support import make_project, make_runs
 
 
@@ -65,3 +67,23 @@ async def test_a_run_asked_by_name_comes_with_its_project(gql, runtime, alice):
     two = '{ project(name: "p", entityName: "alice") { a: run(name: "run000") { name } b: run(name: "run001") { name } } }'
     assert len(await _statements(gql, runtime, alice.key, two)) == 4  # each run on its own
     assert await gql.data(two, key=alice.key) == {"project": {"a": {"name": "run000"}, "b": {"name": "run001"}}}
+
+
+async def test_a_team_project_and_the_viewer_s_access_are_one_statement(gql, runtime):
+    member, admin, colleague, outsider = [await make_account(runtime, name) for name in ("mia", "ada", "cal", "oli")]
+    team_id = await moves_support.make_team(runtime, "lab", [(member, "MEMBER"), (admin, "ADMIN"), (colleague, "MEMBER")])
+    await moves_support.make_project(runtime, team_id, "shared")
+    await moves_support.make_project(runtime, team_id, "secret", access=policy.RESTRICTED, restricted_members=(colleague,))
+    await moves_support.make_project(runtime, team_id, "public", access=policy.PUBLIC)
+
+    async def name_seen(account, project: str) -> str | None:
+        query = f'{{ project(name: "{project}", entityName: "lab") {{ name entity {{ name }} }} }}'
+        statements = await _statements(gql, runtime, account.key, query)
+        assert len(statements) == 2, statements
+        answer = (await gql.data(query, key=account.key))["project"]
+        return answer and answer["name"]
+
+    assert [await name_seen(member, p) for p in ("shared", "secret", "public")] == ["shared", None, "public"]
+    assert [await name_seen(admin, p) for p in ("shared", "secret", "public")] == ["shared", "secret", "public"]
+    assert [await name_seen(colleague, p) for p in ("shared", "secret", "public")] == ["shared", "secret", "public"]
+    assert [await name_seen(outsider, p) for p in ("shared", "secret", "public")] == [None, None, "public"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import Entity, Project, Run
+from app.db.tables import Entity, Membership, Project, ProjectMember, Run
 from app.db.types import utcnow
 from app.domain import audit, policy
 from app.domain.actor import Actor
@@ -39,9 +39,14 @@ async def find(session: AsyncSession, entity: Entity, name: str) -> Project | No
     return await session.scalar(select(Project).where(Project.entity_id == entity.id, Project.name == name))
 
 
-# Built once: every request naming a project runs one of them.
+# Built once: every request naming a project runs one of them. The viewer's team role and place in
+# the project's member list come along, for the read check.
 _PROJECT_WITH_ENTITY = (
-    select(Project, Entity).join(Entity, Entity.id == Project.entity_id)
+    select(Project, Entity, Membership.role.label("team_role"), ProjectMember.id.label("project_member_id"))
+    .join(Entity, Entity.id == Project.entity_id)
+    .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
+    .outerjoin(ProjectMember, and_(ProjectMember.project_id == Project.id,
+                                   ProjectMember.user_id == bindparam("user_id")))
     .where(Entity.name == bindparam("entity_name"), Project.name == bindparam("name"))
 )
 _PROJECT_WITH_ENTITY_AND_RUN = _PROJECT_WITH_ENTITY.add_columns(Run).outerjoin(
@@ -63,14 +68,18 @@ async def readable(
     project exists and the actor may read it; None otherwise (existence never leaks)."""
     if not entity_name:
         return None
-    parameters = {"entity_name": entity_name, "name": name}
+    parameters = {"entity_name": entity_name, "name": name, "user_id": actor.user.id if actor.user else None}
     if run_name is None:
         row = (await session.execute(_PROJECT_WITH_ENTITY, parameters)).first()
     else:
         row = (await session.execute(_PROJECT_WITH_ENTITY_AND_RUN, parameters | {"run_name": run_name})).first()
-    if row is None or not await can_read(session, actor, row.Entity, row.Project):
+    if row is None:
         return None
-    return ReadableProject(row.Project, row.Entity, row.Run if run_name is not None else None)
+    entity, project = row.Entity, row.Project
+    role = policy.personal_entity_role(actor, entity) if entity.kind == "user" else row.team_role
+    if not policy.can_read_project(actor, role, project, in_restricted=row.project_member_id is not None):
+        return None
+    return ReadableProject(project, entity, row.Run if run_name is not None else None)
 
 
 async def can_read(session: AsyncSession, actor: Actor, entity: Entity, project: Project) -> bool:
