@@ -278,7 +278,7 @@ async def _permitted_run(row: Mapping[str, Any] | None, transaction: bulk.Transa
     except Unauthenticated:
         return None
     actor = Actor(user=user, api_key_id=key.id)
-    role = policy.personal_entity_role(actor, entity) if entity.kind == "user" else row["membership_role"]
+    role = policy.role_read_with(actor, entity, row["membership_role"])
     in_restricted = (project.access == policy.RESTRICTED
                      and await policy.in_restricted_project(await transaction.session(), actor, project))
     if not policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):

@@ -31,6 +31,11 @@ async def role_in(session: AsyncSession, actor: Actor, entity: Entity) -> str | 
     )
 
 
+def role_read_with(actor: Actor, entity: Entity, team_role: str | None) -> str | None:
+    """role_in when the actor's team membership (``team_role``, None if none) was read already."""
+    return personal_entity_role(actor, entity) if entity.kind == "user" else team_role
+
+
 def personal_entity_role(actor: Actor, entity: Entity) -> str | None:
     """A user is ADMIN of their own personal entity, and has no role in anyone else's."""
     return ADMIN if actor.user is not None and actor.user.entity_id == entity.id else None

@@ -76,7 +76,7 @@ async def readable(
     if row is None:
         return None
     entity, project = row.Entity, row.Project
-    role = policy.personal_entity_role(actor, entity) if entity.kind == "user" else row.team_role
+    role = policy.role_read_with(actor, entity, row.team_role)
     if not policy.can_read_project(actor, role, project, in_restricted=row.project_member_id is not None):
         return None
     return ReadableProject(project, entity, row.Run if run_name is not None else None)

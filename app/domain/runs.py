@@ -268,10 +268,8 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     row = (await session.execute(_LOGGABLE[for_update], params)).first()
     if row is None:
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
-    run, project, entity, role = row
-    if entity.kind == "user":
-        role = policy.personal_entity_role(actor, entity)
-    context = RunContext(run, project, entity, role)
+    run, project, entity, team_role = row
+    context = RunContext(run, project, entity, policy.role_read_with(actor, entity, team_role))
     await require_loggable(session, actor, context)
     return context
 
