@@ -24,11 +24,10 @@ async def role_in(session: AsyncSession, actor: Actor, entity: Entity) -> str | 
     """The actor's role in ``entity``: team membership, or ADMIN of their own personal entity."""
     if actor.user is None:
         return None
-    if entity.kind == "user":
-        return personal_entity_role(actor, entity)
-    return await session.scalar(
+    team_role = None if entity.kind == "user" else await session.scalar(
         select(Membership.role).where(Membership.team_id == entity.id, Membership.user_id == actor.user.id)
     )
+    return role_read_with(actor, entity, team_role)
 
 
 def role_read_with(actor: Actor, entity: Entity, team_role: str | None) -> str | None:
