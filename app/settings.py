@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     run_crash_timeout_seconds: int = Field(300, description="A running run silent this long is marked crashed.")
     crash_check_interval_seconds: float = 30.0
     log_level: str = "info"
+    graphql_fast_executor: bool = Field(
+        True, description="Resolve plain leaf fields without graphql-core's per-field machinery (app/api/execution.py)."
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
+import httpx
 import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
@@ -18,6 +19,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext as St
 from app.api import schema as app_schema
 from app.api.execution import FastLeafExecutor
 from app.api.scalars import SCALAR_MAP, JSONString
+from app.main import create_app
+from tests.support import GraphQLClient
 from tests.test_run_queries_support import add_history, make_project, make_runs
 from tests.wandb_queries import RUN_QUERY, RUNS_QUERY
 
@@ -298,3 +301,22 @@ async def test_app_queries_answer_the_same_on_both_executors(gql, runtime, alice
         answers.append(fast[1])
     assert len(answers[0]["data"]["project"]["runs"]["edges"]) == 3 and len(answers[2]["data"]["project"]["run"]["history"]) == 10
     assert answers[3]["errors"] and answers[4]["data"] == {"project": None}
+
+
+async def test_the_setting_turns_the_fast_path_off_and_answers_stay_the_same(settings, gql, runtime, alice):
+    """LABBOOK_GRAPHQL_FAST_EXECUTOR=false serves graphql-core's stock executor: the escape hatch if
+    a Strawberry or graphql-core release changes what app.api.execution relies on."""
+    project = await make_project(runtime, alice)
+    await make_runs(runtime, project, [dict(state="finished", summary={"acc": i}, config={"lr": i}) for i in range(3)])
+    variables = {"project": "p", "entity": "alice", "perPage": 2, "order": "-summary_metrics.acc", "filters": "{}"}
+    fast = await gql.post(RUNS_QUERY, variables, key=alice.key)
+
+    stock_app = create_app(settings.model_copy(update={"graphql_fast_executor": False}))
+    graphql_app = next(route.app for route in stock_app.routes if getattr(route, "path", None) == "/graphql")
+    assert graphql_app.schema.execution_context_class is StockExecutor
+    async with stock_app.router.lifespan_context(stock_app), httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=stock_app), base_url="http://testserver"
+    ) as client:
+        stock = await GraphQLClient(client).post(RUNS_QUERY, variables, key=alice.key)
+    assert stock.status_code == fast.status_code == 200
+    assert stock.json() == fast.json() and len(fast.json()["data"]["project"]["runs"]["edges"]) == 2

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import strawberry
 from strawberry.extensions import (
     AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.tools import merge_types
 
 from app.api.errors import DomainErrors
@@ -46,17 +49,32 @@ class LabbookSchema(strawberry.Schema):
         """Client errors are answers, not incidents; app.api.errors logs the unexpected ones."""
 
 
-schema = LabbookSchema(
-    query=Query,
-    mutation=Mutation,
-    types=[User, Team, Project, Run],
-    execution_context_class=FastLeafExecutor,
-    config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
-    extensions=[
-        DomainErrors,
-        lambda: AddValidationRules(GUARD_RULES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-    ],
-)
+def build_schema(*, fast_executor: bool = True) -> LabbookSchema:
+    """The schema; ``fast_executor=False`` runs graphql-core's stock executor (LABBOOK_GRAPHQL_FAST_EXECUTOR)."""
+    return LabbookSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[User, Team, Project, Run],
+        execution_context_class=FastLeafExecutor if fast_executor else StrawberryGraphQLCoreExecutionContext,
+        config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
+        extensions=[
+            DomainErrors,
+            lambda: AddValidationRules(GUARD_RULES),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+        ],
+    )
+
+
+schema = build_schema()
+
+
+@lru_cache(maxsize=1)
+def _stock_schema() -> LabbookSchema:
+    return build_schema(fast_executor=False)
+
+
+def schema_for(*, fast_executor: bool) -> LabbookSchema:
+    """The schema a server uses: the fast path is on unless a setting turns it off."""
+    return schema if fast_executor else _stock_schema()

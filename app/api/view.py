@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from strawberry.asgi import GraphQL
 
 from app.api.context import Context
-from app.api.schema import schema
+from app.api.schema import schema_for
 from app.db.types import utcnow
 from app.domain.api_keys import actor_for, record_key_use
 from app.domain.errors import Unauthenticated
@@ -20,7 +20,7 @@ from app.runtime import Runtime
 
 class GraphQLApp(GraphQL):
     def __init__(self, runtime: Runtime) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        super().__init__(schema_for(fast_executor=runtime.settings.graphql_fast_executor), graphql_ide="graphiql", allow_queries_via_get=True)
         self.runtime = runtime
 
     async def __call__(self, scope, receive, send) -> None:
