@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test install install-test schema migration bench clean
+.PHONY: run test lint install install-test schema migration bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ run: install  ## serve on SQLite under ./data (migrates on start)
 
 test: install-test  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test  ## the layers of DESIGN.md §2 (.importlinter)
+	$(VENV)/bin/lint-imports
 
 schema: install  ## regenerate schema.graphql from the served schema
 	$(PY) -m app export-schema --output schema.graphql
