@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 from sqlalchemy import select
@@ -167,3 +168,10 @@ def test_serve_help_documents_host_port_and_the_data_dir(tmp_path):
     for text in ("--host", "0.0.0.0", "--port", "8080", "--data-dir", "LABBOOK_DATA_DIR", "./data",
                  "LABBOOK_DATABASE_URL", "labbook.db"):
         assert text in result.stdout, text
+
+
+def test_every_setting_is_in_the_readme_configuration_table():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip().strip("`") for line in table.splitlines() if line.startswith("| `LABBOOK_")}
+    assert rows == {f"LABBOOK_{name.upper()}" for name in Settings.model_fields}
