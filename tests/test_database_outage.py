@@ -173,3 +173,32 @@ async def test_a_sqlite_file_that_cannot_be_opened_is_503_until_it_can(settings,
             probes.key = alice.key
             for name in PROBES:
                 await probes.up(name)
+
+
+async def test_concurrent_requests_while_backends_are_terminated_are_served_or_503(http, runtime, database_url):
+    """Connections die under requests in flight (asyncpg raises several classes then): each answer is
+    a result or the JSON 503, and afterwards everything is served."""
+    if runtime.dialect != "postgresql":
+        pytest.skip("pg_terminate_backend is PostgreSQL's")
+    alice = await make_run(http, runtime)
+    probes = Probes(http, alice.key, runtime.secret)
+    database = make_url(database_url).database
+    statuses: list[int] = []
+
+    async def stream(step: int) -> None:
+        body = {"files": {"wandb-history.jsonl": {"offset": step, "content": [f'{{"_step": {step}, "x": 1}}']}}}
+        response = await http.post("/files/alice/p/r1/file_stream", json=body, auth=("api", alice.key))
+        statuses.append(response.status_code)
+        if response.status_code != 200:
+            assert response.status_code == 503 and response.headers["retry-after"], response.text
+            assert response.json()["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+
+    async def killer() -> None:
+        for _ in range(5):
+            await asyncio.sleep(0.05)
+            await terminate_backends(database)
+
+    await asyncio.gather(killer(), *(stream(step) for step in range(40)))
+    assert len(statuses) == 40 and 503 in statuses, statuses
+    for name in PROBES:
+        await probes.up(name)

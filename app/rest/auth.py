@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
@@ -12,6 +14,7 @@ from app.domain.actor import Actor
 from app.domain.api_keys import actor_for
 from app.domain.errors import Unavailable
 
+log = logging.getLogger("labbook.http")
 
 async def request_actor(session: AsyncSession, request: Request) -> Actor:
     """The actor behind the request's credentials; raises Unauthenticated for a bad key."""
@@ -38,4 +41,7 @@ def refused_response(reason: str) -> JSONResponse:
 def database_error_response(error: SQLAlchemyError) -> JSONResponse:
     """A refused value is 400; anything else is treated as a database hiccup (503, retried)."""
     refused = refused_value(error)
-    return unavailable_response() if refused is None else refused_response(refused)
+    if refused is not None:
+        return refused_response(refused)
+    log.warning("database error, answered 503: %s", str(error).splitlines()[0])
+    return unavailable_response()
