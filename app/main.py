@@ -16,8 +16,8 @@ from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.domain.bootstrap import create_first_admin
 from app.domain.runs import watch_for_crashes
-from app.rest import file_stream, health, storage
-from app.rest.middleware import MetricsMiddleware
+from app.rest import file_stream, health, storage, telemetry
+from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
 from app.storage.local import LocalBlobStore
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
+        telemetry.quiet_access_log()
         if settings.migrate_on_start:
             await upgrade(runtime.engine)
         if settings.bootstrap_admin:
@@ -103,8 +104,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *health.routes,
         *file_stream.routes,
         *storage.routes,
+        *telemetry.routes,
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
+    # The last added runs first: metrics see every answer, including the errors' and the 413s.
+    app.add_middleware(BodyLimitMiddleware, default_bytes=settings.max_request_body_bytes,
+                       exceptions=storage.body_limits(settings))
+    app.add_middleware(ErrorMiddleware)
     app.add_middleware(MetricsMiddleware)
     return app

@@ -125,7 +125,7 @@ async def test_a_value_the_database_refuses_is_a_400_and_writes_nothing(http, ru
     if summary is not None:
         files.update(lines("wandb-summary.json", 0, [summary]))
     response = await post_stream(http, "kim/p/r1", {"files": files}, key=owner.key)
-    assert response.status_code == 400 and "cannot be stored: step out of range" in response.json()["errors"][0]["message"]
+    assert response.status_code == 400 and "the database refused a value in the request: step out of range" in response.json()["errors"][0]["message"]
     assert await all_rows(runtime, select(tables.HistoryRow)) == []
     assert (await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))).summary in (None, {})
 

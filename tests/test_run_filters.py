@@ -157,7 +157,7 @@ ERRORS = [
     ({"config.": 1}, "key 'config.' has an empty name part in filters at config."),
     ({"summary_metrics.acc": {"$gt": True}}, "$gt compares numbers or strings in filters at summary_metrics.acc"),
     ({"summary_metrics.acc": {"$exists": 1}}, "$exists takes true or false in filters at summary_metrics.acc"),
-    ({"summary_metrics.acc": {"$regex": "("}}, "invalid regular expression '(' in filters at summary_metrics.acc"),
+    ({"summary_metrics.acc": {"$regex": "("}}, '$regex "(" in filters at summary_metrics.acc is not a valid regular expression (RE2 syntax): missing )'),
     ({"name": {"$regex": "a", "$options": "x"}}, "$options supports only 'i'"),
     ({"state": 3}, "state is compared with strings in filters at state, got 3"),
     ({"createdAt": {"$gt": "yesterday"}}, "createdAt is compared with ISO-8601 times in filters at createdAt"),

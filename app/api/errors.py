@@ -1,8 +1,10 @@
 """Error presentation: ``extensions.code``, the HTTP status the wandb client needs, and masking.
 
-A DomainError keeps its message and gains ``extensions.code``. When a root field fails with a
-DomainError and no root field returned data, the HTTP status becomes the error's (401/403/404/...):
-wandb-core prints a 4xx message verbatim and never retries it (PROTOCOL.md §5). Anything else is
+A DomainError keeps its message and gains ``extensions.code``. A value the database refused becomes
+BadInput, and losing the database (app/db/failures.py) becomes Unavailable. When a root field fails
+with a DomainError and no root field returned data, the HTTP status becomes the error's
+(401/403/404/...): wandb-core prints a 4xx message verbatim and never retries it (PROTOCOL.md §5);
+an Unavailable anywhere makes it 503 with Retry-After, which the client retries. Anything else is
 logged with the request id and masked.
 """
 
@@ -12,10 +14,10 @@ import logging
 import uuid
 
 from graphql import GraphQLError
-from sqlalchemy.exc import DataError
 from strawberry.extensions import SchemaExtension
 
-from app.domain.errors import DomainError
+from app.db.failures import is_unavailable, refused_value
+from app.domain.errors import BadInput, DomainError, Unavailable
 
 log = logging.getLogger("labbook.graphql")
 MASKED_MESSAGE = "Unexpected error; it was logged with request id {request_id}."
@@ -50,14 +52,13 @@ class DomainErrors(SchemaExtension):
         if isinstance(original, DomainError):
             error.extensions = {**(error.extensions or {}), "code": original.code}
             return error
-        if isinstance(original, DataError):
-            # The database refused a value (out of range, too long, not representable): bad input.
-            detail = str(original.orig).splitlines()[0] if original.orig else "value not storable"
-            return GraphQLError(
-                f"a value in the request cannot be stored: {detail}",
-                nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
-                extensions={"code": "BAD_USER_INPUT"},
-            )
+        refused = refused_value(original) if original is not None else None
+        if refused is not None:
+            # The database refused a value (out of range, too long, an invalid pattern): bad input.
+            return _as_domain_error(error, BadInput(f"the database refused a value in the request: {refused}"))
+        if original is not None and is_unavailable(original):
+            log.warning("request %s at %s: database unavailable: %s", request_id, error.path, type(original).__name__)
+            return _as_domain_error(error, Unavailable("the database is unavailable; try again shortly"))
         if original is None or isinstance(original, GraphQLError) or not error.path:
             # No path: the request itself was refused (syntax, validation, argument coercion).
             error.extensions = {**(error.extensions or {}), "code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
@@ -77,8 +78,19 @@ class DomainErrors(SchemaExtension):
         data = result.data or {}
         if any(value is not None for value in data.values()):
             return
+        if any(isinstance(error.original_error, Unavailable) for error in result.errors):
+            context.response.status_code = Unavailable.http_status
+            context.response.headers["Retry-After"] = str(Unavailable.retry_after_seconds)
+            return
         for error in result.errors:
             original = error.original_error
             if isinstance(original, DomainError) and error.path and len(error.path) == 1:
                 context.response.status_code = original.http_status
                 return
+
+
+def _as_domain_error(error: GraphQLError, domain_error: DomainError) -> GraphQLError:
+    return GraphQLError(
+        domain_error.message, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+        original_error=domain_error, extensions={"code": domain_error.code},
+    )

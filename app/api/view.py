@@ -1,11 +1,11 @@
-"""The GraphQL HTTP endpoint: authentication, the empty-operationName fix, a body-size limit."""
+"""The GraphQL HTTP endpoint: authentication and the empty-operationName fix (the body-size limit and
+database failures are app/rest/middleware.py's)."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import orjson
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from strawberry.asgi import GraphQL
@@ -34,10 +34,6 @@ class GraphQLApp(GraphQL):
         await super().__call__(scope, receive, send)
 
     async def _check_request(self, request: Request) -> Response | None:
-        length = request.headers.get("content-length")
-        limit = self.runtime.settings.max_request_body_bytes
-        if length and length.isdigit() and int(length) > limit:
-            return _error(413, f"request body too large: {length} bytes, the limit is {limit}")
         try:
             # Authenticate in a read-only session; write only when the key's last use is stale.
             async with self.runtime.read_session_factory() as session:
@@ -54,8 +50,6 @@ class GraphQLApp(GraphQL):
             request.state.actor = actor
         except Unauthenticated as error:
             return _error(401, error.message)
-        except SQLAlchemyError:
-            return _error(503, "the database is unavailable; try again shortly")
         return None
 
     async def parse_http_body(self, request):
@@ -83,5 +77,5 @@ def _error(status: int, message: str) -> JSONResponse:
                         status_code=status)
 
 
-_CODES = {401: "UNAUTHENTICATED", 413: "PAYLOAD_TOO_LARGE", 503: "UNAVAILABLE"}
+_CODES = {401: "UNAUTHENTICATED"}
 __all__ = ["GraphQLApp"]

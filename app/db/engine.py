@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from app.db.dialect import is_sqlite
+from app.db.regex import regexp
 
 READ_ONLY = "labbook_read_only"
 
@@ -41,7 +39,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA mmap_size=268435456")
         cursor.close()
         # SQLite parses `x REGEXP p` but ships no implementation; run filters use it ($regex).
-        dbapi_connection.create_function("regexp", 2, _regexp, deterministic=True)
+        # It runs RE2 (linear time): a backtracking engine here would stall SQLite's thread.
+        dbapi_connection.create_function("regexp", 2, regexp, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # pragma: no cover
@@ -49,18 +48,6 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Readers begin nothing: each statement reads on its own (see make_session_factory).
         if not conn.get_execution_options().get(READ_ONLY):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _regexp(pattern: str | None, value: object) -> bool | None:
-    """SQLite's REGEXP: does ``pattern`` match anywhere in ``value``; unknown (NULL) for non-strings."""
-    if pattern is None or not isinstance(value, str):
-        return None
-    return _compiled(pattern).search(value) is not None
 
 
 def make_session_factory(engine: AsyncEngine, *, read_only: bool = False) -> async_sessionmaker[AsyncSession]:

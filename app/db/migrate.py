@@ -48,3 +48,10 @@ def new_revision(url: str, message: str) -> None:
     heads = ScriptDirectory.from_config(config).get_heads()
     rev_id = f"{int(heads[0]) + 1:04d}"
     command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
+
+
+async def is_initialized(engine: AsyncEngine) -> bool:
+    """True when Labbook's migrations have run on this database at least once."""
+    async with engine.connect() as connection:
+        current = await connection.run_sync(lambda c: MigrationContext.configure(c).get_current_heads())
+    return bool(current)

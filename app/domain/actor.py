@@ -17,6 +17,9 @@ class Actor:
     api_key_id: int | None = field(default=None, compare=False)
     key_use_stale: bool = field(default=False, compare=False)  # last_used_at wants refreshing
     entity: Entity | None = field(default=None, compare=False)  # the user's own entity, when read with the key
+    # The server's operator on its command line (python -m app ...): no user, an instance admin's
+    # powers; audit events name no actor and say via "cli".
+    operator: bool = False
 
     @property
     def is_anonymous(self) -> bool:
@@ -32,11 +35,14 @@ class Actor:
 
     @property
     def is_instance_admin(self) -> bool:
-        return self.user is not None and self.user.is_admin
+        return self.operator or (self.user is not None and self.user.is_admin)
 
     @property
     def label(self) -> str:
+        if self.operator:
+            return "the operator (command line)"
         return self.user.username if self.user else "anonymous"
 
 
 ANONYMOUS = Actor()
+OPERATOR = Actor(operator=True)

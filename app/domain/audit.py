@@ -25,6 +25,8 @@ def record(
     on_behalf_of_id: int | None = None,
     **details: Any,
 ) -> AuditEvent:
+    if actor.operator:
+        details.setdefault("via", "cli")
     event = AuditEvent(
         actor_id=actor.user_id,
         on_behalf_of_id=on_behalf_of_id,

@@ -36,3 +36,11 @@ class NotFound(DomainError):
 class Conflict(DomainError):
     code = "CONFLICT"
     http_status = 409
+
+
+class Unavailable(DomainError):
+    """The database cannot be reached or dropped the connection; the client should retry."""
+
+    code = "UNAVAILABLE"
+    http_status = 503
+    retry_after_seconds = 5

@@ -56,6 +56,8 @@ def can_see_entity_members(actor: Actor, role: str | None) -> bool:
 
 
 def can_create_team(actor: Actor, *, restricted_to_admins: bool) -> bool:
+    if actor.operator:
+        return True
     if actor.user is None or actor.is_service:
         return False
     return actor.is_instance_admin or not restricted_to_admins

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,6 +30,7 @@ from app.db.dialect import (
     JsonPath, json_array_any_matches, json_array_contains, json_array_contains_any, json_array_is_empty,
     json_path,
 )
+from app.db.regex import PatternError, check_pattern
 from app.db.tables import Run, User
 from app.domain import run_values
 from app.domain.errors import BadInput
@@ -42,6 +42,9 @@ LOGICAL = ("$and", "$or", "$nor", "$not")
 REGEX_OPTIONS = {"i": "(?i)"}
 # SQLite nests a chain of N ORs N deep and refuses past 1,000; $in compiles to one IN instead.
 MAX_BRANCHES = 500
+# Objects and lists inside one another ({"$and": [{"$or": [...]}]} is 4 levels); the compiler
+# recurses once per level.
+MAX_NESTING = 64
 
 
 # --- parsing --------------------------------------------------------------------------------
@@ -56,11 +59,33 @@ def parse_filters(text: str | None) -> dict | None:
         value = json.loads(text, parse_constant=str, parse_int=_int_or_float)
     except ValueError as error:
         raise BadInput(f"filters is not valid JSON: {error}") from None
+    except RecursionError:  # deeper than the JSON parser itself goes (about 1,000 levels)
+        raise _too_deep() from None
+    if _nesting(value) > MAX_NESTING:
+        raise _too_deep()
     if value is None:
         return None
     if not isinstance(value, dict):
         raise BadInput(f"filters must be a JSON object, got {_describe(value)}")
     return value
+
+
+def _too_deep() -> BadInput:
+    return BadInput(f"filters nest objects and lists more than {MAX_NESTING} levels deep; the limit is {MAX_NESTING}")
+
+
+def _nesting(value: Any) -> int:
+    """How many objects and lists deep ``value`` is (0 for a scalar), without recursion."""
+    deepest, level = 0, [(value, 1)]
+    while level:
+        item, depth = level.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_NESTING:  # past the limit the exact depth does not matter
+            level.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _int_or_float(digits: str) -> int | float:
@@ -587,16 +612,15 @@ def _all(clauses: list[ColumnElement[bool]]) -> ColumnElement[bool]:
 def _regex(pattern: Any, options: Any, at: list[str]) -> str:
     if not isinstance(pattern, str):
         raise BadInput(f"$regex takes a string {_where(at)}, got {_describe(pattern)}")
+    if options is not None and options != "":
+        if not isinstance(options, str) or any(flag not in REGEX_OPTIONS for flag in options):
+            raise BadInput(f"$options supports only 'i' {_where(at)}, got {_describe(options)}")
     try:
-        re.compile(pattern)
-    except re.error as error:
-        raise BadInput(f"invalid regular expression {pattern!r} {_where(at)}: {error}") from None
-    if options is None or options == "":
-        return pattern
-    if not isinstance(options, str) or any(flag not in REGEX_OPTIONS for flag in options):
-        raise BadInput(f"$options supports only 'i' {_where(at)}, got {_describe(options)}")
-    # An embedded flag group means the same to Python's re (SQLite) and PostgreSQL.
-    return "".join(REGEX_OPTIONS[flag] for flag in set(options)) + pattern
+        check_pattern(pattern)
+    except PatternError as error:
+        raise BadInput(f"$regex {_describe(pattern)} {_where(at)} {error}") from None
+    # An embedded flag group means the same to RE2 (SQLite) and PostgreSQL.
+    return "".join(REGEX_OPTIONS[flag] for flag in set(options or "")) + pattern
 
 
 def _where(at: list[str]) -> str:

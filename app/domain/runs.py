@@ -18,9 +18,10 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.db.failures import is_unavailable
 from app.db.tables import Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
 from app.domain import audit, policy, projects, run_values, runs_view
@@ -344,5 +345,9 @@ async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *
                 crashed = await mark_crashed(session, timeout_seconds)
             if crashed:
                 log.info("marked %d silent runs as crashed", crashed)
-        except SQLAlchemyError:
-            log.warning("crash check failed; retrying in %ss", interval_seconds, exc_info=True)
+        except Exception as error:  # the watch must outlive any failure, a lost database above all
+            if is_unavailable(error):
+                log.warning("crash check: the database is unavailable (%s); retrying in %ss",
+                            type(error).__name__, interval_seconds)
+            else:
+                log.exception("crash check failed; retrying in %ss", interval_seconds)

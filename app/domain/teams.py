@@ -148,7 +148,9 @@ async def create_team(
         raise Forbidden("permission denied: only instance admins may create teams on this server")
     check_entity_name(name)
     admin = actor.user
-    if admin_username and admin_username != admin.username:
+    if admin is None and not admin_username:
+        raise BadInput(f"name the first admin of team {name}")
+    if admin_username and (admin is None or admin_username != admin.username):
         if not actor.is_instance_admin:
             raise Forbidden("permission denied: only instance admins may create a team for another user")
         admin = await user_by_username(session, admin_username)
@@ -329,6 +331,34 @@ async def remove_member(session: AsyncSession, actor: Actor, membership_id: int,
     await session.delete(membership)
     audit.record(session, actor, "member.remove", entity_id=team.id, target_type="user", target_id=member.id,
                  username=member.username, role=membership.role)
+
+
+async def add_member(session: AsyncSession, actor: Actor, *, entity_name: str, username: str, role: str) -> Membership:
+    """Add an existing user to a team at once, without an invite (team and instance admins); like an
+    accepted invite, the team becomes the user's default entity."""
+    team = await require_team(session, entity_name)
+    actor_role = await policy.role_in(session, actor, team)
+    if not policy.can_administer(actor, actor_role):
+        raise denied(actor, team, actor_role, "add members")
+    if role not in INVITABLE_ROLES:
+        raise BadInput(f"unknown role {role}: use ADMIN, MEMBER or VIEWER")
+    user = await user_by_username(session, username)
+    if user is None:
+        raise NotFound(f"user {username} not found")
+    if user.account_type == "SERVICE":
+        raise BadInput(f"{username} is a service account; service accounts belong to the team that created them")
+    if await membership_of(session, team, user) is not None:
+        raise Conflict(f"{username} is already a member of team {team.name}")
+    membership = Membership(team_id=team.id, user_id=user.id, role=role)
+    session.add(membership)
+    user.default_entity_id = team.id
+    try:
+        await session.flush()
+    except IntegrityError:  # added by a concurrent request since the check above
+        raise Conflict(f"{username} is already a member of team {team.name}") from None
+    audit.record(session, actor, "member.add", entity_id=team.id, target_type="user", target_id=user.id,
+                 username=username, role=role)
+    return membership
 
 
 async def update_member(session: AsyncSession, actor: Actor, *, entity_name: str, username: str, role: str) -> Membership:

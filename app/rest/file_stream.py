@@ -31,15 +31,8 @@ async def file_stream(request: Request) -> Response:
 
 
 async def _json_body(request: Request, limit: int) -> object:
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > limit:
-        raise _TooLarge(f"request body too large: {length} bytes, the limit is {limit}")
-    body = bytearray()
-    async for part in request.stream():
-        body += part
-        if len(body) > limit:
-            raise _TooLarge(f"request body too large: more than {limit} bytes")
-    data = bytes(body)
+    """The JSON body; ``limit`` bounds it decompressed (the middleware bounds the bytes received)."""
+    data = await request.body()
     if request.headers.get("content-encoding", "").lower() == "gzip":
         try:
             data = _gunzip(data, limit)

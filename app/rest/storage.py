@@ -14,6 +14,8 @@ from starlette.routing import Route
 from app.domain import files
 from app.domain.errors import DomainError
 from app.rest.auth import database_error_response, error_response, request_actor
+from app.rest.middleware import BodyLimit
+from app.settings import Settings
 from app.storage.base import TooLarge
 from app.storage.signing import verify
 
@@ -30,12 +32,8 @@ async def put_blob(request: Request) -> Response:
     key = _signed(request, "PUT")
     if key is None:
         return error_response(403, "upload URL is invalid or has expired; ask for a new one", "FORBIDDEN")
-    limit = runtime.settings.max_upload_bytes
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > limit:
-        return error_response(413, f"file too large: {length} bytes, the limit is {limit}", "PAYLOAD_TOO_LARGE")
     try:
-        size, md5 = await runtime.storage.put(key, request.stream(), max_bytes=limit)
+        size, md5 = await runtime.storage.put(key, request.stream(), max_bytes=runtime.settings.max_upload_bytes)
     except TooLarge as error:
         return error_response(413, str(error), "PAYLOAD_TOO_LARGE")
     except ValueError as error:
@@ -84,6 +82,11 @@ async def _blob_response(request: Request, key: str, mimetype: str | None) -> Re
 async def _chunks(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
     async for chunk in stream:
         yield chunk
+
+
+def body_limits(settings: Settings) -> list[BodyLimit]:
+    """Uploads may be larger than other request bodies."""
+    return [BodyLimit("PUT", "/storage/", settings.max_upload_bytes)]
 
 
 routes = [
