@@ -203,8 +203,10 @@ async def _sample(
         conditions.append(position <= high)
 
     def end(descending: bool) -> ColumnElement[int]:
+        # Lines stored without a step (refused since; before, the ingest kept them with a NULL step)
+        # have no place on the axis: they are skipped, never the end of a range.
         return (
-            select(position).where(*conditions)
+            select(position).where(*conditions, position.is_not(None))
             .order_by(position.desc() if descending else position).limit(1).scalar_subquery()
         )
 
