@@ -52,8 +52,7 @@ def parse_filters(text: str | None) -> dict | None:
     if text is None or not text.strip():
         return None
     try:
-        # NaN and infinities are stored as the strings "NaN", "Infinity", "-Infinity": match those.
-        value = json.loads(text, parse_constant=str, parse_int=_int_or_float)
+        value = json.loads(text, parse_constant=_non_finite, parse_int=_int_or_float)
     except ValueError as error:
         raise BadInput(f"filters is not valid JSON: {error}") from None
     if value is None:
@@ -61,6 +60,12 @@ def parse_filters(text: str | None) -> dict | None:
     if not isinstance(value, dict):
         raise BadInput(f"filters must be a JSON object, got {_describe(value)}")
     return value
+
+
+def _non_finite(spelling: str) -> float | str:
+    """Infinity and -Infinity compare as numbers (as the value index holds them); NaN is no point
+    on the number line: it matches the stored NaN, which the index holds as the string "NaN"."""
+    return spelling if spelling == "NaN" else float(spelling)
 
 
 def _int_or_float(digits: str) -> int | float:
