@@ -9,7 +9,8 @@ import asyncio
 from sqlalchemy import func, select
 
 from app.db import tables
-from tests.teams_support import UPSERT_MODEL
+from tests.support import make_account
+from tests.teams_support import CREATE_USER, UPSERT_MODEL
 from tests.tracking_support import CREATE_RUN_FILES, UPSERT_BUCKET
 
 CREATORS = 16
@@ -89,3 +90,24 @@ async def test_concurrent_create_run_files_share_each_file(gql, runtime, alice):
             for payload in payloads}
     assert len(urls) == 1  # every caller got the same storage key for each name
     assert await _count(runtime, tables.RunFile) == len(names)
+
+
+async def test_concurrent_accounts_get_their_names_or_a_conflict(gql, runtime):
+    root = await make_account(runtime, "operator", admin=True)
+    # The same username: one account, the others a clear conflict (never an internal error).
+    answers = await _all(*(gql.post(CREATE_USER, {"email": f"ann{index}@example.com", "username": "ann"},
+                                    key=root.key) for index in range(8)))
+    payloads = [answer.json() for answer in answers]
+    created = [payload for payload in payloads if not payload.get("errors")]
+    assert len(created) == 1, payloads
+    for payload in payloads:
+        if payload.get("errors"):
+            assert payload["errors"][0]["extensions"]["code"] == "CONFLICT", payload
+            assert "the name ann is already taken" in payload["errors"][0]["message"]
+    # Names made from the email's local part: every account is created, each under its own name.
+    answers = await _all(*(gql.post(CREATE_USER, {"email": f"bo@host{index}.org"}, key=root.key)
+                           for index in range(8)))
+    payloads = [answer.json() for answer in answers]
+    assert all(not payload.get("errors") for payload in payloads), payloads
+    assert len({payload["data"]["result"]["user"]["username"] for payload in payloads}) == 8
+    assert await _count(runtime, tables.User) == 1 + 1 + 8
