@@ -54,13 +54,16 @@ async def test_file_stream_values_beyond_the_columns(gql, runtime):
     assert status == 400 and "offset must be a non-negative integer" in body["errors"][0]["message"]
 
     huge = '{"_step": 99999999999999999999999, "loss": 1}'
-    status, _ = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": [huge]},
+    status, body = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": [huge]},
+                                                   "output.log": {"offset": 0, "content": ["a\u0000b"]}})
+    assert status == 400 and "wandb-history.jsonl line 0: _step must be an integer" in body["errors"][0]["message"]
+    status, _ = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": ['{"_step": 0}']},
                                                 "output.log": {"offset": 0, "content": ["a\u0000b"]}})
     assert status == 200
     async with runtime.session_factory() as session:
         steps = (await session.scalars(select(tables.HistoryRow.step))).all()
         console = (await session.scalars(select(tables.ConsoleLine.text))).all()
-    assert steps == [None] and console == ["a\ufffdb"]
+    assert steps == [0] and console == ["a\ufffdb"]
 
 
 async def test_filters_with_integers_past_64_bits_compare_as_floats(gql, runtime):

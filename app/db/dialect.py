@@ -17,6 +17,7 @@ from sqlalchemy import (
     BigInteger, Boolean, ColumnElement, Float, String, Text, and_, case, cast, exists, false, func, literal,
     literal_column, not_, or_, select, type_coerce,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, JSONPATH
 from sqlalchemy.sql.expression import FromClause
 
@@ -208,6 +209,15 @@ def in_integers(column: ColumnElement[int], values: Sequence[int], dialect: str)
     if is_sqlite(dialect):
         return column.in_(select(integer_table(values, dialect).c.value).scalar_subquery())
     return column == func.any(literal(list(values), ARRAY(BigInteger)))
+
+
+def insert_unless_taken(model: Any, key: Sequence[str], dialect: str):
+    """``INSERT INTO <model> ... ON CONFLICT (<key>) DO NOTHING``: a row whose unique ``key`` is
+    already taken is left out, without an error. On PostgreSQL a key that a transaction still in
+    progress has inserted makes the statement wait for that transaction's end, so the row is
+    committed (and visible to the next statement under READ COMMITTED) or gone by then."""
+    insert = sqlite.insert if is_sqlite(dialect) else postgresql.insert
+    return insert(model).on_conflict_do_nothing(index_elements=list(key))
 
 
 def json_text(document: ColumnElement[Any]) -> ColumnElement[str]:

@@ -7,6 +7,7 @@ import math
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
 from sqlalchemy import BigInteger, DateTime, Integer
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import JSON, TypeDecorator
@@ -45,6 +46,46 @@ def storable_json(value: Any) -> Any:
 def dumps(value: Any) -> str:
     """Strict JSON text of ``value``, with non-finite floats spelled as strings."""
     return json.dumps(encode_non_finite(value), separators=(",", ":"), allow_nan=False)
+
+
+# --- non-finite numbers for readers --------------------------------------------------------------
+# Stored documents spell NaN and the infinities as strings (the only JSON both dialects keep).
+# Readers of JSON text inside a JSONString (summary, config, history lines) get the literals NaN,
+# Infinity and -Infinity, which Python's json (the wandb client's) reads as floats. A GraphQL
+# answer itself stays strict JSON: wandb-core parses it with Go's encoding/json, which refuses them.
+
+def revive_non_finite(value: Any) -> Any:
+    """``value`` (a stored document) with the strings "NaN", "Infinity" and "-Infinity" as floats."""
+    if isinstance(value, str):
+        return _NON_FINITE.get(value, value)
+    if isinstance(value, dict):
+        return {key: revive_non_finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [revive_non_finite(item) for item in value]
+    return value
+
+
+def may_spell_non_finite(text: str) -> bool:
+    """Whether JSON text may hold a stored non-finite number (else it reads back as it is)."""
+    return '"NaN"' in text or 'Infinity"' in text
+
+
+def reader_dumps(value: Any) -> str:
+    """JSON text of a stored document for readers: non-finite numbers as literals."""
+    try:
+        text = orjson.dumps(value).decode()
+    except TypeError:  # an integer past 64 bits
+        text = None
+    if text is not None and not may_spell_non_finite(text):
+        return text
+    return json.dumps(revive_non_finite(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def reader_json_text(text: str) -> str:
+    """Stored JSON text (a history line) for readers: non-finite numbers as literals."""
+    if not may_spell_non_finite(text):
+        return text
+    return json.dumps(revive_non_finite(json.loads(text)), separators=(",", ":"), ensure_ascii=False)
 
 
 class UTCDateTime(TypeDecorator):

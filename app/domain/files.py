@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Project, Run, RunFile
 from app.db.types import utcnow
+from app.db.unique import insert_or_get
 from app.domain import audit, projects, runs, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, NotFound
@@ -48,21 +49,18 @@ async def create_run_files(session: AsyncSession, actor: Actor, entity_name: str
     cleaned = [check_file_name(name) for name in names]
     context = await runs.loggable_run(session, actor, entity_name, project_name, run_name)
     run = context.run
-    existing = {
+    wanted = list(dict.fromkeys(cleaned))
+    stored = {
         row.name: row
         for row in (await session.scalars(
-            select(RunFile).where(RunFile.run_id == run.id, RunFile.name.in_(set(cleaned)))
+            select(RunFile).where(RunFile.run_id == run.id, RunFile.name.in_(wanted))
         )).all()
     }
-    slots = []
-    for requested, name in zip(names, cleaned):
-        row = existing.get(name)
-        if row is None:
-            row = RunFile(run_id=run.id, name=name, storage_key=f"{KEY_PREFIX}{uuid.uuid4().hex}",
-                          mimetype=guess_mimetype(name))
-            session.add(row)
-            existing[name] = row
-        slots.append(UploadSlot(requested, row.storage_key))
+    new = [RunFile(run_id=run.id, name=name, storage_key=f"{KEY_PREFIX}{uuid.uuid4().hex}",
+                   mimetype=guess_mimetype(name)) for name in wanted if name not in stored]
+    for row, _ in await insert_or_get(session, new, ("run_id", "name")):
+        stored[row.name] = row
+    slots = [UploadSlot(requested, stored[name].storage_key) for requested, name in zip(names, cleaned)]
     await session.flush()
     audit.record(session, actor, "run.files.create", entity_id=context.entity.id, target_type="run",
                  target_id=run.id, name=run.name, files=cleaned[:50], count=len(cleaned))

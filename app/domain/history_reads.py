@@ -25,6 +25,7 @@ from sqlalchemy.orm import aliased
 
 from app.db.dialect import in_integers, integer_table, json_has_any_key, json_text
 from app.db.tables import EventRow, HistoryRow, Run
+from app.db.types import may_spell_non_finite, reader_json_text
 from app.domain.errors import BadInput
 
 DEFAULT_SAMPLES = 500
@@ -66,7 +67,7 @@ async def history(
     With ``min_step``/``max_step``: the first ``samples`` rows with min_step <= _step < max_step."""
     count = _samples(samples, "samples")
     if min_step is None and max_step is None:
-        return await _sample(session, HISTORY, run.id, count, dense=_history_is_dense(run))
+        return _for_readers(await _sample(session, HISTORY, run.id, count, dense=_history_is_dense(run)))
     conditions = [HistoryRow.run_id == run.id]
     if min_step is not None:
         conditions.append(HistoryRow.step >= min_step)
@@ -76,12 +77,17 @@ async def history(
         select(json_text(HistoryRow.data)).where(*conditions)
         .order_by(HistoryRow.step, HistoryRow.line_no).limit(count)
     )
-    return list(rows)
+    return _for_readers(list(rows))
 
 
 async def events(session: AsyncSession, run: Run, *, samples: int | None) -> list[str]:
     """System-metrics lines as JSON text, at most ``samples``, sampled over the run."""
-    return await _sample(session, EVENTS, run.id, _samples(samples, "samples"), dense=True)
+    return _for_readers(await _sample(session, EVENTS, run.id, _samples(samples, "samples"), dense=True))
+
+
+def _for_readers(lines: list[str]) -> list[str]:
+    """Stored lines as readers get them: non-finite numbers as JSON literals, not strings."""
+    return [reader_json_text(line) if may_spell_non_finite(line) else line for line in lines]
 
 
 # --- sampledHistory(specs) ---------------------------------------------------------------------
@@ -137,8 +143,9 @@ async def sampled_history(session: AsyncSession, run: Run, specs: Sequence[str])
 def _decode_restricted(lines: list[str], keys: list[str]) -> list[dict[str, Any]]:
     """The lines' values restricted to ``keys``, decoded as one array (1,000 decode calls cost more
     than the parsing), by orjson in a third of json's time unless json reads them differently:
-    orjson reads integers past 64 bits as floats, and refuses NaN and Infinity (the ingest stores
-    those as strings)."""
+    orjson reads integers past 64 bits as floats. NaN and infinities stay the strings they are
+    stored as: these rows are JSON inside the answer, which must stay strict JSON (wandb-core reads
+    it with Go's encoding/json), unlike the JSON text of ``history``'s lines."""
     text = f"[{','.join(lines)}]"
     try:
         rows = [_restrict(row, keys) for row in orjson.loads(text)]
@@ -203,8 +210,10 @@ async def _sample(
         conditions.append(position <= high)
 
     def end(descending: bool) -> ColumnElement[int]:
+        # Lines stored without a step (refused since; before, the ingest kept them with a NULL step)
+        # have no place on the axis: they are skipped, never the end of a range.
         return (
-            select(position).where(*conditions)
+            select(position).where(*conditions, position.is_not(None))
             .order_by(position.desc() if descending else position).limit(1).scalar_subquery()
         )
 

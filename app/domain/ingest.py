@@ -49,6 +49,7 @@ class JsonLines:
     offset: int
     objects: list[dict[str, Any]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    steps: list[int] = field(default_factory=list)  # history lines: each line's _step
 
     @property
     def end(self) -> int:
@@ -84,6 +85,7 @@ def parse_body(body: Any) -> Chunk:
         offset, content = _file_part(name, spec)
         if name == HISTORY_FILE:
             chunk.history = _json_lines(name, offset, content)
+            chunk.history.steps = history_steps(name, chunk.history)
         elif name == EVENTS_FILE:
             chunk.events = _json_lines(name, offset, content)
         elif name == SUMMARY_FILE:
@@ -158,16 +160,26 @@ def _without_lone_surrogates(value: Any) -> Any:
     return value
 
 
-def step_of(row: dict[str, Any]) -> int | None:
-    """The line's ``_step`` when it is a whole number that fits the step column, else None."""
-    step = row.get("_step")
-    if isinstance(step, bool):
-        return None
+def history_steps(name: str, lines: JsonLines) -> list[int]:
+    """Each history line's ``_step``: a non-negative integer that fits the step column (wandb-core
+    always sends one). BadInput names the first line without one: a line off the step axis could
+    be neither sampled nor paged."""
+    steps = [row.get("_step") for row in lines.objects]
+    # The common case in C: every step an int (not a bool) within range.
+    if steps and set(map(type, steps)) == {int} and min(steps) >= 0 and max(steps) <= MAX_STEP:
+        return steps
+    return [_step(name, lines.offset + index, step) for index, step in enumerate(steps)]
+
+
+def _step(name: str, line_no: int, step: Any) -> int:
+    if step is None:
+        raise BadInput(f"{name} line {line_no} has no _step: every history line needs an integer _step")
     if isinstance(step, float) and step.is_integer():
         step = int(step)
-    if isinstance(step, int) and -MAX_STEP <= step <= MAX_STEP:
-        return step
-    return None
+    if type(step) is not int or not 0 <= step <= MAX_STEP:
+        raise BadInput(f"{name} line {line_no}: _step must be an integer from 0 to {MAX_STEP}, "
+                       f"got {json.dumps(step)}")
+    return step
 
 
 def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -296,10 +308,10 @@ def _chunk_changes(run: Any, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[s
     writes: list[bulk.LineWrite] = []
     changes: dict[str, Any] = {"heartbeat_at": now, "updated_at": now}
     if chunk.history is not None:
-        steps = [step_of(row) for row in chunk.history.objects]
-        writes.append(bulk.LineWrite(bulk.HISTORY, chunk.history.offset, list(zip(steps, chunk.history.texts)),
+        history = chunk.history
+        writes.append(bulk.LineWrite(bulk.HISTORY, history.offset, list(zip(history.steps, history.texts)),
                                      run.history_line_count))
-        changes.update(_history_changes(run, chunk.history, steps))
+        changes.update(_history_changes(run, history))
     if chunk.events is not None:
         writes.append(bulk.LineWrite(bulk.EVENTS, chunk.events.offset, [(t,) for t in chunk.events.texts],
                                      run.events_line_count))
@@ -318,14 +330,14 @@ def _chunk_changes(run: Any, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[s
     return writes, changes
 
 
-def _history_changes(run: Any, lines: JsonLines, steps: list[int | None]) -> dict[str, Any]:
+def _history_changes(run: Any, lines: JsonLines) -> dict[str, Any]:
     changes: dict[str, Any] = {
         "history_line_count": max(run.history_line_count, lines.end),
         "history_keys": count_key_types(run.history_keys, lines.objects),
     }
-    known = [s for s in steps if s is not None]
-    if known:
-        changes["last_step"] = max(known) if run.last_step is None else max(run.last_step, *known)
+    if lines.steps:
+        last = max(lines.steps)
+        changes["last_step"] = last if run.last_step is None else max(run.last_step, last)
     return changes
 
 

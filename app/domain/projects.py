@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Membership, Project, ProjectMember, Run
 from app.db.types import utcnow
+from app.db.unique import insert_or_get
 from app.domain import audit, policy
 from app.domain.actor import Actor
-from app.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
 from app.domain.names import check_project_name
 from app.domain.users import require_entity
 
@@ -104,7 +105,10 @@ async def require_writable(
     if project is None:
         if not create:
             raise NotFound(f"project {name} not found in {entity.name}")
-        project = await create_project(session, actor, entity, name)
+        created = await create_project(session, actor, entity, name)
+        if created is None:  # another request created it a moment ago: check access to that one
+            return await require_writable(session, actor, entity, name, create=False)
+        project = created
     return project
 
 
@@ -120,17 +124,20 @@ def write_denied_message(actor: Actor, entity: Entity, role: str | None) -> str:
 async def create_project(
     session: AsyncSession, actor: Actor, entity: Entity, name: str, *, description: str | None = None,
     access: str | None = None,
-) -> Project:
+) -> Project | None:
+    """A new project, or None when the name is taken (by a concurrent request: callers read the
+    stored project then and check it as one that existed)."""
     check_project_name(name)
-    project = Project(
+    new = Project(
         entity_id=entity.id,
         name=name,
         description=description,
         access=normalize_access(access) if access else entity.default_access,
         created_by_id=actor.user_id,
     )
-    session.add(project)
-    await session.flush()
+    [(project, inserted)] = await insert_or_get(session, [new], ("entity_id", "name"))
+    if not inserted:
+        return None
     audit.record(session, actor, "project.create", entity_id=entity.id, target_type="project",
                  target_id=project.id, name=name, access=project.access)
     return project
@@ -205,7 +212,13 @@ async def upsert_project(
     if plan.project is None:
         project = await create_project(session, actor, plan.entity, name, description=changes.description,
                                        access=plan.access)
-        return project, True
+        if project is not None:
+            return project, True
+        # Created by a concurrent request since check_upsert: this is an update of that project.
+        plan = await check_upsert(session, actor, entity_name=entity_name, name=name, project_id=project_id,
+                                  changes=changes)
+        if plan.project is None:
+            raise Conflict(f"project {name} was created and deleted concurrently; retry")
     project = plan.project
     for key, value in plan.updates.items():
         setattr(project, key, value)

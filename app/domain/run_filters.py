@@ -55,8 +55,7 @@ def parse_filters(text: str | None) -> dict | None:
     if text is None or not text.strip():
         return None
     try:
-        # NaN and infinities are stored as the strings "NaN", "Infinity", "-Infinity": match those.
-        value = json.loads(text, parse_constant=str, parse_int=_int_or_float)
+        value = json.loads(text, parse_constant=_non_finite, parse_int=_int_or_float)
     except ValueError as error:
         raise BadInput(f"filters is not valid JSON: {error}") from None
     except RecursionError:  # deeper than the JSON parser itself goes (about 1,000 levels)
@@ -86,6 +85,12 @@ def _nesting(value: Any) -> int:
         if depth <= MAX_NESTING:  # past the limit the exact depth does not matter
             level.extend((child, depth + 1) for child in children)
     return deepest
+
+
+def _non_finite(spelling: str) -> float | str:
+    """Infinity and -Infinity compare as numbers (as the value index holds them); NaN is no point
+    on the number line: it matches the stored NaN, which the index holds as the string "NaN"."""
+    return spelling if spelling == "NaN" else float(spelling)
 
 
 def _int_or_float(digits: str) -> int | float:

@@ -94,6 +94,11 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
         return MoveResult(runs=runs, dry_run=True)
     if destination is None:
         destination = await projects.create_project(session, actor, destination_entity, request.destination_project)
+    if destination is None:  # created by a concurrent request since _destination: check it as existing
+        destination_entity, destination = await _destination(session, actor, request)
+        if destination is None:
+            raise Conflict(f"project {request.destination_path} was created and deleted concurrently; retry")
+        await _refuse_taken_names(session, destination, runs, request.destination_path)
     await reassign_runs(session, source.project, runs, destination, request.destination_path)
     await clear_baselines(session, source.project, runs)
     details = dict(source=source.path, destination=request.destination_path, source_project_id=source.project.id,

@@ -6,6 +6,7 @@ such as ``{"config.lr": {"$gt": 0.01}}`` or an order by ``-summary_metrics.acc``
 index range instead of parsing every run's JSON document. The rows are replaced whenever the
 document is (upsertBucket, file_stream summaries) and follow the run when it moves project.
 
+Infinities are numbers here (the documents spell them as strings), NaN the string "NaN".
 Booleans, nulls, arrays and objects are not indexed; paths deeper than MAX_DEPTH keys or longer
 than MAX_PATH characters neither: the filter compiler asks ``indexable`` and reads the JSON
 document itself for those.
@@ -52,8 +53,18 @@ def leaves(document: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, f
             yield from leaves(value, path)
         elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
             continue
-        elif indexable(path):
-            yield (encode_path(path), None, value) if isinstance(value, str) else (encode_path(path), _float(value), None)
+        elif not indexable(path):
+            continue
+        elif isinstance(value, str):
+            # Stored infinities (spelled as strings) are numbers; a NaN stays the string "NaN": it
+            # is no point on the number line, and SQLite cannot keep it in a REAL column.
+            infinity = _INFINITIES.get(value)
+            yield (encode_path(path), None, value) if infinity is None else (encode_path(path), infinity, None)
+        else:
+            yield encode_path(path), _float(value), None
+
+
+_INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 
 
 def _float(number: int | float) -> float:

@@ -18,12 +18,12 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.failures import is_unavailable
 from app.db.tables import Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
+from app.db.unique import insert_or_get
 from app.domain import audit, policy, projects, run_values, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
@@ -122,13 +122,12 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
         if data.name:
             check_run_name(data.name)
             run = await session.scalar(select(Run).where(Run.project_id == project.id, Run.name == data.name))
+        inserted = False
         if run is None:
-            run = await _create(session, actor, entity, project, data)
-            inserted = True
-        else:
+            run, inserted = await _create(session, actor, entity, project, data)
+        if not inserted:
             role = await policy.role_in(session, actor, entity)
             await require_loggable(session, actor, RunContext(run, project, entity, role))
-            inserted = False
     changed = _apply(run, data, config, summary)
     run.updated_at = utcnow()
     await session.flush()
@@ -154,34 +153,37 @@ async def _target_entity(session: AsyncSession, actor: Actor, entity_name: str |
     return entity
 
 
-async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: Project, data: RunInput) -> Run:
+async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: Project,
+                  data: RunInput) -> tuple[Run, bool]:
+    """A new run named ``data.name`` (else a random name), or the run of that name another request
+    created a moment ago: (run, inserted)."""
     user_id, service_account_id = await attribute(session, actor, entity)
-    now = utcnow()
-    run = Run(
-        project_id=project.id,
-        name=data.name or _random_run_name(),
-        state="running",
-        config={},
-        summary={},
-        tags=[],
-        created_by_id=actor.user.id,
-        user_id=user_id,
-        service_account_id=service_account_id,
-        created_at=now,
-        updated_at=now,
-        heartbeat_at=now,
-        history_keys={},
-    )
-    if not data.display_name:
-        run.display_name = await _made_up_display_name(session, project)
-    try:
-        async with session.begin_nested():
-            session.add(run)
-            await session.flush()
-    except IntegrityError:
-        # Another request created the same run a moment ago; UpsertBucket retries on 409.
-        raise Conflict(f"run {run.name} was created concurrently in {entity.name}/{project.name}; retry") from None
-    return run
+    display_name = None if data.display_name else await _made_up_display_name(session, project)
+    for _ in range(_NAME_ATTEMPTS):
+        now = utcnow()
+        new = Run(
+            project_id=project.id,
+            name=data.name or _random_run_name(),
+            display_name=display_name,
+            state="running",
+            config={},
+            summary={},
+            tags=[],
+            created_by_id=actor.user.id,
+            user_id=user_id,
+            service_account_id=service_account_id,
+            created_at=now,
+            updated_at=now,
+            heartbeat_at=now,
+            history_keys={},
+        )
+        [(run, inserted)] = await insert_or_get(session, [new], ("project_id", "name"))
+        if inserted or data.name:
+            return run, inserted
+    raise Conflict(f"no free run name found in {entity.name}/{project.name}; retry")
+
+
+_NAME_ATTEMPTS = 5  # a random 8-character name is taken with a chance of runs / 36**8
 
 
 async def attribute(session: AsyncSession, actor: Actor, entity: Entity) -> tuple[int, int | None]:

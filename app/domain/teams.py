@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ApiKey, Entity, Invite, Membership, User
 from app.db.types import utcnow
+from app.db.unique import insert_or_get
 from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
@@ -291,10 +292,11 @@ async def accept_invite(session: AsyncSession, actor: Actor, invite_id: int) -> 
     """The invitee joins with the invite's role; the team becomes their default entity."""
     invite, team = await authorize_accept(session, actor, invite_id, lock=True)
     user = await session.get(User, actor.user.id)
-    if await membership_of(session, team, user) is not None:
+    # Two invites to one team accepted at once: the second finds the first's membership here.
+    [(membership, inserted)] = await insert_or_get(
+        session, [Membership(team_id=team.id, user_id=user.id, role=invite.role)], ("team_id", "user_id"))
+    if not inserted:
         raise Conflict(f"{user.username} is already a member of team {team.name}")
-    membership = Membership(team_id=team.id, user_id=user.id, role=invite.role)
-    session.add(membership)
     invite.state, invite.invitee_id, invite.updated_at = ACCEPTED, user.id, utcnow()
     user.default_entity_id = team.id
     await session.flush()

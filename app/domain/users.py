@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ApiKey, Entity, Invite, User
 from app.db.types import utcnow
+from app.db.unique import insert_or_get
 from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
@@ -68,23 +69,21 @@ async def create_user(
     if username is None:
         if email is None:
             raise BadInput("a username or an email is required")
-        username = await _free_username(session, username_from_email(email))
-    check_entity_name(username)
-    await ensure_name_free(session, username)
-    entity = Entity(name=username, kind="user")
-    session.add(entity)
-    await session.flush()
-    user = User(
+        entity = await _claim_name(session, username_from_email(email), vary=True)
+    else:
+        entity = await _claim_name(session, username)
+    new = User(
         entity_id=entity.id,
-        username=username,
+        username=entity.name,
         email=email,
         is_admin=admin,
         account_type=account_type,
         full_name=full_name,
         default_entity_id=entity.id,
     )
-    session.add(user)
-    await session.flush()
+    [(user, inserted)] = await insert_or_get(session, [new], ("email",))
+    if not inserted:  # created by a concurrent request since the check above
+        raise Conflict(f"a user with email {email} already exists")
     if email is not None:
         await session.execute(
             update(Invite)
@@ -94,11 +93,18 @@ async def create_user(
     return user
 
 
-async def _free_username(session: AsyncSession, base: str) -> str:
-    candidate = base
-    while await entity_by_name(session, candidate) is not None:
-        candidate = f"{base[:57]}-{secrets.token_hex(3)}"
-    return candidate
+async def _claim_name(session: AsyncSession, name: str, *, vary: bool = False) -> Entity:
+    """A new personal entity named ``name``. A name already taken (also by a concurrent request) is a
+    Conflict, or with ``vary`` gets a random suffix instead."""
+    candidate = name
+    while True:
+        check_entity_name(candidate)
+        [(entity, inserted)] = await insert_or_get(session, [Entity(name=candidate, kind="user")], ("name",))
+        if inserted:
+            return entity
+        if not vary:
+            raise Conflict(f"the name {candidate} is already taken by a user or team")
+        candidate = f"{name[:57]}-{secrets.token_hex(3)}"
 
 
 async def count_users(session: AsyncSession) -> int:

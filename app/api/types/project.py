@@ -91,9 +91,11 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
                 row = await runs_view.run_in_project(session, self.row, name)
         return Run.from_row(row) if row else None
 
-    @strawberry.field(description="Legacy name of run(name:).")
+    @strawberry.field(description="Legacy name of run(name:), which wandb-core asks when it resumes a run; "
+                                  "its JSON strings spell NaN and infinities as strings (\"NaN\", \"Infinity\").")
     async def bucket(self, info: Info, name: str, missing_ok: bool | None = None) -> Run | None:
-        return await self.run(info, name)
+        run = await self.run(info, name)
+        return Run.from_row(run.row, for_wandb_core=True) if run else None
 
 
 @register_node("Project")

@@ -17,7 +17,7 @@ from app.api.types.node import Node, register_node
 from app.api.types.run_history import RunHistoryFields
 from app.api.types.run_tracking import RunTrackingFields
 from app.db import tables
-from app.db.types import dumps
+from app.db.types import dumps, reader_dumps
 from app.domain import runs_view
 
 if TYPE_CHECKING:
@@ -32,6 +32,9 @@ class Run(RunTrackingFields, RunHistoryFields, Node):
     place so that the schema lists the fields in the same order."""
 
     row: strawberry.Private[tables.Run]
+    # JSON texts for wandb-core's resume (Project.bucket), which Go's encoding/json parses: it refuses
+    # NaN and Infinity literals, so there non-finite numbers keep their stored spelling as strings.
+    for_wandb_core: strawberry.Private[bool] = False
     name: str = strawberry.field(description="The run id the client chose (the id in URLs).")
     display_name: str | None
     description: str | None
@@ -39,14 +42,14 @@ class Run(RunTrackingFields, RunHistoryFields, Node):
     state: str = strawberry.field(description="running, finished, failed, crashed, killed or preempted.")
 
     config: JSONString = strawberry.field(
-        resolver=lambda self: dumps(self.row.config or {}),
+        resolver=lambda self: self.json_text(self.row.config or {}),
         description='Config as a JSON string of {"key": {"value": ...}}.',
     )
     summary_metrics: JSONString = strawberry.field(
-        resolver=lambda self: dumps(self.row.summary or {}), description="Summary metrics as a JSON string."
+        resolver=lambda self: self.json_text(self.row.summary or {}), description="Summary metrics as a JSON string."
     )
     system_metrics: JSONString = strawberry.field(
-        resolver=lambda self: dumps(self.row.system_metrics or {}),
+        resolver=lambda self: self.json_text(self.row.system_metrics or {}),
         description="The latest system metrics as a JSON string.",
     )
     tags: list[str]
@@ -67,10 +70,14 @@ class Run(RunTrackingFields, RunHistoryFields, Node):
     log_line_count: int
     project_id: int = strawberry.field(description="The project's integer id (the wandb client calls int() on it).")
 
+    def json_text(self, document: object) -> str:
+        """A stored JSON document as the reader's parser takes it (see ``for_wandb_core``)."""
+        return dumps(document) if self.for_wandb_core else reader_dumps(document)
+
     @classmethod
-    def from_row(cls, row: tables.Run) -> "Run":
+    def from_row(cls, row: tables.Run, *, for_wandb_core: bool = False) -> "Run":
         return cls(
-            row=row, id=strawberry.ID(ids.encode("Run", row.id)),
+            row=row, for_wandb_core=for_wandb_core, id=strawberry.ID(ids.encode("Run", row.id)),
             name=row.name, display_name=row.display_name, description=row.description, notes=row.notes,
             state=row.state, tags=list(row.tags or []), group=row.group_name, job_type=row.job_type,
             sweep_name=row.sweep_name, commit=row.git_commit, git_remote=row.git_remote, host=row.host,
