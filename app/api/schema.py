@@ -19,6 +19,7 @@ from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import run_moves as run_moves_mutations
 from app.api.mutations import runs as run_mutations
 from app.api.scalars import SCALAR_MAP
+from app.api.text_arguments import RefuseUnstorableText
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
 from app.api.types.run import Run
@@ -54,6 +55,7 @@ schema = LabbookSchema(
     config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
     extensions=[
         DomainErrors,
+        RefuseUnstorableText,
         lambda: AddValidationRules(GUARD_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
