@@ -9,6 +9,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from app.api.cost import CostBudget
 from app.api.errors import DomainErrors
 from app.api.execution import FastLeafExecutor
 from app.api.queries import identity, projects
@@ -56,6 +57,7 @@ schema = LabbookSchema(
     extensions=[
         DomainErrors,
         RefuseUnstorableText,
+        CostBudget,
         lambda: AddValidationRules(GUARD_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),

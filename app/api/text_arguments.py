@@ -12,10 +12,12 @@ from collections import OrderedDict
 from typing import Any, Iterator
 
 from graphql import (
-    ArgumentNode, DocumentNode, ExecutionResult, GraphQLError, ListValueNode, ObjectValueNode, StringValueNode,
+    ArgumentNode, DocumentNode, ListValueNode, ObjectValueNode, StringValueNode,
     ValueNode, VariableNode, visit, Visitor,
 )
 from strawberry.extensions import SchemaExtension
+
+from app.api.errors import refuse_before_execution
 
 
 def text_problem(text: str) -> str | None:
@@ -113,9 +115,5 @@ class RefuseUnstorableText(SchemaExtension):
         if context.graphql_document is not None and context.query is not None:
             problem = unstorable_text(context.query, context.graphql_document, context.variables)
             if problem:
-                context.result = ExecutionResult(data=None, errors=[
-                    GraphQLError(problem, extensions={"code": "BAD_USER_INPUT"})])
-                response = getattr(context.context, "response", None)
-                if response is not None:
-                    response.status_code = 400
+                refuse_before_execution(context, problem)
         yield
