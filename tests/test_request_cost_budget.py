@@ -22,10 +22,10 @@ if not CATALOG.exists():
     CATALOG = Path("/work/shared/wandb/operations_catalog.txt")
 
 # The largest arguments the client sends on its own, or that its public API lets a user choose:
-# Api().runs(per_page=1000), scan_history's page_size 1,000, run.history(samples=...) up to the cap,
+# Api().runs(per_page=...), scan_history's page_size 1,000, run.history(samples=...) up to the cap,
 # the 5,000 artifact file URLs per page it asks for, and projects 200 per page.
 REALISTIC = {
-    "Runs": [{"perPage": 50}, {"perPage": 1000}],
+    "Runs": [{"perPage": 50}, {"perPage": 1000}, {"perPage": 100_000}],
     "HistoryPage": [{"pageSize": 1000}],
     "RunFullHistory": [{"samples": 500}, {"samples": MAX_SAMPLES}],
     "SampledHistoryPage": [{"spec": json.dumps({"keys": ["_step", "loss"], "samples": 500})},
@@ -84,6 +84,7 @@ def test_costs_follow_the_list_sizes():
     assert cost('{ project(name: "p") { run(name: "r") { history } } }') == 2 + 500  # the default sample
     paged = 'query($n: Int) { models(first: $n) { edges { node { name } } } }'
     assert cost(paged, {"n": 100}) == 1 + 100 * 3 and cost(paged) == 1 + 50 * 3  # edges, node, name
+    assert cost(paged, {"n": 100_000}) == 1 + 100 * 3  # a page holds at most 100 projects
     assert cost('{ project(name: "p") { run(name: "r") { ...H a: history(samples: 5) } } } '
                 'fragment H on Run { history(samples: 7) }') == 2 + 12
 

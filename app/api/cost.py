@@ -1,7 +1,8 @@
 """A cost budget for GraphQL requests (GitHub / Shopify style), checked before execution.
 
 A field costs 1; a list multiplies what is under it by the number of items it may return: the value
-of its size argument (``first``, ``perPage``, ``samples``, ...), a page of ``DEFAULT_PAGE`` for a
+of its size argument (``first``, ``perPage``, ``samples``, ...) up to what the server returns at most
+(``MAX_PAGE`` items of a connection, ``MAX_SAMPLES`` history rows), a page of ``DEFAULT_PAGE`` for a
 connection without one (``UNSIZED_LIST`` for one that is not paged), ``DEFAULT_SAMPLES`` for history without ``samples``, the number of ids for
 ``nodes``, and ``UNSIZED_LIST`` for a list that takes no size. Aliases and fragments count each
 time they are selected. Variables count with their values, so the wandb client's own
@@ -23,7 +24,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from app.api.errors import refuse_before_execution
-from app.api.pagination import DEFAULT_PAGE
+from app.api.pagination import DEFAULT_PAGE, MAX_PAGE
 from app.domain.history_reads import DEFAULT_SAMPLES, MAX_SAMPLES
 
 MAX_COST = 250_000
@@ -92,16 +93,18 @@ class Costing:
         """How many items the field may return (1 for a single value)."""
         if name == "sampledHistory":
             return _spec_samples(arguments.get("specs"))
+        connection = field_def is not None and get_named_type(field_def.type).name.endswith("Connection")
         for argument in SIZE_ARGUMENTS:
             value = arguments.get(argument)
             if isinstance(value, int) and not isinstance(value, bool):
-                return max(0, min(value, MAX_SAMPLES) if argument == "samples" else value)
+                cap = MAX_SAMPLES if argument == "samples" else MAX_PAGE if connection else value
+                return max(0, min(value, cap))  # what the server returns at most
         if field_def is not None and "samples" in field_def.args:
             return DEFAULT_SAMPLES
         if isinstance(arguments.get("ids"), list):
             return len(arguments["ids"])
         type_ = field_def.type if field_def is not None else None
-        if type_ is not None and get_named_type(type_).name.endswith("Connection"):
+        if connection:
             return DEFAULT_PAGE if "first" in field_def.args else UNSIZED_LIST  # paged, or a short full list
         if type_ is not None and is_list_type(type_.of_type if is_non_null_type(type_) else type_):
             in_connection = getattr(parent, "name", "").endswith("Connection")
