@@ -1,6 +1,7 @@
-"""A bounded schema fuzz (hypothesis-graphql): a few hundred generated queries and mutations, as a
-signed-in user and as anonymous, on each dialect. No answer is a 5xx or an INTERNAL_SERVER_ERROR, and
-none shows a traceback or SQL. Deterministic (derandomized), so CI never sees a new document."""
+"""A bounded schema fuzz (hypothesis-graphql): a few hundred generated queries and mutations (and some
+with one schema violation each), as a signed-in user and as anonymous, on each dialect. No answer is
+a 5xx or an INTERNAL_SERVER_ERROR, and none shows a traceback or SQL. Deterministic (derandomized),
+so CI never sees a new document."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import json
 import re
 
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
-from hypothesis_graphql import nodes, strategies as gql_st
+from hypothesis.errors import InvalidArgument
+from hypothesis_graphql import Mode, nodes, strategies as gql_st
 
 from app.api import ids
 from app.api.schema import schema
@@ -17,7 +19,8 @@ from tests import moves_support
 from tests.support import make_account
 from tests.test_run_queries_support import add_history, make_project, make_runs
 
-PER_ROOT_FIELD = 12  # documents for each root field (about 370 in all), sent signed in and anonymous
+PER_ROOT_FIELD = 12  # valid documents for each root field (about 370 in all), sent signed in and anonymous
+INVALID_PER_ROOT_FIELD = 3  # and documents with one schema violation each (wrong type, missing argument...)
 
 JSON_TEXT = st.one_of(
     st.sampled_from(['{}', '[]', '{"a": 1}', '{"lr": {"value": 0.1}}', '{"$and": [{"state": "finished"}]}',
@@ -75,8 +78,12 @@ def generated_documents() -> tuple[str, ...]:
     documents: list[str] = []
     for strategy, root in ((gql_st.queries, graphql_schema.query_type), (gql_st.mutations, graphql_schema.mutation_type)):
         for field in root.fields:
-            documents += _documents(strategy(graphql_schema, fields=[field], custom_scalars=CUSTOM_SCALARS),
-                                    PER_ROOT_FIELD)
+            for mode, count in ((Mode.POSITIVE, PER_ROOT_FIELD), (Mode.NEGATIVE, INVALID_PER_ROOT_FIELD)):
+                made = strategy(graphql_schema, fields=[field], custom_scalars=CUSTOM_SCALARS, mode=mode)
+                try:
+                    documents += _documents(made, count)
+                except InvalidArgument:  # NEGATIVE: nothing of this field to violate (no arguments)
+                    assert mode is Mode.NEGATIVE
     return tuple(documents)
 
 
