@@ -75,13 +75,23 @@ class GraphQLApp(GraphQL):
             return dataclasses.replace(data, operation_name=None)
         return data
 
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return self.decode_json(data)
+        except UnreadableBody as error:
+            raise HTTPException(400, error.sentence) from None
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, f"the request body is not valid JSON: {error.msg} at line {error.lineno} "
+                                     f"column {error.colno}") from None
+
     def decode_json(self, data: str | bytes) -> object:
+        """JSON text (also of WebSocket messages, where an UnreadableBody closes the socket as bad JSON does)."""
         try:
             text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
         except UnicodeDecodeError as error:
-            raise HTTPException(400, f"the request body is not valid UTF-8 (byte {error.start} is not); "
-                                     "send the JSON encoded as UTF-8") from None
-        too_deep = HTTPException(400, f"the request body nests JSON deeper than {MAX_JSON_DEPTH} levels")
+            raise UnreadableBody(f"the request body is not valid UTF-8 (byte {error.start} is not); "
+                                 "send the JSON encoded as UTF-8") from None
+        too_deep = UnreadableBody(f"the request body nests JSON deeper than {MAX_JSON_DEPTH} levels")
         try:
             decoded = json.loads(text)
         except RecursionError:
@@ -104,6 +114,14 @@ class GraphQLApp(GraphQL):
 
 
 MAX_JSON_DEPTH = 64
+
+
+class UnreadableBody(json.JSONDecodeError):
+    """A body that is not UTF-8 or nests too deep: a JSONDecodeError to Strawberry, with a sentence for people."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence, "", 0)
+        self.sentence = sentence
 
 
 def _nests_deeper(value: Any, limit: int) -> bool:
