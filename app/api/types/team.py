@@ -67,7 +67,8 @@ class Member:
     def username(self) -> str | None:
         return self.entry.user.username if self.entry.user else None
 
-    @strawberry.field(description="The full name, else the username, else the invited email.")
+    @strawberry.field(description="The full name, else the username, else the invited email (when the viewer may "
+                      "see it).")
     def name(self, info: Info) -> str:
         user = self.entry.user
         if user is not None:
