@@ -1,13 +1,15 @@
 """A cost budget for GraphQL requests (GitHub / Shopify style), checked before execution.
 
-A field costs 1; a list multiplies what is under it by the number of items it may return: the value
-of its size argument (``first``, ``perPage``, ``samples``, ...) up to what the server returns at most
-(``MAX_PAGE`` items of a connection, ``MAX_SAMPLES`` history rows), a page of ``DEFAULT_PAGE`` for a
-connection without one (``UNSIZED_LIST`` for one that is not paged), ``DEFAULT_SAMPLES`` for history without ``samples``, the number of ids for
-``nodes``, and ``UNSIZED_LIST`` for a list that takes no size. Aliases and fragments count each
-time they are selected. Variables count with their values, so the wandb client's own
-``perPage: 5000`` or ``samples`` are measured as sent (tests/test_request_cost_budget.py checks every
-operation of the client's catalogue against the budget).
+A field costs 1; a list multiplies what is under it by the number of items it may return:
+- its size argument (``first``, ``perPage``, ``samples``, ...), up to what the server returns at most
+  (``MAX_PAGE`` rows of a connection, ``MAX_SAMPLES`` history rows); for fields this schema does not
+  know, the value as sent;
+- without one: a page of ``DEFAULT_PAGE`` for a paged connection, ``DEFAULT_SAMPLES`` for history,
+  the number of ids for ``nodes``, the samples of each spec for ``sampledHistory``, and
+  ``UNSIZED_LIST`` for any other list.
+Aliases and fragments count each time they are selected; variables count with their values.
+tests/test_request_cost_budget.py checks every operation of the wandb client's catalogue, with the
+largest arguments the client sends (``perPage: 5000`` for artifact file URLs...), against the budget.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from graphql import (
     GraphQLSchema, GraphQLUnionType, InlineFragmentNode, OperationDefinitionNode, SelectionSetNode, get_named_type,
     is_list_type, is_non_null_type, value_from_ast_untyped,
 )
-
 from strawberry.extensions import SchemaExtension
 
 from app.api.errors import refuse_before_execution
