@@ -86,3 +86,16 @@ def test_rest_routes_answer_refused_values_with_400_and_outages_with_503():
     outage = database_error_response(OperationalError("SELECT 1", {}, Exception("connection refused")))
     assert refused.status_code == 400 and b"value too long" in refused.body
     assert outage.status_code == 503
+
+
+async def test_global_ids_past_64_bits_name_nothing(gql, runtime):
+    from app.api import ids
+
+    alice = await make_account(runtime, "alice")
+    huge = ids.encode("User", 2**70)
+    data = await gql.data("query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } nodes(ids: $ids) { id } }",
+                          {"id": huge, "ids": [huge, ids.encode("Run", -1)]}, key=alice.key)
+    assert data == {"node": None, "nodes": [None, None]}
+    status, error = await gql.error("mutation($id: String!) { deleteApiKey(input: {id: $id}) { success } }",
+                                    {"id": ids.encode("ApiKey", 2**70)}, key=alice.key)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "64-bit" in error["message"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import Any
 
-from graphql import GraphQLError
+from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from app.db.failures import is_unavailable, refused_value
@@ -21,6 +22,18 @@ from app.domain.errors import BadInput, DomainError, Unavailable
 
 log = logging.getLogger("labbook.graphql")
 MASKED_MESSAGE = "Unexpected error; it was logged with request id {request_id}."
+
+
+def refuse_before_execution(execution_context: Any, message: str, **extensions: Any) -> None:
+    """Answer a request with one BAD_USER_INPUT error (HTTP 400) instead of executing it.
+
+    Called by schema extensions in ``on_execute`` before they yield: Strawberry skips execution
+    when the result is already set."""
+    execution_context.result = ExecutionResult(
+        data=None, errors=[GraphQLError(message, extensions={"code": "BAD_USER_INPUT", **extensions})])
+    response = getattr(execution_context.context, "response", None)
+    if response is not None:
+        response.status_code = 400
 
 
 class DomainErrors(SchemaExtension):

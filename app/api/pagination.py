@@ -41,6 +41,8 @@ class Connection(Generic[T]):
 
 
 def page_size(first: int | None, *, maximum: int = MAX_PAGE) -> int:
+    """The rows of a page. app/api/cost.py counts a connection's page as at most MAX_PAGE rows: a
+    connection given a larger ``maximum`` must be counted with it there too."""
     if first is None:
         return DEFAULT_PAGE
     if first < 0:

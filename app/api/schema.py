@@ -12,6 +12,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.tools import merge_types
 
+from app.api.cost import CostBudget
 from app.api.errors import DomainErrors
 from app.api.execution import FastLeafExecutor
 from app.api.queries import identity, projects
@@ -22,6 +23,7 @@ from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import run_moves as run_moves_mutations
 from app.api.mutations import runs as run_mutations
 from app.api.scalars import SCALAR_MAP
+from app.api.text_arguments import RefuseUnstorableText
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
 from app.api.types.run import Run
@@ -59,6 +61,8 @@ def build_schema(*, fast_executor: bool = True) -> LabbookSchema:
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
         extensions=[
             DomainErrors,
+            RefuseUnstorableText,
+            CostBudget,
             lambda: AddValidationRules(GUARD_RULES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: ParserCache(maxsize=256),

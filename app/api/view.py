@@ -1,13 +1,17 @@
-"""The GraphQL HTTP endpoint: authentication and the empty-operationName fix (the body-size limit and
-database failures are app/rest/middleware.py's)."""
+"""The GraphQL HTTP endpoint: authentication, the empty-operationName fix, and bodies refused with a
+sentence (not UTF-8, not JSON, nested too deep) as JSON 4xx answers. The body-size limit and database
+failures are app/rest/middleware.py's."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
+from typing import Any
 
 import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from cross_web import HTTPException
 from strawberry.asgi import GraphQL
 
 from app.api.context import Context
@@ -20,7 +24,8 @@ from app.runtime import Runtime
 
 class GraphQLApp(GraphQL):
     def __init__(self, runtime: Runtime) -> None:
-        super().__init__(schema_for(fast_executor=runtime.settings.graphql_fast_executor), graphql_ide="graphiql", allow_queries_via_get=True)
+        schema = schema_for(fast_executor=runtime.settings.graphql_fast_executor)
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.runtime = runtime
 
     async def __call__(self, scope, receive, send) -> None:
@@ -31,6 +36,12 @@ class GraphQLApp(GraphQL):
                 await denied(scope, receive, send)
                 return
             scope["labbook.actor"] = request.state.actor
+            try:
+                response = await self.run(request)
+            except HTTPException as error:  # strawberry's own refusals (bad JSON, methods...) as JSON errors
+                response = _error(error.status_code, error.reason)
+            await response(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
 
     async def _check_request(self, request: Request) -> Response | None:
@@ -59,6 +70,31 @@ class GraphQLApp(GraphQL):
             return dataclasses.replace(data, operation_name=None)
         return data
 
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return self.decode_json(data)
+        except UnreadableBody as error:
+            raise HTTPException(400, error.sentence) from None
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, f"the request body is not valid JSON: {error.msg} at line {error.lineno} "
+                                     f"column {error.colno}") from None
+
+    def decode_json(self, data: str | bytes) -> object:
+        """JSON text (also of WebSocket messages, where an UnreadableBody closes the socket as bad JSON does)."""
+        try:
+            text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
+        except UnicodeDecodeError as error:
+            raise UnreadableBody(f"the request body is not valid UTF-8 (byte {error.start} is not); "
+                                 "send the JSON encoded as UTF-8") from None
+        too_deep = UnreadableBody(f"the request body nests JSON deeper than {MAX_JSON_DEPTH} levels")
+        try:
+            decoded = json.loads(text)
+        except RecursionError:
+            raise too_deep from None
+        if _nests_deeper(decoded, MAX_JSON_DEPTH):
+            raise too_deep
+        return decoded
+
     def encode_json(self, data: object) -> str:
         # orjson writes a 1,000-line history answer in a tenth of json's time. It refuses integers
         # past 64 bits (json writes them), and writes non-ASCII characters as UTF-8, not escapes.
@@ -70,6 +106,29 @@ class GraphQLApp(GraphQL):
 
     async def get_context(self, request: Request, response: Response) -> Context:
         return Context(request=request, response=response, runtime=self.runtime, actor=request.scope["labbook.actor"])
+
+
+MAX_JSON_DEPTH = 64
+
+
+class UnreadableBody(json.JSONDecodeError):
+    """A body that is not UTF-8 or nests too deep: a JSONDecodeError to Strawberry, with a sentence for people."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence, "", 0)
+        self.sentence = sentence
+
+
+def _nests_deeper(value: Any, limit: int) -> bool:
+    """Whether arrays and objects in ``value`` nest deeper than ``limit`` (without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item))
+    return False
 
 
 def _error(status: int, message: str) -> JSONResponse:

@@ -55,6 +55,44 @@ def can_see_entity_members(actor: Actor, role: str | None) -> bool:
     return role is not None or actor.is_instance_admin
 
 
+# --- what of an account, a team and its members a viewer may read ------------------------------
+# Everything not named here is public: names, usernames, full names, account type, creation and
+# deletion times. Hidden fields read as null (or a fixed safe value where the client needs one).
+
+def can_see_private_account_fields(actor: Actor, user_id: int) -> bool:
+    """The instance-admin flag, the default entity, teams, API keys and pending invites of an account:
+    its owner and instance admins."""
+    return actor.user is not None and (actor.user.id == user_id or actor.is_instance_admin)
+
+
+def can_see_email(actor: Actor, user_id: int, *, administers_a_team_of_theirs: bool) -> bool:
+    """An account's email: its owner, instance admins, and admins of a team the person belongs to
+    (``administers_a_team_of_theirs``, which only matters when the rest says no)."""
+    return can_see_private_account_fields(actor, user_id) or (actor.user is not None and administers_a_team_of_theirs)
+
+
+def can_see_member_email(actor: Actor, team_role: str | None, member_user_id: int | None,
+                         inviter_id: int | None = None) -> bool:
+    """An email in an entity's member list (a member's, or a pending invite's): the person themselves,
+    the entity's admins, instance admins, and whoever sent the invite."""
+    if can_administer(actor, team_role):
+        return True
+    user = actor.user
+    return user is not None and user.id in {member_user_id, inviter_id} - {None}
+
+
+def can_see_invite_email(actor: Actor, team_role: str | None, invite: Invite) -> bool:
+    """The email an invite was sent to: the invitee, the inviter, the team's admins and instance admins."""
+    return can_accept_invite(actor, invite) or can_see_member_email(actor, team_role, invite.invitee_id,
+                                                                    invite.inviter_id)
+
+
+def can_see_entity_settings(actor: Actor, role: str | None) -> bool:
+    """An entity's settings and defaults (default access, private only, code saving, storage region,
+    whether members may invite): its members (a user's own for a personal entity) and instance admins."""
+    return role is not None or actor.is_instance_admin
+
+
 def can_create_team(actor: Actor, *, restricted_to_admins: bool) -> bool:
     if actor.operator:
         return True

@@ -41,6 +41,7 @@ class MemberEntry:
     user: User | None
     email: str | None
     since: datetime
+    inviter_id: int | None = None
 
     @property
     def pending(self) -> bool:
@@ -80,7 +81,7 @@ async def list_members(session: AsyncSession, entity: Entity) -> list[MemberEntr
             .where(Invite.team_id == entity.id, Invite.state == PENDING)
         )
     ).all()
-    entries += [MemberEntry("invite", i.id, i.role, u, i.email, i.created_at) for i, u in invites]
+    entries += [MemberEntry("invite", i.id, i.role, u, i.email, i.created_at, i.inviter_id) for i, u in invites]
     return sorted(entries, key=lambda e: (e.since, e.kind == "member", e.id))
 
 

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any, Awaitable, Callable, Sequence, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 
@@ -124,3 +125,21 @@ class Loaders:
             return roles
 
         return batch_loader(self.session_factory, fetch)
+
+    @cached_property
+    def viewer_administers_team_of(self) -> DataLoader[int, bool]:
+        """Whether the viewer is an ADMIN of a team each user id belongs to (policy.can_see_email)."""
+        actor = self.actor
+
+        async def fetch(session: AsyncSession, user_ids: Sequence[int]) -> dict[int, bool]:
+            if actor.user is None:
+                return {}
+            theirs, mine = Membership, aliased(Membership)
+            found = await session.scalars(
+                select(theirs.user_id).distinct()
+                .join(mine, mine.team_id == theirs.team_id)
+                .where(mine.user_id == actor.user.id, mine.role == policy.ADMIN, theirs.user_id.in_(set(user_ids)))
+            )
+            return {user_id: True for user_id in found}
+
+        return batch_loader(self.session_factory, fetch, default=False)

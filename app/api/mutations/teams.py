@@ -178,7 +178,9 @@ class Mutation:
             )
             user = await session.get(tables.User, membership.user_id)
         entry = teams.MemberEntry("member", membership.id, membership.role, user, user.email, membership.created_at)
-        return UpdateMemberPayload(member=Member(entry=entry, api_key=None), client_mutation_id=input.client_mutation_id)
+        role = await info.context.loaders.viewer_role.load(membership.team_id)
+        member = Member(entry=entry, api_key=None, viewer_team_role=role)
+        return UpdateMemberPayload(member=member, client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[CanAdministerEntity], description="A service account of the team "
                          "with its own API key, which team admins read back through members { apiKey }.")

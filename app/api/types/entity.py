@@ -91,21 +91,21 @@ class Entity(Node):
     def read_only_admin(self) -> bool:
         return False
 
-    @strawberry.field
-    def private_only(self) -> bool:
-        return self.row.private_only
+    @strawberry.field(description="Projects may not be made public. False for those who are not members.")
+    async def private_only(self, info: Info) -> bool:
+        return self.row.private_only if await settings_visible(info, self.row) else False
 
-    @strawberry.field
-    def code_saving_enabled(self) -> bool:
-        return self.row.code_saving_enabled
+    @strawberry.field(description="Runs save their code. False for those who are not members.")
+    async def code_saving_enabled(self, info: Info) -> bool:
+        return self.row.code_saving_enabled if await settings_visible(info, self.row) else False
 
-    @strawberry.field
-    def default_access(self) -> str:
-        return self.row.default_access
+    @strawberry.field(description="The access of new projects. PRIVATE for those who are not members.")
+    async def default_access(self, info: Info) -> str:
+        return self.row.default_access if await settings_visible(info, self.row) else policy.PRIVATE
 
-    @strawberry.field
-    def storage_region(self) -> str:
-        return self.row.storage_region
+    @strawberry.field(description="Null for those who are not members.")
+    async def storage_region(self, info: Info) -> str | None:
+        return self.row.storage_region if await settings_visible(info, self.row) else None
 
     @strawberry.field
     def storage_bytes(self) -> int:
@@ -160,7 +160,7 @@ class Entity(Node):
             key = keys.get(entry.user.id) if entry.kind == "member" and entry.user is not None else None
             return readable_secret(key, secret) if key is not None else None
 
-        return [Member(entry=e, api_key=api_key(e)) for e in entries]
+        return [Member(entry=e, api_key=api_key(e), viewer_team_role=role) for e in entries]
 
     @strawberry.field(description="The projects the viewer may read, newest first, each with its access.")
     async def projects(
@@ -185,16 +185,16 @@ class User(Entity):
     def full_name(self) -> str:
         return self.user.full_name or self.user.username
 
-    @strawberry.field
-    def email(self, info: Info) -> str | None:
+    @strawberry.field(description="Shown to its owner, instance admins and admins of the person's teams; else null.")
+    async def email(self, info: Info) -> str | None:
         # Service accounts answer null so the client keeps sending X-WANDB-USER-EMAIL (PROTOCOL §5.3).
         if self.user.account_type == "SERVICE":
             return None
-        return self.user.email
+        return self.user.email if await email_visible(info, self.user) else None
 
-    @strawberry.field(description="Instance administrator.")
-    def admin(self) -> bool:
-        return self.user.is_admin
+    @strawberry.field(description="Instance administrator; shown to its owner and instance admins, else null.")
+    def admin(self, info: Info) -> bool | None:
+        return self.user.is_admin if _is_viewer(info, self.user) else None
 
     @strawberry.field
     def account_type(self) -> str:
@@ -208,15 +208,21 @@ class User(Entity):
     def flags(self) -> JSON | None:
         return None
 
-    @strawberry.field(name="entity", description="The name of the default entity: where runs go when none is given.")
+    @strawberry.field(name="entity", description="The name of the default entity: where runs go when none is "
+                      "given; shown to its owner and instance admins.")
     async def default_entity_name(self, info: Info) -> str | None:
-        entity = await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
+        entity = await self._default_entity(info)
         return entity.name if entity else None
 
-    @strawberry.field
+    @strawberry.field(description="Where runs go when none is given; shown to its owner and instance admins.")
     async def default_entity(self, info: Info) -> Annotated["Entity", strawberry.lazy("app.api.types.entity")] | None:
-        entity = await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
+        entity = await self._default_entity(info)
         return await entity_type_for(info, entity) if entity else None
+
+    async def _default_entity(self, info: Info) -> tables.Entity | None:
+        if not _is_viewer(info, self.user):
+            return None
+        return await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
 
     @strawberry.field
     async def teams(self, info: Info) -> Connection[TeamName]:
@@ -262,9 +268,9 @@ class Team(Entity):
     def from_row(cls, entity: tables.Entity) -> "Team":
         return cls(row=entity, id=strawberry.ID(ids.encode("Team", entity.id)), name=entity.name)
 
-    @strawberry.field
-    def members_can_invite(self) -> bool:
-        return self.row.members_can_invite
+    @strawberry.field(description="Members (not only admins) may invite people. Null for those who are not members.")
+    async def members_can_invite(self, info: Info) -> bool | None:
+        return self.row.members_can_invite if await settings_visible(info, self.row) else None
 
 
 async def project_page(info: Info, entity: tables.Entity, first: int | None, after: str | None) -> Connection:
@@ -283,8 +289,22 @@ async def project_page(info: Info, entity: tables.Entity, first: int | None, aft
 
 
 def _is_viewer(info: Info, user: tables.User) -> bool:
+    return policy.can_see_private_account_fields(info.context.actor, user.id)
+
+
+async def email_visible(info: Info, user: tables.User) -> bool:
+    """policy.can_see_email; whether the viewer administers a team of theirs is read (batched) only when it matters."""
     actor = info.context.actor
-    return actor.user is not None and (actor.user.id == user.id or actor.is_instance_admin)
+    visible = policy.can_see_email(actor, user.id, administers_a_team_of_theirs=False)
+    if visible or actor.user is None:
+        return visible
+    administers = await info.context.loaders.viewer_administers_team_of.load(user.id)
+    return policy.can_see_email(actor, user.id, administers_a_team_of_theirs=administers)
+
+
+async def settings_visible(info: Info, entity: tables.Entity) -> bool:
+    role = await info.context.loaders.viewer_role.load(entity.id)
+    return policy.can_see_entity_settings(info.context.actor, role)
 
 
 async def entity_type_for(info: Info, entity: tables.Entity) -> Entity | None:

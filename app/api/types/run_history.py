@@ -23,7 +23,8 @@ class RunHistoryFields:
 
     @strawberry.field(
         description="History rows as JSON strings: at most `samples` rows sampled over the run (first and last "
-        "step kept) or, with minStep/maxStep, the first `samples` rows with minStep <= _step < maxStep."
+        "step kept) or, with minStep/maxStep, the first `samples` rows with minStep <= _step < maxStep. "
+        f"`samples` is {history_reads.DEFAULT_SAMPLES} when absent and at most {history_reads.MAX_SAMPLES:,}."
     )
     async def history(
         self, info: Info, samples: int | None = None, min_step: Int64 | None = None, max_step: Int64 | None = None

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from app.api.types.entity import User
 
 
+HIDDEN_INVITEE = "an invited email address"  # the name of an email invite whose email the viewer may not see
+
+
 @strawberry.enum(description="A role in a team (DESIGN.md §5).")
 class TeamRole(Enum):
     ADMIN = "ADMIN"
@@ -30,6 +33,7 @@ class TeamRole(Enum):
 @strawberry.type(description="A member of an entity, or someone invited who has not accepted yet (pending).")
 class Member:
     entry: strawberry.Private[MemberEntry]
+    viewer_team_role: strawberry.Private[str | None]  # the viewer's role in the entity whose members these are
     api_key: str | None = strawberry.field(
         description="A service account's API key; shown to team admins only, null otherwise."
     )
@@ -51,23 +55,29 @@ class Member:
     def pending(self) -> bool:
         return self.entry.pending
 
-    @strawberry.field
-    def email(self) -> str | None:
+    @strawberry.field(description="Shown to the person, the entity's admins, instance admins and who sent the "
+                      "invite; else null.")
+    def email(self, info: Info) -> str | None:
         user = self.entry.user
         if user is not None and user.account_type == "SERVICE":
             return None
-        return self.entry.email
+        return self.entry.email if self._email_visible(info) else None
 
     @strawberry.field
     def username(self) -> str | None:
         return self.entry.user.username if self.entry.user else None
 
-    @strawberry.field(description="The full name, else the username, else the invited email.")
-    def name(self) -> str:
+    @strawberry.field(description="The full name, else the username, else the invited email (when the viewer may "
+                      "see it).")
+    def name(self, info: Info) -> str:
         user = self.entry.user
         if user is not None:
             return user.full_name or user.username
-        return self.entry.email or ""
+        return (self.entry.email if self._email_visible(info) else None) or HIDDEN_INVITEE
+
+    def _email_visible(self, info: Info) -> bool:
+        user_id = self.entry.user.id if self.entry.user is not None else None
+        return policy.can_see_member_email(info.context.actor, self.viewer_team_role, user_id, self.entry.inviter_id)
 
     @strawberry.field
     def photo_url(self) -> str | None:
@@ -90,14 +100,21 @@ class Invite(Node):
     def from_row(cls, row: tables.Invite) -> "Invite":
         return cls(row=row, id=strawberry.ID(ids.encode("Invite", row.id)))
 
-    @strawberry.field(description="The invitee's username, or the email when no account has it yet.")
+    @strawberry.field(description="The invitee's username, or the email (when the viewer may see it) when no "
+                      "account has it yet.")
     async def name(self, info: Info) -> str:
         user = await self._invitee(info)
-        return user.username if user else (self.row.email or "")
+        if user:
+            return user.username
+        return (await self._email_shown(info)) or HIDDEN_INVITEE
 
-    @strawberry.field
-    def email(self) -> str | None:
-        return self.row.email
+    @strawberry.field(description="Shown to the invitee, the inviter, the team's admins and instance admins; else null.")
+    async def email(self, info: Info) -> str | None:
+        return await self._email_shown(info)
+
+    async def _email_shown(self, info: Info) -> str | None:
+        role = await info.context.loaders.viewer_role.load(self.row.team_id)
+        return self.row.email if policy.can_see_invite_email(info.context.actor, role, self.row) else None
 
     @strawberry.field
     def role(self) -> TeamRole:
