@@ -1,25 +1,31 @@
 """Run files: upload slots for the client, recorded uploads, listing and reading.
 
 Blobs live under internal keys (``run-files/<random>``), never under an entity/project path,
-so moving a run moves nothing on disk. The client PUTs to a signed URL for that key
-(``app.rest.storage``); the PUT records size and md5 here.
+so moving a run moves nothing on disk. The client PUTs to a signed URL for that key: Labbook's
+``/storage`` route (``app.rest.storage``), whose PUT records size and md5 here, or a presigned URL of
+an object store (``direct_uploads``), whose uploads Labbook learns of by asking the store
+(``confirm_uploads``) before it lists or serves the run's files.
 """
 
 from __future__ import annotations
 
+import asyncio
 import mimetypes
 import posixpath
+import unicodedata
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Entity, Project, Run, RunFile
 from app.db.types import utcnow
-from app.domain import audit, projects, runs, runs_view
+from app.domain import audit, blobs, projects, runs, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, NotFound
+from app.storage.base import BlobStore
 
 KEY_PREFIX = "run-files/"
 MAX_FILES_PER_CALL = 1000
@@ -31,12 +37,23 @@ class UploadSlot:
     storage_key: str
 
 
+# Characters that reorder or hide text (bidirectional embeddings, overrides and isolates), which
+# could make a listed name read as another one.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def check_file_name(name: str) -> str:
-    """A path relative to the run root (e.g. ``code/train.py``); no absolute paths or ``..``."""
+    """A path relative to the run root (e.g. ``code/train.py``); no absolute paths or ``..``, no
+    control characters (newline, tab, NUL ...), line separators or bidirectional controls."""
     normalized = posixpath.normpath(name or "")
     if (not name or name.startswith("/") or "\\" in name or normalized.startswith("..")
-            or normalized == "." or len(name) > 1024 or "\x00" in name):
+            or normalized == "." or len(name) > 1024):
         raise BadInput(f"invalid run file name {name!r}: use a relative path inside the run, like code/train.py")
+    bad = next((char for char in name if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Zl", "Zp")),
+               None)
+    if bad is not None:
+        raise BadInput(f"invalid run file name {name!r}: it contains the control character U+{ord(bad):04X} "
+                       f"({unicodedata.name(bad, 'control')}); use printable characters only")
     return normalized
 
 
@@ -62,6 +79,8 @@ async def create_run_files(session: AsyncSession, actor: Actor, entity_name: str
                           mimetype=guess_mimetype(name))
             session.add(row)
             existing[name] = row
+        else:
+            row.updated_at = utcnow()  # a new upload may follow: confirm_uploads looks again
         slots.append(UploadSlot(requested, row.storage_key))
     await session.flush()
     audit.record(session, actor, "run.files.create", entity_id=context.entity.id, target_type="run",
@@ -85,21 +104,77 @@ async def record_upload(session: AsyncSession, storage_key: str, size: int, md5:
     return bool(result.rowcount)
 
 
+async def live_keys(session: AsyncSession, keys: list[str]) -> set[str]:
+    """The keys a run file row still references (the blob registry's question)."""
+    found = await session.scalars(select(RunFile.storage_key).where(RunFile.storage_key.in_(set(keys))))
+    return set(found.all())
+
+
+async def _upload_through_labbook(session: AsyncSession, key: str, size: int, md5: str) -> bool:
+    return await record_upload(session, key, size, md5)
+
+
+blobs.register(blobs.BlobOwner(prefix=KEY_PREFIX, live=live_keys, on_upload=_upload_through_labbook))
+
+
+async def storage_keys_of_runs(session: AsyncSession, run_ids: list[int]) -> list[str]:
+    """Every blob key of the runs' files (uploaded or not), to release once the runs are gone."""
+    keys: list[str] = []
+    ids = sorted(set(run_ids))
+    for start in range(0, len(ids), 500):
+        keys += (await session.scalars(
+            select(RunFile.storage_key).where(RunFile.run_id.in_(ids[start:start + 500]))
+        )).all()
+    return keys
+
+
+async def confirm_uploads(session: AsyncSession, storage: BlobStore, run_ids: list[int], *,
+                          window_seconds: float) -> int:
+    """With direct uploads: record size and md5 of run files whose upload slot was handed out within
+    ``window_seconds`` (the upload URL's lifetime), as the store has them now; how many were found."""
+    if not storage.direct_uploads or not run_ids:
+        return 0
+    cutoff = utcnow() - timedelta(seconds=window_seconds)
+    rows = (await session.scalars(
+        select(RunFile).where(RunFile.run_id.in_(set(run_ids)), RunFile.updated_at >= cutoff)
+    )).all()
+    if not rows:
+        return 0
+    limit = asyncio.Semaphore(8)
+
+    async def stat(key: str):
+        async with limit:
+            return await storage.stat(key)
+
+    found = 0
+    for row, info in zip(rows, await asyncio.gather(*(stat(row.storage_key) for row in rows))):
+        if info is None:
+            continue
+        found += 1
+        if (row.uploaded, row.size_bytes, row.md5) != (True, info.size, info.md5):
+            row.uploaded, row.size_bytes, row.md5 = True, info.size, info.md5
+    return found
+
+
 async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
-                        name: str) -> RunFile:
-    """An uploaded run file the actor may read; NotFound otherwise (existence never leaks)."""
-    row = (
-        await session.execute(
-            select(RunFile, Project, Entity)
-            .join(Run, Run.id == RunFile.run_id)
-            .join(Project, Project.id == Run.project_id)
-            .join(Entity, Entity.id == Project.entity_id)
-            .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name,
-                   RunFile.name == name, RunFile.uploaded.is_(True))
-        )
-    ).first()
+                        name: str, *, storage: BlobStore | None = None, window_seconds: float = 0) -> RunFile:
+    """An uploaded run file the actor may read; NotFound otherwise (existence never leaks). With a
+    direct-upload ``storage``, an upload of the last ``window_seconds`` is confirmed first."""
+    query = (
+        select(RunFile, Project, Entity)
+        .join(Run, Run.id == RunFile.run_id)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name, RunFile.name == name)
+    )
+    row = (await session.execute(query)).first()
+    missing = NotFound(f"file {name} of run {entity_name}/{project_name}/{run_name} not found")
     if row is None or not await projects.can_read(session, actor, row[2], row[1]):
-        raise NotFound(f"file {name} of run {entity_name}/{project_name}/{run_name} not found")
+        raise missing
+    if storage is not None:
+        await confirm_uploads(session, storage, [row[0].run_id], window_seconds=window_seconds)
+    if not row[0].uploaded:
+        raise missing
     return row[0]
 
 

@@ -21,6 +21,21 @@ def file_counts(loaders: Loaders) -> DataLoader[int, int]:
     return batch_loader(loaders.session_factory, fetch, default=0)
 
 
+def confirmed_uploads(loaders: Loaders) -> DataLoader[int, None]:
+    """Once per request and run, in one batch: with direct uploads (object storage), record the files
+    the client uploaded straight to the store since it got their URLs (files.confirm_uploads)."""
+    runtime = loaders.runtime
+
+    async def load(run_ids: Sequence[int]) -> list[None]:
+        if runtime is not None and runtime.storage.direct_uploads:
+            async with runtime.session_factory.begin() as session:
+                await files.confirm_uploads(session, runtime.storage, list(run_ids),
+                                            window_seconds=runtime.settings.signed_url_ttl_seconds)
+        return [None] * len(run_ids)
+
+    return DataLoader(load_fn=load)
+
+
 def alerts_by_run(loaders: Loaders) -> DataLoader[int, list[tables.Alert]]:
     """Alerts per run id, newest first."""
     return grouped_loader(loaders.session_factory, tables.Alert, tables.Alert.run_id,
