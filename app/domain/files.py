@@ -138,6 +138,11 @@ async def confirm_uploads(session: AsyncSession, storage: BlobStore, run_ids: li
     rows = (await session.scalars(
         select(RunFile).where(RunFile.run_id.in_(set(run_ids)), RunFile.updated_at >= cutoff)
     )).all()
+    return await _record_stored(storage, list(rows))
+
+
+async def _record_stored(storage: BlobStore, rows: list[RunFile]) -> int:
+    """Set size and md5 of each row from what the store holds; how many it holds."""
     if not rows:
         return 0
     limit = asyncio.Semaphore(8)
@@ -153,7 +158,26 @@ async def confirm_uploads(session: AsyncSession, storage: BlobStore, run_ids: li
         found += 1
         if (row.uploaded, row.size_bytes, row.md5) != (True, info.size, info.md5):
             row.uploaded, row.size_bytes, row.md5 = True, info.size, info.md5
+            row.updated_at = utcnow()
     return found
+
+
+async def confirm_reported_uploads(session: AsyncSession, storage: BlobStore, entity_name: str, project_name: str,
+                                   run_name: str, names: list) -> int:
+    """file_stream's ``uploaded`` list (the client's word that these PUTs finished), with direct
+    uploads: record what the store holds for them. The caller has checked the actor may log there."""
+    wanted = {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
+    if not storage.direct_uploads or not wanted:
+        return 0
+    rows = (await session.scalars(
+        select(RunFile)
+        .join(Run, Run.id == RunFile.run_id)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name,
+               RunFile.name.in_(wanted))
+    )).all()
+    return await _record_stored(storage, list(rows))
 
 
 async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,

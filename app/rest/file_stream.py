@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app.domain import ingest
+from app.domain import files, ingest
 from app.domain.errors import BadInput, DomainError
 from app.rest.auth import database_error_response, error_response
 
@@ -20,9 +20,15 @@ async def file_stream(request: Request) -> Response:
     runtime = request.app.state.runtime
     params = request.path_params
     try:
-        chunk = ingest.parse_body(await _json_body(request, runtime.settings.max_request_body_bytes))
+        body = await _json_body(request, runtime.settings.max_request_body_bytes)
+        chunk = ingest.parse_body(body)
         answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
                                      params["entity"], params["project"], params["run"], chunk)
+        if runtime.storage.direct_uploads and isinstance(body, dict) and body.get("uploaded"):
+            # The client uploaded these straight to the object store: record their sizes now.
+            async with runtime.session_factory.begin() as session:
+                await files.confirm_reported_uploads(session, runtime.storage, params["entity"], params["project"],
+                                                     params["run"], body["uploaded"])
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:
