@@ -43,6 +43,8 @@ async def storage_sweep(runtime: Runtime) -> None:
     """At start and every storage_sweep_interval_seconds: crash leftovers and unreferenced blobs older
     than the signed URL lifetime (an upload in flight is younger)."""
     settings = runtime.settings
+    if not settings.storage_sweep:
+        return
     await blobs.sweep_forever(runtime.session_factory, runtime.storage,
                               interval_seconds=settings.storage_sweep_interval_seconds,
                               min_age_seconds=settings.signed_url_ttl_seconds)

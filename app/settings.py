@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     storage_backend: Literal["local", "s3"] = Field(
         "local", description="Where files are stored: local (<data_dir>/storage) or s3 (an S3-compatible bucket)."
     )
+    storage_sweep: bool = Field(
+        True, description="Sweep storage in this process (at start and every interval); with several "
+        "processes sharing one store, one sweeping is enough."
+    )
     storage_sweep_interval_seconds: float = Field(
         3600.0, description="How often to remove unreferenced blobs and crash leftovers (also done at start); "
         "0: only at start."

@@ -212,7 +212,7 @@ class S3BlobStore:
         try:
             await self._call("abort_multipart_upload", Key=self._key(key), UploadId=upload_id)
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "NoSuchUpload":
+            if _code(error) != "NoSuchUpload":
                 raise
 
     # --- sweeping --------------------------------------------------------------------------------
@@ -227,9 +227,14 @@ class S3BlobStore:
             for upload in page.get("Uploads", []):
                 if upload["Initiated"].timestamp() >= cutoff:
                     continue
-                parts = await self._call("list_parts", Key=upload["Key"], UploadId=upload["UploadId"])
+                try:
+                    parts = await self._call("list_parts", Key=upload["Key"], UploadId=upload["UploadId"])
+                    await self._call("abort_multipart_upload", Key=upload["Key"], UploadId=upload["UploadId"])
+                except ClientError as error:
+                    if _code(error) == "NoSuchUpload":  # completed or swept by another process meanwhile
+                        continue
+                    raise
                 freed += sum(part["Size"] for part in parts.get("Parts", []))
-                await self._call("abort_multipart_upload", Key=upload["Key"], UploadId=upload["UploadId"])
         return freed
 
 
@@ -237,8 +242,12 @@ async def _thread(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
+def _code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code"))
+
+
 def _missing(error: ClientError) -> bool:
-    return str(error.response.get("Error", {}).get("Code")) in _MISSING
+    return _code(error) in _MISSING
 
 
 def _message(error: ClientError) -> str:
