@@ -60,7 +60,9 @@ class BlobStore(Protocol):
         """Store one part received by Labbook's route; its ETag (the part's md5 hex, quoted)."""
 
     async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]]) -> tuple[int, str]:
-        """Join the parts ((part number, etag), ascending) into ``key``; (size, etag or md5)."""
+        """Join the parts ((part number, etag), ascending) into ``key``: (size, etag). The etag is what
+        the backend reports: S3's multipart ETag (``"<hex>-<n>"``), or the local store's base64 md5 of
+        the whole content. InvalidUpload when a part is missing or does not match its etag."""
 
     async def abort_multipart(self, key: str, upload_id: str) -> None:
         """Drop a multipart upload and its parts."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +11,8 @@ from strawberry.dataloader import DataLoader
 from app.api.loaders import Loaders, batch_loader, grouped_loader
 from app.db import tables
 from app.domain import files
+
+log = logging.getLogger("labbook.files")
 
 
 def file_counts(loaders: Loaders) -> DataLoader[int, int]:
@@ -28,9 +31,12 @@ def confirmed_uploads(loaders: Loaders) -> DataLoader[int, None]:
 
     async def load(run_ids: Sequence[int]) -> list[None]:
         if runtime is not None and runtime.storage.direct_uploads:
-            async with runtime.session_factory.begin() as session:
-                await files.confirm_uploads(session, runtime.storage, list(run_ids),
-                                            window_seconds=runtime.settings.signed_url_ttl_seconds)
+            try:
+                async with runtime.session_factory.begin() as session:
+                    await files.confirm_uploads(session, runtime.storage, list(run_ids),
+                                                window_seconds=runtime.settings.signed_url_ttl_seconds)
+            except Exception:  # noqa: BLE001 - the store unreachable: list what is known, confirm next time
+                log.warning("could not confirm direct uploads of runs %s", list(run_ids)[:10], exc_info=True)
         return [None] * len(run_ids)
 
     return DataLoader(load_fn=load)
