@@ -126,3 +126,25 @@ def test_presigned_urls_use_the_public_endpoint(settings, storage_backend):
     split = httpx.URL(url)
     assert split.host == "files.example.com" and split.path == f"/{settings.s3_bucket}/{settings.s3_prefix}run-files/k"
     assert "attachment" in split.params["response-content-disposition"]
+
+
+async def test_an_unreachable_bucket_is_a_503_the_client_retries(runtime, http, storage_backend, monkeypatch):
+    if storage_backend != "s3":
+        pytest.skip("a bucket's outage")
+    import boto3
+    from botocore.config import Config
+
+    from app.storage.base import StorageUnavailable
+    from app.storage.s3 import S3BlobStore
+    from tests.storage_support import free_port
+
+    closed = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{free_port()}", region_name="us-east-1",
+                          aws_access_key_id="t", aws_secret_access_key="t",
+                          config=Config(retries={"max_attempts": 1}, connect_timeout=1))
+    down = S3BlobStore(closed, runtime.settings.s3_bucket)
+    with pytest.raises(StorageUnavailable):
+        await down.stat("run-files/x")
+    monkeypatch.setattr(runtime, "storage", down)
+    from app.storage.signing import signed_path
+    response = await http.put(signed_path(runtime.secret, "PUT", "run-files/x", 60), content=b"x")
+    assert response.status_code == 503 and response.headers["retry-after"]

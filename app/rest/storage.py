@@ -21,7 +21,7 @@ from starlette.routing import Route
 from app.domain import blobs, files
 from app.domain.errors import DomainError
 from app.rest.auth import database_error_response, error_response, request_actor
-from app.storage.base import InvalidUpload, TooLarge
+from app.storage.base import InvalidUpload, StorageUnavailable, TooLarge
 from app.storage.signing import SIGNED_PARAMS, verify
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -170,8 +170,20 @@ async def _chunks(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
         yield chunk
 
 
+def _storage_errors_are_503(handler):
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except StorageUnavailable as error:
+            response = error_response(503, f"{error}; retry later", "UNAVAILABLE")
+            response.headers["retry-after"] = "5"
+            return response
+
+    return guarded
+
+
 routes = [
-    Route("/storage/{key:path}", put_blob, methods=["PUT"]),
-    Route("/storage/{key:path}", get_blob, methods=["GET"]),
-    Route("/files/{entity}/{project}/{run}/{name:path}", get_run_file, methods=["GET"]),
+    Route("/storage/{key:path}", _storage_errors_are_503(put_blob), methods=["PUT"]),
+    Route("/storage/{key:path}", _storage_errors_are_503(get_blob), methods=["GET"]),
+    Route("/files/{entity}/{project}/{run}/{name:path}", _storage_errors_are_503(get_run_file), methods=["GET"]),
 ]

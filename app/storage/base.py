@@ -75,5 +75,9 @@ class TooLarge(Exception):
     pass
 
 
+class StorageUnavailable(Exception):
+    """The backend could not be reached or failed on its side; a retry may succeed (HTTP 503)."""
+
+
 class InvalidUpload(ValueError):
     """A multipart upload that does not exist, or parts that do not match what was stored."""

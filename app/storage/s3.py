@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
-from app.storage.base import BlobInfo, InvalidUpload, TooLarge
+from app.storage.base import BlobInfo, InvalidUpload, StorageUnavailable, TooLarge
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -78,7 +78,14 @@ class S3BlobStore:
         return self.prefix + key
 
     async def _call(self, method: str, **params: Any) -> Any:
-        return await _thread(getattr(self.client, method), Bucket=self.bucket, **params)
+        try:
+            return await _thread(getattr(self.client, method), Bucket=self.bucket, **params)
+        except BotoCoreError as error:  # connection refused, timeouts, ...
+            raise StorageUnavailable(f"object storage is unreachable: {error}") from error
+        except ClientError as error:
+            if str(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", "")).startswith("5"):
+                raise StorageUnavailable(f"object storage failed: {_message(error)}") from error
+            raise
 
     # --- writing ---------------------------------------------------------------------------------
 
