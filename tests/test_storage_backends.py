@@ -74,8 +74,12 @@ async def test_aborted_and_stale_multipart_uploads_leave_nothing(runtime, http, 
         assert await store.sweep() == 0  # not stale yet
     store.stale_after_seconds = -1
     assert await store.sweep() >= len(b"left by a crash")  # the part (and, locally, its upload's record)
-    with pytest.raises(InvalidUpload):
-        await store.complete_multipart("run-files/stale", stale, [(1, '"x"')])
+    if storage_backend == "local":
+        with pytest.raises(InvalidUpload):
+            await store.complete_multipart("run-files/stale", stale, [(1, '"x"')])
+    else:  # (moto answers a complete of an aborted upload with a 500; ask the bucket instead)
+        listed = store.client.list_multipart_uploads(Bucket=store.bucket, Prefix=store.prefix)
+        assert listed.get("Uploads", []) == []
     assert [key async for key, _ in store.keys("run-files/")] == []
 
 

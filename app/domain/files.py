@@ -10,6 +10,7 @@ an object store (``direct_uploads``), whose uploads Labbook learns of by asking 
 from __future__ import annotations
 
 import asyncio
+import logging
 import mimetypes
 import posixpath
 import unicodedata
@@ -26,6 +27,8 @@ from app.domain import audit, blobs, projects, runs, runs_view
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, NotFound
 from app.storage.base import BlobStore
+
+log = logging.getLogger("labbook.files")
 
 KEY_PREFIX = "run-files/"
 MAX_FILES_PER_CALL = 1000
@@ -128,46 +131,35 @@ async def storage_keys_of_runs(session: AsyncSession, run_ids: list[int]) -> lis
     return keys
 
 
-async def confirm_uploads(session: AsyncSession, storage: BlobStore, run_ids: list[int], *,
-                          window_seconds: float) -> int:
+@dataclass(frozen=True)
+class DirectUploads:
+    """How to confirm uploads that went straight to an object store: the store, how long after a
+    slot was handed out an upload may still arrive (the URL's lifetime), and the size limit, which a
+    presigned PUT cannot enforce (an upload past it is removed, never listed)."""
+
+    storage: BlobStore
+    window_seconds: float
+    max_bytes: int
+
+
+async def confirm_uploads(session: AsyncSession, direct: DirectUploads, run_ids: list[int]) -> int:
     """With direct uploads: record size and md5 of run files whose upload slot was handed out within
-    ``window_seconds`` (the upload URL's lifetime), as the store has them now; how many were found."""
-    if not storage.direct_uploads or not run_ids:
+    the window, as the store has them now; how many it holds."""
+    if not direct.storage.direct_uploads or not run_ids:
         return 0
-    cutoff = utcnow() - timedelta(seconds=window_seconds)
+    cutoff = utcnow() - timedelta(seconds=direct.window_seconds)
     rows = (await session.scalars(
         select(RunFile).where(RunFile.run_id.in_(set(run_ids)), RunFile.updated_at >= cutoff)
     )).all()
-    return await _record_stored(storage, list(rows))
+    return await _record_stored(direct, list(rows))
 
 
-async def _record_stored(storage: BlobStore, rows: list[RunFile]) -> int:
-    """Set size and md5 of each row from what the store holds; how many it holds."""
-    if not rows:
-        return 0
-    limit = asyncio.Semaphore(8)
-
-    async def stat(key: str):
-        async with limit:
-            return await storage.stat(key)
-
-    found = 0
-    for row, info in zip(rows, await asyncio.gather(*(stat(row.storage_key) for row in rows))):
-        if info is None:
-            continue
-        found += 1
-        if (row.uploaded, row.size_bytes, row.md5) != (True, info.size, info.md5):
-            row.uploaded, row.size_bytes, row.md5 = True, info.size, info.md5
-            row.updated_at = utcnow()
-    return found
-
-
-async def confirm_reported_uploads(session: AsyncSession, storage: BlobStore, entity_name: str, project_name: str,
-                                   run_name: str, names: list) -> int:
+async def confirm_reported_uploads(session: AsyncSession, direct: DirectUploads, entity_name: str,
+                                   project_name: str, run_name: str, names: object) -> int:
     """file_stream's ``uploaded`` list (the client's word that these PUTs finished), with direct
     uploads: record what the store holds for them. The caller has checked the actor may log there."""
     wanted = {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
-    if not storage.direct_uploads or not wanted:
+    if not direct.storage.direct_uploads or not wanted:
         return 0
     rows = (await session.scalars(
         select(RunFile)
@@ -177,13 +169,40 @@ async def confirm_reported_uploads(session: AsyncSession, storage: BlobStore, en
         .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name,
                RunFile.name.in_(wanted))
     )).all()
-    return await _record_stored(storage, list(rows))
+    return await _record_stored(direct, list(rows))
+
+
+async def _record_stored(direct: DirectUploads, rows: list[RunFile]) -> int:
+    """Set size and md5 of each row from what the store holds; how many it holds within the limit."""
+    if not rows:
+        return 0
+    limit = asyncio.Semaphore(8)
+
+    async def stat(key: str):
+        async with limit:
+            return await direct.storage.stat(key)
+
+    found = 0
+    for row, info in zip(rows, await asyncio.gather(*(stat(row.storage_key) for row in rows))):
+        if info is None:
+            continue
+        if info.size > direct.max_bytes:
+            log.warning("run file %s is %d bytes, past the limit of %d: removed", row.name, info.size,
+                        direct.max_bytes)
+            await direct.storage.delete(row.storage_key)
+            row.uploaded, row.size_bytes, row.md5 = False, None, None
+            continue
+        found += 1
+        if (row.uploaded, row.size_bytes, row.md5) != (True, info.size, info.md5):
+            row.uploaded, row.size_bytes, row.md5 = True, info.size, info.md5
+            row.updated_at = utcnow()
+    return found
 
 
 async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
-                        name: str, *, storage: BlobStore | None = None, window_seconds: float = 0) -> RunFile:
+                        name: str, *, direct: DirectUploads | None = None) -> RunFile:
     """An uploaded run file the actor may read; NotFound otherwise (existence never leaks). With a
-    direct-upload ``storage``, an upload of the last ``window_seconds`` is confirmed first."""
+    direct-upload store (``direct``), a recent upload is confirmed first."""
     query = (
         select(RunFile, Project, Entity)
         .join(Run, Run.id == RunFile.run_id)
@@ -195,8 +214,8 @@ async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, p
     missing = NotFound(f"file {name} of run {entity_name}/{project_name}/{run_name} not found")
     if row is None or not await projects.can_read(session, actor, row[2], row[1]):
         raise missing
-    if storage is not None:
-        await confirm_uploads(session, storage, [row[0].run_id], window_seconds=window_seconds)
+    if direct is not None:
+        await confirm_uploads(session, direct, [row[0].run_id])
     if not row[0].uploaded:
         raise missing
     return row[0]

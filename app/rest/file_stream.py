@@ -41,8 +41,8 @@ async def _confirm_uploads(runtime, params, names: object) -> None:
     here is no reason to fail the stream: listing the run's files confirms them again."""
     try:
         async with runtime.session_factory.begin() as session:
-            await files.confirm_reported_uploads(session, runtime.storage, params["entity"], params["project"],
-                                                 params["run"], names)
+            await files.confirm_reported_uploads(session, runtime.direct_uploads, params["entity"],
+                                                 params["project"], params["run"], names)
     except Exception:  # noqa: BLE001 - the stream was stored; the store may be briefly unreachable
         log.warning("could not confirm uploads of %s/%s/%s", params["entity"], params["project"], params["run"],
                     exc_info=True)

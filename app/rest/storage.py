@@ -104,8 +104,7 @@ async def get_run_file(request: Request) -> Response:
         async with runtime.session_factory.begin() as session:
             actor = await request_actor(session, request)
             row = await files.readable_file(session, actor, params["entity"], params["project"], params["run"],
-                                            params["name"], storage=runtime.storage,
-                                            window_seconds=runtime.settings.signed_url_ttl_seconds)
+                                            params["name"], direct=runtime.direct_uploads)
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:

@@ -30,11 +30,11 @@ def confirmed_uploads(loaders: Loaders) -> DataLoader[int, None]:
     runtime = loaders.runtime
 
     async def load(run_ids: Sequence[int]) -> list[None]:
-        if runtime is not None and runtime.storage.direct_uploads:
+        direct = runtime.direct_uploads if runtime is not None else None
+        if direct is not None:
             try:
                 async with runtime.session_factory.begin() as session:
-                    await files.confirm_uploads(session, runtime.storage, list(run_ids),
-                                                window_seconds=runtime.settings.signed_url_ttl_seconds)
+                    await files.confirm_uploads(session, direct, list(run_ids))
             except Exception:  # noqa: BLE001 - the store unreachable: list what is known, confirm next time
                 log.warning("could not confirm direct uploads of runs %s", list(run_ids)[:10], exc_info=True)
         return [None] * len(run_ids)
