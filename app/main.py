@@ -45,7 +45,7 @@ async def storage_sweep(runtime: Runtime) -> None:
     settings = runtime.settings
     if not settings.storage_sweep:
         return
-    await blobs.sweep_forever(runtime.session_factory, runtime.storage,
+    await blobs.sweep_forever(runtime.engine, runtime.session_factory, runtime.storage,
                               interval_seconds=settings.storage_sweep_interval_seconds,
                               min_age_seconds=settings.signed_url_ttl_seconds)
 

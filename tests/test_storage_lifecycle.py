@@ -202,3 +202,16 @@ async def test_an_upload_in_progress_is_not_swept(tmp_path):
 
 async def _chunks(data: bytes):
     yield data
+
+
+async def test_one_process_sweeps_at_a_time(runtime):
+    from app.db import dialect
+
+    async with dialect.claimed(runtime.engine, blobs.SWEEP_JOB) as mine:
+        assert mine
+        other = await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage,
+                                             min_age_seconds=0)
+        # PostgreSQL: the advisory lock is held (by this connection), so the other sweep stands back.
+        assert (other is None) == (runtime.dialect == "postgresql")
+    assert await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage,
+                                        min_age_seconds=0) is not None

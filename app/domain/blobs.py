@@ -21,8 +21,9 @@ import time
 from dataclasses import dataclass
 from typing import Awaitable, Callable, Iterable
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.db import dialect
 from app.storage.base import BlobStore
 
 log = logging.getLogger("labbook.blobs")
@@ -156,12 +157,24 @@ async def _remove_unreferenced(session_factory: async_sessionmaker[AsyncSession]
     return len(dead), sum(sizes)
 
 
-async def sweep_forever(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, *,
-                        interval_seconds: float, min_age_seconds: float) -> None:
+SWEEP_JOB = "labbook.storage-sweep"
+
+
+async def sweep_if_claimed(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession],
+                           storage: BlobStore, *, min_age_seconds: float) -> SweepReport | None:
+    """``sweep``, unless another process is sweeping right now (None then)."""
+    async with dialect.claimed(engine, SWEEP_JOB) as mine:
+        if not mine:
+            return None
+        return await sweep(session_factory, storage, min_age_seconds=min_age_seconds)
+
+
+async def sweep_forever(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], storage: BlobStore,
+                        *, interval_seconds: float, min_age_seconds: float) -> None:
     """Sweep now, then every ``interval_seconds`` (a background task; 0 or less: only now)."""
     while True:
         try:
-            await sweep(session_factory, storage, min_age_seconds=min_age_seconds)
+            await sweep_if_claimed(engine, session_factory, storage, min_age_seconds=min_age_seconds)
         except Exception:  # noqa: BLE001 - a failed sweep is retried at the next interval
             log.warning("storage sweep failed", exc_info=True)
         if interval_seconds <= 0:

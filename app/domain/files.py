@@ -113,11 +113,7 @@ async def live_keys(session: AsyncSession, keys: list[str]) -> set[str]:
     return set(found.all())
 
 
-async def _upload_through_labbook(session: AsyncSession, key: str, size: int, md5: str) -> bool:
-    return await record_upload(session, key, size, md5)
-
-
-blobs.register(blobs.BlobOwner(prefix=KEY_PREFIX, live=live_keys, on_upload=_upload_through_labbook))
+blobs.register(blobs.BlobOwner(prefix=KEY_PREFIX, live=live_keys, on_upload=record_upload))
 
 
 async def storage_keys_of_runs(session: AsyncSession, run_ids: list[int]) -> list[str]:
