@@ -215,3 +215,16 @@ async def test_one_process_sweeps_at_a_time(runtime):
         assert (other is None) == (runtime.dialect == "postgresql")
     assert await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage,
                                         min_age_seconds=0) is not None
+
+
+async def test_temp_files_of_earlier_versions_beside_the_blobs_are_swept(tmp_path):
+    store = LocalBlobStore(tmp_path / "s")
+    (tmp_path / "s" / "run-files").mkdir()
+    old = tmp_path / "s" / "run-files" / ".abc.123.456.tmp"
+    recent = tmp_path / "s" / "run-files" / ".def.123.789.tmp"
+    old.write_bytes(b"x" * 100)
+    recent.write_bytes(b"y")
+    _age(old, 7200)
+    assert await store.sweep() == 100
+    assert not old.exists() and recent.exists()  # an old server version may still be writing that one
+    assert [key async for key, _ in store.keys("run-files/")] == []  # never taken for a blob
