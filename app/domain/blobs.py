@@ -62,7 +62,9 @@ def owners() -> list[BlobOwner]:
 
 
 def owner_of(key: str) -> BlobOwner | None:
-    return next((owner for prefix, owner in _OWNERS.items() if key.startswith(prefix)), None)
+    """The owner of the longest registered prefix of ``key``."""
+    matching = [prefix for prefix in _OWNERS if key.startswith(prefix)]
+    return _OWNERS[max(matching, key=len)] if matching else None
 
 
 async def is_live(session: AsyncSession, key: str) -> bool:
