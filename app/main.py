@@ -14,12 +14,14 @@ from starlette.routing import Mount, Route
 from app.api.view import GraphQLApp
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
+from app.domain import blobs
 from app.domain.bootstrap import create_first_admin
 from app.domain.runs import watch_for_crashes
 from app.rest import file_stream, health, storage, telemetry
 from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
+from app.storage.base import BlobStore
 from app.storage.local import LocalBlobStore
 
 log = logging.getLogger("labbook")
@@ -35,6 +37,28 @@ async def crash_watch(runtime: Runtime) -> None:
 
 
 BACKGROUND_TASKS.append(crash_watch)
+
+
+async def storage_sweep(runtime: Runtime) -> None:
+    """At start and every storage_sweep_interval_seconds: crash leftovers and unreferenced blobs older
+    than the signed URL lifetime (an upload in flight is younger)."""
+    settings = runtime.settings
+    if not settings.storage_sweep:
+        return
+    await blobs.sweep_forever(runtime.engine, runtime.session_factory, runtime.storage,
+                              interval_seconds=settings.storage_sweep_interval_seconds,
+                              min_age_seconds=settings.signed_url_ttl_seconds)
+
+
+BACKGROUND_TASKS.append(storage_sweep)
+
+
+def build_storage(settings: Settings) -> BlobStore:
+    if settings.storage_backend == "s3":
+        from app.storage.s3 import S3BlobStore  # boto3 is imported only when used
+
+        return S3BlobStore.from_settings(settings)
+    return LocalBlobStore(settings.storage_dir)
 
 
 def load_secret(settings: Settings) -> bytes:
@@ -57,7 +81,7 @@ def build_runtime(settings: Settings) -> Runtime:
         engine=engine,
         session_factory=make_session_factory(engine),
         read_session_factory=make_session_factory(engine, read_only=True),
-        storage=LocalBlobStore(settings.storage_dir),
+        storage=build_storage(settings),
         secret=load_secret(settings),
     )
 

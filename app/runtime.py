@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.settings import Settings
 from app.storage.base import BlobStore
+
+if TYPE_CHECKING:
+    from app.domain.files import DirectUploads
 
 
 @dataclass
@@ -18,6 +22,15 @@ class Runtime:
     read_session_factory: async_sessionmaker[AsyncSession]  # for sessions that never write
     storage: BlobStore
     secret: bytes
+
+    @property
+    def direct_uploads(self) -> "DirectUploads | None":
+        """How run files uploaded straight to the object store are confirmed; None on the local store."""
+        if not self.storage.direct_uploads:
+            return None
+        from app.domain.files import DirectUploads
+
+        return DirectUploads(self.storage, self.settings.signed_url_ttl_seconds, self.settings.max_upload_bytes)
 
     @property
     def dialect(self) -> str:

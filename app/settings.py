@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,31 @@ class Settings(BaseSettings):
     signed_url_ttl_seconds: int = 3600
     max_upload_bytes: int = 1024 * 1024 * 1024
     max_request_body_bytes: int = 32 * 1024 * 1024
+    storage_backend: Literal["local", "s3"] = Field(
+        "local", description="Where files are stored: local (<data_dir>/storage) or s3 (an S3-compatible bucket)."
+    )
+    storage_sweep: bool = Field(
+        True, description="Sweep storage in this process (at start and every interval); with several "
+        "processes sharing one store, one sweeping is enough."
+    )
+    storage_sweep_interval_seconds: float = Field(
+        3600.0, description="How often to remove unreferenced blobs and crash leftovers (also done at start); "
+        "0: only at start."
+    )
+    s3_bucket: str | None = Field(None, description="The bucket (storage_backend=s3).")
+    s3_endpoint_url: str | None = Field(
+        None, description="The S3 API endpoint Labbook talks to, e.g. http://minio:9000; unset: AWS."
+    )
+    s3_public_endpoint_url: str | None = Field(
+        None, description="The endpoint clients reach, for presigned URLs, when it differs from s3_endpoint_url."
+    )
+    s3_region: str | None = Field(None, description="The bucket's region, e.g. us-east-1.")
+    s3_access_key_id: str | None = Field(None, description="Unset: boto3's usual credential chain.")
+    s3_secret_access_key: str | None = None
+    s3_prefix: str = Field("", description="Key prefix inside the bucket, e.g. labbook/ to share a bucket.")
+    s3_addressing_style: Literal["auto", "path", "virtual"] = Field(
+        "auto", description="auto: path-style when s3_endpoint_url is set (MinIO, Ceph, moto), else virtual-hosted."
+    )
     run_crash_timeout_seconds: int = Field(300, description="A running run silent this long is marked crashed.")
     crash_check_interval_seconds: float = 30.0
     log_level: str = "info"

@@ -15,6 +15,7 @@ from tests.support import (
     GraphQLClient, LiveServer, create_pg_database, drop_pg_database, make_account, migrate,
     postgres_reachable, truncate_all,
 )
+from tests.storage_support import S3_TEST_BUCKET, free_port, s3_settings
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -44,14 +45,51 @@ async def database_url(request):
             yield url
 
 
+# LABBOOK_TEST_STORAGE=s3 runs every test on the S3 backend; by default only the tests marked
+# ``both_storages`` run on both (local and S3), to keep the suite's time.
+DEFAULT_STORAGE = os.environ.get("LABBOOK_TEST_STORAGE", "local")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_storages: run on the local and the S3 storage backend")
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("both_storages") and "storage_backend" in metafunc.fixturenames:
+        metafunc.parametrize("storage_backend", ["local", "s3"], indirect=True)
+
+
 @pytest.fixture
-def settings(database_url, tmp_path) -> Settings:
+def storage_backend(request) -> str:
+    return getattr(request, "param", DEFAULT_STORAGE)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A real S3-compatible HTTP server (moto) on a free loopback port, with the test bucket."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
+                 aws_secret_access_key="test").create_bucket(Bucket=S3_TEST_BUCKET)
+    yield endpoint
+    server.stop()
+
+
+@pytest.fixture
+def settings(database_url, tmp_path, storage_backend, request) -> Settings:
+    extra = s3_settings(request.getfixturevalue("s3_endpoint")) if storage_backend == "s3" else {}
     return Settings(
         data_dir=tmp_path / "data",
         database_url=database_url,
         migrate_on_start=False,
         bootstrap_admin=False,
         secret_key="test-secret",
+        **extra,
     )
 
 

@@ -88,6 +88,7 @@ def _repo(tmp_path: Path) -> tuple[Path, str]:
     return repo, commit
 
 
+@pytest.mark.both_storages
 async def test_a_whole_run_is_stored_and_readable(live_server, db, tmp_path):
     runtime = db
     team = await make_team(runtime)
@@ -125,7 +126,8 @@ async def test_a_whole_run_is_stored_and_readable(live_server, db, tmp_path):
         assert name in files and files[name].uploaded, (name, sorted(files))
     assert all(run_name not in f.storage_key and team.name not in f.storage_key for f in files.values())
 
-    async with httpx.AsyncClient(base_url=live_server.url) as http:
+    # follow_redirects: on S3, /files answers with a presigned URL of the bucket.
+    async with httpx.AsyncClient(base_url=live_server.url, follow_redirects=True) as http:
         gql = GraphQLClient(http)
         data = await gql.data(RUN_FILES, {"project": "vision", "entity": team.name, "name": run_name,
                                           "fileLimit": 100}, key=team.viewer.key)

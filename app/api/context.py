@@ -28,7 +28,7 @@ class Context:
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
-        self.loaders = Loaders(self.runtime.read_session_factory, self.actor)
+        self.loaders = Loaders(self.runtime.read_session_factory, self.actor, self.runtime)
         # Read with the key in this request: the viewer's fields ask for them, and runs often are the viewer's.
         user = self.actor.user
         if user is not None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, AsyncIterator, Sequence
 
 from sqlalchemy import (
     BigInteger, Boolean, ColumnElement, Float, String, Text, and_, case, cast, exists, false, func, literal,
-    literal_column, not_, or_, select, type_coerce,
+    literal_column, not_, or_, select, text, type_coerce,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, JSONPATH
 from sqlalchemy.sql.expression import FromClause
 
@@ -259,3 +261,21 @@ def _sqlite_path(path: Sequence[str]) -> str:
 
 def _pg_keys(path: Sequence[str]) -> list[ColumnElement[str]]:
     return [literal(key, String) for key in path]
+
+
+@asynccontextmanager
+async def claimed(engine: AsyncEngine, name: str) -> AsyncIterator[bool]:
+    """Whether this process may do the job ``name`` now, while no other process does: on PostgreSQL a
+    session-level advisory lock held on its own connection (autocommit, so no transaction stays
+    open) for the block; on SQLite, one file on one machine, always True."""
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    async with engine.connect() as connection:
+        connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        held = bool(await connection.scalar(text("SELECT pg_try_advisory_lock(hashtext(:name))"), {"name": name}))
+        try:
+            yield held
+        finally:
+            if held:
+                await connection.execute(text("SELECT pg_advisory_unlock(hashtext(:name))"), {"name": name})

@@ -214,7 +214,7 @@ class RunFile(SQLModel, table=True):
     id: int | None = _id()
     run_id: int = _fk("run.id", index=False)
     name: str = Field(sa_column=Column(String(1024), nullable=False))
-    storage_key: str = Field(sa_column=Column(String(256), nullable=False))
+    storage_key: str = Field(sa_column=Column(String(256), nullable=False, index=True))
     size_bytes: int | None = None
     md5: str | None = None
     mimetype: str | None = None

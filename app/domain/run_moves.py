@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import audit, policy, projects, run_filters, run_values
+from app.domain import audit, files, policy, projects, run_filters, run_values
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.users import entity_by_name
@@ -170,27 +170,36 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
 
 # --- deleting ----------------------------------------------------------------------------------
 
+@dataclass
+class Deletion:
+    """Deleted runs' names, and the blob keys of their files: release them (``blobs.release``) once
+    the transaction has committed."""
+
+    run_names: list[str]
+    blob_keys: list[str]
+
+
 async def delete_runs(
     session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection
-) -> list[str]:
-    """Delete the selected runs (all or none) and return their names. An empty selection is refused:
-    deleting every run takes an explicit ``filters: "{}"``."""
+) -> Deletion:
+    """Delete the selected runs (all or none). An empty selection is refused: deleting every run
+    takes an explicit ``filters: "{}"``."""
     selection.check()
     if selection.run_names is None and selection.filters is None:
         raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
     require_editable(actor, place, runs, verb="delete")
-    await remove_runs(session, place.project, runs)
+    keys = await remove_runs(session, place.project, runs)
     names = [run.name for run in runs]
     audit.record(
         session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
         path=place.path, runs=names, count=len(names),
     )
-    return names
+    return Deletion(names, keys)
 
 
-async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Run:
+async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Deletion:
     """W&B's deleteRun: one run by its storage id."""
     row = (await session.execute(
         select(Run, Project, Entity)
@@ -203,20 +212,21 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     run, project, entity = row
     place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
-    await remove_runs(session, project, [run])
+    keys = await remove_runs(session, project, [run])
     audit.record(
         session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
         path=place.path, run=run.name, delete_artifacts=delete_artifacts,
     )
-    return run
+    return Deletion([run.name], keys)
 
 
-async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) -> None:
+async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) -> list[str]:
     """Delete the runs; one that another request moved or deleted since it was selected refuses them all.
 
     History, events, console lines, file rows and alerts go with each run by ON DELETE CASCADE. The
-    stored blobs stay: the storage sweep removes blobs no file row references, never this transaction
-    (a rollback could not bring a deleted blob back)."""
+    stored blobs stay until the caller releases the returned keys after commit (a rollback could not
+    bring a deleted blob back); a crash in between leaves them to the storage sweep."""
+    keys = await files.storage_keys_of_runs(session, [run.id for run in runs])
     await clear_baselines(session, project, runs)
     removed = 0
     for ids in _chunks(sorted(run.id for run in runs)):
@@ -230,6 +240,7 @@ async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) 
     for run in runs:
         if run in session:
             session.expunge(run)
+    return keys
 
 
 # --- shared ------------------------------------------------------------------------------------

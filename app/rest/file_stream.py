@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 
 import orjson
@@ -11,23 +12,40 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app.domain import ingest
+from app.domain import files, ingest
 from app.domain.errors import BadInput, DomainError
 from app.rest.auth import database_error_response, error_response
+
+log = logging.getLogger("labbook.file_stream")
 
 
 async def file_stream(request: Request) -> Response:
     runtime = request.app.state.runtime
     params = request.path_params
     try:
-        chunk = ingest.parse_body(await _json_body(request, runtime.settings.max_request_body_bytes))
+        body = await _json_body(request, runtime.settings.max_request_body_bytes)
+        chunk = ingest.parse_body(body)
         answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
                                      params["entity"], params["project"], params["run"], chunk)
+        if runtime.storage.direct_uploads and isinstance(body, dict) and body.get("uploaded"):
+            await _confirm_uploads(runtime, params, body["uploaded"])
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:
         return database_error_response(error)
     return JSONResponse(answer)
+
+
+async def _confirm_uploads(runtime, params, names: object) -> None:
+    """The client uploaded these straight to the object store: record their sizes now. A failure
+    here is no reason to fail the stream: listing the run's files confirms them again."""
+    try:
+        async with runtime.session_factory.begin() as session:
+            await files.confirm_reported_uploads(session, runtime.direct_uploads, params["entity"],
+                                                 params["project"], params["run"], names)
+    except Exception:  # noqa: BLE001 - the stream was stored; the store may be briefly unreachable
+        log.warning("could not confirm uploads of %s/%s/%s", params["entity"], params["project"], params["run"],
+                    exc_info=True)
 
 
 async def _json_body(request: Request, limit: int) -> object:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Any, Awaitable, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Sequence, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -19,6 +19,9 @@ from strawberry.dataloader import DataLoader
 from app.db.tables import Entity, Membership, Project, Run, User
 from app.domain import policy
 from app.domain.actor import Actor
+
+if TYPE_CHECKING:
+    from app.runtime import Runtime
 
 T = TypeVar("T")
 
@@ -69,9 +72,11 @@ def batch_loader(
 
 
 class Loaders:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], actor: Actor) -> None:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], actor: Actor,
+                 runtime: "Runtime | None" = None) -> None:
         self.session_factory = session_factory
         self.actor = actor
+        self.runtime = runtime  # for the few loaders that write or reach storage
         self._made: dict[Callable[..., DataLoader], DataLoader] = {}
 
     def get(self, factory: Callable[["Loaders"], DataLoader[Any, T]]) -> DataLoader[Any, T]:

@@ -9,10 +9,10 @@ import strawberry
 from app.api import ids
 from app.api.context import Info
 from app.api.permissions import IsSignedIn
-from app.api.scalars import JSONString
+from app.api.scalars import Int64, JSONString
 from app.api.types.run import Run
 from app.db.types import dumps
-from app.domain import run_moves
+from app.domain import blobs, run_moves
 
 
 @strawberry.input(description="Which runs to move and where. Neither runNames nor filters: every run of the project.")
@@ -63,6 +63,10 @@ class DeleteRunsInput:
 class DeleteRunsPayload:
     deleted_count: int
     run_names: list[str]
+    freed_bytes: Int64 = strawberry.field(
+        description="Bytes of stored files freed. Files whose removal failed are left to the storage "
+                    "sweep and not counted."
+    )
     client_mutation_id: str | None = None
 
 
@@ -117,19 +121,28 @@ class Mutation:
     async def delete_runs(self, info: Info, input: DeleteRunsInput) -> DeleteRunsPayload:
         selection = run_moves.RunSelection(run_names=input.run_names, filters=input.filters)
         async with info.context.transaction() as session:
-            names = await run_moves.delete_runs(
+            deletion = await run_moves.delete_runs(
                 session, info.context.actor, input.entity_name, input.project_name, selection
             )
-        return DeleteRunsPayload(deleted_count=len(names), run_names=names, client_mutation_id=input.client_mutation_id)
+        freed = await _release(info, deletion)
+        return DeleteRunsPayload(deleted_count=len(deletion.run_names), run_names=deletion.run_names,
+                                 freed_bytes=freed, client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[IsSignedIn], description="Delete one run by its id (W&B).")
     async def delete_run(self, info: Info, input: DeleteRunInput) -> DeleteRunPayload:
         run_id = ids.decode_as(input.id, "Run")
         async with info.context.transaction() as session:
-            await run_moves.delete_run(
+            deletion = await run_moves.delete_run(
                 session, info.context.actor, run_id, delete_artifacts=bool(input.delete_artifacts)
             )
+        await _release(info, deletion)
         return DeleteRunPayload(client_mutation_id=input.client_mutation_id)
+
+
+async def _release(info: Info, deletion: run_moves.Deletion) -> int:
+    """After commit: remove the deleted runs' blobs; the bytes freed."""
+    runtime = info.context.runtime
+    return await blobs.release(runtime.session_factory, runtime.storage, deletion.blob_keys)
 
 
 def _completed_task(moved: int, dry_run: bool) -> Task:

@@ -16,7 +16,7 @@ from app.api.types.run import Run
 from app.domain import alerts, files, policy, runs
 from app.domain.actor import Actor
 from app.domain.errors import DomainError, Unauthenticated
-from app.storage.signing import signed_path
+from app.storage import urls
 
 
 class CanLogRuns(PolicyPermission):
@@ -155,7 +155,8 @@ class Mutation:
             files=[
                 RunFileUploadSlot(
                     name=slot.name,
-                    upload_url=info.context.base_url + signed_path(runtime.secret, "PUT", slot.storage_key, ttl),
+                    upload_url=urls.upload_url(runtime.storage, runtime.secret, info.context.base_url,
+                                               slot.storage_key, expires_in=ttl),
                 )
                 for slot in slots
             ],

@@ -14,7 +14,7 @@ from app.db import tables
 from app.domain import files as files_service
 from app.domain import runs, runs_view
 from app.domain.errors import DomainError
-from app.storage.signing import signed_path
+from app.storage import urls
 
 
 @strawberry.type(description="A file of a run (or artifact), stored under an internal key.")
@@ -68,9 +68,9 @@ class File(Node):
     @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
     def direct_url(self, info: Info) -> str:
         runtime = info.context.runtime
-        return info.context.base_url + signed_path(
-            runtime.secret, "GET", self.storage_key, runtime.settings.signed_url_ttl_seconds
-        )
+        return urls.download_url(runtime.storage, runtime.secret, info.context.base_url, self.storage_key,
+                                 expires_in=runtime.settings.signed_url_ttl_seconds,
+                                 filename=self.name.rsplit("/", 1)[-1])
 
     async def _upload_url(self, info: Info) -> str | None:
         if self.run_id is None:
@@ -81,9 +81,8 @@ class File(Node):
         except DomainError:
             return None
         runtime = info.context.runtime
-        return info.context.base_url + signed_path(
-            runtime.secret, "PUT", self.storage_key, runtime.settings.signed_url_ttl_seconds
-        )
+        return urls.upload_url(runtime.storage, runtime.secret, info.context.base_url, self.storage_key,
+                               expires_in=runtime.settings.signed_url_ttl_seconds)
 
 
 @register_node("File")

@@ -6,7 +6,7 @@ import strawberry
 from sqlalchemy import select
 
 from app.api.context import Info
-from app.api.loaders.runs import alerts_by_run, file_counts
+from app.api.loaders.runs import alerts_by_run, confirmed_uploads, file_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
 from app.api.types.alert import Alert
@@ -24,6 +24,7 @@ class RunTrackingFields:
 
     @strawberry.field(description="How many files the run has uploaded.")
     async def file_count(self, info: Info) -> int:
+        await info.context.loaders.get(confirmed_uploads).load(self.row.id)
         return await info.context.loaders.get(file_counts).load(self.row.id)
 
     @strawberry.field(description="The run's uploaded files by name; names (exact) or pattern (SQL LIKE) narrow them.")
@@ -37,6 +38,7 @@ class RunTrackingFields:
     ) -> Connection[File]:
         limit = page_size(first)
         cursor = decode_cursor(after)
+        await info.context.loaders.get(confirmed_uploads).load(self.row.id)
         async with info.context.read() as session:
             rows = await files_service.page(
                 session, self.row.id, names=[n for n in names or [] if n], pattern=pattern,
