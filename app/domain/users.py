@@ -14,7 +14,7 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from app.domain.names import RESERVED, check_entity_name
+from app.domain.names import NAME_MAX, RESERVED, check_entity_name
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -40,14 +40,19 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
     )
 
 
+async def name_taken(session: AsyncSession, name: str) -> bool:
+    """Whether a user or team holds ``name``, ignoring case (names are unique ignoring case)."""
+    return await session.scalar(select(Entity.id).where(func.lower(Entity.name) == name.lower())) is not None
+
+
 async def ensure_name_free(session: AsyncSession, name: str) -> None:
-    if await entity_by_name(session, name) is not None:
+    if await name_taken(session, name):
         raise Conflict(f"the name {name} is already taken by a user or team")
 
 
 def username_from_email(email: str) -> str:
     local = re.sub(r"[^a-z0-9_-]", "-", email.split("@", 1)[0].lower()).strip("-_")
-    return (local + "-user")[:64] if len(local) < 3 or local in RESERVED else local[:64]
+    return (local + "-user")[:NAME_MAX] if len(local) < 3 or local in RESERVED else local[:NAME_MAX]
 
 
 async def create_user(
@@ -96,8 +101,8 @@ async def create_user(
 
 async def _free_username(session: AsyncSession, base: str) -> str:
     candidate = base
-    while await entity_by_name(session, candidate) is not None:
-        candidate = f"{base[:57]}-{secrets.token_hex(3)}"
+    while await name_taken(session, candidate):
+        candidate = f"{base[:NAME_MAX - 7]}-{secrets.token_hex(3)}"
     return candidate
 
 
