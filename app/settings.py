@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     run_crash_timeout_seconds: int = Field(300, description="A running run silent this long is marked crashed.")
     crash_check_interval_seconds: float = 30.0
     log_level: str = "info"
+    test_fixtures: bool = Field(
+        False, description="Also serve the test-fixture API of wandb's system tests (users whose API key is "
+        "their username) on test_fixtures_host:test_fixtures_port. Loopback only; for test instances only.",
+    )
+    test_fixtures_host: str = "127.0.0.1"
+    test_fixtures_port: int = 9015
 
     def resolved_database_url(self) -> str:
         if self.database_url:
