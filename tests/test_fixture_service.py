@@ -109,19 +109,38 @@ async def test_fixture_users_teams_and_orgs_with_the_client(settings, tmp_path):
         assert refused.status_code == 404 and "only the users it made" in refused.text
         assert post("db/user", {"command": "fly", "username": USERNAME}).status_code == 400
 
+        # What wandb's test_public_api.py checks (test_viewer, test_query_team, test_run_delete,
+        # test_run_update_state_*), through the official client with the fixture user's key.
         script = """
 import json, wandb
+from wandb.sdk.artifacts._gqlutils import server_supports
 api = wandb.Api()
 viewer = api.viewer
-run = api.create_run(project="fixtures")
-print(json.dumps({"username": viewer.username, "teams": viewer.teams, "keys": viewer.api_keys,
-                  "run_entity": run.entity}))
+team = api.team(viewer.username)
+seed = api.create_run(project="fixtures")
+run = api.run(f"{seed.entity}/{seed.project}/{seed.id}")
+supports = server_supports(api._service_api, "UPDATE_RUN_STATE")
+first = run.update_state("failed")
+try:
+    run.update_state("failed")
+    again = "accepted"
+except wandb.Error as error:
+    again = str(error)
+run.delete()
+run.delete(delete_artifacts=True)
+print(json.dumps({"username": viewer.username, "admin": viewer.admin, "teams": viewer.teams,
+                  "keys": viewer.api_keys, "run_entity": seed.entity,
+                  "member": repr(team.members[0]), "supports": supports, "first": first, "state": run.state,
+                  "again": again, "left": len(api.runs(f"{seed.entity}/fixtures"))}))
 """
         result = await run_python(script, wandb_env(tmp_path / "client", base, USERNAME))
         assert result.returncode == 0, result.stderr
         out = json.loads(result.stdout.strip().splitlines()[-1])
         assert out["username"] == USERNAME and out["teams"] == [USERNAME, "team-gw0-abc"]
         assert len(out["keys"]) == 1 and USERNAME.startswith(out["keys"][0]) and out["run_entity"] == USERNAME
+        assert out["admin"] is False and out["member"] == f"<Member {USERNAME} (USER)>"
+        assert out["supports"] is True and out["first"] is True and out["state"] == "failed"
+        assert "invalid state transition" in out["again"] and out["left"] == 0
         org = httpx.post(f"{base}/graphql", auth=("api", USERNAME), json={
             "query": "{ organization(name: \"org-gw0-abc\") { viewerRole teams { name } } }"}).json()
         assert org["data"]["organization"] == {"viewerRole": "admin", "teams": [{"name": "team-gw0-abc"}]}

@@ -16,7 +16,7 @@ def _id() -> Any:
     return Field(default=None, sa_column=Column(BigIntId, primary_key=True, autoincrement=True))
 
 
-def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str = "CASCADE") -> Any:
+def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str | None = "CASCADE") -> Any:
     return Field(
         default=None,
         sa_column=Column(BigIntId, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index),
@@ -70,8 +70,9 @@ class Entity(SQLModel, table=True):
     code_saving_enabled: bool = True
     storage_region: str = Field(default="default", sa_column=Column(String(64), nullable=False))
     members_can_invite: bool = False
-    # A team's organization (none for personal entities and teams made outside one).
-    organization_id: int | None = _fk("organization.id", nullable=True, ondelete="SET NULL")
+    # A team's organization (none for personal entities and teams made outside one). No ON DELETE
+    # action: SQLite reflects none for a column added later, so deleting an organization clears it first.
+    organization_id: int | None = _fk("organization.id", nullable=True, ondelete=None)
     fixture: bool = False  # made by the test-fixture service, which may delete only what it made
     created_at: datetime = _ts()
 

@@ -163,6 +163,7 @@ async def organization_down(session: AsyncSession, name: str | None) -> None:
     organization = await _fixture_organization(session, name)
     await session.execute(delete(Entity).where(Entity.organization_id == organization.id, Entity.kind == "team",
                                                Entity.fixture))
+    await session.execute(update(Entity).where(Entity.organization_id == organization.id).values(organization_id=None))
     await session.execute(delete(Organization).where(Organization.id == organization.id))
     _audit(session, "fixture.organization.down", organization=organization.name)
 

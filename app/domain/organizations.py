@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete as sa_delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -145,8 +145,8 @@ async def delete(session: AsyncSession, actor: Actor, organization: Organization
         raise Forbidden("permission denied: only instance admins may delete organizations")
     audit.record(session, actor, "organization.delete", target_type="organization", target_id=organization.id,
                  name=organization.name)
-    await session.delete(organization)
-    await session.flush()
+    await session.execute(update(Entity).where(Entity.organization_id == organization.id).values(organization_id=None))
+    await session.execute(sa_delete(Organization).where(Organization.id == organization.id))
 
 
 async def require(session: AsyncSession, name: str) -> Organization:

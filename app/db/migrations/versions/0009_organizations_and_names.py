@@ -44,15 +44,18 @@ def upgrade() -> None:
         sa.UniqueConstraint('organization_id', 'user_id'),
     )
     op.create_index('ix_organization_member_user_id', 'organization_member', ['user_id'])
-    with op.batch_alter_table('entity') as batch_op:
-        batch_op.add_column(sa.Column('organization_id', BIG_ID, nullable=True))
-        batch_op.add_column(sa.Column('fixture', sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch_op.create_foreign_key('fk_entity_organization_id', 'organization', ['organization_id'], ['id'],
-                                    ondelete='SET NULL')
-        batch_op.create_index('ix_entity_organization_id', ['organization_id'])
-    with op.batch_alter_table('api_key') as batch_op:
-        batch_op.add_column(sa.Column('fixture', sa.Boolean(), nullable=False, server_default=sa.false()))
-    if op.get_bind().dialect.name == 'postgresql':
+    # Plain ADD COLUMN, never a batch copy: on SQLite, recreating entity would drop the old table, and
+    # with foreign keys on that deletes every project and run by cascade.
+    sqlite = op.get_bind().dialect.name == 'sqlite'
+    if sqlite:
+        op.execute('ALTER TABLE entity ADD COLUMN organization_id INTEGER REFERENCES organization (id)')
+    else:
+        op.add_column('entity', sa.Column('organization_id', BIG_ID, nullable=True))
+        op.create_foreign_key('fk_entity_organization_id', 'entity', 'organization', ['organization_id'], ['id'])
+    op.add_column('entity', sa.Column('fixture', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.create_index('ix_entity_organization_id', 'entity', ['organization_id'])
+    op.add_column('api_key', sa.Column('fixture', sa.Boolean(), nullable=False, server_default=sa.false()))
+    if not sqlite:
         # SQLite does not enforce VARCHAR lengths.
         op.execute('ALTER TABLE entity ALTER COLUMN name TYPE varchar(128)')
         op.execute('ALTER TABLE user_account ALTER COLUMN username TYPE varchar(128)')
@@ -61,13 +64,16 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index('uq_entity_name_lower', table_name='entity')
-    with op.batch_alter_table('api_key') as batch_op:
-        batch_op.drop_column('fixture')
-    with op.batch_alter_table('entity') as batch_op:
-        batch_op.drop_index('ix_entity_organization_id')
-        batch_op.drop_constraint('fk_entity_organization_id', type_='foreignkey')
-        batch_op.drop_column('fixture')
-        batch_op.drop_column('organization_id')
+    op.drop_index('ix_entity_organization_id', table_name='entity')
+    if op.get_bind().dialect.name == 'sqlite':
+        # Dropping a column that holds a foreign key takes a table copy on SQLite, which would cascade
+        # deletes (see upgrade): entity.organization_id, entity.fixture and api_key.fixture stay, unused.
+        op.execute('UPDATE entity SET organization_id = NULL')
+    else:
+        op.drop_column('api_key', 'fixture')
+        op.drop_constraint('fk_entity_organization_id', 'entity', type_='foreignkey')
+        op.drop_column('entity', 'fixture')
+        op.drop_column('entity', 'organization_id')
     op.drop_index('ix_organization_member_user_id', table_name='organization_member')
     op.drop_table('organization_member')
     op.drop_table('organization')
