@@ -189,6 +189,33 @@ async def test_org_admins_see_all_teams_members_their_own(gql, runtime, alice, b
     assert core == {"entity": {"organization": {"coreWeaveOrganizationId": None}}}
 
 
+async def test_organizations_through_graphql(gql, runtime, alice, bob):
+    root = await make_account(runtime, "instance-admin", admin=True)
+    created = await gql.data("""mutation { createOrganization(input: {name: "Lab-Org", adminUsername: "alice"}) {
+        organization { id name viewerRole } } }""", key=root.key)
+    org = created["createOrganization"]["organization"]
+    assert (org["name"], org["viewerRole"]) == ("Lab-Org", None)  # the instance admin is not a member
+    added = """mutation($u: String!, $r: OrganizationRole!) { addOrganizationMember(input: {
+        organizationName: "lab-org", username: $u, role: $r}) { organization { members { username role } } } }"""
+    members = (await gql.data(added, {"u": "bob", "r": "MEMBER"}, key=alice.key))["addOrganizationMember"]
+    assert members["organization"]["members"] == [{"username": "alice", "role": "admin"},
+                                                  {"username": "bob", "role": "member"}]
+    status, error = await gql.error(added, {"u": "bob", "r": "ADMIN"}, key=bob.key)
+    assert status == 403 and "only admins of organization Lab-Org" in error["message"]
+    team = """mutation($n: String!, $o: ID) { createTeam(input: {teamName: $n, organizationId: $o}) {
+        entity { name organization { name } } } }"""
+    made = await gql.data(team, {"n": "lab-team", "o": org["id"]}, key=alice.key)
+    assert made["createTeam"]["entity"] == {"name": "lab-team", "organization": {"name": "Lab-Org"}}
+    status, _ = await gql.error(team, {"n": "bob-team", "o": org["id"]}, key=bob.key)  # a member, not an admin
+    assert status == 403
+    carol = await make_account(runtime, "carol")
+    status, _ = await gql.error(team, {"n": "carol-team", "o": org["id"]}, key=carol.key)  # an outsider
+    assert status == 404
+    async with runtime.session_factory() as session:
+        assert await session.scalar(select(tables.Entity.id).where(tables.Entity.name.in_(("bob-team", "carol-team")))
+                                    ) is None
+
+
 async def test_organization_rules(runtime, alice, bob):
     async with runtime.session_factory.begin() as session:
         alice_user = await session.get(tables.User, alice.id)

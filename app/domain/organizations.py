@@ -126,6 +126,8 @@ async def add_member(session: AsyncSession, actor: Actor, organization: Organiza
 async def attach_team(session: AsyncSession, actor: Actor, organization: Organization, team: Entity) -> None:
     """Put a team in the organization (org admins who also administer the team)."""
     org_role = await role_of(session, actor, organization)
+    if not policy.can_read_organization(actor, org_role):
+        raise NotFound(f"organization {organization.id} not found")
     team_role = await policy.role_in(session, actor, team)
     if not (policy.can_manage_organization(actor, org_role) and policy.can_administer(actor, team_role)):
         raise Forbidden(f"permission denied: putting team {team.name} in organization {organization.name} takes "
