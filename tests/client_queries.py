@@ -16,6 +16,9 @@ PROJECT_DETAILS_0_28 = "query ProjectDetails($entity: String, $project: String) 
 # 0.28.2: wandb/sdk/artifacts/_generated/operations.py
 FETCH_ORG_INFO_FROM_ENTITY_0_28 = "query FetchOrgInfoFromEntity($entity: String!) {\n  entity(name: $entity) {\n    organization {\n      ...OrgInfoFragment\n    }\n    user {\n      organizations {\n        ...OrgInfoFragment\n      }\n    }\n  }\n}\n\nfragment OrgInfoFragment on Organization {\n  name\n  orgEntity {\n    name\n  }\n}"
 
+# 0.28.2: wandb/sdk/internal/internal_api.py
+RUN_INFO_0_28 = "query RunInfo($project: String!, $entity: String!, $name: String!) {\n            project(name: $project, entityName: $entity) {\n                run(name: $name) {\n                    runInfo {\n                        program\n                        args\n                        os\n                        python\n                        colab\n                        executable\n                        codeSaved\n                        cpuCount\n                        gpuCount\n                        gpu\n                        git {\n                            remote\n                            commit\n                        }\n                    }\n                }\n            }\n        }"
+
 # 0.28.2: wandb/apis/_generated/operations.py
 CREATE_TEAM_0_28 = "mutation CreateTeam($teamName: String!, $teamAdminUserName: String) {\n  result: createTeam(\n    input: {teamName: $teamName, teamAdminUserName: $teamAdminUserName}\n  ) {\n    entity {\n      id\n      name\n      available\n      photoUrl\n      limits\n    }\n  }\n}"
 

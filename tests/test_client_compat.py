@@ -105,6 +105,18 @@ async def test_0_28_run_stopped_status_and_project_details(gql, alice):
     assert details["model"]["dockerImage"] is None
 
 
+async def test_0_28_run_info(gql, runtime, alice):
+    await make_run(gql, alice)
+    async with runtime.session_factory.begin() as session:
+        run = await session.scalar(select(tables.Run).where(tables.Run.name == "r1"))
+        run.program, run.git_commit, run.git_remote = "train.py", "abc123", "https://git.example/repo.git"
+    info = (await gql.data(q.RUN_INFO_0_28, {"project": "compat", "entity": "alice", "name": "r1"}, key=alice.key))
+    run_info = info["project"]["run"]["runInfo"]
+    assert run_info["program"] == "train.py"
+    assert run_info["git"] == {"remote": "https://git.example/repo.git", "commit": "abc123"}
+    assert run_info["args"] is None and run_info["codeSaved"] is None
+
+
 @pytest.mark.parametrize("query,last", [(q.RUN_CONSOLE_LOG_TAIL_0_30, True), (q.RUN_CONSOLE_LOG_PAGE_0_31, False)])
 async def test_console_log_lines(gql, runtime, alice, query, last):
     await make_run(gql, alice)

@@ -21,6 +21,28 @@ class LogLine:
     label: str | None = strawberry.field(default=None, description="Not recorded: null.")
 
 
+@strawberry.type(description="A run's git checkout.")
+class GitInfo:
+    remote: str | None
+    commit: str | None
+
+
+@strawberry.type(description="Where and how a run ran, as older clients read it (wandb restore). Labbook keeps "
+                              "the program and git fields; the rest stays in the run's wandb-metadata.json file.")
+class RunInfo:
+    program: str | None
+    git: GitInfo | None
+    args: list[str] | None = None
+    os: str | None = None
+    python: str | None = None
+    colab: str | None = None
+    executable: str | None = None
+    code_saved: bool | None = None
+    cpu_count: int | None = None
+    gpu_count: int | None = None
+    gpu: str | None = None
+
+
 @strawberry.type
 class RunCompatFields:
     row: strawberry.Private[tables.Run]
@@ -28,6 +50,13 @@ class RunCompatFields:
     @strawberry.field(description="Whether a stop was requested (the client's RunStoppedStatus).")
     def stopped(self) -> bool:
         return self.row.stop_requested
+
+    @strawberry.field(description="The run's program and git checkout (older clients' RunInfo).")
+    def run_info(self) -> RunInfo:
+        git = None
+        if self.row.git_remote or self.row.git_commit:
+            git = GitInfo(remote=self.row.git_remote, commit=self.row.git_commit)
+        return RunInfo(program=self.row.program, git=git)
 
     @strawberry.field(description="The run's console lines in order: first/after page forward, last takes the "
                                   "final lines.")
