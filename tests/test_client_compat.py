@@ -4,7 +4,6 @@ organizations, run and project fields, deleting a run twice, names, /ready."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from sqlalchemy import func, select
