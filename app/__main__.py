@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
     serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    serve.add_argument("--test-fixtures", action="store_true",
+                       help="also serve wandb's system-test fixture API (loopback only; test instances only)")
+    serve.add_argument("--fixture-host", help="the fixture API's address (default 127.0.0.1)")
+    serve.add_argument("--fixture-port", type=int, help="the fixture API's port (default 9015)")
 
     command("migrate", "create the database or apply new migrations to it")
 
@@ -70,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings(data_dir=args.data_dir) if getattr(args, "data_dir", None) else Settings()
     if args.command == "serve":
+        if args.test_fixtures or args.fixture_host or args.fixture_port:
+            settings = settings.model_copy(update={
+                "test_fixtures": settings.test_fixtures or args.test_fixtures,
+                "test_fixtures_host": args.fixture_host or settings.test_fixtures_host,
+                "test_fixtures_port": args.fixture_port or settings.test_fixtures_port,
+            })
         return _serve(settings, args.host, args.port)
     if args.command == "export-schema":
         from app.api.schema import schema
@@ -89,14 +99,53 @@ def _serve(settings: Settings, host: str, port: int) -> int:
     import uvicorn
 
     from app.main import create_app
+    from app.rest.fixtures import NotLoopback, require_loopback
 
+    if settings.test_fixtures:
+        try:
+            require_loopback(**{"--fixture-host": settings.test_fixtures_host, "--host": host})
+        except NotLoopback as refusal:
+            print(f"error: {refusal}", file=sys.stderr)
+            return 2
     app = create_app(settings)
     # What is imported and built by now lives as long as the process: the collector need not scan
     # it again (a full collection of it paused a request for 50-70 ms every few dozen requests).
     gc.collect()
     gc.freeze()
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level, proxy_headers=True,
-                loop=_if_installed("uvloop"), http=_if_installed("httptools"))
+    options = dict(log_level=settings.log_level, loop=_if_installed("uvloop"), http=_if_installed("httptools"))
+    if not settings.test_fixtures:
+        uvicorn.run(app, host=host, port=port, proxy_headers=True, **options)
+        return 0
+    return _serve_with_fixtures(app, settings, host, port, options)
+
+
+def _serve_with_fixtures(app, settings: Settings, host: str, port: int, options: dict) -> int:
+    """The server and, on a second loopback port, the test-fixture API over the same runtime."""
+    import contextlib
+
+    import uvicorn
+
+    from app.rest.fixtures import create_fixture_app
+
+    class QuietServer(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):  # the main server handles signals and stops this one after it
+            yield
+
+    fixture_app = create_fixture_app(app.state.runtime)
+    main = uvicorn.Server(uvicorn.Config(app, host=host, port=port, proxy_headers=True, **options))
+    fixtures = QuietServer(uvicorn.Config(fixture_app, host=settings.test_fixtures_host,
+                                          port=settings.test_fixtures_port, lifespan="off", **options))
+
+    async def serve_both() -> None:
+        side = asyncio.create_task(fixtures.serve())
+        try:
+            await main.serve()
+        finally:
+            fixtures.should_exit = True
+            await side
+
+    asyncio.run(serve_both())
     return 0
 
 

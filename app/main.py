@@ -16,6 +16,7 @@ from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.domain import blobs
 from app.domain.bootstrap import create_first_admin
+from app.domain.fixtures import revoke_fixture_keys
 from app.domain.runs import watch_for_crashes
 from app.rest import file_stream, health, storage, telemetry
 from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
@@ -102,6 +103,26 @@ async def announce_first_admin(runtime: Runtime) -> None:
         )
 
 
+FIXTURE_BANNER = (
+    "TEST FIXTURES ARE ON: http://{host}:{port} creates accounts whose API key is their username. "
+    "Never run this on a server people use."
+)
+
+
+async def guard_fixture_keys(runtime: Runtime) -> None:
+    """With the fixture service on, say so loudly; without it, its guessable keys stop working."""
+    settings = runtime.settings
+    if settings.test_fixtures:
+        banner = "!" * 100
+        message = FIXTURE_BANNER.format(host=settings.test_fixtures_host, port=settings.test_fixtures_port)
+        log.warning("%s\n%s\n%s", banner, message, banner)
+        return
+    async with runtime.session_factory.begin() as session:
+        revoked = await revoke_fixture_keys(session)
+    if revoked:
+        log.warning("revoked %d API keys of test-fixture users (the fixture service is off)", revoked)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     runtime = build_runtime(settings)
@@ -113,6 +134,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await upgrade(runtime.engine)
         if settings.bootstrap_admin:
             await announce_first_admin(runtime)
+        await guard_fixture_keys(runtime)
         tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS]
         try:
             yield

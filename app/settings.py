@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     graphql_fast_executor: bool = Field(
         True, description="Resolve plain leaf fields without graphql-core's per-field machinery (app/api/execution.py)."
     )
+    test_fixtures: bool = Field(
+        False, description="Also serve the test-fixture API of wandb's system tests (users whose API key is "
+        "their username) on test_fixtures_host:test_fixtures_port. Loopback only; for test instances only.",
+    )
+    test_fixtures_host: str = "127.0.0.1"
+    test_fixtures_port: int = 9015
 
     def resolved_database_url(self) -> str:
         if self.database_url:

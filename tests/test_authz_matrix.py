@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.api import ids
 from app.db import tables
+from app.domain import organizations
 from app.domain.actor import Actor
 from app.domain.api_keys import issue_key
 from app.domain.projects import create_project
@@ -73,6 +74,23 @@ async def zed_exists(runtime, team: TeamFixture) -> dict:
     return {"entity": "acme", "username": "zed"}
 
 
+CREATE_ORGANIZATION = """mutation($name: String!) { createOrganization(input: {name: $name}) {
+  organization { name } } }"""
+ADD_ORGANIZATION_MEMBER = """mutation($org: String!, $username: String!) {
+  addOrganizationMember(input: {organizationName: $org, username: $username, role: VIEWER}) {
+    organization { name } } }"""
+
+
+async def org_of_team_admin(runtime, team: TeamFixture) -> dict:
+    """An organization whose only admin is the team's admin, and zed to add to it."""
+    rooty = await make_account(runtime, "rooty", admin=True)
+    await make_account(runtime, "zed")
+    async with runtime.session_factory.begin() as session:
+        await organizations.create(session, Actor(user=await session.get(tables.User, rooty.id)), "acme-org",
+                                   admin=await session.get(tables.User, team.admin.id))
+    return {"org": "acme-org", "username": "zed"}
+
+
 def fixed(variables: dict) -> Setup:
     async def setup(runtime, team):
         return variables
@@ -99,6 +117,8 @@ CASES: dict[str, tuple[str, Setup, str]] = {
     "auditEvents": (AUDIT, fixed({"entity": "acme"}), "U F F F F ok"),
     "users": ("query($q: String) { users(query: $q) { edges { node { username } } } }", fixed({"q": "a"}),
               "U F F F F F"),
+    "createOrganization": (CREATE_ORGANIZATION, fixed({"name": "neworg"}), "U F F F F F"),
+    "addOrganizationMember": (ADD_ORGANIZATION_MEMBER, org_of_team_admin, "U N N N N ok"),
 }
 
 MATRIX = [(case, actor, outcome) for case, (_, _, row) in CASES.items() for actor, outcome in zip(ACTORS, row.split())]

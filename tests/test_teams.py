@@ -37,7 +37,7 @@ async def test_invite_accept_switch_default_change_role_and_remove(gql, runtime)
     assert accepted["acceptInvite"] == {"entity": {"name": "acme"}, "role": "MEMBER"}
     viewer = (await gql.data(VIEWER, key=bob.key))["viewer"]
     assert viewer["entity"] == "acme" and viewer["defaultEntity"] == {"name": "acme"}
-    assert viewer["pendingInvites"] == [] and viewer["teams"]["edges"] == [{"node": {"name": "acme"}}]
+    assert viewer["pendingInvites"] == [] and viewer["teams"]["edges"] == [{"node": {"name": "bob"}}, {"node": {"name": "acme"}}]
 
     switched = await gql.data(UPDATE_USER, {"defaultEntity": "bob", "name": "Bob B"}, key=bob.key)
     assert switched["updateUser"]["user"] == {"username": "bob", "entity": "bob", "fullName": "Bob B"}

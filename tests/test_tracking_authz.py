@@ -41,7 +41,7 @@ async def _graphql(gql, query, variables, key) -> tuple[int, str | None]:
 
 async def _run_state(runtime) -> tuple:
     run = await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))
-    return run.notes, run.stop_requested, run.heartbeat_at, run.history_line_count
+    return run.notes, run.stop_requested, run.heartbeat_at, run.history_line_count, run.state
 
 
 async def _check(runtime, expected, call) -> None:
@@ -94,6 +94,16 @@ async def test_notify_alert(setup, gql, runtime, role):
 async def test_stop_run(setup, gql, runtime, role):
     team, run_id, _ = setup
     await _check(runtime, ON_MEMBERS_RUN[role], lambda: _graphql(gql, STOP_RUN, {"id": run_id}, team.key(role)))
+
+
+UPDATE_RUN_STATE = "mutation($input: UpdateRunStateInput!) { updateRunState(input: $input) { success } }"
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_update_run_state(setup, gql, runtime, role):
+    team, run_id, _ = setup
+    variables = {"input": {"id": run_id, "state": "failed"}}
+    await _check(runtime, ON_MEMBERS_RUN[role], lambda: _graphql(gql, UPDATE_RUN_STATE, variables, team.key(role)))
 
 
 @pytest.mark.parametrize("role", ROLES)

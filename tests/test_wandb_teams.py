@@ -125,7 +125,7 @@ async def test_wandb_api_users_and_keys(live_server, tmp_path):
     result = await run_python(ADMIN_SCRIPT, wandb_env(tmp_path / "admin", live_server.url, rooty.key))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.strip().splitlines()[-1])
-    assert out["created"] == ["dora", "dora@example.com"] and out["found"] == ["dora", "dora@example.com", []]
+    assert out["created"] == ["dora", "dora@example.com"] and out["found"] == ["dora", "dora@example.com", ["dora"]]
     assert out["partial"] == ["bob", "dora", "rooty"]
     assert out["new_key_len"] >= 46 and out["names_before"] == 2 and out["deleted"] is True
     revoked = await run_python(CHECK_KEY_SCRIPT, wandb_env(tmp_path / "revoked", live_server.url, out["new_key"]))

@@ -21,6 +21,7 @@ from app.api.mutations import projects as project_mutations, teams as team_mutat
 from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import run_moves as run_moves_mutations
+from app.api.mutations import organizations as organization_mutations
 from app.api.mutations import runs as run_mutations
 from app.api.scalars import SCALAR_MAP
 from app.api.text_arguments import RefuseUnstorableText
@@ -34,7 +35,7 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
 QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query)
-MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation)
+MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation)
 
 # The guard rules are built once: the validation cache keys on the rule classes, so rules made per
 # request would never hit it.

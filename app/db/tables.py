@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, Float, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlmodel import Field, SQLModel
 
 from app.db.types import BigIntId, JSONText, JSONValue, UTCDateTime, utcnow
@@ -16,7 +16,7 @@ def _id() -> Any:
     return Field(default=None, sa_column=Column(BigIntId, primary_key=True, autoincrement=True))
 
 
-def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str = "CASCADE") -> Any:
+def _fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str | None = "CASCADE") -> Any:
     return Field(
         default=None,
         sa_column=Column(BigIntId, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index),
@@ -34,18 +34,46 @@ def _json(*, nullable: bool = False) -> Any:
     return Field(default=None, sa_column=Column(JSONValue, nullable=nullable))
 
 
+NAME_LENGTH = 128  # entity, user and organization names (app/domain/names.py)
+
+
+class Organization(SQLModel, table=True):
+    """W&B's layer above teams: teams belong to one organization, people are its members."""
+
+    __tablename__ = "organization"
+    id: int | None = _id()
+    name: str = Field(sa_column=Column(String(NAME_LENGTH), unique=True, nullable=False))
+    fixture: bool = False  # made by the test-fixture service, which may delete only what it made
+    created_at: datetime = _ts()
+
+
+class OrganizationMember(SQLModel, table=True):
+    __tablename__ = "organization_member"
+    __table_args__ = (UniqueConstraint("organization_id", "user_id"),)
+    id: int | None = _id()
+    organization_id: int = _fk("organization.id", index=False)
+    user_id: int = _fk("user_account.id")
+    role: str = Field(sa_column=Column(String(8), nullable=False))  # ADMIN | MEMBER | VIEWER
+    created_at: datetime = _ts()
+
+
 class Entity(SQLModel, table=True):
-    """One namespace for users and teams; ``name`` is immutable."""
+    """One namespace for users and teams; ``name`` is immutable, kept as given and unique ignoring case."""
 
     __tablename__ = "entity"
+    __table_args__ = (Index("uq_entity_name_lower", func.lower(Column("name")), unique=True),)
     id: int | None = _id()
-    name: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    name: str = Field(sa_column=Column(String(NAME_LENGTH), unique=True, nullable=False))
     kind: str = Field(sa_column=Column(String(8), nullable=False))  # user | team
     default_access: str = Field(default="PRIVATE", sa_column=Column(String(16), nullable=False))
     private_only: bool = False
     code_saving_enabled: bool = True
     storage_region: str = Field(default="default", sa_column=Column(String(64), nullable=False))
     members_can_invite: bool = False
+    # A team's organization (none for personal entities and teams made outside one). No ON DELETE
+    # action: SQLite reflects none for a column added later, so deleting an organization clears it first.
+    organization_id: int | None = _fk("organization.id", nullable=True, ondelete=None)
+    fixture: bool = False  # made by the test-fixture service, which may delete only what it made
     created_at: datetime = _ts()
 
 
@@ -53,7 +81,7 @@ class User(SQLModel, table=True):
     __tablename__ = "user_account"
     id: int | None = _id()
     entity_id: int = Field(sa_column=Column(BigIntId, ForeignKey("entity.id", ondelete="CASCADE"), unique=True, nullable=False))
-    username: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    username: str = Field(sa_column=Column(String(NAME_LENGTH), unique=True, nullable=False))
     email: str | None = Field(default=None, sa_column=Column(String(320), unique=True, nullable=True))
     full_name: str | None = None
     account_type: str = Field(default="USER", sa_column=Column(String(8), nullable=False))  # USER | SERVICE
@@ -96,6 +124,8 @@ class ApiKey(SQLModel, table=True):
     # Service-account keys are derived from the server secret and this nonce, so team admins can
     # read them back (members{apiKey}) while the database holds no secret.
     derivation_nonce: str | None = Field(default=None, sa_column=Column(String(64), nullable=True))
+    # Made by the test-fixture service (its secret is the username): usable only while that service is on.
+    fixture: bool = False
     created_at: datetime = _ts()
     last_used_at: datetime | None = _ts(nullable=True)
     revoked_at: datetime | None = _ts(nullable=True)

@@ -6,12 +6,16 @@ import re
 
 from app.domain.errors import BadInput
 
-ENTITY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{2,63}$")
+# Entity (user, team) and organization names: kept as given, unique ignoring case (the entity table's
+# index on lower(name)), looked up as stored. W&B's clients make names such as
+# ``user-gw0-<40+ random characters>`` and accept uppercase letters, so both are allowed.
+NAME_MAX = 128
+ENTITY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,127}$")
 PROJECT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 RESERVED = frozenset(
     {
         "api", "anonymous", "artifacts", "artifactsv2", "files", "graphql",
-        "healthz", "readyz", "metrics", "storage", "login", "logout", "settings", "signup", "static",
+        "healthz", "readyz", "ready", "health", "metrics", "storage", "login", "logout", "settings", "signup", "static",
         "system", "root", "support", "team", "teams", "user", "users", "wandb", "labbook", "new", "null",
         "none", "undefined", "me", "viewer", "www",
     }
@@ -21,9 +25,10 @@ RESERVED = frozenset(
 def check_entity_name(name: str) -> str:
     if not ENTITY_NAME.match(name or ""):
         raise BadInput(
-            f"invalid name {name!r}: use 3 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
+            f"invalid name {name[:140]!r}: use 3 to {NAME_MAX} letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit"
         )
-    if name in RESERVED:
+    if name.lower() in RESERVED:
         raise BadInput(f"the name {name!r} is reserved")
     return name
 

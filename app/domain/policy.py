@@ -258,3 +258,24 @@ def can_log_to_run(actor: Actor, role: str | None, project: Project, run: Run, *
     if can_edit_run(actor, role, run):
         return True
     return is_own_run(actor, run) and can_write_project(actor, role, project, in_restricted=in_restricted)
+
+
+# --- organizations (W&B's layer above teams) --------------------------------------------------
+# ``org_role`` is the actor's OrganizationMember role (ADMIN, MEMBER, VIEWER) or None.
+
+def can_read_organization(actor: Actor, org_role: str | None) -> bool:
+    return org_role is not None or actor.is_instance_admin
+
+
+def can_see_all_organization_teams(actor: Actor, org_role: str | None) -> bool:
+    """Org admins see every team of the organization; other members only the teams they belong to."""
+    return org_role == ADMIN or actor.is_instance_admin
+
+
+def can_manage_organization(actor: Actor, org_role: str | None) -> bool:
+    """Add members, change their roles."""
+    return org_role == ADMIN or actor.is_instance_admin
+
+
+def can_create_organization(actor: Actor) -> bool:
+    return actor.is_instance_admin

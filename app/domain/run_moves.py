@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.db.tables import Entity, Project, Run
+from app.db.tables import AuditEvent, Entity, Project, Run
 from app.db.types import utcnow
 from app.domain import audit, files, policy, projects, run_filters, run_values
 from app.domain.actor import Actor
@@ -200,13 +200,16 @@ async def delete_runs(
 
 
 async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Deletion:
-    """W&B's deleteRun: one run by its storage id."""
+    """W&B's deleteRun: one run by its storage id. Deleting again a run the actor deleted is not an
+    error (W&B's client may repeat it): nothing is deleted, and nothing is written."""
     row = (await session.execute(
         select(Run, Project, Entity)
         .join(Project, Project.id == Run.project_id)
         .join(Entity, Entity.id == Project.entity_id)
         .where(Run.id == run_id)
     )).first()
+    if row is None and await _deleted_by(session, actor, run_id):
+        return Deletion([], [])
     if row is None or not await projects.can_read(session, actor, row.Entity, row.Project):
         raise NotFound("run not found")
     run, project, entity = row
@@ -218,6 +221,18 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
         path=place.path, run=run.name, delete_artifacts=delete_artifacts,
     )
     return Deletion([run.name], keys)
+
+
+async def _deleted_by(session: AsyncSession, actor: Actor, run_id: int) -> bool:
+    """Whether the actor deleted a run of this id (its audit event)."""
+    if actor.user is None:
+        return False
+    found = await session.scalar(
+        select(AuditEvent.id).where(AuditEvent.target_type == "run", AuditEvent.target_id == run_id,
+                                    AuditEvent.action == "run.delete", AuditEvent.actor_id == actor.user.id)
+        .limit(1)
+    )
+    return found is not None
 
 
 async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) -> list[str]:

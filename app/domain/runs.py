@@ -300,7 +300,7 @@ async def require_loggable(session: AsyncSession, actor: Actor, context: RunCont
     raise Forbidden(f"permission denied: user {actor.label} may not change run {run.name}, which another user logged")
 
 
-async def editable_run(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
+async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb: str = "stop") -> RunContext:
     """A run the actor may edit (stop, change): its owner or a team admin (policy.can_edit_run)."""
     found = await runs_view.run_with_place(session, run_id)
     if found is None:
@@ -311,7 +311,7 @@ async def editable_run(session: AsyncSession, actor: Actor, run_id: int) -> RunC
         return RunContext(run, project, entity, role)
     if not await projects.can_read(session, actor, entity, project):
         raise NotFound(f"run {run_id} not found")
-    raise Forbidden(f"permission denied: user {actor.label} may not stop run {run.name}; "
+    raise Forbidden(f"permission denied: user {actor.label} may not {verb} run {run.name}; "
                     f"only its owner or an admin of {entity.name} may")
 
 
@@ -325,6 +325,30 @@ async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
     run.updated_at = utcnow()
     audit.record(session, actor, "run.stop", entity_id=context.entity.id, target_type="run", target_id=run.id,
                  name=run.name, state=run.state)
+    return run
+
+
+# W&B's updateRunState: requeue a run (to pending) or give up on one (to failed).
+STATE_TRANSITIONS = {
+    "pending": ("running", "failed", "crashed", "preempted"),
+    "failed": ("pending", "running"),
+}
+
+
+async def update_run_state(session: AsyncSession, actor: Actor, run_id: int, state: str) -> Run:
+    """Move a run to ``state`` along STATE_TRANSITIONS: its owner or a team admin (policy.can_edit_run)."""
+    if state not in STATE_TRANSITIONS:
+        raise BadInput(f"invalid run state {state!r}: a run's state can be set to {' or '.join(STATE_TRANSITIONS)}")
+    context = await editable_run(session, actor, run_id, verb="change the state of")
+    run = context.run
+    if run.sweep_name:
+        raise BadInput(f"run {run.name} belongs to sweep {run.sweep_name}; a sweep run's state cannot be set")
+    if run.state not in STATE_TRANSITIONS[state]:
+        raise Conflict(f"invalid state transition for run {run.name}: {run.state} to {state} "
+                       f"(only from {', '.join(STATE_TRANSITIONS[state])})")
+    previous, run.state, run.updated_at = run.state, state, utcnow()
+    audit.record(session, actor, "run.update_state", entity_id=context.entity.id, target_type="run",
+                 target_id=run.id, name=run.name, previous=previous, state=state)
     return run
 
 

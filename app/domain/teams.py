@@ -24,7 +24,9 @@ from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
 from app.domain.names import check_entity_name
 from app.domain.projects import normalize_access
-from app.domain.users import create_user, ensure_name_free, entity_by_name, require_entity, user_by_email, user_by_username
+from app.domain.users import (
+    create_user, ensure_name_free, name_taken, require_entity, user_by_email, user_by_username,
+)
 
 INVITABLE_ROLES = (policy.ADMIN, policy.MEMBER, policy.VIEWER)
 PENDING, ACCEPTED, REVOKED = "PENDING", "ACCEPTED", "REVOKED"
@@ -410,7 +412,7 @@ async def create_service_account(
 async def _service_username(session: AsyncSession, team_name: str) -> str:
     while True:
         candidate = f"{team_name[:50]}-sa-{secrets.token_hex(4)}"
-        if await entity_by_name(session, candidate) is None:
+        if not await name_taken(session, candidate):
             return candidate
 
 

@@ -15,7 +15,7 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from app.domain.names import RESERVED, check_entity_name
+from app.domain.names import NAME_MAX, RESERVED, check_entity_name
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -41,14 +41,19 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
     )
 
 
+async def name_taken(session: AsyncSession, name: str) -> bool:
+    """Whether a user or team holds ``name``, ignoring case (names are unique ignoring case)."""
+    return await session.scalar(select(Entity.id).where(func.lower(Entity.name) == name.lower())) is not None
+
+
 async def ensure_name_free(session: AsyncSession, name: str) -> None:
-    if await entity_by_name(session, name) is not None:
+    if await name_taken(session, name):
         raise Conflict(f"the name {name} is already taken by a user or team")
 
 
 def username_from_email(email: str) -> str:
     local = re.sub(r"[^a-z0-9_-]", "-", email.split("@", 1)[0].lower()).strip("-_")
-    return (local + "-user")[:64] if len(local) < 3 or local in RESERVED else local[:64]
+    return (local + "-user")[:NAME_MAX] if len(local) < 3 or local in RESERVED else local[:NAME_MAX]
 
 
 async def create_user(
@@ -94,17 +99,18 @@ async def create_user(
 
 
 async def _claim_name(session: AsyncSession, name: str, *, vary: bool = False) -> Entity:
-    """A new personal entity named ``name``. A name already taken (also by a concurrent request) is a
-    Conflict, or with ``vary`` gets a random suffix instead."""
+    """A new personal entity named ``name``. A name already taken, ignoring case (also by a concurrent
+    request), is a Conflict, or with ``vary`` gets a random suffix instead."""
     candidate = name
     while True:
         check_entity_name(candidate)
-        [(entity, inserted)] = await insert_or_get(session, [Entity(name=candidate, kind="user")], ("name",))
-        if inserted:
-            return entity
+        if not await name_taken(session, candidate):
+            [(entity, inserted)] = await insert_or_get(session, [Entity(name=candidate, kind="user")], ("name",))
+            if inserted:
+                return entity
         if not vary:
             raise Conflict(f"the name {candidate} is already taken by a user or team")
-        candidate = f"{name[:57]}-{secrets.token_hex(3)}"
+        candidate = f"{name[:NAME_MAX - 7]}-{secrets.token_hex(3)}"
 
 
 async def count_users(session: AsyncSession) -> int:

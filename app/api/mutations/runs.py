@@ -1,5 +1,5 @@
 """Run tracking mutations the wandb client sends: upsertBucket, createRunFiles,
-notifyScriptableRunAlert; and stopRun."""
+notifyScriptableRunAlert, updateRunState; and stopRun."""
 
 from __future__ import annotations
 
@@ -110,6 +110,20 @@ class StopRunPayload:
     client_mutation_id: str | None = None
 
 
+@strawberry.input(description="A run's storage id and the state to move it to.")
+class UpdateRunStateInput:
+    id: strawberry.ID
+    state: str = strawberry.field(description="pending (from running, failed, crashed or preempted) or failed "
+                                              "(from pending or running).")
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class UpdateRunStatePayload:
+    success: bool
+    client_mutation_id: str | None = None
+
+
 @strawberry.type
 class Mutation:
     @strawberry.mutation(permission_classes=[CanLogRuns],
@@ -188,3 +202,11 @@ class Mutation:
         async with info.context.transaction() as session:
             await runs.request_stop(session, info.context.actor, run_id)
         return StopRunPayload(success=True, client_mutation_id=input.client_mutation_id)
+
+    @strawberry.mutation(permission_classes=[CanLogRuns],
+                         description="Requeue a run (state pending) or mark it failed: its owner or a team admin.")
+    async def update_run_state(self, info: Info, input: UpdateRunStateInput) -> UpdateRunStatePayload:
+        run_id = ids.decode_as(input.id, "Run")
+        async with info.context.transaction() as session:
+            await runs.update_run_state(session, info.context.actor, run_id, input.state)
+        return UpdateRunStatePayload(success=True, client_mutation_id=input.client_mutation_id)

@@ -17,7 +17,7 @@ from app.api.permissions import (
 from app.api.types.entity import Entity, Team, User, entity_type_for, user_type_for
 from app.api.types.team import Invite, Member, TeamRole
 from app.db import tables
-from app.domain import teams
+from app.domain import organizations, teams
 from app.domain.errors import NotFound
 
 
@@ -26,6 +26,8 @@ class CreateTeamInput:
     team_name: str
     team_admin_user_name: str | None = None
     default_access: str | None = None
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The organization the team belongs to (its admins may put teams in it).")
     client_mutation_id: str | None = None
 
 
@@ -132,6 +134,12 @@ class Mutation:
                 restricted_to_admins=info.context.runtime.settings.restrict_team_creation,
                 default_access=input.default_access,
             )
+            if input.organization_id:
+                organization = await session.get(tables.Organization, ids.decode_as(input.organization_id,
+                                                                                    "Organization"))
+                if organization is None:
+                    raise NotFound(f"no organization with id {input.organization_id!r}")
+                await organizations.attach_team(session, info.context.actor, organization, team)
         return CreateTeamPayload(entity=Team.from_row(team), client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[CanInviteToEntity], description="Invite an account (by username or "

@@ -14,6 +14,7 @@ from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
 from app.api.types.node import Node, register_node
+from app.api.types.organization import Organization, organization_of_entity, organizations_of_user
 from app.api.types.team import Invite, Member
 from app.db import tables
 from app.db.types import dumps
@@ -26,11 +27,6 @@ if TYPE_CHECKING:
     from app.api.types.project import Project
 
 ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
-
-
-@strawberry.type
-class Organization:
-    core_weave_organization_id: str | None = None
 
 
 @strawberry.type
@@ -119,9 +115,29 @@ class Entity(Node):
     def created_at(self) -> datetime:
         return self.row.created_at
 
-    @strawberry.field
-    def organization(self) -> Organization | None:
-        return None
+    @strawberry.field(description="A team's organization (null for personal entities, teams outside one, "
+                                  "and viewers outside it).")
+    async def organization(self, info: Info) -> Organization | None:
+        return await organization_of_entity(info, self.row)
+
+    @strawberry.field(description="The person whose personal entity this is; null for teams.")
+    async def user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
+        if self.row.kind != "user":
+            return None
+        return await user_type_for(info, await info.context.loaders.user_by_entity.load(self.row.id))
+
+    @strawberry.field(description="One of the entity's projects by name, when the viewer may read it.")
+    async def project(self, info: Info, name: str) -> ProjectRef | None:
+        from app.api.types.project import Project
+
+        async with info.context.read() as session:
+            row = await project_service.find(session, self.row, name)
+            visible = row is not None and await project_service.can_read(session, info.context.actor, self.row, row)
+        return Project.from_row(row) if visible else None
+
+    @strawberry.field(description="Whether the client must hash artifact files with xxhash: no (MD5 is kept).")
+    def xxhash_digests_enabled(self) -> bool:
+        return False
 
     @strawberry.field
     async def viewer_role(self, info: Info) -> str | None:
@@ -171,38 +187,38 @@ class Entity(Node):
 
 @strawberry.type(description="A user's personal entity and account.")
 class User(Entity):
-    user: strawberry.Private[tables.User]
+    account: strawberry.Private[tables.User]  # not "user": Entity.user is a field
 
     @classmethod
     def from_rows(cls, user: tables.User, entity: tables.Entity) -> "User":
-        return cls(row=entity, user=user, id=strawberry.ID(ids.encode("User", user.id)), name=user.username)
+        return cls(row=entity, account=user, id=strawberry.ID(ids.encode("User", user.id)), name=user.username)
 
     @strawberry.field
     def username(self) -> str:
-        return self.user.username
+        return self.account.username
 
     @strawberry.field(description="The full name, or the username when none is set.")
     def full_name(self) -> str:
-        return self.user.full_name or self.user.username
+        return self.account.full_name or self.account.username
 
     @strawberry.field(description="Shown to its owner, instance admins and admins of the person's teams; else null.")
     async def email(self, info: Info) -> str | None:
         # Service accounts answer null so the client keeps sending X-WANDB-USER-EMAIL (PROTOCOL §5.3).
-        if self.user.account_type == "SERVICE":
+        if self.account.account_type == "SERVICE":
             return None
-        return self.user.email if await email_visible(info, self.user) else None
+        return self.account.email if await email_visible(info, self.account) else None
 
     @strawberry.field(description="Instance administrator; shown to its owner and instance admins, else null.")
     def admin(self, info: Info) -> bool | None:
-        return self.user.is_admin if _is_viewer(info, self.user) else None
+        return self.account.is_admin if _is_viewer(info, self.account) else None
 
     @strawberry.field
     def account_type(self) -> str:
-        return self.user.account_type
+        return self.account.account_type
 
     @strawberry.field
     def deleted_at(self) -> datetime | None:
-        return self.user.deleted_at
+        return self.account.deleted_at
 
     @strawberry.field
     def flags(self) -> JSON | None:
@@ -220,34 +236,42 @@ class User(Entity):
         return await entity_type_for(info, entity) if entity else None
 
     async def _default_entity(self, info: Info) -> tables.Entity | None:
-        if not _is_viewer(info, self.user):
+        if not _is_viewer(info, self.account):
             return None
-        return await info.context.loaders.entity.load(self.user.default_entity_id or self.user.entity_id)
+        return await info.context.loaders.entity.load(self.account.default_entity_id or self.account.entity_id)
 
-    @strawberry.field
+    @strawberry.field(description="The entities this user logs to: their own first (as W&B lists it), then "
+                                  "their teams by name. Empty for other viewers.")
     async def teams(self, info: Info) -> Connection[TeamName]:
-        if not _is_viewer(info, self.user):
+        if not _is_viewer(info, self.account):
             return connection([], [], has_next=False, total=0)
         async with info.context.read() as session:
-            names = (
+            team_names = (
                 await session.scalars(
                     select(tables.Entity.name)
                     .join(tables.Membership, tables.Membership.team_id == tables.Entity.id)
-                    .where(tables.Membership.user_id == self.user.id)
+                    .where(tables.Membership.user_id == self.account.id)
                     .order_by(tables.Entity.name)
                 )
             ).all()
-        return connection([TeamName(name=n) for n in names], list(names), has_next=False, total=len(names))
+        names = [self.row.name, *team_names]
+        return connection([TeamName(name=n) for n in names], names, has_next=False, total=len(names))
+
+    @strawberry.field(description="The organizations this user belongs to (the user and instance admins only).")
+    async def organizations(self, info: Info) -> list[Organization]:
+        if not _is_viewer(info, self.account):
+            return []
+        return await organizations_of_user(info, self.account)
 
     @strawberry.field
     async def api_keys(self, info: Info) -> Connection[ApiKey]:
-        if not _is_viewer(info, self.user):
+        if not _is_viewer(info, self.account):
             return connection([], [], has_next=False, total=0)
         async with info.context.read() as session:
             rows = (
                 await session.scalars(
                     select(tables.ApiKey)
-                    .where(tables.ApiKey.user_id == self.user.id, tables.ApiKey.revoked_at.is_(None))
+                    .where(tables.ApiKey.user_id == self.account.id, tables.ApiKey.revoked_at.is_(None))
                     .order_by(tables.ApiKey.id)
                 )
             ).all()
@@ -255,10 +279,10 @@ class User(Entity):
 
     @strawberry.field(description="Team invites waiting for this user to accept (acceptInvite takes their id).")
     async def pending_invites(self, info: Info) -> list[Invite]:
-        if not _is_viewer(info, self.user):
+        if not _is_viewer(info, self.account):
             return []
         async with info.context.read() as session:
-            rows = await teams.pending_invites_for(session, self.user)
+            rows = await teams.pending_invites_for(session, self.account)
         return [Invite.from_row(row) for row in rows]
 
 

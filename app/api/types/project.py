@@ -13,6 +13,7 @@ from app.api.context import Info
 from app.api.types.entity import Entity, User, entity_type_for, user_type_for
 from app.api.types.node import Node, register_node
 from app.api.types.project_comparison import ProjectComparisonFields
+from app.api.types.project_compat import ProjectCompatFields
 from app.api.types.project_runs import ProjectRunFields
 from app.api.types.project_tracking import ProjectTrackingFields
 from app.api.types.run import Run
@@ -21,7 +22,7 @@ from app.domain import projects, runs_view
 
 
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
-class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, Node):
+class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields, Node):
     row: strawberry.Private[tables.Project]
     # Runs by name read with the project (None: a run not found), so that run(name:) reads no more.
     runs_by_name: strawberry.Private[dict[str, tables.Run | None] | None] = None
@@ -82,8 +83,8 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
             return None
         return await user_type_for(info, await info.context.loaders.user.load(self.row.created_by_id))
 
-    @strawberry.field(description="A run by its name (run id).")
-    async def run(self, info: Info, name: str) -> Run | None:
+    @strawberry.field(description="A run by its name (run id); desc (sent by older clients) is ignored.")
+    async def run(self, info: Info, name: str, desc: str | None = None) -> Run | None:
         if self.runs_by_name is not None and name in self.runs_by_name:
             row = self.runs_by_name[name]
         else:
@@ -93,7 +94,8 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
 
     @strawberry.field(description="Legacy name of run(name:), which wandb-core asks when it resumes a run; "
                                   "its JSON strings spell NaN and infinities as strings (\"NaN\", \"Infinity\").")
-    async def bucket(self, info: Info, name: str, missing_ok: bool | None = None) -> Run | None:
+    async def bucket(self, info: Info, name: str, missing_ok: bool | None = None,
+                     desc: str | None = None) -> Run | None:
         run = await self.run(info, name)
         return Run.from_row(run.row, for_wandb_core=True) if run else None
 
