@@ -12,6 +12,7 @@ from app.domain.actor import Actor
 from app.domain.api_keys import issue_key
 from app.domain.errors import DomainError
 from app.domain.users import create_user, user_by_email, user_by_username
+from app.domain.web_sessions import set_password
 from app.settings import Settings
 
 
@@ -24,6 +25,8 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
             print("database is at the newest migration")
             return 0
         sessions = make_session_factory(engine)
+        if args.command == "set-password":
+            return await _set_password(sessions, args.user)
         async with sessions.begin() as session:
             if args.command == "create-user":
                 user = await create_user(session, email=args.email, username=args.username, admin=args.admin)
@@ -44,3 +47,12 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     finally:
         await engine.dispose()
+
+
+async def _set_password(sessions, username: str) -> int:
+    """The new password is the first line of standard input (never an argument: ps would show it)."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    async with sessions.begin() as session:
+        user = await set_password(session, username, password)
+    print(f"password set for {user.username}; their browser sessions were signed out")
+    return 0
