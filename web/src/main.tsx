@@ -32,7 +32,11 @@ function App() {
     if (viewer === null && route.page !== "login") toLogin();
   }, [viewer, route.page]);
 
-  if (route.page === "login") return <LoginPage next={route.next} onSignedIn={refreshViewer} />;
+  const signedIn = () => {
+    setViewer(undefined);
+    refreshViewer();
+  };
+  if (route.page === "login") return <LoginPage next={route.next} onSignedIn={signedIn} />;
   if (viewer === undefined || viewer === null) return <Loading />;
   return (
     <>

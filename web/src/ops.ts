@@ -110,25 +110,27 @@ interface RawRun {
 
 export interface RunPage {
   runs: RunRow[];
-  totalCount: number;
+  totalCount: number | null; // asked with the first page only
   endCursor: string | null;
   hasNextPage: boolean;
 }
 
 export async function runPage(entityName: string, name: string, filters: string | null, order: string, after: string | null, first = 100): Promise<RunPage> {
-  const data = await gql<{ project: { runs: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { node: RawRun }[] } } | null }>(
-    `query Runs($entityName: String!, $name: String!, $filters: JSONString, $order: String, $after: String, $first: Int) {
+  type Raw = { runCount?: number; runs: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { node: RawRun }[] } };
+  const data = await gql<{ project: Raw | null }>(
+    `query Runs($entityName: String!, $name: String!, $filters: JSONString, $order: String, $after: String, $first: Int, $withCount: Boolean!) {
       project(entityName: $entityName, name: $name) {
+        runCount(filters: $filters) @include(if: $withCount)
         runs(filters: $filters, order: $order, after: $after, first: $first) {
-          totalCount pageInfo { endCursor hasNextPage }
+          pageInfo { endCursor hasNextPage }
           edges { node { id name displayName state createdAt user { username } config summaryMetrics tags } } } } }`,
-    { entityName, name, filters, order, after, first },
+    { entityName, name, filters, order, after, first, withCount: after === null },
   );
   if (!data.project) throw new Error("project not found");
   const runs = data.project.runs;
   return {
     runs: runs.edges.map(({ node }) => ({ ...node, config: JSON.parse(node.config), summary: JSON.parse(node.summaryMetrics) })),
-    totalCount: runs.totalCount,
+    totalCount: data.project.runCount ?? null,
     endCursor: runs.pageInfo.endCursor,
     hasNextPage: runs.pageInfo.hasNextPage,
   };

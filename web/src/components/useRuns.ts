@@ -30,7 +30,7 @@ export function useRuns(entity: string, project: string, filters: string | null,
         cursor.current = page.endCursor;
         setState((s) => ({
           runs: reset ? page.runs : [...s.runs, ...page.runs],
-          total: page.totalCount,
+          total: page.totalCount ?? s.total,
           hasNext: page.hasNextPage,
           loading: false,
           error: null,

@@ -170,7 +170,7 @@ function Diff({ url }: { url: string }) {
   if (loaded.state === "loading") return <Loading />;
   if (loaded.state === "failed") return <Failure error={loaded.error} />;
   return (
-    <pre class="diff" aria-label="Git diff" tabIndex={0}>
+    <pre class="diff" aria-label="Uncommitted changes" tabIndex={0}>
       {loaded.value.split("\n").map((line, i) => (
         <span key={i} class={line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : undefined}>
           {line + "\n"}
