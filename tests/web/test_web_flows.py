@@ -173,6 +173,7 @@ async def test_select_all_moves_every_matching_run_to_a_team_project(world, new_
     dialog = page.get_by_role("dialog", name="Move runs")
     await expect(dialog).to_be_visible()
     destination = dialog.get_by_role("combobox", name="Destination project")
+    await expect(destination).to_be_visible()
     options = await destination.locator("option").all_inner_texts()
     assert "example-team/shared" in options and "example-team/archive" in options and "alice/mnist" not in options
     await destination.select_option("example-team/shared")
