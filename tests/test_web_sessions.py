@@ -146,3 +146,37 @@ async def test_built_assets_are_served_and_api_routes_are_not_shadowed(http):
     assert (await http.get("/healthz")).json() == {"status": "ok"}
     assert (await http.post("/graphql", json={"query": "{ viewer { username } }"})).json() == {
         "data": {"viewer": None}}
+
+
+async def test_a_signed_in_person_changes_their_password_and_other_browsers_sign_out(app, runtime, alice):
+    import httpx
+
+    await give_password(runtime, "alice")
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as here, \
+            httpx.AsyncClient(transport=transport, base_url="http://testserver") as elsewhere:
+        for browser in (here, elsewhere):
+            await sign_in(browser, username="alice", password="correct horse battery")
+        csrf = {CSRF_HEADER: here.cookies[CSRF_COOKIE]}
+        assert (await here.post("/password", json={"newPassword": "another password"})).status_code == 403
+        wrong = await here.post("/password", json={"currentPassword": "nope", "newPassword": "another password"},
+                                headers=csrf)
+        assert wrong.status_code == 403 and "current password is wrong" in wrong.json()["errors"][0]["message"]
+        short = await here.post("/password", json={"currentPassword": "correct horse battery", "newPassword": "x"},
+                                headers=csrf)
+        assert short.status_code == 400 and "at least 8" in short.json()["errors"][0]["message"]
+        done = await here.post("/password", json={"currentPassword": "correct horse battery",
+                                                  "newPassword": "another password"}, headers=csrf)
+        assert done.status_code == 200
+        assert (await here.post("/graphql", json=VIEWER, headers=csrf)).json()["data"]["viewer"] == {"username": "alice"}
+        gone = await elsewhere.post("/graphql", json=VIEWER, headers={CSRF_HEADER: elsewhere.cookies[CSRF_COOKIE]})
+        assert gone.status_code == 401
+        assert (await sign_in(elsewhere, username="alice", password="correct horse battery")).status_code == 401
+        assert (await sign_in(elsewhere, username="alice", password="another password")).status_code == 200
+
+
+def test_the_apps_javascript_stays_within_400_kb_gzipped():
+    import gzip
+
+    total = sum(len(gzip.compress(path.read_bytes())) for path in (DIST / "assets").glob("*.js"))
+    assert 0 < total <= 400 * 1024, total

@@ -118,6 +118,21 @@ async def actor_for_session(session: AsyncSession, token: str, *, server_secret:
     return Actor(user=row.User, entity=row.Entity)
 
 
+async def change_own_password(session: AsyncSession, token: str, current: str, new: str) -> User:
+    """The signed-in person sets a new password (the current one first, when they have one); their
+    other browsers are signed out, this one stays."""
+    row = (await session.execute(_SESSION_WITH_USER.where(WebSession.token_hash == _hash(token)))).first()
+    if row is None or row.WebSession.expires_at <= utcnow():
+        raise Unauthenticated("your session has ended; sign in again")
+    user = row.User
+    if user.password_hash is not None and not verify_password(user.password_hash, current):
+        raise Forbidden("the current password is wrong; the password was not changed")
+    user.password_hash = hash_password(new)
+    await session.execute(delete(WebSession).where(WebSession.user_id == user.id, WebSession.id != row.WebSession.id))
+    audit.record(session, Actor(user=user), "user.set_password", target_type="user", target_id=user.id, via="web")
+    return user
+
+
 async def set_password(session: AsyncSession, username: str, password: str) -> User:
     """Set a person's password (the admin command); their open sessions end."""
     user = await _person(session, username)

@@ -21,7 +21,7 @@ from app.rest.auth import error_response
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 # First path segments that belong to the server, never to the app.
 RESERVED = {"graphql", "files", "storage", "healthz", "readyz", "ready", "metrics", "api", "sdk", "assets",
-            "logout", "static"}
+            "logout", "password", "static"}
 NO_CACHE = {"cache-control": "no-cache"}
 IMMUTABLE = {"cache-control": "public, max-age=31536000, immutable"}
 
@@ -67,6 +67,29 @@ async def sign_out(request: Request) -> Response:
     response.delete_cookie(web_sessions.SESSION_COOKIE, path="/")
     response.delete_cookie(web_sessions.CSRF_COOKIE, path="/")
     return response
+
+
+async def change_password(request: Request) -> Response:
+    """POST /password (signed in, with the CSRF header): {"currentPassword", "newPassword"}."""
+    token = request.cookies.get(web_sessions.SESSION_COOKIE)
+    runtime = request.app.state.runtime
+    if not token:
+        return error_response(401, "sign in first", "UNAUTHENTICATED")
+    if not web_sessions.csrf_matches(runtime.secret, token, request.headers.get(web_sessions.CSRF_HEADER)):
+        return error_response(403, "the request lacks its CSRF token (the X-Labbook-CSRF header)", "FORBIDDEN")
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict) or not isinstance(body.get("newPassword"), str):
+        return error_response(400, 'send JSON: {"currentPassword": ..., "newPassword": ...}', "BAD_USER_INPUT")
+    try:
+        async with runtime.session_factory.begin() as session:
+            await web_sessions.change_own_password(session, token, str(body.get("currentPassword") or ""),
+                                                   body["newPassword"])
+    except DomainError as error:
+        return error_response(error.http_status, error.message, error.code)
+    return JSONResponse({"passwordChanged": True})
 
 
 def _set_cookies(request: Request, response: Response, token: str, secret: bytes) -> None:
@@ -121,6 +144,7 @@ def _built_file(path: str, headers: dict[str, str] | None = None) -> Response:
 auth_routes = [
     Route("/login", sign_in, methods=["POST"]),
     Route("/logout", sign_out, methods=["POST"]),
+    Route("/password", change_password, methods=["POST"]),
 ]
 # Last in the application's route list.
 app_routes = [

@@ -312,8 +312,9 @@ async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files
     await expect(files.get_by_role("link", name="diff.patch")).to_be_visible()
     await expect(files.get_by_role("link", name="wandb-summary.json")).to_be_visible()
 
-    charts = page.locator("figure.chart")
+    charts = page.get_by_role("region", name="Charts", exact=True).locator("figure.chart")
     await expect(charts).to_have_count(2)  # acc and loss
+    await expect(page.get_by_role("region", name="System metrics").locator("figure.chart").first).to_be_visible()
     for i in range(2):
         canvas = charts.nth(i).locator("canvas")
         await expect(canvas).to_have_count(1)
@@ -323,8 +324,9 @@ async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files
 async def test_the_workspace_charts_the_runs_and_draws_the_baseline(world, new_page):
     alice = await world.person("alice")
     await world.project(alice, "alice", "mnist")
-    for name in ("a", "b"):
-        await world.run(alice, "alice", "mnist", name, display=f"run-{name}", summary={"loss": 0.1})
+    for name, loss in (("a", 0.1), ("b", 0.05)):
+        await world.run(alice, "alice", "mnist", name, display=f"run-{name}", config={"lr": loss, "layers": 3},
+                        summary={"loss": loss})
         await world.history(alice, "alice", "mnist", name,
                             [{"_step": s, "loss": (2 if name == "a" else 1) / (s + 1)} for s in range(40)])
     await world.gql.data('mutation { setProjectBaseline(input: {entityName: "alice", projectName: "mnist",'
@@ -337,6 +339,14 @@ async def test_the_workspace_charts_the_runs_and_draws_the_baseline(world, new_p
     await expect(chart.locator("canvas")).to_have_count(1)
     await expect(chart).to_contain_text("run-a (baseline)")
     assert await canvas_is_drawn(page, chart.locator("canvas"))
+
+    await page.get_by_role("tab", name="Compare").click()
+    summary = page.get_by_role("table", name="Summary compared with the baseline")
+    await expect(summary.get_by_role("row", name="loss")).to_contain_text("0.05 (-0.05, -50.0%) better")
+    config = page.get_by_role("table", name="Config compared with the baseline")
+    await expect(config.get_by_role("row")).to_have_count(2)  # the header and lr: layers does not differ
+    await page.get_by_role("checkbox", name="Only config keys that differ").uncheck()
+    await expect(config.get_by_role("row")).to_have_count(3)
 
 
 async def test_a_viewer_is_offered_no_move_and_an_outsider_gets_not_found(world, new_page):

@@ -67,3 +67,11 @@ export async function signIn(credentials: Credentials): Promise<string> {
 export async function signOut(): Promise<void> {
   await post("/logout", {});
 }
+
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const response = await post("/password", { currentPassword, newPassword });
+  if (!response.ok) {
+    const payload = await response.json().catch(() => ({}));
+    throw new ApiError(payload.errors?.[0]?.message ?? `the password was not changed (${response.status})`, undefined, response.status);
+  }
+}

@@ -340,3 +340,33 @@ export async function setDefaultEntity(defaultEntity: string): Promise<void> {
 export async function createTeam(teamName: string): Promise<void> {
   await gql(`mutation CreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { entity { name } } }`, { input: { teamName } });
 }
+
+export interface ComparisonRow {
+  run: { name: string; displayName: string | null };
+  key: string;
+  value: unknown;
+  baselineValue: unknown;
+  difference: number | null;
+  relativeDifference: number | null;
+}
+
+export async function compareRuns(entityName: string, projectName: string, keys: string[], runNames: string[]): Promise<{ baseline: { name: string; displayName: string | null }; rows: ComparisonRow[] }> {
+  return (
+    await gql<{ compareRuns: { baseline: { name: string; displayName: string | null }; rows: ComparisonRow[] } }>(
+      `query Compare($entityName: String!, $projectName: String!, $keys: [String!]!, $runNames: [String!]) {
+        compareRuns(entityName: $entityName, projectName: $projectName, keys: $keys, runNames: $runNames) {
+          baseline { name displayName } rows { run { name displayName } key value baselineValue difference relativeDifference } } }`,
+      { entityName, projectName, keys, runNames },
+    )
+  ).compareRuns;
+}
+
+/** The run's system metrics (CPU, memory, GPU ...), sampled by the server, as parsed rows. */
+export async function systemMetrics(entityName: string, projectName: string, name: string, samples = 500): Promise<HistoryPoint[]> {
+  const data = await gql<{ project: { run: { events: string[] } | null } | null }>(
+    `query SystemMetrics($entityName: String!, $projectName: String!, $name: String!, $samples: Int) {
+      project(entityName: $entityName, name: $projectName) { run(name: $name) { events(samples: $samples) } } }`,
+    { entityName, projectName, name, samples },
+  );
+  return (data.project?.run?.events ?? []).map((line) => JSON.parse(line) as HistoryPoint);
+}

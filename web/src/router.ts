@@ -1,12 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 
+export type ProjectView = "workspace" | "table" | "compare";
+
 export type Route =
   | { page: "login"; next: string }
   | { page: "home" }
   | { page: "settings" }
   | { page: "team"; team: string }
   | { page: "entity"; entity: string }
-  | { page: "project"; entity: string; project: string; view: "workspace" | "table" }
+  | { page: "project"; entity: string; project: string; view: ProjectView }
   | { page: "run"; entity: string; project: string; run: string }
   | { page: "missing" };
 
@@ -20,7 +22,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "teams" && parts.length === 2) return { page: "team", team: parts[1] };
   if (parts.length === 1) return { page: "entity", entity: parts[0] };
   if (parts.length === 2) {
-    const view = query.get("view") === "table" || query.has("table") ? "table" : "workspace";
+    const asked = query.get("view");
+    const view: ProjectView = asked === "table" || query.has("table") ? "table" : asked === "compare" ? "compare" : "workspace";
     return { page: "project", entity: parts[0], project: parts[1], view };
   }
   if (parts.length === 4 && parts[2] === "runs") return { page: "run", entity: parts[0], project: parts[1], run: parts[3] };
@@ -32,9 +35,9 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
-export function projectPath(entity: string, project: string, view?: "table" | "workspace"): string {
+export function projectPath(entity: string, project: string, view?: ProjectView): string {
   const base = `/${encodeURIComponent(entity)}/${encodeURIComponent(project)}`;
-  return view === "table" ? `${base}?view=table` : base;
+  return view && view !== "workspace" ? `${base}?view=${view}` : base;
 }
 
 export function runPath(entity: string, project: string, run: string): string {

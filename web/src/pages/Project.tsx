@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } fro
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from "@tanstack/virtual-core";
 import { addClause, FILTER_OPS, parseFilterText, type FilterOp } from "../filters";
 import { ACCESS_WORDS, WRITE_ROLES, deleteRuns, project as loadProject, setBaseline, setTags, type ProjectInfo, type Viewer } from "../ops";
-import { navigate, projectPath, runPath } from "../router";
+import { navigate, projectPath, runPath, type ProjectView } from "../router";
 import {
   EMPTY_LAYOUT, EVERYTHING, NOTHING, RUN_COLUMNS, cellValue, formatValue, isSelected, keyColumns, moveColumn, nextOrder,
   selectedCount, selectionInput, sortDirection, toggle, toggleHidden, togglePinned, visibleColumns, type Column, type ColumnLayout,
@@ -11,17 +11,18 @@ import {
 import { useRuns } from "../components/useRuns";
 import { MoveDialog } from "../components/MoveDialog";
 import { Workspace } from "../components/Workspace";
+import { Compare } from "../components/Compare";
 import { Failure, Link, Show, useAction, useLoad, useTitle } from "../util";
 
 const ROW_HEIGHT = 34;
 
-export function ProjectPage({ entity, project, view, viewer }: { entity: string; project: string; view: "workspace" | "table"; viewer: Viewer }) {
+export function ProjectPage({ entity, project, view, viewer }: { entity: string; project: string; view: ProjectView; viewer: Viewer }) {
   useTitle(`${entity}/${project}`);
   const [loaded, reload] = useLoad(() => loadProject(entity, project), [entity, project]);
   return <Show loaded={loaded}>{(info) => <Project info={info} view={view} viewer={viewer} reloadInfo={reload} />}</Show>;
 }
 
-function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: "workspace" | "table"; viewer: Viewer; reloadInfo: () => void }) {
+function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: ProjectView; viewer: Viewer; reloadInfo: () => void }) {
   const [filterText, setFilterText] = useState("");
   const [order, setOrder] = useState("-created_at");
   const applied = parseFilterText(filterText);
@@ -29,7 +30,8 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
   const runs = useRuns(info.entityName, info.name, filters, order);
   const canWrite = WRITE_ROLES.includes(info.entity.viewerRole ?? "");
 
-  const tab = (name: "workspace" | "table", label: string) => (
+  const views: ProjectView[] = ["workspace", "table", "compare"];
+  const tab = (name: ProjectView, label: string) => (
     <button
       type="button"
       role="tab"
@@ -40,7 +42,7 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
       onClick={() => navigate(projectPath(info.entityName, info.name, name), true)}
       onKeyDown={(e) => {
         if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-          const other = name === "workspace" ? "table" : "workspace";
+          const other = views[(views.indexOf(name) + (e.key === "ArrowRight" ? 1 : views.length - 1)) % views.length];
           navigate(projectPath(info.entityName, info.name, other), true);
           requestAnimationFrame(() => document.getElementById(`tab-${other}`)?.focus());
         }
@@ -66,12 +68,15 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
       <div role="tablist" aria-label="Project views">
         {tab("workspace", "Workspace")}
         {tab("table", "Table")}
+        {tab("compare", "Compare")}
       </div>
       <FilterBar text={filterText} onApply={setFilterText} error={applied.ok ? null : applied.error} columns={keyColumns(runs.runs)} />
       {runs.error && <Failure error={runs.error} />}
       <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === "table" ? (
           <RunsTable info={info} runs={runs} order={order} onOrder={setOrder} filterText={filters} canWrite={canWrite} viewer={viewer} reloadInfo={reloadInfo} />
+        ) : view === "compare" ? (
+          <Compare info={info} runs={runs.runs} />
         ) : (
           <Workspace info={info} runs={runs.runs} />
         )}

@@ -1,5 +1,5 @@
 import { useMemo } from "preact/hooks";
-import { runDetail, sampledHistories, type RunDetail } from "../ops";
+import { runDetail, sampledHistories, systemMetrics, type RunDetail } from "../ops";
 import { projectPath } from "../router";
 import { configValue, formatValue } from "../tableState";
 import { LineChart } from "../components/Chart";
@@ -76,6 +76,11 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">Charts</h2>
         <RunCharts entity={entity} project={project} run={run.name} metrics={metrics} />
+      </section>
+
+      <section aria-labelledby="system-heading">
+        <h2 id="system-heading">System metrics</h2>
+        <SystemCharts entity={entity} project={project} run={run.name} />
       </section>
 
       <div class="two">
@@ -177,5 +182,26 @@ function Diff({ url }: { url: string }) {
         </span>
       ))}
     </pre>
+  );
+}
+
+const MAX_SYSTEM_CHARTS = 12;
+
+function SystemCharts({ entity, project, run }: { entity: string; project: string; run: string }) {
+  const [loaded] = useLoad(() => systemMetrics(entity, project, run), [entity, project, run]);
+  if (loaded.state === "loading") return <Loading />;
+  if (loaded.state === "failed") return <Failure error={loaded.error} />;
+  const rows = loaded.value;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => !k.startsWith("_") && typeof r[k] === "number")))]
+    .sort()
+    .slice(0, MAX_SYSTEM_CHARTS);
+  if (keys.length === 0) return <p class="muted">No system metrics were recorded.</p>;
+  const x = rows.some((r) => typeof r._runtime === "number") ? "_runtime" : "_timestamp";
+  return (
+    <div class="charts">
+      {keys.map((key) => (
+        <LineChart key={key} title={key} series={[{ label: key, points: seriesOf(rows, key, x) }]} xLabel={x === "_runtime" ? "seconds" : "time"} height={160} />
+      ))}
+    </div>
   );
 }

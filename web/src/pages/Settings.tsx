@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { changePassword } from "../api";
 import { apiKeys, createTeam, deleteApiKey, entityNames, generateApiKey, setDefaultEntity, type Viewer } from "../ops";
 import { Failure, Link, Show, useAction, useLoad, useTitle, when } from "../util";
 
@@ -41,6 +42,8 @@ export function SettingsPage({ viewer, refreshViewer }: { viewer: Viewer; refres
         </label>
         <p class="muted">New runs go to the default entity when the client names none.</p>
       </section>
+
+      <PasswordForm />
 
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">Teams</h2>
@@ -132,5 +135,40 @@ export function SettingsPage({ viewer, refreshViewer }: { viewer: Viewer; refres
       </section>
       {error && <Failure error={error} />}
     </>
+  );
+}
+
+function PasswordForm() {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [done, setDone] = useState(false);
+  const [act, error, busy] = useAction();
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDone(false);
+          act(() => changePassword(current, next)).then((ok) => ok && (setCurrent(""), setNext(""), setDone(true)));
+        }}
+      >
+        <label>
+          Current password <input type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        </label>{" "}
+        <label>
+          New password <input type="password" autoComplete="new-password" minLength={8} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        </label>{" "}
+        <button type="submit" disabled={busy || next.length === 0}>
+          Change password
+        </button>
+      </form>
+      {done && (
+        <p role="status" class="ok">
+          Password changed; your other browsers were signed out.
+        </p>
+      )}
+      {error && <Failure error={error} />}
+    </section>
   );
 }
