@@ -189,6 +189,34 @@ async def test_select_all_moves_every_matching_run_to_a_team_project(world, new_
     await expect(page.get_by_text("No runs match.")).to_be_visible()
 
 
+async def test_select_all_under_a_filter_moves_only_the_matching_runs_by_keyboard(world, new_page):
+    alice, names = await moving_setup(world, 10)  # acc = i / 10
+    page = await new_page()
+    await sign_in(page, "alice")
+    await open_table(page, "/alice/mnist")
+    await page.get_by_role("combobox", name="Filter key").select_option("summary_metrics.acc")
+    await page.get_by_role("combobox", name="Comparison").select_option(">=")
+    await page.get_by_role("textbox", name="Filter value").fill("0.5")
+    await page.get_by_role("button", name="Add filter").click()
+    await expect(page.get_by_role("textbox", name="Filter", exact=True)).to_have_value('{"summary_metrics.acc":{"$gte":0.5}}')
+    await expect(page.get_by_text("5 runs", exact=True)).to_be_visible()
+    await expect(page.get_by_role("checkbox", name="trial-004")).to_have_count(0)
+    await page.get_by_role("checkbox", name="Select all runs").focus()
+    await page.keyboard.press("Space")
+    await page.get_by_role("checkbox", name="trial-009").focus()
+    await page.keyboard.press("Space")  # every matching run but this one
+    await expect(page.get_by_text("4 selected (every run matching the filter)")).to_be_visible()
+    await page.get_by_role("button", name="Move", exact=True).focus()
+    await page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Move runs")
+    await dialog.get_by_role("combobox", name="Destination project").select_option("example-team/shared")
+    await expect(dialog.get_by_role("status")).to_have_text("4 runs will move to example-team/shared.")
+    await dialog.get_by_role("button", name="Move runs").click()
+    await expect(dialog).to_be_hidden()
+    assert await world.run_names(alice, "example-team", "shared") == (4, names[5:9])
+    assert await world.run_names(alice, "alice", "mnist") == (6, names[:5] + names[9:])
+
+
 async def test_a_conflict_is_shown_and_nothing_moves(world, new_page):
     alice, names = await moving_setup(world, 3)
     await world.run(alice, "example-team", "shared", "run001", display="already-there")
