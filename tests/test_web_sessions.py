@@ -180,3 +180,10 @@ def test_the_apps_javascript_stays_within_400_kb_gzipped():
 
     total = sum(len(gzip.compress(path.read_bytes())) for path in (DIST / "assets").glob("*.js"))
     assert 0 < total <= 400 * 1024, total
+
+
+@pytest.mark.parametrize("method,path", [("POST", "/alice/mnist"), ("PUT", "/api/x"), ("DELETE", "/"),
+                                         ("POST", "/files/a/b/c/d")])
+async def test_other_methods_on_unknown_routes_stay_404(http, method, path):
+    response = await http.request(method, path)
+    assert response.status_code == 404 and response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"

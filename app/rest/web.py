@@ -22,6 +22,7 @@ DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 # First path segments that belong to the server, never to the app.
 RESERVED = {"graphql", "files", "storage", "healthz", "readyz", "ready", "metrics", "api", "sdk", "assets",
             "logout", "password", "static"}
+ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 NO_CACHE = {"cache-control": "no-cache"}
 IMMUTABLE = {"cache-control": "public, max-age=31536000, immutable"}
 
@@ -112,6 +113,9 @@ def _same_origin(request: Request) -> bool:
 
 async def app_page(request: Request) -> Response:
     """index.html for the app's URLs; a built file for a path with an extension; 404 otherwise."""
+    if request.method not in ("GET", "HEAD"):
+        # As before the app existed: an unknown route is a 404 whatever the method, never a 405.
+        return error_response(404, f"no route {request.method} {request.url.path}", "NOT_FOUND")
     path = request.path_params.get("path", "")
     first = path.split("/", 1)[0]
     last = path.rsplit("/", 1)[-1]
@@ -149,7 +153,7 @@ auth_routes = [
 # Last in the application's route list.
 app_routes = [
     Route("/assets/{path:path}", built_asset, methods=["GET", "HEAD"]),
-    Route("/", app_page, methods=["GET", "HEAD"]),
-    Route("/{path:path}", app_page, methods=["GET", "HEAD"]),
+    Route("/", app_page, methods=ANY_METHOD),
+    Route("/{path:path}", app_page, methods=ANY_METHOD),
 ]
 routes = auth_routes + app_routes

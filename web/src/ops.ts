@@ -370,3 +370,12 @@ export async function systemMetrics(entityName: string, projectName: string, nam
   );
   return (data.project?.run?.events ?? []).map((line) => JSON.parse(line) as HistoryPoint);
 }
+
+export async function entityDefaults(name: string): Promise<{ defaultAccess: string; codeSavingEnabled: boolean } | null> {
+  return (
+    await gql<{ entity: { defaultAccess: string; codeSavingEnabled: boolean } | null }>(
+      `query EntityDefaults($name: String!) { entity(name: $name) { defaultAccess codeSavingEnabled } }`,
+      { name },
+    )
+  ).entity;
+}

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { changePassword } from "../api";
-import { apiKeys, createTeam, deleteApiKey, entityNames, generateApiKey, setDefaultEntity, type Viewer } from "../ops";
+import { ACCESS_WORDS, apiKeys, createTeam, deleteApiKey, entityDefaults, entityNames, generateApiKey, setDefaultEntity, updateEntity, type Viewer } from "../ops";
 import { Failure, Link, Show, useAction, useLoad, useTitle, when } from "../util";
 
 export function SettingsPage({ viewer, refreshViewer }: { viewer: Viewer; refreshViewer: () => void }) {
@@ -44,6 +44,7 @@ export function SettingsPage({ viewer, refreshViewer }: { viewer: Viewer; refres
       </section>
 
       <PasswordForm />
+      <ProjectDefaults username={viewer.username} />
 
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">Teams</h2>
@@ -168,6 +169,38 @@ function PasswordForm() {
           Password changed; your other browsers were signed out.
         </p>
       )}
+      {error && <Failure error={error} />}
+    </section>
+  );
+}
+
+function ProjectDefaults({ username }: { username: string }) {
+  const [loaded, reload] = useLoad(() => entityDefaults(username), [username]);
+  const [act, error, busy] = useAction();
+  const change = (input: Record<string, unknown>) => act(() => updateEntity({ entity: username, ...input })).then((ok) => ok && reload());
+  return (
+    <section aria-labelledby="defaults-heading">
+      <h2 id="defaults-heading">Your project defaults</h2>
+      <Show loaded={loaded}>
+        {(defaults) => (
+          <>
+            <label>
+              Default privacy of your new projects{" "}
+              <select value={defaults.defaultAccess} disabled={busy} onChange={(e) => change({ defaultAccess: e.currentTarget.value })}>
+                {Object.entries(ACCESS_WORDS).map(([value, word]) => (
+                  <option key={value} value={value}>
+                    {word}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="inline">
+              <input type="checkbox" checked={defaults.codeSavingEnabled} disabled={busy} onChange={(e) => change({ codeSavingEnabled: e.currentTarget.checked })} />
+              Save code and git diffs of your runs
+            </label>
+          </>
+        )}
+      </Show>
       {error && <Failure error={error} />}
     </section>
   );
