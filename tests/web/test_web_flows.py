@@ -241,6 +241,32 @@ async def test_a_conflict_is_shown_and_nothing_moves(world, new_page):
     assert (await world.run_names(alice, "example-team", "archive"))[0] == 0
 
 
+async def test_tags_baseline_and_delete_act_on_the_selection(world, new_page):
+    alice, names = await moving_setup(world, 3)
+    page = await new_page()
+    await sign_in(page, "alice")
+    await open_table(page, "/alice/mnist")
+    await page.get_by_role("checkbox", name="trial-001").check()
+    await page.get_by_role("textbox", name="Tag").fill("best")
+    await page.get_by_role("button", name="Add tag").click()
+    await expect(page.get_by_role("status").filter(has_text="Tagged")).to_have_text("Tagged 1 runs")
+    row = page.get_by_role("row").filter(has=page.get_by_role("checkbox", name="trial-001"))
+    await expect(row).to_contain_text("best")
+    await row.get_by_role("checkbox").check()
+    await page.get_by_role("button", name="Mark as baseline").click()
+    await expect(row).to_contain_text("baseline")
+    data = await world.gql.data('{ project(entityName: "alice", name: "mnist") { baselineRun { name tags } } }',
+                                key=alice.key)
+    assert data["project"]["baselineRun"] == {"name": "run001", "tags": ["best"]}
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    await page.get_by_role("checkbox", name="trial-002").check()
+    await page.get_by_role("button", name="Delete", exact=True).click()
+    await expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted 1 runs")
+    await expect(page.get_by_role("checkbox", name="trial-002")).to_have_count(0)
+    assert await world.run_names(alice, "alice", "mnist") == (2, ["run000", "run001"])
+
+
 async def test_team_settings_list_every_projects_privacy_and_a_change_persists(world, new_page):
     alice = await world.person("alice")
     await world.team("example-team", alice)
