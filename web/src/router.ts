@@ -32,7 +32,8 @@ export function parseRoute(pathname: string, search: string): Route {
 
 /** Only paths of this site: a `next` pointing elsewhere would make the login page an open redirect. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Browsers read "/\\host" like "//host": another site.
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export function projectPath(entity: string, project: string, view?: ProjectView): string {
