@@ -249,7 +249,7 @@ async def test_tags_baseline_and_delete_act_on_the_selection(world, new_page):
     await page.get_by_role("checkbox", name="trial-001").check()
     await page.get_by_role("textbox", name="Tag").fill("best")
     await page.get_by_role("button", name="Add tag").click()
-    await expect(page.get_by_role("status").filter(has_text="Tagged")).to_have_text("Tagged 1 runs")
+    await expect(page.get_by_role("status").filter(has_text="Tagged")).to_have_text("Tagged 1 run")
     row = page.get_by_role("row").filter(has=page.get_by_role("checkbox", name="trial-001"))
     await expect(row).to_contain_text("best")
     await row.get_by_role("checkbox").check()
@@ -262,7 +262,7 @@ async def test_tags_baseline_and_delete_act_on_the_selection(world, new_page):
     page.once("dialog", lambda dialog: dialog.accept())
     await page.get_by_role("checkbox", name="trial-002").check()
     await page.get_by_role("button", name="Delete", exact=True).click()
-    await expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted 1 runs")
+    await expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted 1 run")
     await expect(page.get_by_role("checkbox", name="trial-002")).to_have_count(0)
     assert await world.run_names(alice, "alice", "mnist") == (2, ["run000", "run001"])
 

@@ -108,3 +108,8 @@ export function useAction(): [(work: () => Promise<unknown>) => Promise<boolean>
   }, []);
   return [run, error, busy];
 }
+
+/** "1 run", "3 runs". */
+export function runs(n: number): string {
+  return `${n} ${n === 1 ? "run" : "runs"}`;
+}

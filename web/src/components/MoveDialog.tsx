@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { WRITE_ROLES, entities, entityNames, moveRuns, type ProjectInfo, type Viewer } from "../ops";
-import { Failure, Loading, useLoad } from "../util";
+import { Failure, Loading, runs, useLoad } from "../util";
 
 const NEW_PROJECT = "__new__";
 
@@ -87,7 +87,7 @@ export function MoveDialog({ info, viewer, count, selection, onClose, onMoved }:
       <form onSubmit={confirmMove}>
         <h2 id="move-title">Move runs</h2>
         <p>
-          {count} selected runs of {info.entityName}/{info.name}
+          {runs(count)} selected in {info.entityName}/{info.name}
         </p>
         {loaded.state === "loading" && <Loading />}
         {loaded.state === "failed" && <Failure error={loaded.error} />}
@@ -126,7 +126,7 @@ export function MoveDialog({ info, viewer, count, selection, onClose, onMoved }:
           {dryRun.state === "checking" && <p class="muted">Checking…</p>}
           {dryRun.state === "ok" && (
             <p role="status">
-              {dryRun.count} runs will move to {target}.
+              {runs(dryRun.count)} will move to {target}.
             </p>
           )}
         </div>

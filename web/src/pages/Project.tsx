@@ -12,7 +12,7 @@ import { useRuns } from "../components/useRuns";
 import { MoveDialog } from "../components/MoveDialog";
 import { Workspace } from "../components/Workspace";
 import { Compare } from "../components/Compare";
-import { Failure, Link, Show, useAction, useLoad, useTitle } from "../util";
+import { Failure, Link, Show, runs as runCount, useAction, useLoad, useTitle } from "../util";
 
 const ROW_HEIGHT = 34;
 
@@ -197,7 +197,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
     <>
       <div class="toolbar" role="toolbar" aria-label="Selected runs">
         <span aria-live="polite">
-          {runs.total === null ? "" : `${total} runs`}
+          {runs.total === null ? "" : runCount(total)}
           {count > 0 && ` · ${count} selected${selection.all ? " (every run matching the filter)" : ""}`}
         </span>
         {movable && (
@@ -210,8 +210,8 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
             type="button"
             disabled={count === 0 || busy}
             onClick={() =>
-              confirm(`Delete ${count} runs with their history and files? This cannot be undone.`) &&
-              act(async () => afterChange(`Deleted ${await deleteRuns(info.entityName, info.name, selectionInput(selection, filterDoc))} runs`))
+              confirm(`Delete ${runCount(count)} with their history and files? This cannot be undone.`) &&
+              act(async () => afterChange(`Deleted ${runCount(await deleteRuns(info.entityName, info.name, selectionInput(selection, filterDoc)))}`))
             }
           >
             Delete
@@ -230,7 +230,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
                   if (!current.includes(tag.trim())) await setTags(info.entityName, info.name, name, [...current, tag.trim()]);
                 }
                 setTag("");
-                afterChange(`Tagged ${names.length} runs`);
+                afterChange(`Tagged ${runCount(names.length)}`);
               });
             }}
           >
@@ -275,7 +275,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
           onClose={() => setMoving(false)}
           onMoved={(moved, destination) => {
             setMoving(false);
-            afterChange(`Moved ${moved} runs to ${destination}`);
+            afterChange(`Moved ${runCount(moved)} to ${destination}`);
           }}
         />
       )}
