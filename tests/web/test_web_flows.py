@@ -432,3 +432,46 @@ async def test_a_viewer_is_offered_no_move_and_an_outsider_gets_not_found(world,
         await expect(outsider.get_by_role("heading", name="Not found")).to_be_visible()
         assert "secret-project" not in await outsider.locator("main").inner_text()
         assert "visible-run" not in await outsider.content()
+
+
+async def test_team_admins_invite_change_roles_and_revoke_from_the_settings_page(world, new_page):
+    alice = await world.person("alice")
+    bob = await world.person("bob")
+    await world.team("example-team", alice, [(bob, "MEMBER")])
+    page = await new_page()
+    await sign_in(page, "alice")
+    await page.goto("/teams/example-team")
+    members = page.get_by_role("table", name="Members")
+    await page.get_by_role("combobox", name="Role of bob").select_option("VIEWER")
+    await expect(page.get_by_role("combobox", name="Role of bob")).to_have_value("VIEWER")
+    await page.get_by_role("textbox", name="Invite by username or email").fill("newcomer@example.com")
+    await page.get_by_role("button", name="Invite", exact=True).click()
+    pending = page.get_by_role("table", name="Pending invites")
+    await expect(pending.get_by_role("row", name="newcomer@example.com")).to_contain_text("MEMBER")
+    await page.get_by_role("button", name="Revoke invite of newcomer@example.com").click()
+    await expect(page.get_by_text("No pending invites.")).to_be_visible()
+    await page.get_by_role("button", name="Create service account").click()
+    await expect(members.get_by_text("service account")).to_be_visible()
+    team = await world.gql.data('{ entity(name: "example-team") { members { username role pending accountType } } }',
+                                key=alice.key)
+    by_name = {m["username"]: m for m in team["entity"]["members"]}
+    assert by_name["bob"]["role"] == "VIEWER" and not any(m["pending"] for m in team["entity"]["members"])
+    assert [m["accountType"] for m in team["entity"]["members"]].count("SERVICE") == 1
+
+
+async def test_a_new_api_key_is_shown_once_works_and_can_be_revoked(world, new_page):
+    await world.person("alice")
+    page = await new_page()
+    await sign_in(page, "alice")
+    await page.goto("/settings")
+    await page.get_by_role("textbox", name="Key description").fill("laptop")
+    await page.get_by_role("button", name="New API key").click()
+    secret = (await page.get_by_role("status").locator("code").inner_text()).strip()
+    assert secret.startswith("local-")
+    assert (await world.gql.data("{ viewer { username } }", key=secret))["viewer"] == {"username": "alice"}
+    keys = page.get_by_role("table", name="API keys")
+    await expect(keys.get_by_role("row", name="laptop")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    await keys.get_by_role("row", name="laptop").get_by_role("button", name="Revoke").click()
+    await expect(keys.get_by_role("row", name="laptop")).to_have_count(0)
+    assert (await world.gql.post("{ viewer { username } }", key=secret)).status_code == 401
