@@ -97,6 +97,9 @@ export async function project(entityName: string, name: string): Promise<Project
 }
 
 interface RawRun {
+  heartbeatAt: string;
+  group: string | null;
+  jobType: string | null;
   id: string;
   name: string;
   displayName: string | null;
@@ -123,7 +126,7 @@ export async function runPage(entityName: string, name: string, filters: string 
         runCount(filters: $filters) @include(if: $withCount)
         runs(filters: $filters, order: $order, after: $after, first: $first) {
           pageInfo { endCursor hasNextPage }
-          edges { node { id name displayName state createdAt user { username } config summaryMetrics tags } } } } }`,
+          edges { node { id name displayName state createdAt heartbeatAt group jobType user { username } config summaryMetrics tags } } } } }`,
     { entityName, name, filters, order, after, first, withCount: after === null },
   );
   if (!data.project) throw new Error("project not found");

@@ -10,7 +10,10 @@ describe("the app's URLs", () => {
     expect(parseRoute("/example-team", "")).toEqual({ page: "entity", entity: "example-team" });
     expect(parseRoute("/example-team/mnist", "?workspace=user-alice")).toEqual({ page: "project", entity: "example-team", project: "mnist", view: "workspace" });
     expect(parseRoute("/example-team/mnist", "?view=table")).toMatchObject({ view: "table" });
-    expect(parseRoute("/example-team/mnist/table", "")).toEqual({ page: "missing" });
+    expect(parseRoute("/example-team/mnist/table", "")).toMatchObject({ page: "project", view: "table" });
+    expect(parseRoute("/example-team/mnist/runs", "")).toMatchObject({ page: "project", view: "table" });
+    expect(parseRoute("/example-team/mnist/runs/abc/files", "")).toMatchObject({ page: "run", run: "abc" });
+    expect(parseRoute("/example-team/mnist/sweeps", "")).toEqual({ page: "missing" });
     expect(parseRoute("/example-team/mnist/runs/abc", "")).toEqual({ page: "run", entity: "example-team", project: "mnist", run: "abc" });
   });
 

@@ -26,7 +26,10 @@ export function parseRoute(pathname: string, search: string): Route {
     const view: ProjectView = asked === "table" || query.has("table") ? "table" : asked === "compare" ? "compare" : "workspace";
     return { page: "project", entity: parts[0], project: parts[1], view };
   }
-  if (parts.length === 4 && parts[2] === "runs") return { page: "run", entity: parts[0], project: parts[1], run: parts[3] };
+  // W&B's own paths: /<e>/<p>/table, /<e>/<p>/workspace, /<e>/<p>/runs and a run's sub-pages (/overview, /files ...).
+  if (parts.length === 3 && (parts[2] === "table" || parts[2] === "runs")) return { page: "project", entity: parts[0], project: parts[1], view: "table" };
+  if (parts.length === 3 && parts[2] === "workspace") return { page: "project", entity: parts[0], project: parts[1], view: "workspace" };
+  if ((parts.length === 4 || parts.length === 5) && parts[2] === "runs") return { page: "run", entity: parts[0], project: parts[1], run: parts[3] };
   return { page: "missing" };
 }
 

@@ -8,6 +8,9 @@ export interface RunRow {
   displayName: string | null;
   state: string;
   createdAt: string;
+  heartbeatAt?: string;
+  group?: string | null;
+  jobType?: string | null;
   user: { username: string } | null;
   config: Record<string, unknown>;
   summary: Record<string, unknown>;
@@ -17,12 +20,17 @@ export interface RunRow {
 export interface Column {
   key: string; // what the server sorts and filters by
   label: string;
+  sortable?: boolean; // the server orders by it (default true)
 }
 
 export const RUN_COLUMNS: Column[] = [
   { key: "state", label: "State" },
-  { key: "username", label: "User" },
+  { key: "username", label: "User", sortable: false },
   { key: "created_at", label: "Created" },
+  { key: "heartbeat_at", label: "Last heartbeat" },
+  { key: "group", label: "Group", sortable: false },
+  { key: "jobType", label: "Job type", sortable: false },
+  { key: "tags", label: "Tags", sortable: false },
 ];
 
 /** The config value as logged: the client stores {"lr": {"value": 0.01}}. */
@@ -52,6 +60,10 @@ export function cellValue(run: RunRow, key: string): unknown {
   if (key === "state") return run.state;
   if (key === "username") return run.user?.username ?? "";
   if (key === "created_at") return run.createdAt;
+  if (key === "heartbeat_at") return run.heartbeatAt;
+  if (key === "group") return run.group ?? "";
+  if (key === "jobType") return run.jobType ?? "";
+  if (key === "tags") return run.tags.join(", ");
   if (key.startsWith("config.")) return configValue(run.config, key.slice(7));
   if (key.startsWith("summary_metrics.")) return run.summary[key.slice(16)];
   return undefined;

@@ -12,7 +12,7 @@ import { useRuns } from "../components/useRuns";
 import { MoveDialog } from "../components/MoveDialog";
 import { Workspace } from "../components/Workspace";
 import { Compare } from "../components/Compare";
-import { Failure, Link, Show, runs as runCount, useAction, useLoad, useTitle } from "../util";
+import { Failure, Link, Show, runs as runCount, useAction, useLoad, useTitle, when } from "../util";
 
 const ROW_HEIGHT = 34;
 
@@ -166,7 +166,7 @@ interface TableProps {
 
 function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, reloadInfo }: TableProps) {
   const [selection, setSelection] = useState<Selection>(NOTHING);
-  const [layout, setLayout] = useState<ColumnLayout>(EMPTY_LAYOUT);
+  const [layout, setLayout] = useState<ColumnLayout>({ ...EMPTY_LAYOUT, hidden: ["heartbeat_at", "group", "jobType"] });
   const [moving, setMoving] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [act, error, busy] = useAction();
@@ -353,6 +353,13 @@ function VirtualRuns({ info, runs, columns, order, onOrder, selection, onSelecti
 
 function HeaderCell({ column, order, onOrder }: { column: Column; order: string; onOrder: (o: string) => void }) {
   const direction = sortDirection(order, column.key);
+  if (column.sortable === false) {
+    return (
+      <th scope="col" title={column.key}>
+        {column.label}
+      </th>
+    );
+  }
   const group = column.key.startsWith("config.") ? "config" : column.key.startsWith("summary_metrics.") ? "summary" : "";
   return (
     <th scope="col" aria-sort={direction} title={column.key}>
@@ -377,15 +384,10 @@ function RunTableRow({ run, index, info, columns, selected, onToggle, baseline }
       <th scope="row">
         <Link href={runPath(info.entityName, info.name, run.name)}>{label}</Link>
         {baseline && <span class="badge">baseline</span>}
-        {run.tags.map((t) => (
-          <span key={t} class="tag">
-            {t}
-          </span>
-        ))}
       </th>
       {columns.map((c) => (
         <td key={c.key} class={c.key === "state" ? `state ${run.state}` : undefined}>
-          {formatValue(c.key === "created_at" ? new Date(run.createdAt).toLocaleString() : cellValue(run, c.key))}
+          {formatValue(c.key === "created_at" || c.key === "heartbeat_at" ? when(cellValue(run, c.key) as string) : cellValue(run, c.key))}
         </td>
       ))}
     </tr>
