@@ -321,6 +321,7 @@ run = wandb.init(entity=sys.argv[1], project="vision", config={"lr": 0.01, "laye
 for step in range(60):
     wandb.log({"loss": 1.0 / (step + 1), "acc": step / 60})
 run.summary["best_acc"] = 0.99
+print("hello from the console")
 print("RUN_ID", run.id)
 run.finish()
 """
@@ -366,6 +367,7 @@ async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files
     await expect(files.get_by_role("link", name="diff.patch")).to_be_visible()
     await expect(files.get_by_role("link", name="wandb-summary.json")).to_be_visible()
 
+    await expect(page.get_by_label("Console output")).to_contain_text("hello from the console")
     charts = page.get_by_role("region", name="Charts", exact=True).locator("figure.chart")
     await expect(charts).to_have_count(2)  # acc and loss
     await expect(page.get_by_role("region", name="System metrics").locator("figure.chart").first).to_be_visible()

@@ -1,4 +1,4 @@
-import { useMemo } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { runDetail, sampledHistories, systemMetrics, type RunDetail } from "../ops";
 import { projectPath } from "../router";
 import { configValue, formatValue } from "../tableState";
@@ -26,6 +26,7 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
   const summary = useMemo(() => JSON.parse(run.summaryMetrics) as Record<string, unknown>, [run.summaryMetrics]);
   const files = run.files.edges.map((e) => e.node);
   const diff = files.find((f) => f.name === "diff.patch");
+  const consoleLog = files.find((f) => f.name === "output.log");
   const metrics = Object.entries(run.historyKeys?.keys ?? {})
     .filter(([key, info]) => !key.startsWith("_") && info.typeCounts.some((t) => t.type === "number"))
     .map(([key]) => key)
@@ -104,6 +105,11 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
       <section aria-labelledby="diff-heading">
         <h2 id="diff-heading">Git diff</h2>
         {diff ? <Diff url={diff.directUrl} /> : <p class="muted">No uncommitted changes were saved with this run.</p>}
+      </section>
+
+      <section aria-labelledby="console-heading">
+        <h2 id="console-heading">Console log</h2>
+        {consoleLog ? <ConsoleLog url={consoleLog.directUrl} size={consoleLog.sizeBytes} /> : <p class="muted">No console output was saved (the client uploads output.log when the run finishes).</p>}
       </section>
 
       <section aria-labelledby="files-heading">
@@ -203,5 +209,27 @@ function SystemCharts({ entity, project, run }: { entity: string; project: strin
         <LineChart key={key} title={key} series={[{ label: key, points: seriesOf(rows, key, x) }]} xLabel={x === "_runtime" ? "seconds" : "time"} height={160} />
       ))}
     </div>
+  );
+}
+
+function ConsoleLog({ url, size }: { url: string; size: number }) {
+  const [open, setOpen] = useState(size < 256 * 1024);
+  return (
+    <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>output.log ({bytes(size)})</summary>
+      {open && <LogText url={url} />}
+    </details>
+  );
+}
+
+function LogText({ url }: { url: string }) {
+  const [loaded] = useLoad(() => fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`the log could not be read (${r.status})`)))), [url]);
+  if (loaded.state === "loading") return <Loading />;
+  if (loaded.state === "failed") return <Failure error={loaded.error} />;
+  // One text node: the browser lays out 100,000 lines of it without a node a line.
+  return (
+    <pre class="log" aria-label="Console output" tabIndex={0}>
+      {loaded.value}
+    </pre>
   );
 }
