@@ -316,7 +316,7 @@ function VirtualRuns({ info, runs, columns, order, onOrder, selection, onSelecti
   const span = columns.length + 2;
 
   return (
-    <div class="runs-scroll" ref={scroller} tabIndex={0} aria-label="Runs table, scrollable">
+    <div class="runs-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Runs table, scrollable">
       <table aria-label="Runs" aria-rowcount={(runs.total ?? runs.runs.length) + 1} class="runs">
         <thead>
           <tr>
