@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test lint install install-test schema migration bench clean
+.PHONY: run test test-web lint install install-test schema migration bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,11 @@ install-test: $(VENV)/.installed-test
 run: install  ## serve on SQLite under ./data (migrates on start)
 	LABBOOK_DATA_DIR=$${LABBOOK_DATA_DIR:-./data} $(PY) -m app serve --host $(HOST) --port $(PORT)
 
-test: install-test  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
+test: install-test test-web  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-web:  ## the web app's typecheck and unit tests, and a check that app/web/dist is built from web/
+	cd web && npm ci --no-audit --no-fund --silent && npm test
 
 lint: install-test  ## the layers of DESIGN.md §2 (.importlinter)
 	$(VENV)/bin/lint-imports

@@ -1,5 +1,5 @@
 """Command line: python -m app serve | migrate | create-user | create-api-key | create-team | add-member |
-accept-invite | export-schema."""
+accept-invite | set-password | export-schema."""
 
 from __future__ import annotations
 
@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     accept = command("accept-invite", "accept a user's pending invite to a team for them")
     accept.add_argument("--user", required=True, help="username or email of the invitee")
     accept.add_argument("--team", required=True)
+
+    set_password = command("set-password", "set a person's password for the web app (read from stdin)")
+    set_password.add_argument("--user", required=True, help="username or email")
 
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")

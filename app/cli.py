@@ -21,6 +21,7 @@ from app.domain.actor import OPERATOR, Actor
 from app.domain.api_keys import issue_key
 from app.domain.errors import DomainError, NotFound
 from app.domain.users import create_user, user_by_email, user_by_username
+from app.domain.web_sessions import set_password
 from app.settings import Settings
 
 
@@ -100,12 +101,20 @@ async def _accept_invite(session: AsyncSession, args: argparse.Namespace) -> str
     return f"{user.username} joined team {team.name} as {membership.role}"
 
 
+async def _set_password(session: AsyncSession, args: argparse.Namespace) -> str:
+    """The new password is the first line of standard input (never an argument: ps would show it)."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    user = await set_password(session, args.user, password)
+    return f"password set for {user.username}; their browser sessions were signed out"
+
+
 COMMANDS = {
     "create-user": _create_user,
     "create-api-key": _create_api_key,
     "create-team": _create_team,
     "add-member": _add_member,
     "accept-invite": _accept_invite,
+    "set-password": _set_password,
 }
 
 

@@ -18,7 +18,7 @@ from app.domain import blobs
 from app.domain.bootstrap import create_first_admin
 from app.domain.fixtures import revoke_fixture_keys
 from app.domain.runs import watch_for_crashes
-from app.rest import file_stream, health, storage, telemetry
+from app.rest import file_stream, health, storage, telemetry, web
 from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
@@ -151,6 +151,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *file_stream.routes,
         *storage.routes,
         *telemetry.routes,
+        *web.routes,  # last: its catch-all serves the web app's URLs
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime

@@ -17,8 +17,9 @@ from strawberry.asgi import GraphQL
 from app.api.context import Context
 from app.api.schema import schema_for
 from app.db.types import utcnow
+from app.domain import web_sessions
 from app.domain.api_keys import actor_for, record_key_use
-from app.domain.errors import Unauthenticated
+from app.domain.errors import Forbidden, Unauthenticated
 from app.runtime import Runtime
 
 
@@ -55,13 +56,23 @@ class GraphQLApp(GraphQL):
                     claimed_email=request.headers.get("x-wandb-user-email"),
                     record_use=False,
                 )
+                if actor.is_anonymous and web_sessions.SESSION_COOKIE in request.cookies:
+                    actor = await self._session_actor(session, request)
             if actor.key_use_stale:
                 async with self.runtime.session_factory.begin() as session:
                     await record_key_use(session, actor.api_key_id, utcnow())
             request.state.actor = actor
         except Unauthenticated as error:
             return _error(401, error.message)
+        except Forbidden as error:
+            return _error(403, error.message)
         return None
+
+    async def _session_actor(self, session, request: Request):
+        """A browser with a session cookie and no API key; its POSTs must carry the CSRF header."""
+        return await web_sessions.actor_for_session(
+            session, request.cookies[web_sessions.SESSION_COOKIE], server_secret=self.runtime.secret,
+            csrf_sent=request.headers.get(web_sessions.CSRF_HEADER), needs_csrf=request.method != "GET")
 
     async def parse_http_body(self, request):
         data = await super().parse_http_body(request)
@@ -136,5 +147,5 @@ def _error(status: int, message: str) -> JSONResponse:
                         status_code=status)
 
 
-_CODES = {401: "UNAUTHENTICATED"}
+_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN"}
 __all__ = ["GraphQLApp"]

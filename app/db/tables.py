@@ -89,6 +89,8 @@ class User(SQLModel, table=True):
     default_entity_id: int | None = _fk("entity.id", nullable=True, index=False, ondelete="SET NULL")
     created_at: datetime = _ts()
     deleted_at: datetime | None = _ts(nullable=True)
+    # argon2id (domain.passwords); null: the person signs in with an API key only.
+    password_hash: str | None = Field(default=None, sa_column=Column(String(255), nullable=True))
 
 
 class Membership(SQLModel, table=True):
@@ -130,6 +132,17 @@ class ApiKey(SQLModel, table=True):
     last_used_at: datetime | None = _ts(nullable=True)
     revoked_at: datetime | None = _ts(nullable=True)
     expires_at: datetime | None = _ts(nullable=True)
+
+
+class WebSession(SQLModel, table=True):
+    """A signed-in browser: the cookie holds the token, the row only its SHA-256."""
+
+    __tablename__ = "web_session"
+    id: int | None = _id()
+    user_id: int = _fk("user_account.id")
+    token_hash: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    created_at: datetime = _ts()
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False, index=True))
 
 
 class Project(SQLModel, table=True):
