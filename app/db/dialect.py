@@ -249,3 +249,14 @@ def _sqlite_path(path: Sequence[str]) -> str:
 
 def _pg_keys(path: Sequence[str]) -> list[ColumnElement[str]]:
     return [literal(key, String) for key in path]
+
+
+def insert_ignoring_conflicts(dialect_name: str, table: Any, index_elements: Sequence[str]) -> Any:
+    """INSERT ... ON CONFLICT (index_elements) DO NOTHING, in the dialect's spelling."""
+    if is_postgresql(dialect_name):
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=list(index_elements))
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=list(index_elements))

@@ -218,3 +218,16 @@ def can_log_to_run(actor: Actor, role: str | None, project: Project, run: Run, *
     if can_edit_run(actor, role, run):
         return True
     return is_own_run(actor, run) and can_write_project(actor, role, project, in_restricted=in_restricted)
+
+
+# --- artifacts -------------------------------------------------------------------------------
+
+def can_read_artifacts(actor: Actor, role: str | None, project: Project, *, in_restricted: bool) -> bool:
+    """Artifacts follow their project's access: whoever reads the project reads its artifacts."""
+    return can_read_project(actor, role, project, in_restricted=in_restricted)
+
+
+def can_write_artifacts(actor: Actor, role: str | None, project: Project | None, *, in_restricted: bool) -> bool:
+    """Log, alias, link, change and delete artifacts: whoever may log runs to the project (MEMBER
+    and up, SERVICE; not VIEWER)."""
+    return can_write_project(actor, role, project, in_restricted=in_restricted)

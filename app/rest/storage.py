@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
-from app.domain import files
+from app.domain import artifact_blobs, files
 from app.domain.errors import DomainError
 from app.rest.auth import database_error_response, error_response, request_actor
 from app.storage.base import TooLarge
@@ -34,6 +34,9 @@ async def put_blob(request: Request) -> Response:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
         return error_response(413, f"file too large: {length} bytes, the limit is {limit}", "PAYLOAD_TOO_LARGE")
+    blob_digest = artifact_blobs.key_digest(key)
+    if blob_digest is not None:
+        return await _put_artifact_blob(request, key, blob_digest, limit)
     try:
         size, md5 = await runtime.storage.put(key, request.stream(), max_bytes=limit)
     except TooLarge as error:
@@ -46,6 +49,31 @@ async def put_blob(request: Request) -> Response:
                 await files.record_upload(session, key, size, md5)
         except SQLAlchemyError as error:
             return database_error_response(error)
+    return Response(status_code=200)
+
+
+async def _put_artifact_blob(request: Request, key: str, digest: str, limit: int) -> Response:
+    """Content-addressed artifact content: stored only when its bytes have the MD5 the key names
+    (a mismatch is refused before anything becomes visible); content already held is not rewritten."""
+    runtime = request.app.state.runtime
+    try:
+        async with runtime.session_factory() as session:
+            if await artifact_blobs.is_uploaded(session, key):
+                return Response(status_code=200)
+        size, _ = await runtime.storage.put(key, artifact_blobs.verified(request.stream(), digest), max_bytes=limit)
+        async with runtime.session_factory.begin() as session:
+            known = await artifact_blobs.record_upload(session, key, size)
+    except TooLarge as error:
+        return error_response(413, str(error), "PAYLOAD_TOO_LARGE")
+    except artifact_blobs.DigestMismatch as error:
+        return error_response(400, str(error), "BAD_USER_INPUT")
+    except ValueError as error:
+        return error_response(400, str(error), "BAD_USER_INPUT")
+    except SQLAlchemyError as error:
+        return database_error_response(error)
+    if not known:
+        await runtime.storage.delete(key)
+        return error_response(404, "this upload URL names no artifact content the server expects", "NOT_FOUND")
     return Response(status_code=200)
 
 

@@ -45,11 +45,20 @@ class LocalBlobStore:
             tmp.unlink(missing_ok=True)
         return size, base64.b64encode(md5.digest()).decode()
 
-    async def open(self, key: str) -> AsyncIterator[bytes]:
+    async def open(self, key: str, start: int = 0, end: int | None = None) -> AsyncIterator[bytes]:
+        """The bytes under ``key`` from ``start`` up to ``end`` (exclusive; None: to the end)."""
         path = self._path(key)
         handle = await asyncio.to_thread(open, path, "rb")
         try:
-            while chunk := await asyncio.to_thread(handle.read, CHUNK):
+            if start:
+                handle.seek(start)
+            remaining = None if end is None else max(end - start, 0)
+            while remaining is None or remaining > 0:
+                chunk = await asyncio.to_thread(handle.read, CHUNK if remaining is None else min(CHUNK, remaining))
+                if not chunk:
+                    break
+                if remaining is not None:
+                    remaining -= len(chunk)
                 yield chunk
         finally:
             handle.close()
@@ -59,3 +68,21 @@ class LocalBlobStore:
             return self._path(key).stat().st_size
         except FileNotFoundError:
             return None
+
+    async def delete(self, key: str) -> int:
+        """Remove what is stored under ``key``; the bytes freed (0 if nothing was there)."""
+        path = self._path(key)
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            return 0
+        return size
+
+    def direct_upload_url(self, key: str, *, expires_in: int, content_md5: str | None = None) -> str | None:
+        """None: the client uploads through Labbook's signed /storage URL."""
+        return None
+
+    def direct_download_url(self, key: str, *, expires_in: int, filename: str | None = None) -> str | None:
+        """None: the client downloads through Labbook's signed /storage URL."""
+        return None

@@ -1,0 +1,148 @@
+"""Content-addressed blobs behind artifact files and manifests.
+
+One blob row per distinct content (MD5) in the whole instance, whatever the artifact, project or
+entity. Its storage key is built from the digest and a per-row suffix (``blobs/md5/<hex>/<suffix>``),
+never from entity or project names, so moving runs or renaming collections moves nothing. A blob
+row lives while an artifact file or manifest references it; deleting versions removes the rows
+nothing references any more and, once that transaction has committed, their bytes.
+
+The suffix keeps a freed blob's delayed storage delete from ever touching bytes uploaded again
+for the same content under a new row.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import uuid
+from typing import AsyncIterator, Iterable
+
+from sqlalchemy import delete, exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import dialect
+from app.db.tables import Artifact, ArtifactFile, Blob
+from app.db.types import utcnow
+from app.domain.errors import BadInput
+
+KEY_PREFIX = "blobs/md5/"
+_HEX = re.compile(r"^[0-9a-f]{32}$")
+IN_CHUNK = 500
+
+
+class DigestMismatch(Exception):
+    """The uploaded bytes do not have the digest their key promises."""
+
+
+def md5_hex(b64_digest: str) -> str:
+    """The hex form of a base64 MD5 as W&B sends it; BadInput for anything else."""
+    try:
+        raw = base64.b64decode(b64_digest or "", validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 16:
+        raise BadInput(f"invalid md5 digest {b64_digest!r}: expected the base64 MD5 of the file's content")
+    return raw.hex()
+
+
+def md5_b64(hex_digest: str) -> str:
+    return base64.b64encode(bytes.fromhex(hex_digest)).decode()
+
+
+def new_key(hex_digest: str) -> str:
+    return f"{KEY_PREFIX}{hex_digest}/{uuid.uuid4().hex[:12]}"
+
+
+def key_digest(key: str) -> str | None:
+    """The hex MD5 a blob key promises, or None when ``key`` is no blob key."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    digest = key[len(KEY_PREFIX):].split("/", 1)[0]
+    return digest if _HEX.match(digest) else None
+
+
+async def verified(chunks: AsyncIterator[bytes], hex_digest: str) -> AsyncIterator[bytes]:
+    """The chunks unchanged; raises DigestMismatch after the last one when their MD5 differs, so
+    that the store never makes the upload visible."""
+    md5 = hashlib.md5()
+    async for chunk in chunks:
+        md5.update(chunk)
+        yield chunk
+    if md5.hexdigest() != hex_digest:
+        raise DigestMismatch(
+            f"the uploaded content has md5 {md5_b64(md5.hexdigest())}, not {md5_b64(hex_digest)} as announced"
+        )
+
+
+async def ensure(session: AsyncSession, hex_digests: Iterable[str]) -> dict[str, Blob]:
+    """The blob rows of these digests, created (not yet uploaded) where missing."""
+    wanted = sorted(set(hex_digests))
+    found = await by_digest(session, wanted)
+    missing = [digest for digest in wanted if digest not in found]
+    if missing:
+        statement = dialect.insert_ignoring_conflicts(session.bind.dialect.name, Blob.__table__, ["md5"])
+        now = utcnow()
+        for start in range(0, len(missing), IN_CHUNK):
+            rows = [{"md5": d, "storage_key": new_key(d), "created_at": now} for d in missing[start:start + IN_CHUNK]]
+            await session.execute(statement, rows)
+        found.update(await by_digest(session, missing))
+    return found
+
+
+async def by_digest(session: AsyncSession, hex_digests: list[str]) -> dict[str, Blob]:
+    found: dict[str, Blob] = {}
+    for start in range(0, len(hex_digests), IN_CHUNK):
+        part = hex_digests[start:start + IN_CHUNK]
+        found.update({b.md5: b for b in (await session.scalars(select(Blob).where(Blob.md5.in_(part)))).all()})
+    return found
+
+
+async def record_upload(session: AsyncSession, key: str, size: int) -> bool:
+    """Mark the blob under ``key`` uploaded; False if no blob row has that key."""
+    blob = await session.scalar(select(Blob).where(Blob.storage_key == key))
+    if blob is None:
+        return False
+    blob.size = size
+    blob.uploaded_at = utcnow()
+    return True
+
+
+async def is_uploaded(session: AsyncSession, key: str) -> bool:
+    blob = await session.scalar(select(Blob).where(Blob.storage_key == key))
+    return blob is not None and blob.uploaded_at is not None
+
+
+async def blob_is_live(session: AsyncSession, key: str) -> bool:
+    """Whether the signed storage GET may still serve ``key``: its blob row exists (rows go when
+    nothing references them)."""
+    return await session.scalar(select(Blob.id).where(Blob.storage_key == key)) is not None
+
+
+async def release_unreferenced(session: AsyncSession, blob_ids: Iterable[int]) -> list[tuple[str, int]]:
+    """Delete the rows of these blobs that no artifact file or manifest references any more;
+    (storage key, size) of each, for deleting their bytes after commit."""
+    candidates = sorted({b for b in blob_ids if b is not None})
+    freed: list[tuple[str, int]] = []
+    for start in range(0, len(candidates), IN_CHUNK):
+        part = candidates[start:start + IN_CHUNK]
+        referenced = or_(
+            exists().where(ArtifactFile.blob_id == Blob.id),
+            exists().where(Artifact.manifest_blob_id == Blob.id),
+        )
+        rows = (await session.execute(
+            select(Blob.id, Blob.storage_key, Blob.size).where(Blob.id.in_(part), ~referenced)
+        )).all()
+        if rows:
+            await session.execute(delete(Blob).where(Blob.id.in_([r.id for r in rows])))
+            freed.extend((r.storage_key, r.size or 0) for r in rows)
+    return freed
+
+
+async def delete_bytes(storage, freed: list[tuple[str, int]]) -> int:
+    """Remove released blobs' bytes (after their rows' deletion committed); the bytes freed."""
+    total = 0
+    for key, _ in freed:
+        total += await storage.delete(key)
+    return total
