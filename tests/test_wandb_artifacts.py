@@ -1,0 +1,177 @@
+"""End to end with the official wandb client: artifacts saved, versioned, deduplicated, aliased,
+used, downloaded, linked and deleted, read back through wandb.Api(), and checked in the database
+and the blob store."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import tables
+from tests.api_support import differences, live_account, run_client
+
+ENTITY_PROJECT = "vision"
+
+SAVE_AND_USE = r'''
+import json, os, pathlib, wandb
+
+results = {}
+
+def check(name, fn):
+    try:
+        results[name] = fn()
+    except Exception as error:  # the report names every failing check
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
+
+data = pathlib.Path("dataset")
+(data / "docs").mkdir(parents=True, exist_ok=True)
+(data / "train.csv").write_text("a,b\n1,2\n")
+(data / "docs" / "notes.txt").write_text("first notes")
+(pathlib.Path("ref.txt")).write_text("referenced, not uploaded")
+
+with wandb.init(entity=ENTITY, project=PROJECT, id="producer1", job_type="build") as run:
+    art = wandb.Artifact("dataset", type="dataset", description="a small dataset", metadata={"rows": 1})
+    art.add_dir(str(data))
+    logged = run.log_artifact(art, aliases=["best"])
+    logged.wait()
+    results["v0"] = [logged.version, sorted(logged.aliases)]
+
+    (data / "docs" / "notes.txt").write_text("second notes, longer")
+    art = wandb.Artifact("dataset", type="dataset", metadata={"rows": 2})
+    art.add_dir(str(data))
+    logged = run.log_artifact(art)
+    logged.wait()
+    results["v1"] = [logged.version, sorted(logged.aliases)]
+
+    art = wandb.Artifact("dataset", type="dataset", metadata={"rows": 2})
+    art.add_dir(str(data))
+    logged = run.log_artifact(art)
+    logged.wait()
+    results["identical"] = logged.version
+
+    ref = wandb.Artifact("refs", type="dataset")
+    ref.add_reference("file://" + os.path.abspath("ref.txt"))
+    ref.add_reference("https://example.com/data.bin", checksum=False)
+    ref_logged = run.log_artifact(ref)
+    ref_logged.wait()
+
+with wandb.init(entity=ENTITY, project=PROJECT, id="consumer1", job_type="train") as run:
+    used = run.use_artifact("dataset:best")
+    path = pathlib.Path(used.download())
+    results["download best"] = {p.relative_to(path).as_posix(): p.read_text() for p in sorted(path.rglob("*")) if p.is_file()}
+    latest = run.use_artifact("dataset:latest")
+    path = pathlib.Path(latest.download(root="latest-copy"))
+    results["download latest"] = (path / "docs" / "notes.txt").read_text()
+    check("verify", lambda: latest.verify(root="latest-copy") is None)
+    refs = run.use_artifact("refs:v0")
+    check("reference entries", lambda: sorted((e.path, e.ref) for e in refs.manifest.entries.values()))
+
+api = wandb.Api()
+a = api.artifact(f"{ENTITY}/{PROJECT}/dataset:v0")
+results["api v0"] = {"aliases": sorted(a.aliases), "metadata": a.metadata, "description": a.description,
+                     "type": a.type, "version": a.version, "files": sorted(f.name for f in a.files()),
+                     "logged_by": a.logged_by().id, "used_by": sorted(r.id for r in a.used_by()),
+                     "size": a.size, "file_count": a.file_count if hasattr(a, "file_count") else None}
+latest = api.artifact(f"{ENTITY}/{PROJECT}/dataset:latest")
+results["api latest"] = [latest.version, sorted(latest.aliases), latest.metadata]
+results["versions"] = sorted(v.version for v in api.artifacts("dataset", f"{ENTITY}/{PROJECT}/dataset"))
+results["types"] = sorted(t.name for t in api.artifact_types(f"{ENTITY}/{PROJECT}"))
+results["collections"] = sorted(c.name for c in api.artifact_collections(f"{ENTITY}/{PROJECT}", "dataset"))
+results["collection"] = api.artifact_collection("dataset", f"{ENTITY}/{PROJECT}/dataset").name
+producer = api.run(f"{ENTITY}/{PROJECT}/producer1")
+results["logged_artifacts"] = sorted(x.name for x in producer.logged_artifacts())
+consumer = api.run(f"{ENTITY}/{PROJECT}/consumer1")
+results["used_artifacts"] = sorted(x.name for x in consumer.used_artifacts())
+
+v1 = api.artifact(f"{ENTITY}/{PROJECT}/dataset:v1")
+v1.aliases.append("production")
+v1.description = "promoted"
+v1.metadata = {"rows": 2, "checked": True}
+v1.save()
+again = api.artifact(f"{ENTITY}/{PROJECT}/dataset:production")
+results["after save"] = [again.version, sorted(again.aliases), again.description, again.metadata]
+
+def delete_v0():
+    old = api.artifact(f"{ENTITY}/{PROJECT}/dataset:v0")
+    try:
+        old.delete()
+        refused = False
+    except Exception:
+        refused = True
+    old.delete(delete_aliases=True)
+    return refused
+check("delete v0 (refused with an alias first)", delete_v0)
+
+def gone():
+    try:
+        api.artifact(f"{ENTITY}/{PROJECT}/dataset:v0")
+        return "still there"
+    except Exception as error:
+        return "not found" in str(error)
+check("v0 gone", gone)
+results["best gone with it"] = gone_best = None
+try:
+    api.artifact(f"{ENTITY}/{PROJECT}/dataset:best")
+    results["best gone with it"] = False
+except Exception:
+    results["best gone with it"] = True
+print(json.dumps(results))
+'''
+
+EXPECTED = {
+    "v0": ["v0", ["best", "latest"]],
+    "v1": ["v1", ["latest"]],
+    "identical": "v1",
+    "download best": {"docs/notes.txt": "first notes", "train.csv": "a,b\n1,2\n"},
+    "download latest": "second notes, longer",
+    "verify": True,
+    "api v0": {"aliases": ["best"], "metadata": {"rows": 1}, "description": "a small dataset", "type": "dataset",
+               "version": "v0", "files": ["docs/notes.txt", "train.csv"], "logged_by": "producer1",
+               "used_by": ["consumer1"], "size": 19, "file_count": 2},
+    "api latest": ["v1", ["latest"], {"rows": 2}],
+    "versions": ["v0", "v1"],
+    "types": ["dataset"],
+    "collections": ["dataset", "refs"],
+    "collection": "dataset",
+    "logged_artifacts": ["dataset:v0", "dataset:v1", "refs:v0"],
+    "used_artifacts": ["dataset:v0", "dataset:v1", "refs:v0"],
+    "after save": ["v1", ["latest", "production"], "promoted", {"rows": 2, "checked": True}],
+    "delete v0 (refused with an alias first)": True,
+    "v0 gone": True,
+    "best gone with it": True,
+}
+
+
+@pytest.fixture
+def db(live_server):
+    return live_server.runtime
+
+
+async def test_save_version_dedup_use_download_read_and_delete(live_server, db, tmp_path):
+    alice = await live_account(live_server, "alice")
+    results = await run_client(tmp_path, live_server.url, alice.key, SAVE_AND_USE, ENTITY="alice",
+                               PROJECT=ENTITY_PROJECT)
+    results["reference entries"] = results.get("reference entries")
+    problems = differences(results, EXPECTED)
+    assert not problems, problems
+    refs = results["reference entries"]
+    assert [path for path, _ in refs] == ["data.bin", "ref.txt"] and refs[0][1] == "https://example.com/data.bin"
+    async with db.session_factory() as session:
+        states = dict((await session.execute(
+            select(tables.Artifact.version_index, tables.Artifact.state)
+            .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id)
+            .where(tables.ArtifactCollection.name == "dataset"))).all())
+        blobs = (await session.scalars(select(tables.Blob))).all()
+        references = (await session.scalars(select(tables.ArtifactFile.ref).where(tables.ArtifactFile.ref.is_not(None)))).all()
+    assert states == {0: "DELETED", 1: "COMMITTED"}  # the identical third log made no version
+    assert sorted(references) == ["file://" + str(tmp_path / "ref.txt"), "https://example.com/data.bin"]
+    # v0's notes are gone from the store (nothing else referenced them); the shared train.csv stays
+    stored = {b.md5: b for b in blobs}
+    assert hashlib.md5(b"first notes").hexdigest() not in stored
+    assert hashlib.md5(b"a,b\n1,2\n").hexdigest() in stored
+    assert not (db.settings.storage_dir / "blobs" / "md5" / hashlib.md5(b"first notes").hexdigest()).exists() or not any(
+        (db.settings.storage_dir / "blobs" / "md5" / hashlib.md5(b"first notes").hexdigest()).iterdir())
+    for blob in blobs:
+        assert await db.storage.size(blob.storage_key) == blob.size
