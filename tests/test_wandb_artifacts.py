@@ -175,3 +175,117 @@ async def test_save_version_dedup_use_download_read_and_delete(live_server, db, 
         (db.settings.storage_dir / "blobs" / "md5" / hashlib.md5(b"first notes").hexdigest()).iterdir())
     for blob in blobs:
         assert await db.storage.size(blob.storage_key) == blob.size
+
+
+MODELS_TABLES_CODE = r'''
+import json, os, pathlib, subprocess, sys, wandb
+
+results = {}
+
+def check(name, fn):
+    try:
+        results[name] = fn()
+    except Exception as error:
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
+
+pathlib.Path("model.pt").write_bytes(bytes(range(256)) * 64)
+pathlib.Path("train.py").write_text("print('training')\n")
+
+with wandb.init(entity=ENTITY, project=PROJECT, id="trainer1", settings=wandb.Settings(save_code=False)) as run:
+    model = run.log_model("model.pt", name="classifier", aliases=["best"])
+    table = wandb.Table(columns=["id", "label"], data=[[1, "cat"], [2, "dog"]])
+    run.log({"predictions": table})
+    code = run.log_code(".", include_fn=lambda p: p.endswith("train.py"))
+    results["log_code"] = code is not None
+    art = wandb.Artifact("checkpoint", type="model")
+    art.add_file("model.pt")
+    linked_source = run.log_artifact(art, aliases=["epoch-1"])
+    linked_source.wait()
+    run.link_artifact(linked_source, f"{ENTITY}/{PROJECT}/registered-model", aliases=["production"])
+
+    # the same bytes under another name in another project: no new content stored
+    other = wandb.Artifact("copy-of-model", type="model")
+    other.add_file("model.pt")
+
+with wandb.init(entity=ENTITY, project=OTHER_PROJECT, id="copier1") as run:
+    run.log_artifact(other).wait()
+
+with wandb.init(entity=ENTITY, project=PROJECT, id="user1") as run:
+    path = run.use_model("classifier:best")
+    results["use_model"] = pathlib.Path(path).read_bytes() == pathlib.Path("model.pt").read_bytes()
+    linked = run.use_artifact("registered-model:production")
+    results["linked download"] = (pathlib.Path(linked.download()) / "model.pt").read_bytes() == pathlib.Path("model.pt").read_bytes()
+
+api = wandb.Api()
+def table_rows():
+    art = api.artifact(f"{ENTITY}/{PROJECT}/run-trainer1-predictions:latest")
+    return art.get("predictions").data
+check("table", table_rows)
+check("code artifact", lambda: sorted(f.name for f in api.artifact(f"{ENTITY}/{PROJECT}/source-{PROJECT}-train.py:latest"
+                                      if False else f"{ENTITY}/{PROJECT}/" + next(
+    c.name for c in api.artifact_collections(f"{ENTITY}/{PROJECT}", "code")) + ":latest").files()))
+def portfolio():
+    member = api.artifact(f"{ENTITY}/{PROJECT}/registered-model:production")
+    return [member.version, sorted(member.aliases), member.source_name, member.type]
+check("portfolio", portfolio)
+check("model aliases", lambda: sorted(api.artifact(f"{ENTITY}/{PROJECT}/classifier:latest").aliases))
+
+# incremental: a draft of the latest version with one more file, and an incremental artifact
+pathlib.Path("extra.txt").write_text("extra")
+pathlib.Path("more.txt").write_text("more")
+with wandb.init(entity=ENTITY, project=PROJECT, id="incr1") as run:
+    draft = api.artifact(f"{ENTITY}/{PROJECT}/checkpoint:latest").new_draft()
+    draft.add_file("extra.txt")
+    run.log_artifact(draft).wait()
+    inc = wandb.Artifact("checkpoint", type="model", incremental=True)
+    inc.add_file("more.txt")
+    run.log_artifact(inc).wait()
+def incremental():
+    v1 = api.artifact(f"{ENTITY}/{PROJECT}/checkpoint:v1")
+    v2 = api.artifact(f"{ENTITY}/{PROJECT}/checkpoint:v2")
+    root = pathlib.Path(v2.download(root="incr"))
+    return [sorted(f.name for f in v1.files()), sorted(f.name for f in v2.files()),
+            sorted(p.name for p in root.iterdir()), (root / "model.pt").read_bytes() == pathlib.Path("model.pt").read_bytes()]
+check("incremental", incremental)
+
+# the CLI
+pathlib.Path("cli-data").mkdir(exist_ok=True)
+pathlib.Path("cli-data/a.txt").write_text("from the cli")
+put = subprocess.run([sys.executable, "-m", "wandb", "artifact", "put", "--name", f"{ENTITY}/{PROJECT}/cli-data",
+                      "--type", "dataset", "cli-data"], capture_output=True, text=True)
+results["cli put"] = put.returncode
+get = subprocess.run([sys.executable, "-m", "wandb", "artifact", "get", "--root", "cli-out",
+                      f"{ENTITY}/{PROJECT}/cli-data:latest"], capture_output=True, text=True)
+results["cli get"] = [get.returncode, pathlib.Path("cli-out/a.txt").read_text() if pathlib.Path("cli-out/a.txt").exists() else (put.stderr[-800:] + get.stderr[-800:])]
+print(json.dumps(results))
+'''
+
+EXPECTED_MODELS = {
+    "log_code": True,
+    "use_model": True,
+    "linked download": True,
+    "table": [[1, "cat"], [2, "dog"]],
+    "portfolio": ["v0", ["latest", "production"], "checkpoint:v0", "model"],
+    "model aliases": ["best", "latest"],
+    "incremental": [["extra.txt", "model.pt"], ["extra.txt", "model.pt", "more.txt"],
+                    ["extra.txt", "model.pt", "more.txt"], True],
+    "cli put": 0,
+    "cli get": [0, "from the cli"],
+}
+
+
+async def test_models_links_tables_code_incremental_and_cli(live_server, db, tmp_path):
+    alice = await live_account(live_server, "alice")
+    results = await run_client(tmp_path, live_server.url, alice.key, MODELS_TABLES_CODE, ENTITY="alice",
+                               PROJECT=ENTITY_PROJECT, OTHER_PROJECT="elsewhere")
+    code = results.pop("code artifact")
+    problems = differences(results, EXPECTED_MODELS)
+    assert not problems, problems
+    assert code == ["train.py"], code
+    model = (bytes(range(256)) * 64)
+    async with db.session_factory() as session:
+        copies = await session.scalar(select(func.count()).select_from(tables.Blob).where(
+            tables.Blob.md5 == hashlib.md5(model).hexdigest()))
+        files = await session.scalar(select(func.count()).select_from(tables.ArtifactFile).join(
+            tables.Blob, tables.Blob.id == tables.ArtifactFile.blob_id).where(tables.Blob.md5 == hashlib.md5(model).hexdigest()))
+    assert copies == 1 and files >= 4  # classifier, checkpoint v0..v2, copy-of-model: one stored copy
