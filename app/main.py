@@ -16,7 +16,7 @@ from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.domain.bootstrap import create_first_admin
 from app.domain.runs import watch_for_crashes
-from app.rest import file_stream, health, storage
+from app.rest import artifacts as artifact_routes, file_stream, health, storage
 from app.rest.middleware import MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *health.routes,
         *file_stream.routes,
         *storage.routes,
+        *artifact_routes.routes,
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime

@@ -223,3 +223,33 @@ async def next_index(session: AsyncSession, collection_id: int) -> int:
     )
     highest = max(v for v in (highest_version, highest_member, -1) if v is not None)
     return highest + 1
+
+
+async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, project_name: str | None,
+                        md5_hex: str):
+    """The stored content with this MD5 that a committed version in the entity's project (any of
+    its projects when ``project_name`` is None) holds and the actor may read; NotFound otherwise."""
+    from app.db.tables import ArtifactFile, Blob
+
+    what = f"artifact file {md5_hex} in {entity_name}" + (f"/{project_name}" if project_name else "")
+    base = (
+        select(Blob, Project, Entity)
+        .join(ArtifactFile, ArtifactFile.blob_id == Blob.id)
+        .join(Artifact, Artifact.id == ArtifactFile.artifact_id)
+        .join(ArtifactMembership, ArtifactMembership.artifact_id == Artifact.id)
+        .join(ArtifactCollection, ArtifactCollection.id == ArtifactMembership.collection_id)
+        .join(Project, Project.id == ArtifactCollection.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
+        .where(Blob.md5 == md5_hex, Artifact.state == COMMITTED, Entity.name == entity_name,
+               Blob.uploaded_at.is_not(None))
+    )
+    if project_name is not None:
+        base = base.where(Project.name == project_name)
+    seen: set[int] = set()
+    for blob, project, entity in (await session.execute(base.limit(50))).all():
+        if project.id in seen:
+            continue
+        seen.add(project.id)
+        if can_read(actor, await place_of(session, actor, project, entity)):
+            return blob
+    raise NotFound(f"{what} not found")
