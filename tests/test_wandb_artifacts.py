@@ -5,7 +5,9 @@ and the blob store."""
 from __future__ import annotations
 
 import hashlib
+import json
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -289,3 +291,86 @@ async def test_models_links_tables_code_incremental_and_cli(live_server, db, tmp
         files = await session.scalar(select(func.count()).select_from(tables.ArtifactFile).join(
             tables.Blob, tables.Blob.id == tables.ArtifactFile.blob_id).where(tables.Blob.md5 == hashlib.md5(model).hexdigest()))
     assert copies == 1 and files >= 4  # classifier, checkpoint v0..v2, copy-of-model: one stored copy
+
+
+PRODUCE = r'''
+import json, pathlib, wandb
+
+pathlib.Path("weights.bin").write_bytes(b"w" * 5000)
+pathlib.Path("data.csv").write_text("x\n1\n")
+with wandb.init(entity=ENTITY, project=PROJECT, id="prep1") as run:
+    data = wandb.Artifact("inputs", type="dataset")
+    data.add_file("data.csv")
+    run.log_artifact(data).wait()
+with wandb.init(entity=ENTITY, project=PROJECT, id="mover1", config={"lr": 0.1}) as run:
+    run.use_artifact("inputs:latest").download()
+    weights = wandb.Artifact("weights", type="model")
+    weights.add_file("weights.bin")
+    run.log_artifact(weights).wait()
+print(json.dumps({"ok": True}))
+'''
+
+READ_MOVED = r'''
+import json, pathlib, wandb
+
+api = wandb.Api()
+run = api.run(f"{ENTITY}/{DESTINATION}/mover1")
+logged = list(run.logged_artifacts())
+used = list(run.used_artifacts())
+root = pathlib.Path(logged[0].download(root="moved"))
+print(json.dumps({"logged": [a.name for a in logged], "used": [a.name for a in used],
+                  "source project": logged[0].project, "bytes ok": (root / "weights.bin").read_bytes() == b"w" * 5000,
+                  "logged_by": logged[0].logged_by().project}))
+'''
+
+MOVE_RUNS = """mutation($input: MoveRunsInput!) { moveRuns(input: $input) { movedCount dryRun
+  artifactCollections { entityName projectName name versionCount } } }"""
+DELETE_RUNS = """mutation($input: DeleteRunsInput!) { deleteRuns(input: $input) { deletedCount } }"""
+RECIPE = """query($e: String!, $p: String!, $r: String!) { project(name: $p, entityName: $e) { run(name: $r) {
+  recipe { config commit inputs { name path type digest artifact { id } } outputs { name path digest } } } } }"""
+
+
+async def test_moved_runs_keep_their_artifacts_and_deleting_runs_can_take_them(live_server, db, tmp_path):
+    alice = await live_account(live_server, "alice")
+    await run_client(tmp_path / "a", live_server.url, alice.key, PRODUCE, ENTITY="alice", PROJECT="lab")
+    async with httpx.AsyncClient(base_url=live_server.url, auth=("api", alice.key)) as http:
+        async def gql(query, variables):
+            payload = (await http.post("/graphql", json={"query": query, "variables": variables})).json()
+            assert not payload.get("errors"), payload
+            return payload["data"]
+
+        recipe = (await gql(RECIPE, {"e": "alice", "p": "lab", "r": "mover1"}))["project"]["run"]["recipe"]
+        assert json.loads(recipe["config"])["lr"]["value"] == 0.1
+        assert [(i["name"], i["path"], i["type"]) for i in recipe["inputs"]] == [
+            ("inputs:v0", "alice/lab/inputs:v0", "dataset")]
+        assert [o["name"] for o in recipe["outputs"]] == ["weights:v0"] and all(
+            len(x["digest"]) == 32 for x in recipe["inputs"] + recipe["outputs"])
+
+        move = {"sourceEntityName": "alice", "sourceProjectName": "lab", "destinationEntityName": "alice",
+                "destinationProjectName": "archive", "runNames": ["mover1"], "createDestinationProject": True}
+        dry = (await gql(MOVE_RUNS, {"input": {**move, "dryRun": True}}))["moveRuns"]
+        assert dry["artifactCollections"] == [
+            {"entityName": "alice", "projectName": "lab", "name": "weights", "versionCount": 1}]
+        assert (await gql(MOVE_RUNS, {"input": move}))["moveRuns"]["movedCount"] == 1
+
+        moved = await run_client(tmp_path / "b", live_server.url, alice.key, READ_MOVED, ENTITY="alice",
+                                 DESTINATION="archive")
+        assert moved == {"logged": ["weights:v0"], "used": ["inputs:v0"], "source project": "lab",
+                         "bytes ok": True, "logged_by": "archive"}
+
+        weights = hashlib.md5(b"w" * 5000).hexdigest()
+        await gql(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "lab", "runNames": ["prep1"]}})
+        async with db.session_factory() as session:
+            inputs = await session.scalar(select(tables.Artifact).where(tables.Artifact.digest.is_not(None))
+                                          .join(tables.ArtifactCollection).where(tables.ArtifactCollection.name == "inputs"))
+            assert (inputs.state, inputs.run_id) == ("COMMITTED", None)  # kept, without its producing run
+            key = await session.scalar(select(tables.Blob.storage_key).where(tables.Blob.md5 == weights))
+        await gql(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "archive", "runNames": ["mover1"],
+                                          "deleteArtifacts": True}})
+        async with db.session_factory() as session:
+            states = dict((await session.execute(
+                select(tables.ArtifactCollection.name, tables.Artifact.state)
+                .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id))).all())
+            assert await session.scalar(select(tables.Blob.id).where(tables.Blob.md5 == weights)) is None
+        assert states == {"inputs": "COMMITTED", "weights": "DELETED"}
+        assert await db.storage.size(key) is None

@@ -332,3 +332,49 @@ async def server_id_of_client_id(session: AsyncSession, actor: Actor, client_id:
 async def count_versions(session: AsyncSession, collection_id: int) -> int:
     return await session.scalar(select(func.count()).select_from(ArtifactMembership).where(
         ArtifactMembership.collection_id == collection_id)) or 0
+
+
+async def delete_outputs_of_runs(session: AsyncSession, actor: Actor, run_ids: list[int]) -> list[tuple[str, int]]:
+    """Delete the versions these runs logged (deleteRuns/deleteRun with deleteArtifacts), with their
+    aliases; the storage keys freed, for deleting after commit."""
+    freed: list[tuple[str, int]] = []
+    for start in range(0, len(run_ids), 500):
+        versions = (await session.scalars(select(Artifact.id).where(
+            Artifact.run_id.in_(run_ids[start:start + 500]), Artifact.state != DELETED))).all()
+        for artifact_id in versions:
+            version = await version_by_id(session, actor, artifact_id, write=True, for_update=True)
+            dropped = await _drop_version(session, version.artifact)
+            freed += dropped
+            audit.record(session, actor, "artifact.delete", entity_id=version.place.entity.id,
+                         target_type="artifact", target_id=artifact_id, collection=version.sequence.name,
+                         version=version.artifact.version_index, reason="its run was deleted",
+                         bytes_freed=sum(size for _, size in dropped))
+    return freed
+
+
+@dataclass(frozen=True)
+class ProducedCollection:
+    entity_name: str
+    project_name: str
+    name: str
+    versions: int
+
+
+async def collections_produced_by(session: AsyncSession, run_ids: list[int]) -> list[ProducedCollection]:
+    """The sequences holding versions these runs logged, with how many each; moving the runs leaves
+    them where they are."""
+    from app.db.tables import Entity, Project
+
+    found: dict[tuple[str, str, str], int] = {}
+    for start in range(0, len(run_ids), 500):
+        rows = (await session.execute(
+            select(Entity.name, Project.name, ArtifactCollection.name, func.count(Artifact.id))
+            .join(ArtifactCollection, ArtifactCollection.id == Artifact.collection_id)
+            .join(Project, Project.id == ArtifactCollection.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Artifact.run_id.in_(run_ids[start:start + 500]), Artifact.state != DELETED)
+            .group_by(Entity.name, Project.name, ArtifactCollection.name)
+        )).all()
+        for entity, project, name, count in rows:
+            found[(entity, project, name)] = found.get((entity, project, name), 0) + count
+    return [ProducedCollection(e, p, n, c) for (e, p, n), c in sorted(found.items())]

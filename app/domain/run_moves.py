@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import audit, policy, projects, run_filters, run_values
+from app.domain import artifact_changes, audit, policy, projects, run_filters, run_values
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.users import entity_by_name
@@ -166,27 +166,33 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
 # --- deleting ----------------------------------------------------------------------------------
 
 async def delete_runs(
-    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection
-) -> list[str]:
-    """Delete the selected runs (all or none) and return their names. An empty selection is refused:
-    deleting every run takes an explicit ``filters: "{}"``."""
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection,
+    *, delete_artifacts: bool = False,
+) -> tuple[list[str], list[tuple[str, int]]]:
+    """Delete the selected runs (all or none); their names and the storage keys of artifact content
+    freed (``delete_artifacts``: the versions they logged go too; otherwise those versions stay in
+    their collections without a producing run). An empty selection is refused: deleting every run
+    takes an explicit ``filters: "{}"``."""
     selection.check()
     if selection.run_names is None and selection.filters is None:
         raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
     require_editable(actor, place, runs, verb="delete")
+    freed = await artifact_changes.delete_outputs_of_runs(session, actor, [r.id for r in runs]) if delete_artifacts else []
     await remove_runs(session, place.project, runs)
     names = [run.name for run in runs]
     audit.record(
         session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
-        path=place.path, runs=names, count=len(names),
+        path=place.path, runs=names, count=len(names), delete_artifacts=delete_artifacts,
     )
-    return names
+    return names, freed
 
 
-async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Run:
-    """W&B's deleteRun: one run by its storage id."""
+async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *,
+                     delete_artifacts: bool = False) -> tuple[Run, list[tuple[str, int]]]:
+    """W&B's deleteRun: one run by its storage id (with ``delete_artifacts``, the versions it logged);
+    the run and the storage keys of artifact content freed."""
     row = (await session.execute(
         select(Run, Project, Entity)
         .join(Project, Project.id == Run.project_id)
@@ -198,12 +204,13 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     run, project, entity = row
     place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
+    freed = await artifact_changes.delete_outputs_of_runs(session, actor, [run.id]) if delete_artifacts else []
     await remove_runs(session, project, [run])
     audit.record(
         session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
         path=place.path, run=run.name, delete_artifacts=delete_artifacts,
     )
-    return run
+    return run, freed
 
 
 async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) -> None:

@@ -787,6 +787,16 @@ class ProjectArtifactFields:
         return Artifact.from_row(artifact) if artifact else None
 
 
+async def _visible_artifacts(info: Info, rows: Sequence[tables.Artifact]) -> list[tables.Artifact]:
+    """The versions whose project the viewer may read (a run may use versions from elsewhere)."""
+    visible = []
+    for row in rows:
+        collection = await info.context.loaders.get(_collections).load(row.collection_id)
+        if collection is not None and await _visible(info, collection.project_id):
+            visible.append(row)
+    return visible
+
+
 async def _run_artifacts(info: Info, query, after: str | None, first: int | None) -> ArtifactConnection:
     limit = page_size(first)
     cursor = decode_cursor(after)
@@ -794,9 +804,45 @@ async def _run_artifacts(info: Info, query, after: str | None, first: int | None
         query = query.where(tables.Artifact.id > int(cursor[0]))
     async with info.context.read() as session:
         rows = (await session.scalars(query.order_by(tables.Artifact.id).limit(limit + 1))).all()
-    edges = [ArtifactEdge(node=Artifact.from_row(r), cursor=encode_cursor([r.id])) for r in rows[:limit]]
+    page = rows[:limit]
+    edges = [ArtifactEdge(node=Artifact.from_row(r), cursor=encode_cursor([r.id]))
+             for r in await _visible_artifacts(info, page)]
     return ArtifactConnection(edges=edges, total_count=len(edges), page_info=PageInfo(
-        has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+        has_next_page=len(rows) > limit, end_cursor=encode_cursor([page[-1].id]) if page else None))
+
+
+@strawberry.type(description="A version a run used or logged, named as the client names it.")
+class RecipeArtifact:
+    name: str = strawberry.field(description="collection:vN in its sequence.")
+    path: str = strawberry.field(description="entity/project/collection:vN, for wandb.Api().artifact().")
+    type: str
+    digest: str = strawberry.field(description="The manifest digest: the same digest means the same files.")
+    artifact: Artifact
+
+
+@strawberry.type(description="Everything Labbook holds to rebuild what a run made: its config, code "
+                             "version, code files, the exact input versions and what it logged.")
+class RunRecipe:
+    config: JSONString
+    program: str | None
+    commit: str | None
+    git_remote: str | None
+    diff_patch: File | None = strawberry.field(description="The uncommitted changes (git diff HEAD), if saved.")
+    requirements: File | None
+    code_files: list[File] = strawberry.field(description="Files saved under code/ (save_code, log_code uses an artifact).")
+    inputs: list[RecipeArtifact]
+    outputs: list[RecipeArtifact]
+
+
+async def _recipe_artifacts(info: Info, session, artifacts: list[tables.Artifact]) -> list[RecipeArtifact]:
+    found = []
+    for row in artifacts:
+        entity, project, collection = await _path_of(session, row.id)
+        artifact_type = await session.get(tables.ArtifactType, row.type_id)
+        name = f"{collection}:v{row.version_index}"
+        found.append(RecipeArtifact(name=name, path=f"{entity}/{project}/{name}", type=artifact_type.name,
+                                    digest=row.digest, artifact=Artifact.from_row(row)))
+    return found
 
 
 @strawberry.type
@@ -808,6 +854,35 @@ class RunArtifactFields:
         query = select(tables.Artifact).where(tables.Artifact.run_id == self.row.id,
                                               tables.Artifact.state != artifact_service.DELETED)
         return await _run_artifacts(info, query, after, first)
+
+    @strawberry.field(description="What the run was made from and what it made, in one read.")
+    async def recipe(self, info: Info) -> RunRecipe:
+        from app.domain import files as files_service
+
+        run = self.row
+        async with info.context.read() as session:
+            path = await files_service.run_path(session, run.id)
+            named = {f.name: f for f in await files_service.page(
+                session, run.id, names=["diff.patch", "requirements.txt"], pattern=None, after_name=None, limit=2)}
+            code = await files_service.page(session, run.id, names=None, pattern="code/%", after_name=None, limit=1000)
+            inputs = (await session.scalars(
+                select(tables.Artifact).join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
+                .where(tables.ArtifactUse.run_id == run.id, tables.Artifact.state == artifact_service.COMMITTED)
+                .order_by(tables.ArtifactUse.id))).all()
+            outputs = (await session.scalars(
+                select(tables.Artifact).where(tables.Artifact.run_id == run.id,
+                                              tables.Artifact.state == artifact_service.COMMITTED)
+                .order_by(tables.Artifact.id))).all()
+            input_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, inputs))
+            output_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, outputs))
+
+        def as_file(row):
+            return File.from_run_file(row, *path) if row else None
+
+        return RunRecipe(config=dumps(run.config or {}), program=run.program, commit=run.git_commit,
+                         git_remote=run.git_remote, diff_patch=as_file(named.get("diff.patch")),
+                         requirements=as_file(named.get("requirements.txt")), code_files=[as_file(f) for f in code],
+                         inputs=input_rows, outputs=output_rows)
 
     @strawberry.field(description="Versions the run used as inputs.")
     async def input_artifacts(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactConnection:
