@@ -236,6 +236,8 @@ async def set_manifest(session: AsyncSession, actor: Actor, artifact_id: int, *,
         artifact.manifest_blob_id = blob.id
     artifact.updated_at = utcnow()
     await session.flush()
+    audit.record(session, actor, "artifact.manifest", entity_id=version.place.entity.id, target_type="artifact",
+                 target_id=artifact.id, manifest_type=artifact.manifest_type, with_digest=bool(digest))
     return artifact, blob
 
 

@@ -21,6 +21,7 @@ from app.db.tables import (
     Artifact, ArtifactAlias, ArtifactCollection, ArtifactMembership, ArtifactType, Entity, Project,
 )
 from app.domain import policy
+from app.domain.artifact_blobs import blob_is_live  # noqa: F401  (the signed GET's liveness check for blobs/)
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Forbidden, NotFound
 from app.domain.projects import write_denied_message
