@@ -250,6 +250,18 @@ def incremental():
             sorted(p.name for p in root.iterdir()), (root / "model.pt").read_bytes() == pathlib.Path("model.pt").read_bytes()]
 check("incremental", incremental)
 
+# a distributed version: two writers add their parts, the last one finishes it
+for writer in ("a", "b"):
+    pathlib.Path(f"part-{writer}.txt").write_text(f"part {writer}")
+    with wandb.init(entity=ENTITY, project=PROJECT, id=f"writer-{writer}", group="shards") as run:
+        part = wandb.Artifact("sharded", type="dataset")
+        part.add_file(f"part-{writer}.txt")
+        run.upsert_artifact(part, distributed_id="shard-job")
+        if writer == "b":
+            run.finish_artifact(wandb.Artifact("sharded", type="dataset"), distributed_id="shard-job")
+check("distributed", lambda: [a.version for a in api.artifacts("dataset", f"{ENTITY}/{PROJECT}/sharded")] + sorted(
+    f.name for f in api.artifact(f"{ENTITY}/{PROJECT}/sharded:latest").files()))
+
 # the CLI
 pathlib.Path("cli-data").mkdir(exist_ok=True)
 pathlib.Path("cli-data/a.txt").write_text("from the cli")
@@ -271,6 +283,7 @@ EXPECTED_MODELS = {
     "model aliases": ["best", "latest"],
     "incremental": [["extra.txt", "model.pt"], ["extra.txt", "model.pt", "more.txt"],
                     ["extra.txt", "model.pt", "more.txt"], True],
+    "distributed": ["v0", "part-a.txt", "part-b.txt"],
     "cli put": 0,
     "cli get": [0, "from the cli"],
 }

@@ -303,6 +303,8 @@ class Artifact(SQLModel, table=True):
     base_artifact_id: int | None = _fk("artifact.id", nullable=True, index=False, ondelete="SET NULL")
     manifest_type: str | None = Field(default=None, sa_column=Column(String(12), nullable=True))
     manifest_blob_id: int | None = _fk("blob.id", nullable=True, ondelete="RESTRICT")
+    distributed_id: str | None = Field(default=None, sa_column=Column(String(128), nullable=True))
+    patch_blob_ids: Any = _json(nullable=True)  # PATCH manifests uploaded by a distributed version's writers
     size: int = Field(default=0, sa_column=Column(BigIntId, nullable=False))
     file_count: int = 0
     created_by_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")

@@ -58,6 +58,7 @@ class CreateArtifactRequest:
     ttl_duration_seconds: int | None = None
     client_id: str | None = None
     sequence_client_id: str | None = None
+    distributed_id: str | None = None
     digest_algorithm: str | None = None
     deduplicate: bool = True
 
@@ -176,7 +177,13 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
                                                               Artifact.collection_id == sequence.id))
         if retried is not None:
             return Created(retried, sequence, previous, retried.state == COMMITTED)
-    if request.deduplicate:
+    if request.distributed_id:
+        shared = await session.scalar(select(Artifact).where(
+            Artifact.collection_id == sequence.id, Artifact.distributed_id == request.distributed_id[:128],
+            Artifact.state == PENDING))
+        if shared is not None:  # another writer of the same distributed version
+            return Created(shared, sequence, previous, False)
+    if request.deduplicate and not request.distributed_id:
         same = await session.scalar(
             select(Artifact).where(Artifact.collection_id == sequence.id, Artifact.digest == request.digest,
                                    Artifact.state == COMMITTED).order_by(Artifact.version_index.desc()).limit(1)
@@ -191,6 +198,7 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
         requested_aliases=sorted(set(aliases)), run_id=run.id if run else None, history_step=request.history_step,
         ttl_duration_seconds=request.ttl_duration_seconds,
         client_id=request.client_id[:128] if request.client_id else None, created_by_id=actor.user.id,
+        distributed_id=request.distributed_id[:128] if request.distributed_id else None,
         created_at=now, updated_at=now,
     )
     try:
@@ -234,6 +242,8 @@ async def set_manifest(session: AsyncSession, actor: Actor, artifact_id: int, *,
         hex_digest = artifact_blobs.md5_hex(digest)
         blob = (await artifact_blobs.ensure(session, [hex_digest]))[hex_digest]
         artifact.manifest_blob_id = blob.id
+        if artifact.manifest_type == "PATCH":
+            artifact.patch_blob_ids = [*(b for b in artifact.patch_blob_ids or [] if b != blob.id), blob.id]
     artifact.updated_at = utcnow()
     await session.flush()
     audit.record(session, actor, "artifact.manifest", entity_id=version.place.entity.id, target_type="artifact",
@@ -321,11 +331,19 @@ async def commit(session: AsyncSession, storage, actor: Actor, artifact_id: int)
                        "upload wandb_manifest.json before committing")
     manifest = await read_manifest(storage, blob)
     entries = _entries(manifest, artifact)
-    if artifact.manifest_type in ("INCREMENTAL", "PATCH"):
+    if artifact.manifest_type == "INCREMENTAL":
         base = artifact.base_artifact_id and await session.get(Artifact, artifact.base_artifact_id)
         base = base or await latest_committed(session, artifact.collection_id)
         if base is not None:
             entries = {**(await _entries_of(session, base.id)), **entries}
+    elif artifact.manifest_type == "PATCH":
+        entries = {}
+        for blob_id in artifact.patch_blob_ids or [blob.id]:  # every writer's part, in upload order
+            part = await session.get(Blob, blob_id)
+            if part is None or part.uploaded_at is None:
+                raise BadInput("a part of this distributed artifact was never uploaded; upload it before committing")
+            entries.update(_entries(await read_manifest(storage, part), artifact))
+    if artifact.manifest_type in ("INCREMENTAL", "PATCH"):
         manifest = _manifest_of(manifest, entries)
         await _store_manifest(session, storage, artifact, manifest)
     await _record_files(session, artifact, entries)

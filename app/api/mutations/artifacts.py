@@ -429,7 +429,7 @@ class Mutation:
                                               if a.artifact_collection_name in (names[0], None)],
             labels=_labels(input.labels, input.tags), history_step=input.history_step,
             ttl_duration_seconds=input.ttl_duration_seconds, client_id=input.client_id,
-            sequence_client_id=input.sequence_client_id,
+            sequence_client_id=input.sequence_client_id, distributed_id=input.distributed_id,
             digest_algorithm=input.digest_algorithm.value if input.digest_algorithm else None,
             deduplicate=input.enable_digest_deduplication is not False,
         )

@@ -80,6 +80,8 @@ def upgrade() -> None:
     sa.Column('base_artifact_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('manifest_type', sa.String(length=12), nullable=True),
     sa.Column('manifest_blob_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('distributed_id', sa.String(length=128), nullable=True),
+    sa.Column('patch_blob_ids', app.db.types.JSONValue(), nullable=True),
     sa.Column('size', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('file_count', sa.Integer(), nullable=False),
     sa.Column('created_by_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
