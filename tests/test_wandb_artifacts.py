@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.db import tables
 from tests.api_support import differences, live_account, run_client
+from tests.support import postgres_reachable
 
 ENTITY_PROJECT = "vision"
 
@@ -387,3 +389,59 @@ async def test_moved_runs_keep_their_artifacts_and_deleting_runs_can_take_them(l
             assert await session.scalar(select(tables.Blob.id).where(tables.Blob.md5 == weights)) is None
         assert states == {"inputs": "COMMITTED", "weights": "DELETED"}
         assert await db.storage.size(key) is None
+
+
+LARGE_FILE = r'''
+import hashlib, json, os, pathlib, time, wandb
+
+path = pathlib.Path("big.bin")
+with open(path, "wb") as handle:  # sparse: 2 GiB + 1 MiB, with data at both ends
+    handle.write(b"head" * 1024)
+    handle.seek(SIZE - 4096)
+    handle.write(b"tail" * 1024)
+
+def md5(p):
+    digest = hashlib.md5()
+    with open(p, "rb") as handle:
+        while chunk := handle.read(16 * 1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+with wandb.init(entity=ENTITY, project=PROJECT, id="bigrun1") as run:
+    art = wandb.Artifact("big", type="model")
+    art.add_file(str(path))
+    started = time.monotonic()
+    run.log_artifact(art).wait()
+    uploaded = time.monotonic() - started
+os.remove(path)  # nothing local to copy from: the download must come from the server
+with wandb.init(entity=ENTITY, project=PROJECT, id="bigrun2") as run:
+    root = pathlib.Path(run.use_artifact("big:latest").download(root="big-copy"))
+    copy = root / "big.bin"
+    print(json.dumps({"size": copy.stat().st_size, "md5": md5(copy), "upload seconds": round(uploaded, 1)}))
+'''
+
+
+async def test_a_file_past_2_gib_round_trips(live_server, db, tmp_path, database_url):
+    if database_url.startswith("sqlite") and postgres_reachable():
+        pytest.skip("run once, on PostgreSQL, where sizes past 2**31 need the 64-bit columns")
+    alice = await live_account(live_server, "alice")
+    size = 2 * 1024**3 + 1024**2
+    expected = hashlib.md5()
+    expected.update(b"head" * 1024)
+    zeros = bytes(16 * 1024 * 1024)
+    remaining = size - 8192
+    while remaining:
+        chunk = zeros[:min(len(zeros), remaining)]
+        expected.update(chunk)
+        remaining -= len(chunk)
+    expected.update(b"tail" * 1024)
+    results = await run_client(tmp_path, live_server.url, alice.key, LARGE_FILE, ENTITY="alice", PROJECT="big",
+                               SIZE=size, timeout=900)
+    assert (results["size"], results["md5"]) == (size, expected.hexdigest()), results
+    async with db.session_factory() as session:
+        blob = await session.scalar(select(tables.Blob).where(tables.Blob.md5 == expected.hexdigest()))
+    try:
+        assert blob.size == size and await db.storage.size(blob.storage_key) == size
+    finally:  # gigabytes: do not leave them behind in pytest's kept temp dirs
+        await db.storage.delete(blob.storage_key)
+        shutil.rmtree(tmp_path, ignore_errors=True)

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from app.domain import artifact_blobs, files
 from app.domain.errors import DomainError
+from app.rest.artifacts import ranged_response
 from app.rest.auth import database_error_response, error_response, request_actor
 from app.storage.base import TooLarge
 from app.storage.signing import verify
@@ -30,11 +31,11 @@ async def put_blob(request: Request) -> Response:
     key = _signed(request, "PUT")
     if key is None:
         return error_response(403, "upload URL is invalid or has expired; ask for a new one", "FORBIDDEN")
-    limit = runtime.settings.max_upload_bytes
+    blob_digest = artifact_blobs.key_digest(key)
+    limit = runtime.settings.max_artifact_file_bytes if blob_digest is not None else runtime.settings.max_upload_bytes
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
         return error_response(413, f"file too large: {length} bytes, the limit is {limit}", "PAYLOAD_TOO_LARGE")
-    blob_digest = artifact_blobs.key_digest(key)
     if blob_digest is not None:
         return await _put_artifact_blob(request, key, blob_digest, limit)
     try:
@@ -105,6 +106,8 @@ async def _blob_response(request: Request, key: str, mimetype: str | None) -> Re
         size = None
     if size is None:
         return error_response(404, "no file is stored at this URL", "NOT_FOUND")
+    if request.headers.get("range"):  # the client fetches artifact files of 2 GiB or more in ranges
+        return ranged_response(request, storage, key, size)
     return StreamingResponse(_chunks(storage.open(key)), media_type=mimetype or "application/octet-stream",
                              headers={"content-length": str(size)})
 
