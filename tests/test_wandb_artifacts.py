@@ -207,6 +207,14 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="trainer1", settings=wandb.Se
     linked_source.wait()
     run.link_artifact(linked_source, f"{ENTITY}/{PROJECT}/registered-model", aliases=["production"])
 
+    # what Lightning's WandbLogger(log_model=True) sends for each checkpoint
+    for epoch, score in ((0, 0.5), (1, 0.8)):
+        pathlib.Path(f"epoch={epoch}.ckpt").write_bytes(f"checkpoint {epoch}".encode())
+        ckpt = wandb.Artifact(f"model-{run.id}", type="model", metadata={
+            "score": score, "original_filename": f"epoch={epoch}.ckpt", "ModelCheckpoint": {"monitor": "acc"}})
+        ckpt.add_file(f"epoch={epoch}.ckpt", name="model.ckpt")
+        run.log_artifact(ckpt, aliases=["latest", "best"] if score > 0.6 else ["latest"])
+
     # the same bytes under another name in another project: no new content stored
     other = wandb.Artifact("copy-of-model", type="model")
     other.add_file("model.pt")
@@ -217,6 +225,8 @@ with wandb.init(entity=ENTITY, project=OTHER_PROJECT, id="copier1") as run:
 with wandb.init(entity=ENTITY, project=PROJECT, id="user1") as run:
     path = run.use_model("classifier:best")
     results["use_model"] = pathlib.Path(path).read_bytes() == pathlib.Path("model.pt").read_bytes()
+    restored = pathlib.Path(run.use_artifact("model-trainer1:best").download()) / "model.ckpt"
+    results["lightning checkpoint"] = restored.read_text()
     linked = run.use_artifact("registered-model:production")
     results["linked download"] = (pathlib.Path(linked.download()) / "model.pt").read_bytes() == pathlib.Path("model.pt").read_bytes()
 
@@ -279,6 +289,7 @@ print(json.dumps(results))
 EXPECTED_MODELS = {
     "log_code": True,
     "use_model": True,
+    "lightning checkpoint": "checkpoint 1",
     "linked download": True,
     "table": [[1, "cat"], [2, "dog"]],
     "portfolio": ["v0", ["latest", "production"], "checkpoint:v0", "model"],
