@@ -269,6 +269,7 @@ class FileSlot:
     spec: FileSpec
     blob: Blob
     needs_upload: bool
+    artifact: Artifact
 
 
 async def create_files(session: AsyncSession, actor: Actor, specs: list[FileSpec]) -> list[FileSlot]:
@@ -282,7 +283,8 @@ async def create_files(session: AsyncSession, actor: Actor, specs: list[FileSpec
     for spec in specs:
         check_entry_path(spec.name)
     blobs = await artifact_blobs.ensure(session, digests)
-    slots = [FileSlot(spec, blobs[d], blobs[d].uploaded_at is None) for spec, d in zip(specs, digests)]
+    slots = [FileSlot(spec, blobs[d], blobs[d].uploaded_at is None, versions[spec.artifact_id].artifact)
+             for spec, d in zip(specs, digests)]
     for artifact_id, version in versions.items():
         audit.record(session, actor, "artifact.files.create", entity_id=version.place.entity.id,
                      target_type="artifact", target_id=artifact_id,

@@ -474,7 +474,7 @@ class Mutation:
             key = slot.blob.storage_key
             node = File(id=strawberry.ID(ids.encode("Blob", slot.blob.id)), name=slot.spec.name,
                         size_bytes=slot.blob.size or 0, mimetype=None, updated_at=slot.blob.uploaded_at,
-                        md5=slot.spec.md5, storage_key=key, artifact_id=slot.spec.artifact_id,
+                        md5=slot.spec.md5, storage_key=key, artifact_id=slot.spec.artifact_id, artifact_row=slot.artifact,
                         upload_url=upload_url(info, key, slot.spec.md5) if slot.needs_upload else None)
             edges.append(ArtifactFileEdge(node=node, cursor=slot.spec.name))
         return CreateArtifactFilesPayload(files=ArtifactFileConnection(edges=edges, page_info=PageInfo(has_next_page=False)),

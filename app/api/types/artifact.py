@@ -266,7 +266,8 @@ async def _files_page(info: Info, artifact_id: int, names: list[str] | None, aft
         rows = (await session.execute(query.order_by(tables.ArtifactFile.path).limit(limit + 1))).all()
         place = await _path_of(session, artifact_id) if rows else None
     page = rows[:limit]
-    edges = [ArtifactFileEdge(node=_file(info, f, b, place), cursor=encode_cursor([f.path])) for f, b in page]
+    prefix = _download_prefix(place) if place else ""
+    edges = [ArtifactFileEdge(node=_file(info, f, b, prefix), cursor=encode_cursor([f.path])) for f, b in page]
     return ArtifactFileConnection(
         edges=edges,
         page_info=PageInfo(has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None,
@@ -285,18 +286,19 @@ async def _path_of(session, artifact_id: int) -> tuple[str, str, str]:
     return row[0], row[1], row[2]
 
 
-def _file(info: Info, row: tables.ArtifactFile, blob: tables.Blob, place: tuple[str, str, str]) -> File:
-    entity, project, collection = place
-    birth = artifact_global_id(row.birth_artifact_id or row.artifact_id)
-    download = "/artifactsV2/default/" + "/".join(
-        quote(part, safe="") for part in (entity, project, collection, birth, blob.md5)
-    ) + "/" + quote(row.path)
+def _file(info: Info, row: tables.ArtifactFile, blob: tables.Blob, prefix: str) -> File:
+    """``prefix``: the quoted /artifactsV2/default/<entity>/<project>/<collection>/ of the page."""
+    download = f"{prefix}{artifact_global_id(row.birth_artifact_id or row.artifact_id)}/{blob.md5}/{quote(row.path)}"
     return File(
         id=strawberry.ID(ids.encode("ArtifactFile", row.id)), name=row.path, size_bytes=row.size or 0,
         mimetype=row.mimetype, updated_at=row.created_at, md5=row.digest, storage_key=blob.storage_key,
         download_path=download, artifact_id=row.artifact_id,
         direct_url_value=_direct_url(info, blob.storage_key, row.path.rsplit("/", 1)[-1]),
     )
+
+
+def _download_prefix(place: tuple[str, str, str]) -> str:
+    return "/artifactsV2/default/" + "".join(quote(part, safe="") + "/" for part in place)
 
 
 @strawberry.type

@@ -34,6 +34,7 @@ class File(Node):
     download_path: strawberry.Private[str | None] = None
     run_id: strawberry.Private[int | None] = None
     artifact_id: strawberry.Private[int | None] = None
+    artifact_row: strawberry.Private[Any] = None  # the artifact's row, when the caller holds it
     direct_url_value: strawberry.Private[str | None] = None  # artifact files: chosen by the blob store
     upload_url: str | None = strawberry.field(
         default=None, description="Where to PUT the content (artifact uploads); null: the server already has it.")
@@ -77,11 +78,18 @@ class File(Node):
         return info.context.base_url + self.download_path
 
     @strawberry.field(description="The artifact version the file belongs to.")
-    async def artifact(self, info: Info) -> Annotated["Artifact", strawberry.lazy("app.api.types.artifact")] | None:
+    def artifact(self, info: Info) -> Annotated["Artifact", strawberry.lazy("app.api.types.artifact")] | None:
         from app.api.types.artifact import Artifact
 
+        if self.artifact_row is not None:  # known already: no statement per file of a 10,000-file upload
+            return Artifact.from_row(self.artifact_row)
         if self.artifact_id is None:
             return None
+        return self._load_artifact(info)
+
+    async def _load_artifact(self, info: Info) -> Any:
+        from app.api.types.artifact import Artifact
+
         async with info.context.read() as session:
             row = await session.get(tables.Artifact, self.artifact_id)
         return Artifact.from_row(row) if row else None
