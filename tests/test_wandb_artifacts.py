@@ -51,7 +51,7 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="producer1", job_type="build"
 
     art = wandb.Artifact("dataset", type="dataset", metadata={"rows": 2})
     art.add_dir(str(data))
-    logged = run.log_artifact(art)
+    logged = run.log_artifact(art, aliases=["candidate"])
     logged.wait()
     results["identical"] = logged.version
 
@@ -79,7 +79,7 @@ results["api v0"] = {"aliases": sorted(a.aliases), "metadata": a.metadata, "desc
                      "logged_by": a.logged_by().id, "used_by": sorted(r.id for r in a.used_by()),
                      "size": a.size, "file_count": a.file_count if hasattr(a, "file_count") else None}
 latest = api.artifact(f"{ENTITY}/{PROJECT}/dataset:latest")
-results["api latest"] = [latest.version, sorted(latest.aliases), latest.metadata]
+results["api latest"] = [latest.version, sorted(latest.aliases), latest.metadata]  # the identical log's alias too
 results["versions"] = sorted(v.version for v in api.artifacts("dataset", f"{ENTITY}/{PROJECT}/dataset"))
 results["types"] = sorted(t.name for t in api.artifact_types(f"{ENTITY}/{PROJECT}"))
 results["collections"] = sorted(c.name for c in api.artifact_collections(f"{ENTITY}/{PROJECT}", "dataset"))
@@ -134,14 +134,14 @@ EXPECTED = {
     "api v0": {"aliases": ["best"], "metadata": {"rows": 1}, "description": "a small dataset", "type": "dataset",
                "version": "v0", "files": ["docs/notes.txt", "train.csv"], "logged_by": "producer1",
                "used_by": ["consumer1"], "size": 19, "file_count": 2},
-    "api latest": ["v1", ["latest"], {"rows": 2}],
+    "api latest": ["v1", ["candidate", "latest"], {"rows": 2}],
     "versions": ["v0", "v1"],
     "types": ["dataset"],
     "collections": ["dataset", "refs"],
     "collection": "dataset",
     "logged_artifacts": ["dataset:v0", "dataset:v1", "refs:v0"],
     "used_artifacts": ["dataset:v0", "dataset:v1", "refs:v0"],
-    "after save": ["v1", ["latest", "production"], "promoted", {"rows": 2, "checked": True}],
+    "after save": ["v1", ["candidate", "latest", "production"], "promoted", {"rows": 2, "checked": True}],
     "delete v0 (refused with an alias first)": True,
     "v0 gone": True,
     "best gone with it": True,

@@ -189,6 +189,13 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
                                    Artifact.state == COMMITTED).order_by(Artifact.version_index.desc()).limit(1)
         )
         if same is not None:
+            # Nothing new is made, but the aliases asked for still name the identical version.
+            for alias in aliases:
+                if alias != LATEST:
+                    await set_alias(session, sequence.id, same.id, alias)
+            audit.record(session, actor, "artifact.create", entity_id=place.entity.id, target_type="artifact",
+                         target_id=same.id, collection=sequence.name, version=same.version_index,
+                         deduplicated=True, aliases=aliases)
             return Created(same, sequence, previous, True)
     now = utcnow()
     artifact = Artifact(
