@@ -14,6 +14,7 @@ from starlette.routing import Mount, Route
 from app.api.view import GraphQLApp
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
+from app.domain import artifact_blobs
 from app.domain.bootstrap import create_first_admin
 from app.domain.runs import watch_for_crashes
 from app.rest import artifacts as artifact_routes, file_stream, health, storage
@@ -35,6 +36,16 @@ async def crash_watch(runtime: Runtime) -> None:
 
 
 BACKGROUND_TASKS.append(crash_watch)
+
+
+async def artifact_blob_sweep(runtime: Runtime) -> None:
+    """Once at start: delete the bytes of artifact content released before a crash."""
+    freed = await artifact_blobs.sweep(runtime.storage, runtime.session_factory)
+    if freed:
+        log.info("artifact blob sweep freed %d bytes", freed)
+
+
+BACKGROUND_TASKS.append(artifact_blob_sweep)
 
 
 def load_secret(settings: Settings) -> bytes:

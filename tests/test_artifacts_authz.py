@@ -225,3 +225,31 @@ async def test_commit_refuses_a_manifest_naming_content_never_uploaded(gql, runt
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "never uploaded" in error["message"]
     async with runtime.session_factory() as session:
         assert (await session.get(tables.Artifact, saved.artifact_id)).state == "PENDING"
+
+
+async def test_released_content_is_swept_after_a_crash_and_can_come_back(runtime):
+    from app.domain import artifact_blobs, artifact_changes
+    from tests.artifact_support import user_actor
+
+    await make_team(runtime)
+    gone = await save_artifact(runtime, "ada", "acme", "vision", "dataset", {"only-here": b"unique bytes"})
+    back = await save_artifact(runtime, "ada", "acme", "vision", "other", {"returns": b"returning bytes"})
+    for saved in (gone, back):  # deleted, and the process dies before deleting the bytes
+        async with runtime.session_factory.begin() as session:
+            deleted = await artifact_changes.delete_artifact(session, await user_actor(session, "ada"),
+                                                             saved.artifact_id, delete_aliases=True)
+            assert [key for key, _ in deleted.freed if key in saved.keys.values()]
+    old_key = back.keys["returns"]
+    async with runtime.session_factory() as session:
+        assert not await artifact_blobs.blob_is_live(session, gone.keys["only-here"])
+    assert await runtime.storage.size(gone.keys["only-here"]) == len(b"unique bytes")
+    # the same content logged again before the sweep: a new row key, uploaded anew
+    again = await save_artifact(runtime, "max", "acme", "vision", "third", {"returns": b"returning bytes"})
+    assert again.keys["returns"] != old_key
+    freed = await artifact_blobs.sweep(runtime.storage, runtime.session_factory)
+    assert freed >= len(b"unique bytes")
+    assert await runtime.storage.size(gone.keys["only-here"]) is None
+    assert await runtime.storage.size(again.keys["returns"]) == len(b"returning bytes")
+    async with runtime.session_factory() as session:
+        assert await artifact_blobs.blob_is_live(session, again.keys["returns"])
+        assert await session.scalar(select(tables.Blob).where(tables.Blob.released_at.is_not(None))) is None

@@ -237,7 +237,8 @@ class Alert(SQLModel, table=True):
 class Blob(SQLModel, table=True):
     """Content stored once per instance, by digest: every artifact file and manifest with the same
     bytes points here. Its storage key is built from the digest alone (``blobs/md5/<hex>``). A blob
-    is live while an artifact file or manifest references it (app/domain/artifact_blobs.py)."""
+    is live while an artifact file or manifest references it and it is not released
+    (app/domain/artifact_blobs.py)."""
 
     __tablename__ = "blob"
     id: int | None = _id()
@@ -246,6 +247,9 @@ class Blob(SQLModel, table=True):
     storage_key: str = Field(sa_column=Column(String(256), unique=True, nullable=False))
     created_at: datetime = _ts()
     uploaded_at: datetime | None = _ts(nullable=True)
+    # Set when nothing references the blob any more: its bytes go, then the row (a sweep at start
+    # finishes what a crash interrupted).
+    released_at: datetime | None = _ts(nullable=True, index=True)
 
 
 class ArtifactType(SQLModel, table=True):

@@ -3,8 +3,10 @@
 One blob row per distinct content (MD5) in the whole instance, whatever the artifact, project or
 entity. Its storage key is built from the digest and a per-row suffix (``blobs/md5/<hex>/<suffix>``),
 never from entity or project names, so moving runs or renaming collections moves nothing. A blob
-row lives while an artifact file or manifest references it; deleting versions removes the rows
-nothing references any more and, once that transaction has committed, their bytes.
+row lives while an artifact file or manifest references it. Deleting versions marks the rows
+nothing references any more released; once that transaction has committed their bytes go, then the
+rows (``delete_bytes``); ``sweep`` (at start) finishes releases a crash interrupted. Content asked
+for again while released comes back under a new key.
 
 The suffix keeps a freed blob's delayed storage delete from ever touching bytes uploaded again
 for the same content under a new row.
@@ -19,7 +21,7 @@ import re
 import uuid
 from typing import AsyncIterator, Iterable
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import dialect
@@ -79,7 +81,11 @@ async def verified(chunks: AsyncIterator[bytes], hex_digest: str) -> AsyncIterat
 async def ensure(session: AsyncSession, hex_digests: Iterable[str]) -> dict[str, Blob]:
     """The blob rows of these digests, created (not yet uploaded) where missing."""
     wanted = sorted(set(hex_digests))
-    found = await by_digest(session, wanted)
+    found = await by_digest(session, wanted, include_released=True)
+    for blob in found.values():
+        if blob.released_at is not None:  # its old bytes are on their way out: upload again, elsewhere
+            blob.released_at, blob.uploaded_at, blob.size = None, None, None
+            blob.storage_key = new_key(blob.md5)
     missing = [digest for digest in wanted if digest not in found]
     if missing:
         statement = dialect.insert_ignoring_conflicts(session.bind.dialect.name, Blob.__table__, ["md5"])
@@ -91,17 +97,19 @@ async def ensure(session: AsyncSession, hex_digests: Iterable[str]) -> dict[str,
     return found
 
 
-async def by_digest(session: AsyncSession, hex_digests: list[str]) -> dict[str, Blob]:
+async def by_digest(session: AsyncSession, hex_digests: list[str], *, include_released: bool = False) -> dict[str, Blob]:
     found: dict[str, Blob] = {}
     for start in range(0, len(hex_digests), IN_CHUNK):
-        part = hex_digests[start:start + IN_CHUNK]
-        found.update({b.md5: b for b in (await session.scalars(select(Blob).where(Blob.md5.in_(part)))).all()})
+        query = select(Blob).where(Blob.md5.in_(hex_digests[start:start + IN_CHUNK]))
+        if not include_released:
+            query = query.where(Blob.released_at.is_(None))
+        found.update({b.md5: b for b in (await session.scalars(query)).all()})
     return found
 
 
 async def record_upload(session: AsyncSession, key: str, size: int) -> bool:
     """Mark the blob under ``key`` uploaded; False if no blob row has that key."""
-    blob = await session.scalar(select(Blob).where(Blob.storage_key == key))
+    blob = await session.scalar(select(Blob).where(Blob.storage_key == key, Blob.released_at.is_(None)))
     if blob is None:
         return False
     blob.size = size
@@ -110,19 +118,20 @@ async def record_upload(session: AsyncSession, key: str, size: int) -> bool:
 
 
 async def is_uploaded(session: AsyncSession, key: str) -> bool:
-    blob = await session.scalar(select(Blob).where(Blob.storage_key == key))
+    blob = await session.scalar(select(Blob).where(Blob.storage_key == key, Blob.released_at.is_(None)))
     return blob is not None and blob.uploaded_at is not None
 
 
 async def blob_is_live(session: AsyncSession, key: str) -> bool:
-    """Whether the signed storage GET may still serve ``key``: its blob row exists (rows go when
-    nothing references them)."""
-    return await session.scalar(select(Blob.id).where(Blob.storage_key == key)) is not None
+    """Whether the signed storage GET may still serve ``key``: its blob is not released (blobs are
+    released when nothing references them)."""
+    return await session.scalar(
+        select(Blob.id).where(Blob.storage_key == key, Blob.released_at.is_(None))) is not None
 
 
 async def release_unreferenced(session: AsyncSession, blob_ids: Iterable[int]) -> list[tuple[str, int]]:
-    """Delete the rows of these blobs that no artifact file or manifest references any more;
-    (storage key, size) of each, for deleting their bytes after commit."""
+    """Release the blobs among these that no artifact file or manifest references any more;
+    (storage key, size) of each, for deleting their bytes after commit (``delete_bytes``)."""
     candidates = sorted({b for b in blob_ids if b is not None})
     freed: list[tuple[str, int]] = []
     for start in range(0, len(candidates), IN_CHUNK):
@@ -132,17 +141,29 @@ async def release_unreferenced(session: AsyncSession, blob_ids: Iterable[int]) -
             exists().where(Artifact.manifest_blob_id == Blob.id),
         )
         rows = (await session.execute(
-            select(Blob.id, Blob.storage_key, Blob.size).where(Blob.id.in_(part), ~referenced)
+            select(Blob.id, Blob.storage_key, Blob.size).where(Blob.id.in_(part), ~referenced,
+                                                               Blob.released_at.is_(None))
         )).all()
         if rows:
-            await session.execute(delete(Blob).where(Blob.id.in_([r.id for r in rows])))
+            await session.execute(update(Blob).where(Blob.id.in_([r.id for r in rows])).values(released_at=utcnow()))
             freed.extend((r.storage_key, r.size or 0) for r in rows)
     return freed
 
 
-async def delete_bytes(storage, freed: list[tuple[str, int]]) -> int:
-    """Remove released blobs' bytes (after their rows' deletion committed); the bytes freed."""
+async def delete_bytes(storage, session_factory, freed: list[tuple[str, int]]) -> int:
+    """Remove released blobs' bytes (once their release committed), then their rows; the bytes freed.
+    A key asked for again meanwhile has a new row and key, which this never touches."""
     total = 0
     for key, _ in freed:
         total += await storage.delete(key)
+        async with session_factory.begin() as session:
+            await session.execute(delete(Blob).where(Blob.storage_key == key, Blob.released_at.is_not(None)))
     return total
+
+
+async def sweep(storage, session_factory) -> int:
+    """Finish releases a crash interrupted (bytes and rows of released blobs); the bytes freed."""
+    async with session_factory() as session:
+        keys = (await session.execute(
+            select(Blob.storage_key, Blob.size).where(Blob.released_at.is_not(None)))).all()
+    return await delete_bytes(storage, session_factory, [(k, s or 0) for k, s in keys])

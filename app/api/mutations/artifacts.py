@@ -401,7 +401,7 @@ def _manifest(info: Info, artifact: tables.Artifact, blob: tables.Blob | None) -
 
 
 async def _free(info: Info, freed: list[tuple[str, int]]) -> int:
-    return await artifact_blobs.delete_bytes(info.context.runtime.storage, freed)
+    return await artifact_blobs.delete_bytes(info.context.runtime.storage, info.context.runtime.session_factory, freed)
 
 
 @strawberry.type

@@ -142,7 +142,7 @@ class Mutation:
                 session, info.context.actor, input.entity_name, input.project_name, selection,
                 delete_artifacts=bool(input.delete_artifacts),
             )
-        await artifact_blobs.delete_bytes(info.context.runtime.storage, freed)
+        await artifact_blobs.delete_bytes(info.context.runtime.storage, info.context.runtime.session_factory, freed)
         return DeleteRunsPayload(deleted_count=len(names), run_names=names, client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[IsSignedIn], description="Delete one run by its id (W&B).")
@@ -152,7 +152,7 @@ class Mutation:
             _, freed = await run_moves.delete_run(
                 session, info.context.actor, run_id, delete_artifacts=bool(input.delete_artifacts)
             )
-        await artifact_blobs.delete_bytes(info.context.runtime.storage, freed)
+        await artifact_blobs.delete_bytes(info.context.runtime.storage, info.context.runtime.session_factory, freed)
         return DeleteRunPayload(client_mutation_id=input.client_mutation_id)
 
 

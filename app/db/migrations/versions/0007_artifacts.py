@@ -27,10 +27,13 @@ def upgrade() -> None:
     sa.Column('storage_key', sa.String(length=256), nullable=False),
     sa.Column('created_at', app.db.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('uploaded_at', app.db.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('released_at', app.db.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('md5'),
     sa.UniqueConstraint('storage_key')
     )
+    with op.batch_alter_table('blob', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_blob_released_at'), ['released_at'], unique=False)
     op.create_table('artifact_type',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('project_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -202,5 +205,7 @@ def downgrade() -> None:
 
     op.drop_table('artifact_collection')
     op.drop_table('artifact_type')
+    with op.batch_alter_table('blob', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_blob_released_at'))
     op.drop_table('blob')
 
