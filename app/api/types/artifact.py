@@ -11,6 +11,7 @@ shown only when the viewer may read that project.
 from __future__ import annotations
 
 import enum
+import zlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Sequence, Union
 from urllib.parse import quote
@@ -112,7 +113,7 @@ class Tag:
 
     @classmethod
     def named(cls, name: str) -> "Tag":
-        return cls(id=strawberry.ID(ids.encode("Tag", abs(hash(name)) % (2**31))), name=name)
+        return cls(id=strawberry.ID(ids.encode("Tag", zlib.crc32(name.encode()))), name=name)  # stable across processes
 
 
 @strawberry.type
