@@ -611,7 +611,10 @@ class ArtifactCollection(Node):
             has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
 
 
-@strawberry.type(description="The versions logged under one name in a project.")
+@strawberry.type(description="The versions logged under one name in a project. It belongs to the project, "
+                             "not to the runs that logged its versions: when some or all of those runs move to "
+                             "another project (moveRuns), the sequence and every version stay here, with their "
+                             "aliases and downloads; the moved runs still list them in outputArtifacts.")
 class ArtifactSequence(ArtifactCollection):
     @classmethod
     def from_row(cls, row: tables.ArtifactCollection) -> "ArtifactSequence":
