@@ -11,6 +11,7 @@ shown only when the viewer may read that project.
 from __future__ import annotations
 
 import enum
+import json
 import zlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Sequence, Union
@@ -151,6 +152,7 @@ class ArtifactType(Node):
         self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
         order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
     ) -> "ArtifactCollectionConnection":
+        _check_collection_filters(filters)
         return await collection_page(info, project_id=self.row.project_id, type_id=self.row.id, after=after,
                                      first=first, kinds=collection_types)
 
@@ -589,6 +591,7 @@ class ArtifactCollection(Node):
     @strawberry.field(description="The committed versions in the collection, newest first.")
     async def artifacts(self, info: Info, after: str | None = None, first: int | None = None,
                         order: str | None = None, filters: JSONString | None = None) -> VersionedArtifactConnection:
+        _check_version_filters(filters)
         limit = page_size(first)
         cursor = decode_cursor(after)
         query = (select(tables.ArtifactMembership, tables.Artifact)
@@ -609,6 +612,23 @@ class ArtifactCollection(Node):
                                        version=f"v{m.version_index}") for m, a in rows[:limit]]
         return VersionedArtifactConnection(edges=edges, total_count=total or 0, page_info=PageInfo(
             has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+
+
+def _check_collection_filters(filters: str | None) -> None:
+    if filters not in (None, "", "{}", "null"):
+        raise BadInput(f"artifact collection filters {filters} are not supported; list without filters")
+
+
+def _check_version_filters(filters: str | None) -> None:
+    """Only committed versions are listed; any other filter is refused rather than ignored."""
+    if filters in (None, "", "{}", "null"):
+        return
+    try:
+        parsed = json.loads(filters)
+    except ValueError:
+        raise BadInput("filters is not valid JSON") from None
+    if parsed not in ({}, None, {"state": "COMMITTED"}):
+        raise BadInput(f"artifact version filters {filters} are not supported: only {{\"state\": \"COMMITTED\"}}")
 
 
 @strawberry.type(description="The versions logged under one name in a project. It belongs to the project, "
@@ -776,6 +796,7 @@ class ProjectArtifactFields:
         self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
         order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
     ) -> ArtifactCollectionConnection:
+        _check_collection_filters(filters)
         return await collection_page(info, project_id=self.row.id, type_id=None, after=after, first=first,
                                      kinds=collection_types)
 
