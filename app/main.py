@@ -8,6 +8,7 @@ import logging
 import secrets
 from typing import Awaitable, Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 
@@ -40,7 +41,11 @@ BACKGROUND_TASKS.append(crash_watch)
 
 async def artifact_blob_sweep(runtime: Runtime) -> None:
     """Once at start: delete the bytes of artifact content released before a crash."""
-    freed = await artifact_blobs.sweep(runtime.storage, runtime.session_factory)
+    try:
+        freed = await artifact_blobs.sweep(runtime.storage, runtime.session_factory)
+    except SQLAlchemyError as error:  # e.g. a database not migrated yet: the next start sweeps
+        log.warning("artifact blob sweep skipped: %s", error)
+        return
     if freed:
         log.info("artifact blob sweep freed %d bytes", freed)
 
