@@ -221,7 +221,7 @@ async def test_commit_refuses_a_manifest_naming_content_never_uploaded(gql, runt
     async with runtime.session_factory.begin() as session:
         blob = await session.scalar(select(tables.Blob).where(tables.Blob.md5 == hashlib.md5(b"a").hexdigest()))
         blob.uploaded_at = None
-    status, error = await gql.error(COMMIT, {"id": saved.global_id}, key=team.member.key)
+    _, error = await gql.error(COMMIT, {"id": saved.global_id}, key=team.member.key)
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "never uploaded" in error["message"]
     async with runtime.session_factory() as session:
         assert (await session.get(tables.Artifact, saved.artifact_id)).state == "PENDING"

@@ -289,16 +289,12 @@ async def link_artifact(session: AsyncSession, actor: Actor, artifact_id: int, e
     for alias in aliases:
         if alias != LATEST:
             await set_alias(session, portfolio.id, artifact_id, check_alias(alias))
-    await _move_portfolio_latest(session, portfolio.id)
+    await move_latest(session, portfolio.id)
     portfolio.updated_at = utcnow()
     audit.record(session, actor, "artifact.link", entity_id=place.entity.id, target_type="artifact",
                  target_id=artifact_id, portfolio=portfolio.name, project_id=place.project.id,
                  version=membership.version_index, aliases=aliases)
     return membership
-
-
-async def _move_portfolio_latest(session: AsyncSession, portfolio_id: int) -> None:
-    await move_latest(session, portfolio_id)
 
 
 async def unlink_artifact(session: AsyncSession, actor: Actor, artifact_id: int, portfolio_id: int) -> None:
@@ -327,11 +323,6 @@ async def server_id_of_client_id(session: AsyncSession, actor: Actor, client_id:
     except NotFound:
         return None
     return artifact_id
-
-
-async def count_versions(session: AsyncSession, collection_id: int) -> int:
-    return await session.scalar(select(func.count()).select_from(ArtifactMembership).where(
-        ArtifactMembership.collection_id == collection_id)) or 0
 
 
 async def delete_outputs_of_runs(session: AsyncSession, actor: Actor, run_ids: list[int]) -> list[tuple[str, int]]:

@@ -25,14 +25,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.tables import (
     Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, Blob, Project,
 )
-from app.db.types import dumps, storable_json, utcnow
+from app.db.types import storable_json, utcnow
 from app.domain import artifact_blobs, audit, projects, runs
 from app.domain.actor import Actor
 from app.domain.artifacts import (
     COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Place, Version, check_alias, check_collection_name,
     check_type_name, latest_committed, next_index, place_of, require_write, type_named, version_by_id,
 )
-from app.domain.errors import BadInput, Conflict, NotFound, Unauthenticated
+from app.domain.errors import BadInput, Conflict, Unauthenticated
 from app.domain.users import require_entity
 
 MANIFEST_TYPES = ("FULL", "INCREMENTAL", "PATCH")

@@ -207,13 +207,6 @@ async def latest_committed(session: AsyncSession, collection_id: int) -> Artifac
     )
 
 
-async def aliases_of(session: AsyncSession, artifact_id: int, collection_id: int | None = None) -> list[ArtifactAlias]:
-    query = select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact_id)
-    if collection_id is not None:
-        query = query.where(ArtifactAlias.collection_id == collection_id)
-    return list((await session.scalars(query.order_by(ArtifactAlias.collection_id, ArtifactAlias.alias))).all())
-
-
 async def next_index(session: AsyncSession, collection_id: int) -> int:
     """The next version index of a collection (indices are never reused)."""
     highest_version = await session.scalar(

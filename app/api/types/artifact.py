@@ -14,11 +14,11 @@ import enum
 import json
 import zlib
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Sequence, Union
+from typing import TYPE_CHECKING, Annotated, Sequence, Union
 from urllib.parse import quote
 
 import strawberry
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from strawberry.dataloader import DataLoader
 
 from app.api import ids
