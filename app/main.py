@@ -8,17 +8,19 @@ import logging
 import secrets
 from typing import Awaitable, Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 
 from app.api.view import GraphQLApp
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
-from app.domain import blobs
+from app.domain import artifact_blobs, blobs
 from app.domain.bootstrap import create_first_admin
 from app.domain.fixtures import revoke_fixture_keys
 from app.domain.runs import watch_for_crashes
 from app.rest import file_stream, health, storage, telemetry, web
+from app.rest import artifacts as artifact_routes
 from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
 from app.runtime import Runtime
 from app.settings import Settings
@@ -60,6 +62,20 @@ def build_storage(settings: Settings) -> BlobStore:
 
         return S3BlobStore.from_settings(settings)
     return LocalBlobStore(settings.storage_dir)
+
+
+async def artifact_blob_sweep(runtime: Runtime) -> None:
+    """Once at start: delete the bytes of artifact content released before a crash."""
+    try:
+        freed = await artifact_blobs.sweep(runtime.storage, runtime.session_factory)
+    except SQLAlchemyError as error:  # e.g. a database not migrated yet: the next start sweeps
+        log.warning("artifact blob sweep skipped: %s", error)
+        return
+    if freed:
+        log.info("artifact blob sweep freed %d bytes", freed)
+
+
+BACKGROUND_TASKS.append(artifact_blob_sweep)
 
 
 def load_secret(settings: Settings) -> bytes:
@@ -150,6 +166,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *health.routes,
         *file_stream.routes,
         *storage.routes,
+        *artifact_routes.routes,
         *telemetry.routes,
         *web.routes,  # last: its catch-all serves the web app's URLs
     ]

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     restrict_team_creation: bool = Field(False, description="Only instance admins may create teams.")
     signed_url_ttl_seconds: int = 3600
     max_upload_bytes: int = 1024 * 1024 * 1024
+    max_artifact_file_bytes: int = Field(
+        64 * 1024**3, description="Largest artifact file one upload may carry (content-addressed artifact blobs)."
+    )
     max_request_body_bytes: int = 32 * 1024 * 1024
     storage_backend: Literal["local", "s3"] = Field(
         "local", description="Where files are stored: local (<data_dir>/storage) or s3 (an S3-compatible bucket)."

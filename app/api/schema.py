@@ -18,13 +18,16 @@ from app.api.execution import FastLeafExecutor
 from app.api.queries import identity, projects
 from app.api.queries import audit as audit_queries, users as user_queries
 from app.api.mutations import projects as project_mutations, teams as team_mutations, users as user_mutations
+from app.api.queries import artifacts as artifact_queries
 from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
+from app.api.mutations import artifacts as artifact_mutations
 from app.api.mutations import run_moves as run_moves_mutations
 from app.api.mutations import organizations as organization_mutations
 from app.api.mutations import runs as run_mutations
 from app.api.scalars import SCALAR_MAP
 from app.api.text_arguments import RefuseUnstorableText
+from app.api.types.artifact import ArtifactPortfolio, ArtifactSequence
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
 from app.api.types.run import Run
@@ -34,8 +37,8 @@ MAX_DEPTH = 15
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query)
-MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation)
+QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query, artifact_queries.Query)
+MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation, artifact_mutations.Mutation)
 
 # The guard rules are built once: the validation cache keys on the rule classes, so rules made per
 # request would never hit it.
@@ -57,7 +60,7 @@ def build_schema(*, fast_executor: bool = True) -> LabbookSchema:
     return LabbookSchema(
         query=Query,
         mutation=Mutation,
-        types=[User, Team, Project, Run],
+        types=[User, Team, Project, Run, ArtifactSequence, ArtifactPortfolio],
         execution_context_class=FastLeafExecutor if fast_executor else StrawberryGraphQLCoreExecutionContext,
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
         extensions=[

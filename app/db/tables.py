@@ -277,6 +277,148 @@ class Alert(SQLModel, table=True):
     created_at: datetime = _ts()
 
 
+class Blob(SQLModel, table=True):
+    """Content stored once per instance, by digest: every artifact file and manifest with the same
+    bytes points here. Its storage key is built from the digest alone (``blobs/md5/<hex>``). A blob
+    is live while an artifact file or manifest references it and it is not released
+    (app/domain/artifact_blobs.py)."""
+
+    __tablename__ = "blob"
+    id: int | None = _id()
+    md5: str = Field(sa_column=Column(String(32), unique=True, nullable=False))  # hex
+    size: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))  # None: not uploaded yet
+    storage_key: str = Field(sa_column=Column(String(256), unique=True, nullable=False))
+    created_at: datetime = _ts()
+    uploaded_at: datetime | None = _ts(nullable=True)
+    # Set when nothing references the blob any more: its bytes go, then the row (a sweep at start
+    # finishes what a crash interrupted).
+    released_at: datetime | None = _ts(nullable=True, index=True)
+
+
+class ArtifactType(SQLModel, table=True):
+    __tablename__ = "artifact_type"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    id: int | None = _id()
+    project_id: int = _fk("project.id", index=False)
+    name: str = Field(sa_column=Column(String(128), nullable=False))
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = _ts()
+
+
+class ArtifactCollection(SQLModel, table=True):
+    """A SEQUENCE (the versions logged under one name in a project) or a PORTFOLIO (links to
+    versions of sequences, e.g. a model registry entry). Collections belong to a project, not to
+    the runs that produced their versions: moving runs leaves them where they are."""
+
+    __tablename__ = "artifact_collection"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    id: int | None = _id()
+    project_id: int = _fk("project.id", index=False)
+    type_id: int = _fk("artifact_type.id")
+    name: str = Field(sa_column=Column(String(128), nullable=False))
+    kind: str = Field(sa_column=Column(String(9), nullable=False))  # SEQUENCE | PORTFOLIO
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    tags: Any = _json(nullable=True)
+    client_id: str | None = Field(default=None, sa_column=Column(String(128), nullable=True, index=True))
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class Artifact(SQLModel, table=True):
+    """One version of a sequence."""
+
+    __tablename__ = "artifact"
+    __table_args__ = (
+        UniqueConstraint("collection_id", "version_index"),
+        Index("ix_artifact_collection_digest", "collection_id", "digest"),
+    )
+    id: int | None = _id()
+    collection_id: int = _fk("artifact_collection.id", index=False)
+    type_id: int = _fk("artifact_type.id")
+    version_index: int = Field(sa_column=Column(BigIntId, nullable=False))
+    digest: str = Field(sa_column=Column(String(64), nullable=False))  # the client's manifest digest (hex)
+    digest_algorithm: str = Field(default="MANIFEST_MD5", sa_column=Column(String(24), nullable=False))
+    state: str = Field(default="PENDING", sa_column=Column(String(9), nullable=False))  # PENDING|COMMITTED|DELETED
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    metadata_: Any = Field(default=None, sa_column=Column("metadata", JSONValue, nullable=True))
+    labels: Any = _json(nullable=True)  # tags of the version: ["name", ...]
+    requested_aliases: Any = _json(nullable=True)  # applied on commit
+    run_id: int | None = _fk("run.id", nullable=True, ondelete="SET NULL")  # the producing run
+    history_step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    ttl_duration_seconds: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    client_id: str | None = Field(default=None, sa_column=Column(String(128), nullable=True, index=True))
+    base_artifact_id: int | None = _fk("artifact.id", nullable=True, index=False, ondelete="SET NULL")
+    manifest_type: str | None = Field(default=None, sa_column=Column(String(12), nullable=True))
+    manifest_blob_id: int | None = _fk("blob.id", nullable=True, ondelete="RESTRICT")
+    distributed_id: str | None = Field(default=None, sa_column=Column(String(128), nullable=True))
+    patch_blob_ids: Any = _json(nullable=True)  # PATCH manifests uploaded by a distributed version's writers
+    size: int = Field(default=0, sa_column=Column(BigIntId, nullable=False))
+    file_count: int = 0
+    created_by_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+    committed_at: datetime | None = _ts(nullable=True)
+
+
+class ArtifactMembership(SQLModel, table=True):
+    """A version's place in a collection: every version is a member of its own sequence at its
+    version index, and of each portfolio it is linked to at that portfolio's next index."""
+
+    __tablename__ = "artifact_membership"
+    __table_args__ = (
+        UniqueConstraint("collection_id", "artifact_id"),
+        UniqueConstraint("collection_id", "version_index"),
+    )
+    id: int | None = _id()
+    collection_id: int = _fk("artifact_collection.id", index=False)
+    artifact_id: int = _fk("artifact.id")
+    version_index: int = Field(sa_column=Column(BigIntId, nullable=False))
+    created_at: datetime = _ts()
+
+
+class ArtifactAlias(SQLModel, table=True):
+    """A name for one version within a collection; one holder per (collection, alias)."""
+
+    __tablename__ = "artifact_alias"
+    __table_args__ = (UniqueConstraint("collection_id", "alias"),)
+    id: int | None = _id()
+    collection_id: int = _fk("artifact_collection.id", index=False)
+    artifact_id: int = _fk("artifact.id")
+    alias: str = Field(sa_column=Column(String(128), nullable=False))
+    created_at: datetime = _ts()
+
+
+class ArtifactFile(SQLModel, table=True):
+    """One manifest entry of a version: stored content (``blob_id``) or a reference (``ref``,
+    recorded, never fetched by the server)."""
+
+    __tablename__ = "artifact_file"
+    __table_args__ = (UniqueConstraint("artifact_id", "path"),)
+    id: int | None = _id()
+    artifact_id: int = _fk("artifact.id", index=False)
+    path: str = Field(sa_column=Column(String(1024), nullable=False))
+    size: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    digest: str = Field(sa_column=Column(String(128), nullable=False))  # base64 md5, or the reference's digest
+    blob_id: int | None = _fk("blob.id", nullable=True, ondelete="RESTRICT")
+    ref: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    birth_artifact_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    mimetype: str | None = None
+    extra: Any = _json(nullable=True)
+    created_at: datetime = _ts()
+
+
+class ArtifactUse(SQLModel, table=True):
+    """A run's input: the version it used."""
+
+    __tablename__ = "artifact_use"
+    __table_args__ = (UniqueConstraint("run_id", "artifact_id"),)
+    id: int | None = _id()
+    run_id: int = _fk("run.id", index=False)
+    artifact_id: int = _fk("artifact.id")
+    used_as: str | None = None
+    created_at: datetime = _ts()
+
+
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
     id: int | None = _id()

@@ -279,3 +279,16 @@ def can_manage_organization(actor: Actor, org_role: str | None) -> bool:
 
 def can_create_organization(actor: Actor) -> bool:
     return actor.is_instance_admin
+
+
+# --- artifacts -------------------------------------------------------------------------------
+
+def can_read_artifacts(actor: Actor, role: str | None, project: Project, *, in_restricted: bool) -> bool:
+    """Artifacts follow their project's access: whoever reads the project reads its artifacts."""
+    return can_read_project(actor, role, project, in_restricted=in_restricted)
+
+
+def can_write_artifacts(actor: Actor, role: str | None, project: Project | None, *, in_restricted: bool) -> bool:
+    """Log, alias, link, change and delete artifacts: whoever may log runs to the project (MEMBER
+    and up, SERVICE; not VIEWER)."""
+    return can_write_project(actor, role, project, in_restricted=in_restricted)

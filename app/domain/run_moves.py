@@ -6,7 +6,7 @@ files, alerts, attribution) moves with it in the same UPDATE, and nothing is cop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from sqlalchemy import delete, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import AuditEvent, Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import audit, files, policy, projects, run_filters, run_values
+from app.domain import artifact_changes, audit, files, policy, projects, run_filters, run_values
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from app.domain.users import entity_by_name
@@ -172,17 +172,21 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
 
 @dataclass
 class Deletion:
-    """Deleted runs' names, and the blob keys of their files: release them (``blobs.release``) once
-    the transaction has committed."""
+    """Deleted runs' names, the blob keys of their files, and the artifact content their deleted
+    versions released: remove them (``blobs.release``, ``artifact_blobs.delete_bytes``) once the
+    transaction has committed."""
 
     run_names: list[str]
     blob_keys: list[str]
+    released_artifact_blobs: list[tuple[str, int]] = field(default_factory=list)
 
 
 async def delete_runs(
-    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection,
+    *, delete_artifacts: bool = False,
 ) -> Deletion:
-    """Delete the selected runs (all or none). An empty selection is refused: deleting every run
+    """Delete the selected runs (all or none); with ``delete_artifacts`` the versions they logged go
+    too, otherwise those versions stay in their collections without a producing run. An empty selection is refused: deleting every run
     takes an explicit ``filters: "{}"``."""
     selection.check()
     if selection.run_names is None and selection.filters is None:
@@ -190,18 +194,20 @@ async def delete_runs(
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
     require_editable(actor, place, runs, verb="delete")
+    freed = await artifact_changes.delete_outputs_of_runs(session, actor, [r.id for r in runs]) if delete_artifacts else []
     keys = await remove_runs(session, place.project, runs)
     names = [run.name for run in runs]
     audit.record(
         session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
-        path=place.path, runs=names, count=len(names),
+        path=place.path, runs=names, count=len(names), delete_artifacts=delete_artifacts,
     )
-    return Deletion(names, keys)
+    return Deletion(names, keys, freed)
 
 
 async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete_artifacts: bool = False) -> Deletion:
-    """W&B's deleteRun: one run by its storage id. Deleting again a run the actor deleted is not an
-    error (W&B's client may repeat it): nothing is deleted, and nothing is written."""
+    """W&B's deleteRun: one run by its storage id (with ``delete_artifacts``, the versions it logged).
+    Deleting again a run the actor deleted is not an error (W&B's client may repeat it): nothing is
+    deleted, and nothing is written."""
     row = (await session.execute(
         select(Run, Project, Entity)
         .join(Project, Project.id == Run.project_id)
@@ -215,12 +221,13 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     run, project, entity = row
     place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
+    freed = await artifact_changes.delete_outputs_of_runs(session, actor, [run.id]) if delete_artifacts else []
     keys = await remove_runs(session, project, [run])
     audit.record(
         session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
         path=place.path, run=run.name, delete_artifacts=delete_artifacts,
     )
-    return Deletion([run.name], keys)
+    return Deletion([run.name], keys, freed)
 
 
 async def _deleted_by(session: AsyncSession, actor: Actor, run_id: int) -> bool:

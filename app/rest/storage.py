@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from app.domain import blobs, files
+from app.domain import artifact_blobs, blobs, files
 from app.domain.errors import DomainError
 from app.rest.auth import database_error_response, error_response, request_actor
 from app.rest.middleware import BodyLimit
@@ -43,11 +43,14 @@ async def put_blob(request: Request) -> Response:
     key = _signed(request, "PUT")
     if key is None:
         return error_response(403, "upload URL is invalid or has expired; ask for a new one", "FORBIDDEN")
-    if blobs.owner_of(key) is None:
+    blob_digest = artifact_blobs.key_digest(key)
+    if blob_digest is None and blobs.owner_of(key) is None:
         return error_response(404, "nothing is waiting for an upload at this URL", "NOT_FOUND")
-    limit = runtime.settings.max_upload_bytes
+    limit = runtime.settings.max_artifact_file_bytes if blob_digest is not None else runtime.settings.max_upload_bytes
     if "uploadId" in request.query_params:
         return await _put_part(request, key, limit)
+    if blob_digest is not None:
+        return await _put_artifact_blob(request, key, blob_digest, limit)
     try:
         size, md5 = await runtime.storage.put(key, request.stream(), max_bytes=limit)
     except TooLarge as error:
@@ -81,6 +84,31 @@ async def _put_part(request: Request, key: str, limit: int) -> Response:
     return Response(status_code=200, headers={"etag": etag})
 
 
+async def _put_artifact_blob(request: Request, key: str, digest: str, limit: int) -> Response:
+    """Content-addressed artifact content: stored only when its bytes have the MD5 the key names
+    (a mismatch is refused before anything becomes visible); content already held is not rewritten."""
+    runtime = request.app.state.runtime
+    try:
+        async with runtime.session_factory() as session:
+            if await artifact_blobs.is_uploaded(session, key):
+                return Response(status_code=200)
+        size, _ = await runtime.storage.put(key, artifact_blobs.verified(request.stream(), digest), max_bytes=limit)
+        async with runtime.session_factory.begin() as session:
+            known = await artifact_blobs.record_upload(session, key, size)
+    except TooLarge as error:
+        return error_response(413, str(error), "PAYLOAD_TOO_LARGE")
+    except artifact_blobs.DigestMismatch as error:
+        return error_response(400, str(error), "BAD_USER_INPUT")
+    except ValueError as error:
+        return error_response(400, str(error), "BAD_USER_INPUT")
+    except SQLAlchemyError as error:
+        return database_error_response(error)
+    if not known:
+        await runtime.storage.delete(key)
+        return error_response(404, "this upload URL names no artifact content the server expects", "NOT_FOUND")
+    return Response(status_code=200)
+
+
 async def get_blob(request: Request) -> Response:
     runtime = request.app.state.runtime
     key = _signed(request, "GET")
@@ -93,7 +121,7 @@ async def get_blob(request: Request) -> Response:
         return database_error_response(error)
     if not live:
         return _not_stored()
-    return await _blob_response(request, key, None)
+    return await blob_response(request, key, None)
 
 
 async def get_run_file(request: Request) -> Response:
@@ -112,10 +140,11 @@ async def get_run_file(request: Request) -> Response:
                                                  filename=row.name.rsplit("/", 1)[-1])
     if direct is not None:
         return RedirectResponse(direct, status_code=302)
-    return await _blob_response(request, row.storage_key, row.mimetype)
+    return await blob_response(request, row.storage_key, row.mimetype)
 
 
-async def _blob_response(request: Request, key: str, mimetype: str | None) -> Response:
+async def blob_response(request: Request, key: str, mimetype: str | None) -> Response:
+    """The blob under ``key``, whole or the one byte range the ``Range`` header asks (206; 416 past the end)."""
     storage = request.app.state.runtime.storage
     try:
         size = await storage.size(key)
@@ -170,7 +199,7 @@ async def _chunks(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
 
 def body_limits(settings: Settings) -> list[BodyLimit]:
     """Uploads may be larger than other request bodies."""
-    return [BodyLimit("PUT", "/storage/", settings.max_upload_bytes)]
+    return [BodyLimit("PUT", "/storage/", max(settings.max_upload_bytes, settings.max_artifact_file_bytes))]
 
 
 def _storage_errors_are_503(handler):

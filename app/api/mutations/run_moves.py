@@ -12,7 +12,7 @@ from app.api.permissions import IsSignedIn
 from app.api.scalars import Int64, JSONString
 from app.api.types.run import Run
 from app.db.types import dumps
-from app.domain import blobs, run_moves
+from app.domain import artifact_blobs, artifact_changes, blobs, run_moves
 
 
 @strawberry.input(description="Which runs to move and where. Neither runNames nor filters: every run of the project.")
@@ -41,10 +41,24 @@ class Task:
     result: JSONString | None
 
 
+@strawberry.type(description="An artifact sequence some of whose versions were logged by the selected runs.")
+class ProducedArtifactCollection:
+    entity_name: str
+    project_name: str
+    name: str
+    version_count: int = strawberry.field(description="How many of its versions the selected runs logged.")
+
+
 @strawberry.type
 class MoveRunsPayload:
     moved_count: int = strawberry.field(description="How many runs moved (or would move, in a dry run).")
     runs: list[Run] = strawberry.field(description="The runs that moved (or would move), oldest first.")
+    artifact_collections: list[ProducedArtifactCollection] = strawberry.field(
+        default_factory=list,
+        description="Artifact sequences holding versions the runs logged. They do not move: artifacts belong to "
+                    "collections in a project, so every version stays in its collection (same name, path, aliases "
+                    "and downloads), whether some or all of its producing runs move; each moved run still lists "
+                    "them in outputArtifacts (and its inputs in inputArtifacts) at its new path.")
     dry_run: bool
     task: Task
     client_mutation_id: str | None = None
@@ -56,6 +70,9 @@ class DeleteRunsInput:
     project_name: str
     run_names: list[str] | None = None
     filters: JSONString | None = None
+    delete_artifacts: bool | None = strawberry.field(
+        default=False, description="Also delete the artifact versions the runs logged (with their aliases). "
+                                   "Without it those versions stay in their collections, with no producing run.")
     client_mutation_id: str | None = None
 
 
@@ -74,7 +91,8 @@ class DeleteRunsPayload:
 class DeleteRunInput:
     id: strawberry.ID = strawberry.field(description="The run's storage id (Run.id).")
     delete_artifacts: bool | None = strawberry.field(
-        default=False, description="Accepted for W&B compatibility; deleting a run does not delete artifacts here."
+        default=False, description="Also delete the artifact versions the run logged (with their aliases). "
+                                   "Without it those versions stay in their collections, with no producing run."
     )
     client_mutation_id: str | None = None
 
@@ -106,7 +124,10 @@ class Mutation:
         )
         async with info.context.transaction() as session:
             result = await run_moves.move_runs(session, info.context.actor, request)
+            produced = await artifact_changes.collections_produced_by(session, [run.id for run in result.runs])
         return MoveRunsPayload(
+            artifact_collections=[ProducedArtifactCollection(entity_name=c.entity_name, project_name=c.project_name,
+                                                             name=c.name, version_count=c.versions) for c in produced],
             moved_count=len(result.runs),
             runs=[Run.from_row(run) for run in result.runs],
             dry_run=result.dry_run,
@@ -122,7 +143,8 @@ class Mutation:
         selection = run_moves.RunSelection(run_names=input.run_names, filters=input.filters)
         async with info.context.transaction() as session:
             deletion = await run_moves.delete_runs(
-                session, info.context.actor, input.entity_name, input.project_name, selection
+                session, info.context.actor, input.entity_name, input.project_name, selection,
+                delete_artifacts=bool(input.delete_artifacts),
             )
         freed = await _release(info, deletion)
         return DeleteRunsPayload(deleted_count=len(deletion.run_names), run_names=deletion.run_names,
@@ -142,7 +164,9 @@ class Mutation:
 async def _release(info: Info, deletion: run_moves.Deletion) -> int:
     """After commit: remove the deleted runs' blobs; the bytes freed."""
     runtime = info.context.runtime
-    return await blobs.release(runtime.session_factory, runtime.storage, deletion.blob_keys)
+    freed = await blobs.release(runtime.session_factory, runtime.storage, deletion.blob_keys)
+    return freed + await artifact_blobs.delete_bytes(runtime.storage, runtime.session_factory,
+                                                     deletion.released_artifact_blobs)
 
 
 def _completed_task(moved: int, dry_run: bool) -> Task:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
 import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.scalars import Int64
 from app.api.types.node import Node, register_node
 from app.db import tables
 from app.domain import files as files_service
@@ -16,11 +18,14 @@ from app.domain import runs, runs_view
 from app.domain.errors import DomainError
 from app.storage import urls
 
+if TYPE_CHECKING:
+    from app.api.types.artifact import Artifact, UploadMultipartUrls
+
 
 @strawberry.type(description="A file of a run (or artifact), stored under an internal key.")
 class File(Node):
     name: str
-    size_bytes: int
+    size_bytes: Int64
     mimetype: str | None
     updated_at: datetime | None
     md5: str | None = strawberry.field(description="Base64 MD5 of the content.")
@@ -28,6 +33,13 @@ class File(Node):
     # The authenticated download path (run files); None for files only reachable by directUrl.
     download_path: strawberry.Private[str | None] = None
     run_id: strawberry.Private[int | None] = None
+    artifact_id: strawberry.Private[int | None] = None
+    artifact_row: strawberry.Private[Any] = None  # the artifact's row, when the caller holds it
+    direct_url_value: strawberry.Private[str | None] = None  # artifact files: chosen by the blob store
+    upload_url: str | None = strawberry.field(
+        default=None, description="Where to PUT the content (artifact uploads); null: the server already has it.")
+    upload_headers: list[str] = strawberry.field(default_factory=list, description="Headers the PUT must send.")
+    upload_multipart_urls: Annotated["UploadMultipartUrls", strawberry.lazy("app.api.types.artifact")] | None = None
 
     @classmethod
     def from_run_file(cls, row: tables.RunFile, entity: str, project: str, run: str) -> "File":
@@ -65,8 +77,27 @@ class File(Node):
             return self.direct_url(info)
         return info.context.base_url + self.download_path
 
+    @strawberry.field(description="The artifact version the file belongs to.")
+    def artifact(self, info: Info) -> Annotated["Artifact", strawberry.lazy("app.api.types.artifact")] | None:
+        from app.api.types.artifact import Artifact
+
+        if self.artifact_row is not None:  # known already: no statement per file of a 10,000-file upload
+            return Artifact.from_row(self.artifact_row)
+        if self.artifact_id is None:
+            return None
+        return self._load_artifact(info)
+
+    async def _load_artifact(self, info: Info) -> Any:
+        from app.api.types.artifact import Artifact
+
+        async with info.context.read() as session:
+            row = await session.get(tables.Artifact, self.artifact_id)
+        return Artifact.from_row(row) if row else None
+
     @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
     def direct_url(self, info: Info) -> str:
+        if self.direct_url_value is not None:
+            return self.direct_url_value
         runtime = info.context.runtime
         return urls.download_url(runtime.storage, runtime.secret, info.context.base_url, self.storage_key,
                                  expires_in=runtime.settings.signed_url_ttl_seconds,

@@ -10,6 +10,7 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.types.artifact import ProjectArtifactFields
 from app.api.types.entity import Entity, User, entity_type_for, user_type_for
 from app.api.types.node import Node, register_node
 from app.api.types.project_comparison import ProjectComparisonFields
@@ -22,7 +23,8 @@ from app.domain import projects, runs_view
 
 
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
-class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields, Node):
+class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields,
+              ProjectArtifactFields, Node):
     row: strawberry.Private[tables.Project]
     # Runs by name read with the project (None: a run not found), so that run(name:) reads no more.
     runs_by_name: strawberry.Private[dict[str, tables.Run | None] | None] = None

@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 from app.api import ids
 from app.api.context import Info
 from app.api.scalars import JSONString
+from app.api.types.artifact import RunArtifactFields
 from app.api.types.entity import User, user_type_for
 from app.api.types.node import Node, register_node
 from app.api.types.run_compat import RunCompatFields
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(description="One run of a training script.")
-class Run(RunTrackingFields, RunHistoryFields, RunCompatFields, Node):
+class Run(RunTrackingFields, RunHistoryFields, RunCompatFields, RunArtifactFields, Node):
     """The plain fields are attributes copied from the row once: a page of 50 runs answers about
     1,000 of them, and a method resolver each (an Info object, argument handling) cost more than
     the rest of the request. Fields that compute (JSON text) or load stay resolvers, declared in
