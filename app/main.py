@@ -14,6 +14,7 @@ from starlette.routing import Mount, Route
 
 from app.api.view import GraphQLApp
 from app.db.engine import make_engine, make_session_factory
+from app.db.failures import is_unavailable
 from app.db.migrate import upgrade
 from app.domain import artifact_blobs, blobs
 from app.domain.bootstrap import create_first_admin
@@ -133,10 +134,21 @@ async def guard_fixture_keys(runtime: Runtime) -> None:
         message = FIXTURE_BANNER.format(host=settings.test_fixtures_host, port=settings.test_fixtures_port)
         log.warning("%s\n%s\n%s", banner, message, banner)
         return
-    async with runtime.session_factory.begin() as session:
-        revoked = await revoke_fixture_keys(session)
+    while True:  # a server starting while the database is away serves 503s meanwhile, then revokes
+        try:
+            async with runtime.session_factory.begin() as session:
+                revoked = await revoke_fixture_keys(session)
+            break
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            await asyncio.sleep(FIXTURE_GUARD_RETRY_SECONDS)
     if revoked:
         log.warning("revoked %d API keys of test-fixture users (the fixture service is off)", revoked)
+
+
+FIXTURE_GUARD_RETRY_SECONDS = 2.0
+BACKGROUND_TASKS.append(guard_fixture_keys)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -150,7 +162,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await upgrade(runtime.engine)
         if settings.bootstrap_admin:
             await announce_first_admin(runtime)
-        await guard_fixture_keys(runtime)
         tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS]
         try:
             yield

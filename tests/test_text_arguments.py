@@ -20,6 +20,11 @@ SAMPLE_SCALARS = {"String": "x", "ID": "VXNlcjox", "Int": 1, "Float": 1.0, "Bool
                   "Int64": 1, "Duration": 1, "DateTime": "2024-01-01T00:00:00", "JSON": {}}
 
 
+# _sample picks enum values by name; a literal writes them bare.
+ENUM_VALUES = {name for named in schema._schema.type_map.values() if isinstance(named, GraphQLEnumType)
+               for name in named.values}
+
+
 def _sample(type_: Any) -> Any:
     """A valid value of an input type, with only the required fields of input objects."""
     if isinstance(type_, GraphQLNonNull):
@@ -64,7 +69,7 @@ def _literal(value: Any) -> str:
         return "{" + ", ".join(f"{key}: {_literal(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_literal(item) for item in value) + "]"
-    if isinstance(value, str) and value in {"ADMIN", "MEMBER", "VIEWER", "SERVICE"}:
+    if isinstance(value, str) and value in ENUM_VALUES:
         return value
     return json.dumps(value)
 

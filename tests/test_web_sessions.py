@@ -114,6 +114,7 @@ def test_set_password_command_reads_standard_input(tmp_path):
         return subprocess.run([sys.executable, "-m", "app", *args], env=env, input=stdin, capture_output=True,
                               text=True, timeout=60)
 
+    assert cli("migrate").returncode == 0
     assert cli("create-user", "--email", "carol@example.com", "--username", "carol").returncode == 0
     assert "at least 8" in cli("set-password", "--user", "carol", stdin="short\n").stderr
     assert "no user named nobody" in cli("set-password", "--user", "nobody", stdin="long enough pass\n").stderr
