@@ -1,4 +1,4 @@
-"""Command line: python -m app serve | migrate | create-user | create-api-key | export-schema."""
+"""Command line: python -m app serve | migrate | create-user | create-api-key | gate | export-schema."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     create_key = commands.add_parser("create-api-key", help="create an API key for a user and print it")
     create_key.add_argument("--user", required=True, help="username or email")
     create_key.add_argument("--description")
+
+    gate = commands.add_parser("gate", help="print a run's rule verdicts; exit 1 when any is FAIL (a CI step)")
+    gate.add_argument("run_path", metavar="ENTITY/PROJECT/RUN")
 
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")

@@ -24,6 +24,8 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
             print("database is at the newest migration")
             return 0
         sessions = make_session_factory(engine)
+        if args.command == "gate":
+            return await _gate(sessions, args.run_path)
         async with sessions.begin() as session:
             if args.command == "create-user":
                 user = await create_user(session, email=args.email, username=args.username, admin=args.admin)
@@ -44,3 +46,27 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     finally:
         await engine.dispose()
+
+
+async def _gate(sessions, run_path: str) -> int:
+    """``gate ENTITY/PROJECT/RUN``: each rule's verdict on the run; 1 when any is FAIL, else 0 (2: no such run)."""
+    from app.domain.rules import run_by_path, verdicts_of_run
+
+    parts = run_path.strip("/").split("/")
+    if len(parts) != 3 or not all(parts):
+        print(f"error: expected ENTITY/PROJECT/RUN, got {run_path!r}", file=sys.stderr)
+        return 2
+    async with sessions() as session:
+        run = await run_by_path(session, *parts)
+        if run is None:
+            print(f"error: run {run_path} not found", file=sys.stderr)
+            return 2
+        verdicts = await verdicts_of_run(session, run.id)
+    if not verdicts:
+        print(f"{run_path}: no rule verdicts (state {run.state}; verdicts are given when a run finishes)")
+    for verdict, rule in verdicts:
+        print(f"{verdict.verdict:<8} {rule.name}: {rule.metric} = {verdict.value} against {verdict.baseline_value}"
+              f" ({verdict.reason})")
+    failed = [rule.name for verdict, rule in verdicts if verdict.verdict == "FAIL"]
+    print(f"{run_path}: {'FAIL (' + ', '.join(failed) + ')' if failed else 'PASS'}")
+    return 1 if failed else 0

@@ -9,12 +9,16 @@ import secrets
 from typing import Awaitable, Callable
 
 from starlette.applications import Starlette
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from app.api.view import GraphQLApp
+from app.background import job_worker
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
+from app.db.notify import Hub
 from app.domain.bootstrap import create_first_admin
+from app.domain.jobs import JOB_CHANNEL
+from app.domain.rules import ALERT_CHANNEL
 from app.domain.runs import watch_for_crashes
 from app.rest import file_stream, health, storage
 from app.rest.middleware import MetricsMiddleware
@@ -35,6 +39,7 @@ async def crash_watch(runtime: Runtime) -> None:
 
 
 BACKGROUND_TASKS.append(crash_watch)
+BACKGROUND_TASKS.append(job_worker)
 
 
 def load_secret(settings: Settings) -> bytes:
@@ -59,6 +64,7 @@ def build_runtime(settings: Settings) -> Runtime:
         read_session_factory=make_session_factory(engine, read_only=True),
         storage=LocalBlobStore(settings.storage_dir),
         secret=load_secret(settings),
+        hub=Hub(engine, (ALERT_CHANNEL, JOB_CHANNEL)),
     )
 
 
@@ -88,6 +94,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await upgrade(runtime.engine)
         if settings.bootstrap_admin:
             await announce_first_admin(runtime)
+        await runtime.hub.start()
         tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS]
         try:
             yield
@@ -95,11 +102,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await runtime.hub.stop()
             await runtime.engine.dispose()
 
     graphql = GraphQLApp(runtime)
     routes: list[Route | Mount] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
         *health.routes,
         *file_stream.routes,
         *storage.routes,

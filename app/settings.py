@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     run_crash_timeout_seconds: int = Field(300, description="A running run silent this long is marked crashed.")
     crash_check_interval_seconds: float = 30.0
     log_level: str = "info"
+    webhook_allow_private: bool = Field(
+        False, description="Let webhooks reach loopback and private addresses (link-local and cloud metadata "
+        "addresses are always refused)."
+    )
+    webhook_retry_base_seconds: float = Field(10.0, description="The first retry's delay; each next one doubles.")
+    webhook_retry_hours: float = Field(1.5, description="How long a failing delivery is retried.")
+    background_jobs: bool = Field(True, description="Run background jobs (deliveries, stall checks) in this process.")
+    job_poll_seconds: float = Field(1.0, description="How often the job worker looks for due jobs when not woken.")
+    stall_check_seconds: float = Field(30.0, description="How often stalled and crashed runs are checked for rules.")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

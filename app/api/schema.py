@@ -18,6 +18,7 @@ from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import run_moves as run_moves_mutations
 from app.api.mutations import runs as run_mutations
+from app.api.mutations import rules as rule_api
 from app.api.scalars import SCALAR_MAP
 from app.api.types.entity import Team, User
 from app.api.types.project import Project
@@ -29,7 +30,10 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
 QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query)
+QUERIES += (rule_api.Query,)
 MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation)
+MUTATIONS += (rule_api.Mutation,)
+SUBSCRIPTIONS: tuple[type, ...] = (rule_api.Subscription,)
 
 # The guard rules are built once: the validation cache keys on the rule classes, so rules made per
 # request would never hit it.
@@ -40,6 +44,7 @@ GUARD_RULES = [
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
+Subscription = merge_types("Subscription", SUBSCRIPTIONS)
 
 class LabbookSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
@@ -49,6 +54,7 @@ class LabbookSchema(strawberry.Schema):
 schema = LabbookSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[User, Team, Project, Run],
     execution_context_class=FastLeafExecutor,
     config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),

@@ -6,6 +6,7 @@ import dataclasses
 
 import orjson
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from strawberry.asgi import GraphQL
@@ -31,6 +32,13 @@ class GraphQLApp(GraphQL):
                 await denied(scope, receive, send)
                 return
             scope["labbook.actor"] = request.state.actor
+        elif scope["type"] == "websocket":
+            # Subscriptions (graphql-transport-ws) authenticate with the upgrade request's headers.
+            try:
+                scope["labbook.actor"] = await self._actor(Headers(scope=scope))
+            except (Unauthenticated, SQLAlchemyError):
+                await send({"type": "websocket.close", "code": 4401})
+                return
         await super().__call__(scope, receive, send)
 
     async def _check_request(self, request: Request) -> Response | None:
@@ -39,24 +47,27 @@ class GraphQLApp(GraphQL):
         if length and length.isdigit() and int(length) > limit:
             return _error(413, f"request body too large: {length} bytes, the limit is {limit}")
         try:
-            # Authenticate in a read-only session; write only when the key's last use is stale.
-            async with self.runtime.read_session_factory() as session:
-                actor = await actor_for(
-                    session,
-                    request.headers.get("authorization"),
-                    claimed_username=request.headers.get("x-wandb-username"),
-                    claimed_email=request.headers.get("x-wandb-user-email"),
-                    record_use=False,
-                )
-            if actor.key_use_stale:
-                async with self.runtime.session_factory.begin() as session:
-                    await record_key_use(session, actor.api_key_id, utcnow())
-            request.state.actor = actor
+            request.state.actor = await self._actor(request.headers)
         except Unauthenticated as error:
             return _error(401, error.message)
         except SQLAlchemyError:
             return _error(503, "the database is unavailable; try again shortly")
         return None
+
+    async def _actor(self, headers: Headers):
+        # Authenticate in a read-only session; write only when the key's last use is stale.
+        async with self.runtime.read_session_factory() as session:
+            actor = await actor_for(
+                session,
+                headers.get("authorization"),
+                claimed_username=headers.get("x-wandb-username"),
+                claimed_email=headers.get("x-wandb-user-email"),
+                record_use=False,
+            )
+        if actor.key_use_stale:
+            async with self.runtime.session_factory.begin() as session:
+                await record_key_use(session, actor.api_key_id, utcnow())
+        return actor
 
     async def parse_http_body(self, request):
         data = await super().parse_http_body(request)

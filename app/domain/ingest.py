@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import orjson
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db import bulk
-from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
+from app.db.tables import ApiKey, Entity, Membership, MetricRule, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
-from app.domain import api_keys, policy, run_values, runs
+from app.domain import api_keys, policy, rules, run_values, runs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Unauthenticated
 
@@ -186,19 +186,34 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
 
 
 async def stream(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], authorization: str | None,
-                 entity_name: str, project_name: str, run_name: str, chunk: Chunk) -> dict[str, Any]:
+                 entity_name: str, project_name: str, run_name: str, chunk: Chunk, *,
+                 base_url: str | None = None) -> dict[str, Any]:
     """Write one file_stream request as the key in ``authorization``, in one transaction; return the
-    answer for the client."""
+    answer for the client. The project's metric rules are evaluated in the same transaction."""
     async with bulk.transaction(engine, session_factory) as transaction:
         run = await _loggable_run(transaction, authorization, (entity_name, project_name, run_name))
         writes, changes = _chunk_changes(run, chunk)
         if chunk.summary is not None:
             changes.update(await _write_summary(await transaction.session(), run, chunk.summary))
+        if getattr(run, "has_rules", True):
+            await _evaluate_rules(transaction, run, chunk, changes, (entity_name, project_name), base_url)
         await transaction.write_chunk(run.id, writes, changes)
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
     return answer
+
+
+async def _evaluate_rules(transaction: bulk.Transaction, run: Any, chunk: Chunk, changes: dict[str, Any],
+                          names: tuple[str, str], base_url: str | None) -> None:
+    history = chunk.history.objects if chunk.history is not None else []
+    incoming = rules.Incoming(
+        lines=history, steps=[step_of(row) for row in history], summary=chunk.summary,
+        summary_step=changes.get("last_step", run.last_step), history_keys=run.history_keys,
+        finished_state=changes.get("state") if chunk.complete else None,
+    )
+    place = rules.RunPlace(run.id, run.name, run.project_id, names[1], names[0], base_url)
+    await rules.on_ingest(transaction, place, incoming)
 
 
 async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any]) -> dict[str, Any]:
@@ -239,6 +254,7 @@ _KEY_AND_RUN = (
                                 "history_line_count", "events_line_count", "log_line_count", "last_step",
                                 "history_keys")),
         Membership.role.label("membership_role"),
+        exists().where(MetricRule.project_id == Project.id).label("run_has_rules"),
     )
     .select_from(ApiKey)
     .join(User, User.id == ApiKey.user_id)

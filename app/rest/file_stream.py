@@ -22,7 +22,8 @@ async def file_stream(request: Request) -> Response:
     try:
         chunk = ingest.parse_body(await _json_body(request, runtime.settings.max_request_body_bytes))
         answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
-                                     params["entity"], params["project"], params["run"], chunk)
+                                     params["entity"], params["project"], params["run"], chunk,
+                                     base_url=runtime.settings.base_url or str(request.base_url))
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:

@@ -1,0 +1,37 @@
+"""The server's background work: the job worker (webhook deliveries, the periodic stall check)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from app.db.types import utcnow
+from app.domain import jobs, rules, webhooks
+from app.runtime import Runtime
+
+log = logging.getLogger("labbook.background")
+
+
+async def job_worker(runtime: Runtime) -> None:
+    """Claim and run jobs until cancelled; every process may run one (each job runs once)."""
+    settings = runtime.settings
+    if not settings.background_jobs:
+        return
+    deliverer = webhooks.Deliverer(runtime.session_factory, allow_private=settings.webhook_allow_private,
+                                   retry_base_seconds=settings.webhook_retry_base_seconds,
+                                   retry_hours=settings.webhook_retry_hours)
+
+    async def stall_check(job: jobs.Claimed) -> jobs.Retry:
+        async with runtime.session_factory.begin() as session:
+            opened = await rules.check_stalled(session)
+        if opened:
+            log.info("opened %d alerts for stalled or crashed runs", opened)
+        return jobs.Retry(utcnow() + timedelta(seconds=settings.stall_check_seconds))
+
+    await jobs.ensure_periodic(runtime.session_factory, rules.STALL_CHECK, {})
+    try:
+        await jobs.run_worker(runtime.session_factory, runtime.hub,
+                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check},
+                              poll_seconds=settings.job_poll_seconds)
+    finally:
+        await deliverer.close()
