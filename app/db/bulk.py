@@ -25,13 +25,13 @@ from functools import lru_cache
 from typing import Any, AsyncIterator, Callable, Iterator, Mapping, Sequence
 
 import asyncpg
-from sqlalchemy import Select, Update, bindparam, delete, func, insert, text, update
+from sqlalchemy import Select, Update, bindparam, delete, insert, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db.dialect import is_postgresql
-from app.db.tables import ConsoleLine, EventRow, HistoryRow, RuleState, Run, RunValue
+from app.db.tables import ConsoleLine, EventRow, HistoryRow, Run, RunValue
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,8 @@ class LineWrite:
 class Transaction:
     """One request's transaction."""
 
-    dialect_name: str = ""
-
     async def first_row(self, statement: Select, params: dict[str, Any]) -> Mapping[str, Any] | None:
         """The first row of a Core ``statement`` (its columns by label), with ``params`` bound."""
-        raise NotImplementedError
-
-    async def all_rows(self, statement: Select, params: dict[str, Any]) -> list[Mapping[str, Any]]:
-        """Every row of a Core ``statement`` (its columns by label), with ``params`` bound."""
-        raise NotImplementedError
-
-    async def execute_many(self, statement: Any, rows: Sequence[dict[str, Any]]) -> None:
-        """A Core DML ``statement`` once per parameter set of ``rows`` (one round trip on PostgreSQL)."""
         raise NotImplementedError
 
     async def session(self) -> AsyncSession:
@@ -112,20 +102,11 @@ async def transaction(engine: AsyncEngine,
 # --- SQLite --------------------------------------------------------------------------------------
 
 class _SQLiteTransaction(Transaction):
-    dialect_name = "sqlite"
-
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def first_row(self, statement: Select, params: dict[str, Any]) -> Mapping[str, Any] | None:
         return (await self._session.execute(statement, params)).mappings().first()
-
-    async def all_rows(self, statement: Select, params: dict[str, Any]) -> list[Mapping[str, Any]]:
-        return list((await self._session.execute(statement, params)).mappings().all())
-
-    async def execute_many(self, statement: Any, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self._session.execute(statement, list(rows))
 
     async def session(self) -> AsyncSession:
         return self._session
@@ -174,8 +155,6 @@ def _run_update(columns: tuple[str, ...]) -> Update:
 # --- PostgreSQL ----------------------------------------------------------------------------------
 
 class _PostgreSQLTransaction(Transaction):
-    dialect_name = "postgresql"
-
     def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection) -> None:
         self._connection, self._driver = connection, driver
         self._session: AsyncSession | None = None
@@ -184,20 +163,6 @@ class _PostgreSQLTransaction(Transaction):
         compiled = _compiled(statement, self._connection.dialect)
         with _as_sqlalchemy_errors():
             return await self._driver.fetchrow(compiled.sql, *(params[name] for name in compiled.order))
-
-    async def all_rows(self, statement: Select, params: dict[str, Any]) -> list[Mapping[str, Any]]:
-        compiled = _compiled(statement, self._connection.dialect)
-        with _as_sqlalchemy_errors():
-            return await self._driver.fetch(compiled.sql, *(params[name] for name in compiled.order))
-
-    async def execute_many(self, statement: Any, rows: Sequence[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        compiled = _compiled_dml(statement, self._connection.dialect)
-        arguments = [tuple(process(row[name]) for name, process in zip(compiled.order, compiled.processors))
-                     for row in rows]
-        with _as_sqlalchemy_errors():
-            await self._driver.executemany(compiled.sql, arguments)
 
     async def session(self) -> AsyncSession:
         if self._session is None:
@@ -268,21 +233,6 @@ def _compiled(statement: Select, dialect: Dialect) -> _Compiled:
 
 
 @dataclass(frozen=True)
-class _CompiledDML:
-    sql: str
-    order: tuple[str, ...]
-    processors: tuple[Callable[[Any], Any], ...]  # each parameter's type's bind processing
-
-
-@lru_cache(maxsize=16)
-def _compiled_dml(statement: Any, dialect: Dialect) -> _CompiledDML:
-    compiled = statement.compile(dialect=dialect)
-    order = tuple(compiled.positiontup or ())
-    processors = tuple(compiled.binds[name].type.bind_processor(dialect) or _unchanged for name in order)
-    return _CompiledDML(str(compiled), order, processors)
-
-
-@dataclass(frozen=True)
 class _ChunkStatement:
     sql: str
     processors: tuple[Callable[[Any], Any], ...]  # one a run column: its type's bind processing
@@ -322,27 +272,6 @@ def _insert_lines(table: LineTable, offset: str, arrays: list[str], overwrites: 
         updates = ", ".join(f"{name} = excluded.{name}" for name in table.value_columns)
         sql += f" ON CONFLICT (run_id, line_no) DO UPDATE SET {updates}"
     return sql + ")"
-
-
-# --- metric rules' state a run ------------------------------------------------------------------
-
-_RULE_STATE_COLUMNS = ("rule_id", "run_id", "in_scope", "state", "open_alert_id", "snoozed_until", "last_value_at")
-
-
-@lru_cache(maxsize=2)
-def rule_state_upsert(dialect_name: str) -> Any:
-    """INSERT ... ON CONFLICT (rule_id, run_id) DO UPDATE of one rule_state row, values bound by column
-    name; a NULL last_value_at keeps the stored one."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    table = RuleState.__table__
-    dialect_insert = postgresql.insert if is_postgresql(dialect_name) else sqlite.insert
-    statement = dialect_insert(table).values({name: bindparam(name, type_=table.c[name].type)
-                                              for name in _RULE_STATE_COLUMNS})
-    excluded = statement.excluded
-    updates = {name: excluded[name] for name in ("in_scope", "state", "open_alert_id", "snoozed_until")}
-    updates["last_value_at"] = func.coalesce(excluded.last_value_at, table.c.last_value_at)
-    return statement.on_conflict_do_update(index_elements=["rule_id", "run_id"], set_=updates)
 
 
 # --- the config / summary value index -----------------------------------------------------------

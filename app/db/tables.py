@@ -112,6 +112,8 @@ class Project(SQLModel, table=True):
     access: str = Field(default="PRIVATE", sa_column=Column(String(16), nullable=False))
     created_by_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
     baseline_run_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    # Replaced by every change of the project's metric rules: their per-process caches key on it.
+    rules_version: int = Field(default=0, sa_column=Column(BigIntId, nullable=False, server_default="0"))
     created_at: datetime = _ts()
     updated_at: datetime = _ts()
 
@@ -163,6 +165,7 @@ class Run(SQLModel, table=True):
     last_step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))  # as history_row.step
     history_keys: Any = _json()  # {"key": {"type": count}} kept up to date on ingest
     system_metrics: Any = _json()  # the latest system-metrics line
+    rule_states: Any = _json(nullable=True)  # {rule id: the rule's incremental state} (app/domain/rules.py)
 
 
 class RunValue(SQLModel, table=True):

@@ -126,10 +126,84 @@ def violates(spec: RuleSpec, value: float, reference: Reference) -> bool:
     return value < reference.value - limit
 
 
-def evaluate(spec: RuleSpec, state: State, points: Iterable[tuple[int | None, Any]],
-             reference_at: Callable[[int | None], Reference | None]) -> Outcome:
-    """Feed ``points`` (step, value) in order into ``state``; open at most one alert, or resolve the
-    open one when the metric recovers."""
+def evaluate(spec: RuleSpec, state: State, steps: Sequence[int | None], values: Sequence[Any],
+             reference_at: Callable[[int | None], Reference | None],
+             bound: Callable[[int | None, int | None], float | None] | None = None) -> Outcome:
+    """Feed the values (at ``steps``, in order) into ``state``; open at most one alert, or resolve the
+    open one when the metric recovers. ``bound(first_step, last_step)`` (optional) is the strictest
+    limit any reference of those steps allows: when no value can pass it and no alert is open, the
+    values only update the window (the common case, at C speed)."""
+    if not values:
+        return Outcome()
+    if state.open_kind is None and _all_fine(spec, state, steps, values, reference_at, bound):
+        return Outcome(changed=True)
+    return _evaluate_each(spec, state, zip(steps, values), reference_at)
+
+
+def quick_update(spec: RuleSpec, document: dict[str, Any], first: int | None, last: int | None,
+                 values: Sequence[float], limit: float | None, reference: float | None) -> dict[str, Any] | None:
+    """``evaluate`` on a state document for finite numbers (the caller checked) that cannot violate
+    ``limit`` while no alert is open: the new document, or None when the exact path must decide."""
+    if (document.get("open_kind") is not None or spec.comparison == CHANGE or limit is None or first is None
+            or last is None or first < spec.warmup_steps):
+        return None
+    previous = document.get("values") or []
+    if spec.direction == LOWER_IS_BETTER:
+        if max(values) > limit or (previous and max(previous) > limit):
+            return None
+    elif min(values) < limit or (previous and min(previous) < limit):
+        return None
+    keep = spec.window
+    recent = (previous + list(values[-keep:]))[-keep:]
+    if len(recent) < keep:
+        return None
+    new = dict(document)
+    new["values"], new["count"], new["step"] = recent, document.get("count", 0) + len(values), last
+    if reference is not None:
+        new["value"] = recent[-1] if keep == 1 else aggregate(spec.aggregate, recent)
+        new["reference"], new["violated"] = reference, False
+    return new
+
+
+def _all_fine(spec: RuleSpec, state: State, steps: Sequence[int | None], values: Sequence[Any],
+              reference_at: Callable[[int | None], Reference | None],
+              bound: Callable[[int | None, int | None], float | None] | None) -> bool:
+    """True (and the state updated) when the values are plain finite numbers past the warm-up that
+    cannot violate the rule: every window's aggregate lies between the least and the greatest value."""
+    if spec.comparison == CHANGE or not set(map(type, values)) <= {float, int}:
+        return False
+    first, last = steps[0], steps[-1]
+    if first is None or last is None or first < spec.warmup_steps:
+        return False
+    if not math.isfinite(sum(values)):  # a NaN or infinity (or an overflow: the exact path decides)
+        return False
+    keep = spec.window
+    recent = (state.values + [float(v) for v in values[-keep:]])[-keep:]
+    if len(recent) < keep:
+        return False
+    if spec.comparison == THRESHOLD:
+        limit = None if spec.threshold is None else spec.threshold + allowance(spec, Reference(spec.threshold))
+    elif bound is not None:
+        limit = bound(first, last)
+    else:
+        return False
+    if limit is None:
+        return False
+    if spec.direction == LOWER_IS_BETTER:
+        if max(values) > limit or (state.values and max(state.values) > limit):
+            return False
+    elif min(values) < limit or (state.values and min(state.values) < limit):
+        return False
+    current = aggregate(spec.aggregate, recent)
+    reference = Reference(spec.threshold) if spec.comparison == THRESHOLD else reference_at(last)
+    state.values, state.count, state.step = recent, state.count + len(values), last
+    if reference is not None:
+        state.value, state.reference, state.violated = current, reference.value, False
+    return True
+
+
+def _evaluate_each(spec: RuleSpec, state: State, points: Iterable[tuple[int | None, Any]],
+                   reference_at: Callable[[int | None], Reference | None]) -> Outcome:
     outcome = Outcome()
     keep = spec.window * (2 if spec.comparison == CHANGE else 1)
     for step, value in points:
@@ -171,6 +245,23 @@ def evaluate(spec: RuleSpec, state: State, points: Iterable[tuple[int | None, An
             state.open_kind = None
             outcome.resolved, outcome.opened = True, None
     return outcome
+
+
+def limit_of(spec: RuleSpec, references: Sequence[float], sigma: float = 0.0) -> float | None:
+    """The strictest limit among ``references``: the value past which a value violates."""
+    if not references:
+        return None
+    if spec.tolerance_kind != RELATIVE or (spec.tolerance <= 1 and spec.direction == LOWER_IS_BETTER):
+        # The limit grows with the reference (ABSOLUTE, SIGMA: by a constant): the extreme reference gives it.
+        if spec.direction == LOWER_IS_BETTER:
+            low = min(references)
+            return low + allowance(spec, Reference(low, sigma))
+        high = max(references)
+        if spec.tolerance_kind != RELATIVE:
+            return high - allowance(spec, Reference(high, sigma))
+    if spec.direction == LOWER_IS_BETTER:
+        return min(r + allowance(spec, Reference(r, sigma)) for r in references)
+    return max(r - allowance(spec, Reference(r, sigma)) for r in references)
 
 
 def _open(state: State, outcome: Outcome, opened: Opened) -> None:
@@ -226,6 +317,12 @@ class Series:
         before, after = self.steps[index - 1], self.steps[index]
         return self.values[index - 1] if step - before <= after - step else self.values[index]
 
+    def around(self, first: int, last: int) -> Sequence[float]:
+        """The values nearest() can answer for any step from ``first`` to ``last``."""
+        low = max(0, bisect.bisect_left(self.steps, first) - 1)
+        high = bisect.bisect_right(self.steps, last) + 1
+        return self.values[low:high]
+
     def best_until(self, step: int | None, direction: str) -> float | None:
         """The baseline's best value up to ``step`` (all of it when ``step`` is None)."""
         end = len(self.steps) if step is None else bisect.bisect_right(self.steps, step)
@@ -249,6 +346,20 @@ def baseline_reference(spec: RuleSpec, series: Series | None) -> Callable[[int |
             found = series.final
         return None if found is None else Reference(found)
     return reference_at
+
+
+def baseline_bound(spec: RuleSpec, series: Series | None) -> Callable[[int | None, int | None], float | None]:
+    def bound(first: int | None, last: int | None) -> float | None:
+        if series is None or first is None or last is None:
+            return None
+        if spec.comparison == SAME_STEP:
+            return limit_of(spec, series.around(first, last))
+        if spec.comparison == BEST:
+            # The best so far only gets stricter: the last step's is the strictest.
+            found = series.best_until(last, spec.direction)
+            return None if found is None else limit_of(spec, [found])
+        return None if series.final is None else limit_of(spec, [series.final])
+    return bound
 
 
 def group_reference(values: Sequence[float]) -> Reference | None:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from datetime import datetime, timedelta
 from typing import Any, Mapping, Sequence
 
@@ -22,7 +25,7 @@ from sqlalchemy import and_, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import bulk, notify
+from app.db import notify
 from app.db.tables import Alert, Entity, HistoryRow, MetricRule, Project, Run, RuleState, RuleVerdict
 from app.db.types import utcnow
 from app.domain import audit, comparison, policy, rule_engine, run_filters, webhooks
@@ -91,6 +94,7 @@ async def create_rule(session: AsyncSession, actor: Actor, data: RuleInput) -> M
                       metric="", direction="", comparison="")
     _apply(rule, data, creating=True)
     session.add(rule)
+    place.project.rules_version = new_rules_version()
     await _flush_unique(session, rule.name, place.path)
     audit.record(session, actor, "metric_rule.create", entity_id=place.entity.id, target_type="metric_rule",
                  target_id=rule.id, path=place.path, **_described(rule))
@@ -103,9 +107,8 @@ async def update_rule(session: AsyncSession, actor: Actor, data: RuleInput) -> M
     if data.new_name is not None:
         rule.name = _checked_name(data.new_name)
     _apply(rule, data, creating=False)
-    rule.updated_at = utcnow()
-    # The window and reference may mean something else now: runs start over.
-    await session.execute(delete(RuleState).where(RuleState.rule_id == rule.id))
+    rule.updated_at = utcnow()  # a new revision: the runs' states of the rule start over
+    place.project.rules_version = new_rules_version()
     await _flush_unique(session, rule.name, place.path)
     audit.record(session, actor, "metric_rule.update", entity_id=place.entity.id, target_type="metric_rule",
                  target_id=rule.id, path=place.path, **_described(rule))
@@ -116,6 +119,7 @@ async def delete_rule(session: AsyncSession, actor: Actor, entity: str, project:
     place = await _managed_place(session, actor, entity, project)
     rule = await _rule_named(session, place.project, name, place.path)
     await session.delete(rule)
+    place.project.rules_version = new_rules_version()
     audit.record(session, actor, "metric_rule.delete", entity_id=place.entity.id, target_type="metric_rule",
                  target_id=rule.id, path=place.path, name=name)
     await session.flush()
@@ -271,60 +275,85 @@ async def group_values(session: AsyncSession, rule: Any) -> list[tuple[int, Any]
     return values
 
 
-async def reference_for(session_of: Any, rule: Any, run_id: int, baseline: Mapping[str, Any] | None) -> Any:
-    """A function step -> Reference | None for ``rule`` evaluated on run ``run_id``."""
+async def reference_for(session_of: Any, rule: Any, run_id: int, baseline: Mapping[str, Any] | None) -> tuple[Any, Any]:
+    """For ``rule`` evaluated on run ``run_id``: a function step -> Reference | None, and one
+    (first step, last step) -> the strictest limit over those steps (rule_engine.evaluate)."""
     spec = spec_of(rule)
     if rule.comparison in rule_engine.BASELINE_COMPARISONS:
         if baseline is None or baseline.get("id") is None or baseline["id"] == run_id:
-            return lambda step: None
+            return (lambda step: None), None
         version = (baseline.get("history_line_count"), baseline.get("updated_at"))
         series = await baseline_series(await session_of(), baseline["id"], rule.metric, version)
-        return rule_engine.baseline_reference(spec, series)
+        return rule_engine.baseline_reference(spec, series), rule_engine.baseline_bound(spec, series)
     if rule.comparison == rule_engine.GROUP:
         values = await group_values(await session_of(), rule)
         reference = rule_engine.group_reference([value for rid, value in values if rid != run_id])
-        return lambda step: reference
-    return lambda step: None  # THRESHOLD and CHANGE need none
+        limit = None if reference is None else rule_engine.limit_of(spec, [reference.value], reference.sigma)
+        return (lambda step: reference), (lambda first, last: limit)
+    return (lambda step: None), None  # THRESHOLD and CHANGE need none
 
 
 # --- evaluation on ingest ------------------------------------------------------------------------
+#
+# A run's rule states live in its row (``run.rule_states``: {rule id: document}), read with the
+# run by file_stream's lookup and written with the run row's update: evaluating costs no statement
+# of its own. The project's rules are cached per process by ``project.rules_version``, which every
+# change of its rules replaces. ``rule_state`` keeps what an episode needs beyond the request: the
+# open alert and the snooze.
 
-_BASELINE = Run.__table__.alias("baseline")
-_RULE_COLUMNS = ("id", "project_id", "name", "metric", "direction", "comparison", "threshold", "tolerance",
-                 "tolerance_kind", "window", "aggregate", "warmup_steps", "baseline_filters", "scope",
-                 "detect_non_finite", "detect_failed", "stall_minutes", "updated_at")
-_RULES_AND_STATES = (
-    select(
-        *(MetricRule.__table__.c[name].label("rule_" + name) for name in _RULE_COLUMNS),
-        RuleState.rule_id.label("state_rule_id"), RuleState.in_scope.label("state_in_scope"),
-        RuleState.state.label("state_state"), RuleState.open_alert_id.label("state_open_alert_id"),
-        RuleState.snoozed_until.label("state_snoozed_until"),
-        _BASELINE.c.id.label("baseline_id"), _BASELINE.c.history_line_count.label("baseline_history_line_count"),
-        _BASELINE.c.updated_at.label("baseline_updated_at"),
-    )
-    .select_from(MetricRule)
-    .join(Project, Project.id == MetricRule.project_id)
-    .outerjoin(_BASELINE, and_(_BASELINE.c.id == Project.baseline_run_id, _BASELINE.c.project_id == Project.id))
-    .outerjoin(RuleState, and_(RuleState.rule_id == MetricRule.id, RuleState.run_id == bindparam("run_id")))
-    .where(MetricRule.project_id == bindparam("project_id"))
-    .order_by(MetricRule.id)
-)
+_rules_cache: dict[int, tuple[int, list["CachedRule"]]] = {}
 
 
-class _Prefixed:
-    __slots__ = ("_row", "_prefix")
+@dataclass(frozen=True)
+class CachedRule:
+    id: int
+    project_id: int
+    name: str
+    metric: str
+    direction: str
+    comparison: str
+    threshold: float | None
+    tolerance: float
+    tolerance_kind: str
+    window: int
+    aggregate: str
+    warmup_steps: int
+    baseline_filters: Any
+    scope: Any
+    detect_non_finite: bool
+    detect_failed: bool
+    stall_minutes: int | None
+    updated_at: datetime
+    revision: str = ""  # the revision of the rule a run's state was built by
+    spec: RuleSpec | None = None
+    threshold_limit: float | None = None
 
-    def __init__(self, row: Mapping[str, Any], prefix: str) -> None:
-        self._row, self._prefix = row, prefix
+    @classmethod
+    def of(cls, rule: MetricRule) -> "CachedRule":
+        derived = ("revision", "spec", "threshold_limit")
+        fields = {name: getattr(rule, name) for name in cls.__dataclass_fields__ if name not in derived}
+        spec = spec_of(rule)
+        limit = rule_engine.limit_of(spec, [rule.threshold]) if rule.threshold is not None else None
+        return cls(**fields, revision=rule.updated_at.isoformat(), spec=spec, threshold_limit=limit)
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._row[self._prefix + name]
-        except KeyError:
-            raise AttributeError(name) from None
 
-    def get(self, name: str, default: Any = None) -> Any:
-        return self._row.get(self._prefix + name, default)
+async def rules_of_project(session_of: Any, project_id: int, version: int) -> list[CachedRule]:
+    cached = _rules_cache.get(project_id)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    session = await session_of()
+    found = [CachedRule.of(rule) for rule in (await session.scalars(
+        select(MetricRule).where(MetricRule.project_id == project_id).order_by(MetricRule.id))).all()]
+    if len(_rules_cache) > 10_000:
+        _rules_cache.clear()
+    _rules_cache[project_id] = (version, found)
+    return found
+
+
+def new_rules_version() -> int:
+    """A project's rules_version after a change of its rules: unique, so that no process's cache
+    can take another set of rules (even of a project with a recycled id) for the current one."""
+    return secrets.randbits(62) or 1
 
 
 @dataclass
@@ -357,50 +386,117 @@ class Incoming:
     finished_state: str | None = None  # the run's state when this request ends it
 
 
-async def on_ingest(transaction: bulk.Transaction, place: RunPlace, incoming: Incoming) -> None:
-    """Evaluate the project's rules on what one file_stream request brought, in its transaction."""
-    rows = await transaction.all_rows(_RULES_AND_STATES, {"project_id": place.project_id, "run_id": place.run_id})
-    if not rows:
-        return
-    saved: list[dict[str, Any]] = []
-    for row in rows:
-        rule = _Prefixed(row, "rule_")
-        has_state = row["state_rule_id"] is not None
-        points = _points(rule.metric, incoming)
-        if not points and incoming.finished_state is None:
+@dataclass
+class IngestRun:
+    """The run's columns the rules need, as file_stream's lookup read them."""
+
+    place: RunPlace
+    rules_version: int
+    rule_states: Mapping[str, Any] | None
+    baseline: Mapping[str, Any] | None
+
+
+async def on_ingest(session_of: Any, run: IngestRun, incoming: Incoming) -> dict[str, Any] | None:
+    """Evaluate the project's rules on what one file_stream request brought; the run's new
+    ``rule_states``, or None when nothing changed."""
+    project_rules_ = await rules_of_project(session_of, run.place.project_id, run.rules_version)
+    if not project_rules_:
+        return None
+    states = dict(run.rule_states or {})
+    changed = False
+    columns = _columns(project_rules_, incoming)
+    clean = columns is not None and _finite_numbers(columns.values())
+    now = utcnow().isoformat()
+    for rule in project_rules_:
+        steps, values = _points(rule.metric, incoming, columns)
+        if not values and incoming.finished_state is None:
             continue
-        if has_state:
-            in_scope = row["state_in_scope"]
-        else:
-            in_scope = await _in_scope(await transaction.session(), rule, place.run_id)
-        state = State.load(row["state_state"] if has_state else None)
-        record = {"rule_id": rule.id, "run_id": place.run_id, "in_scope": in_scope,
-                  "open_alert_id": row["state_open_alert_id"], "snoozed_until": row["state_snoozed_until"],
-                  "last_value_at": None}
-        if in_scope:
-            baseline = {"id": row["baseline_id"], "history_line_count": row["baseline_history_line_count"],
-                        "updated_at": row["baseline_updated_at"]}
-            reference_at = await reference_for(transaction.session, rule, place.run_id, baseline)
-            outcome = rule_engine.evaluate(spec_of(rule), state, points, reference_at)
-            session_of = transaction.session
-            await _apply_outcome(session_of, rule, place, state, record, outcome)
-            if incoming.finished_state is not None:
-                await _finish(await transaction.session(), rule, place, state, record, incoming.finished_state)
-            if points:
-                record["last_value_at"] = utcnow()
-        record["state"] = state.dump()
-        saved.append(record)
-    if saved:
-        await transaction.execute_many(bulk.rule_state_upsert(transaction.dialect_name), saved)
+        key = str(rule.id)
+        document = states.get(key)
+        if document is None or document.get("rev") != rule.revision:
+            document = {"rev": rule.revision, "scope": await _in_scope(await session_of(), rule, run.place.run_id),
+                        "alert": (document or {}).get("alert")}
+        if document["scope"]:
+            quick = None
+            if clean and incoming.finished_state is None:
+                quick = await _quick(session_of, rule, run, steps, values, document)
+            if quick is not None:
+                quick["t"] = now
+                document = quick
+            else:
+                document = await _evaluate(session_of, rule, run, incoming, steps, values, document, now)
+        states[key] = document
+        changed = True
+    known = {str(rule.id) for rule in project_rules_}
+    for stale in [key for key in states if key not in known]:  # rules deleted meanwhile
+        del states[stale]
+        changed = True
+    return states if changed else None
 
 
-def _points(metric: str, incoming: Incoming) -> list[tuple[int | None, Any]]:
-    points = [(step, line[metric]) for step, line in zip(incoming.steps, incoming.lines) if metric in line]
-    if not points and incoming.summary is not None and metric in incoming.summary:
+def _finite_numbers(columns: Any) -> bool:
+    values = list(chain.from_iterable(columns))
+    return set(map(type, values)) <= {float, int} and math.isfinite(sum(values))
+
+
+async def _quick(session_of: Any, rule: CachedRule, run: IngestRun, steps: Sequence, values: Sequence,
+                 document: dict[str, Any]) -> dict[str, Any] | None:
+    """The common case at C speed: clean values that cannot violate the rule (rule_engine.quick_update)."""
+    spec = rule.spec
+    first, last = steps[0], steps[-1]
+    if spec.comparison == rule_engine.THRESHOLD:
+        return rule_engine.quick_update(spec, document, first, last, values, rule.threshold_limit, spec.threshold)
+    if spec.comparison == rule_engine.CHANGE or first is None or last is None:
+        return None
+    reference_at, bound = await reference_for(session_of, rule, run.place.run_id, run.baseline)
+    reference = reference_at(last)
+    if bound is None or reference is None:
+        return None
+    return rule_engine.quick_update(spec, document, first, last, values, bound(first, last), reference.value)
+
+
+async def _evaluate(session_of: Any, rule: CachedRule, run: IngestRun, incoming: Incoming, steps: Sequence,
+                    values: Sequence, document: dict[str, Any], now: str) -> dict[str, Any]:
+    state = State.load(document)
+    reference_at, bound = await reference_for(session_of, rule, run.place.run_id, run.baseline)
+    outcome = rule_engine.evaluate(rule.spec, state, steps, values, reference_at, bound)
+    alert_id = document.get("alert")
+    if outcome.resolved or outcome.opened is not None or incoming.finished_state is not None:
+        session = await session_of()
+        alert_id = await _apply_outcome(session, rule, run.place, alert_id, outcome)
+        if incoming.finished_state is not None:
+            alert_id = await _finish(session, rule, run.place, state, alert_id, incoming.finished_state)
+    new = {**state.dump(), "rev": rule.revision, "scope": True, "alert": alert_id,
+           "t": now if values else document.get("t")}
+    return new
+
+
+def _columns(project_rules_: Sequence[CachedRule], incoming: Incoming) -> dict[str, Sequence[Any]] | None:
+    """Each rule metric's values, one a line, when every line carries every one of them (nearly always:
+    a run logs the same keys each step); read in one pass at C speed. None otherwise."""
+    metrics = list(dict.fromkeys(rule.metric for rule in project_rules_))
+    if not incoming.lines:
+        return None
+    try:
+        if len(metrics) == 1:
+            return {metrics[0]: list(map(itemgetter(metrics[0]), incoming.lines))}
+        return dict(zip(metrics, zip(*map(itemgetter(*metrics), incoming.lines))))
+    except (KeyError, TypeError):
+        return None
+
+
+def _points(metric: str, incoming: Incoming,
+            columns: Mapping[str, Sequence[Any]] | None = None) -> tuple[Sequence, Sequence]:
+    """The steps and values of the lines carrying ``metric`` (a summary-only metric: its summary value)."""
+    if columns is not None and metric in columns:
+        return incoming.steps, columns[metric]
+    pairs = [(step, line[metric]) for step, line in zip(incoming.steps, incoming.lines) if metric in line]
+    steps, values = [step for step, _ in pairs], [value for _, value in pairs]
+    if not values and incoming.summary is not None and metric in incoming.summary:
         # A metric only ever in the summary (never logged as history) is checked as it changes.
         if not incoming.history_keys or metric not in incoming.history_keys:
-            points = [(incoming.summary_step, incoming.summary[metric])]
-    return points
+            return [incoming.summary_step], [incoming.summary[metric]]
+    return steps, values
 
 
 async def _in_scope(session: AsyncSession, rule: Any, run_id: int) -> bool:
@@ -410,32 +506,48 @@ async def _in_scope(session: AsyncSession, rule: Any, run_id: int) -> bool:
     return await session.scalar(select(Run.id).where(Run.id == run_id, clause)) is not None
 
 
-async def _apply_outcome(session_of: Any, rule: Any, place: RunPlace, state: State, record: dict[str, Any],
-                         outcome: rule_engine.Outcome) -> None:
-    if outcome.resolved and record["open_alert_id"] is not None:
-        await _resolve(await session_of(), place, record["open_alert_id"])
-        record["open_alert_id"] = None
+async def _episode(session: AsyncSession, rule_id: int, run_id: int) -> RuleState:
+    found = await session.get(RuleState, (rule_id, run_id))
+    if found is None:
+        found = RuleState(rule_id=rule_id, run_id=run_id, in_scope=True, state={})
+        session.add(found)
+    return found
+
+
+async def _apply_outcome(session: AsyncSession, rule: Any, place: RunPlace, alert_id: int | None,
+                         outcome: rule_engine.Outcome) -> int | None:
+    if outcome.resolved and alert_id is not None:
+        await _resolve(session, place, alert_id)
+        alert_id = None
     if outcome.opened is not None:
-        snoozed = record["snoozed_until"] is not None and record["snoozed_until"] > utcnow()
-        alert = await _open(await session_of(), rule, place, outcome.opened, notify_now=not snoozed)
-        record["open_alert_id"] = alert.id
+        episode = await _episode(session, rule.id, place.run_id)
+        snoozed = episode.snoozed_until is not None and episode.snoozed_until > utcnow()
+        alert = await _open(session, rule, place, outcome.opened, notify_now=not snoozed)
+        alert_id = episode.open_alert_id = alert.id
+        episode.last_value_at = utcnow()
+    elif outcome.resolved:
+        episode = await _episode(session, rule.id, place.run_id)
+        episode.open_alert_id = None
+    return alert_id
 
 
-async def _finish(session: AsyncSession, rule: Any, place: RunPlace, state: State, record: dict[str, Any],
+async def _finish(session: AsyncSession, rule: Any, place: RunPlace, state: State, alert_id: int | None,
                   run_state: str) -> None:
     """The run ended: a failed run raises the FAILED detector, the open alert resolves, the verdict is kept."""
     failed = run_state in FAILED_STATES
     if failed and rule.detect_failed and state.open_kind != rule_engine.FAILED:
-        if record["open_alert_id"] is not None:
-            await _resolve(session, place, record["open_alert_id"])
-        alert = await _open(session, rule, place, Opened(rule_engine.FAILED, state.step, None, None), notify_now=True)
-        record["open_alert_id"] = alert.id
+        if alert_id is not None:
+            await _resolve(session, place, alert_id)
+        alert_id = (await _open(session, rule, place, Opened(rule_engine.FAILED, state.step, None, None),
+                                notify_now=True)).id
         state.open_kind = rule_engine.FAILED
-    if record["open_alert_id"] is not None:
-        await _resolve(session, place, record["open_alert_id"])
-        record["open_alert_id"] = None
+    if alert_id is not None:
+        await _resolve(session, place, alert_id)
         state.open_kind = None
+    episode = await _episode(session, rule.id, place.run_id)
+    episode.open_alert_id, episode.state = None, state.dump()
     await save_verdict(session, rule, place.run_id, state, run_failed=failed)
+    return None
 
 
 async def save_verdict(session: AsyncSession, rule: Any, run_id: int, state: State, *, run_failed: bool) -> str:
@@ -617,16 +729,14 @@ async def evaluate_existing(session: AsyncSession, actor: Actor, entity: str, pr
     """Run a rule over runs already logged (their whole history, from the start); finished runs get
     their verdict. Returns how many runs were evaluated."""
     place = await _managed_place(session, actor, entity, project)
-    rule = await _rule_named(session, place.project, name, place.path)
-    query = select(Run).where(Run.project_id == place.project.id).order_by(Run.id)
+    rule = CachedRule.of(await _rule_named(session, place.project, name, place.path))
+    query = select(Run).where(Run.project_id == place.project.id).order_by(Run.id).with_for_update()
     if run_names:
         query = query.where(Run.name.in_(list(run_names)))
     runs = list((await session.scalars(query.limit(MAX_GROUP_RUNS))).all())
     baseline = await session.get(Run, place.project.baseline_run_id) if place.project.baseline_run_id else None
     baseline_info = {"id": baseline.id, "history_line_count": baseline.history_line_count,
                      "updated_at": baseline.updated_at} if baseline else None
-    await session.execute(delete(RuleState).where(RuleState.rule_id == rule.id,
-                                                  RuleState.run_id.in_([run.id for run in runs])))
 
     async def session_of() -> AsyncSession:
         return session
@@ -634,23 +744,23 @@ async def evaluate_existing(session: AsyncSession, actor: Actor, entity: str, pr
     for run in runs:
         run_place = RunPlace(run.id, run.name, place.project.id, place.project.name, place.entity.name, base_url,
                              place.entity.id)
-        in_scope = await _in_scope(session, rule, run.id)
-        state = State()
-        record = {"rule_id": rule.id, "run_id": run.id, "in_scope": in_scope, "open_alert_id": None,
-                  "snoozed_until": None, "last_value_at": None}
-        if in_scope:
+        previous = (run.rule_states or {}).get(str(rule.id)) or {}
+        document = {"rev": rule.revision, "scope": await _in_scope(session, rule, run.id),
+                    "alert": previous.get("alert")}
+        if document["scope"]:
             rows = await session.execute(select(HistoryRow.step, HistoryRow.data).where(HistoryRow.run_id == run.id)
                                          .order_by(HistoryRow.line_no))
             lines = [json.loads(d) if isinstance(d, str) else d for _, d in rows.all()]
-            steps = [line.get("_step") if isinstance(line, dict) else None for line in lines]
-            incoming = Incoming(lines=lines, steps=steps, summary=run.summary or {}, summary_step=run.last_step,
-                                history_keys=run.history_keys)
-            reference_at = await reference_for(session_of, rule, run.id, baseline_info)
-            outcome = rule_engine.evaluate(spec_of(rule), state, _points(rule.metric, incoming), reference_at)
-            await _apply_outcome(session_of, rule, run_place, state, record, outcome)
-            if run.state not in ("running", "pending", "preempting"):
-                await _finish(session, rule, run_place, state, record, run.state)
-        session.add(RuleState(**record, state=state.dump()))
+            lines = [line for line in lines if isinstance(line, dict)]
+            ended = run.state not in ("running", "pending", "preempting")
+            incoming = Incoming(lines=lines, steps=[line.get("_step") for line in lines], summary=run.summary or {},
+                                summary_step=run.last_step, history_keys=run.history_keys,
+                                finished_state=run.state if ended else None)
+            steps, values = _points(rule.metric, incoming)
+            ingest_run = IngestRun(run_place, place.project.rules_version, run.rule_states, baseline_info)
+            document = await _evaluate(session_of, rule, ingest_run, incoming, steps, values,
+                                       {**document, "rev": rule.revision}, utcnow().isoformat())
+        run.rule_states = {**(run.rule_states or {}), str(rule.id): document}
     audit.record(session, actor, "metric_rule.evaluate", entity_id=place.entity.id, target_type="metric_rule",
                  target_id=rule.id, path=place.path, name=name, runs=len(runs))
     await session.flush()
@@ -664,43 +774,51 @@ async def check_stalled(session: AsyncSession, *, now: datetime | None = None) -
     alerts for crashed runs under rules that detect failures. Returns how many alerts opened."""
     now = now or utcnow()
     opened = 0
-    rules = (await session.scalars(select(MetricRule).where(
+    found = (await session.scalars(select(MetricRule).where(
         (MetricRule.stall_minutes.is_not(None)) | (MetricRule.detect_failed.is_(True))
-    ))).all()
-    for rule in rules:
-        runs = (await session.execute(
-            select(Run, RuleState).outerjoin(RuleState, and_(RuleState.rule_id == rule.id, RuleState.run_id == Run.id))
-            .where(Run.project_id == rule.project_id, Run.state.in_(("running", "crashed")))
-        )).all()
-        for run, state_row in runs:
-            if state_row is not None and not state_row.in_scope:
-                continue
-            state = State.load(state_row.state if state_row else None)
-            if state.open_kind in (rule_engine.STALLED, rule_engine.FAILED):
-                continue
-            if run.state == "crashed":
-                if not rule.detect_failed:
-                    continue
-                kind = rule_engine.FAILED
-            else:
-                if rule.stall_minutes is None:
-                    continue
-                last = (state_row.last_value_at if state_row and state_row.last_value_at else run.created_at)
-                if now - last < timedelta(minutes=rule.stall_minutes):
-                    continue
-                kind = rule_engine.STALLED
-            if state_row is None and not await _in_scope(session, rule, run.id):
-                continue
-            place = await place_of_run(session, run.id)
-            if state_row is not None and state_row.open_alert_id is not None:
-                await _resolve(session, place, state_row.open_alert_id)
-            alert = await _open(session, rule, place, Opened(kind, state.step, None, None), notify_now=True)
-            state.open_kind = kind
-            if state_row is None:
-                session.add(RuleState(rule_id=rule.id, run_id=run.id, in_scope=True, state=state.dump(),
-                                      open_alert_id=alert.id))
-            else:
-                state_row.state, state_row.open_alert_id = state.dump(), alert.id
-            opened += 1
+    ).order_by(MetricRule.project_id, MetricRule.id))).all()
+    for model in found:
+        rule = CachedRule.of(model)
+        runs = (await session.scalars(select(Run).where(Run.project_id == rule.project_id,
+                                                        Run.state.in_(("running", "crashed")))
+                                      .order_by(Run.id).with_for_update())).all()
+        for run in runs:
+            if await _check_run(session, rule, run, now):
+                opened += 1
     await session.flush()
     return opened
+
+
+async def _check_run(session: AsyncSession, rule: CachedRule, run: Run, now: datetime) -> bool:
+    key = str(rule.id)
+    document = dict((run.rule_states or {}).get(key) or {})
+    if document.get("rev") != rule.revision:
+        document = {"rev": rule.revision, "scope": None, "alert": document.get("alert")}
+    state = State.load(document)
+    if state.open_kind in (rule_engine.STALLED, rule_engine.FAILED):
+        return False
+    if run.state == "crashed":
+        if not rule.detect_failed:
+            return False
+        kind = rule_engine.FAILED
+    else:
+        if rule.stall_minutes is None:
+            return False
+        last = datetime.fromisoformat(document["t"]) if document.get("t") else run.created_at
+        if now - last < timedelta(minutes=rule.stall_minutes):
+            return False
+        kind = rule_engine.STALLED
+    if document.get("scope") is None:
+        document["scope"] = await _in_scope(session, rule, run.id)
+    if not document["scope"]:
+        run.rule_states = {**(run.rule_states or {}), key: document}
+        return False
+    place = await place_of_run(session, run.id)
+    if document.get("alert") is not None:
+        await _resolve(session, place, document["alert"])
+    alert = await _open(session, rule, place, Opened(kind, state.step, None, None), notify_now=True)
+    episode = await _episode(session, rule.id, run.id)
+    episode.open_alert_id = alert.id
+    state.open_kind = kind
+    run.rule_states = {**(run.rule_states or {}), key: {**document, **state.dump(), "alert": alert.id}}
+    return True

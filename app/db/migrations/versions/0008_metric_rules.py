@@ -1,6 +1,7 @@
 """metric rules, rule alerts, rule state, verdicts, webhooks, their deliveries and the job queue
 
-The alert table of wandb.alert gains the rule's columns; its rows become CLIENT alerts.
+The alert table of wandb.alert gains the rule's columns; its rows become CLIENT alerts. A run keeps
+its rules' incremental states (run.rule_states), a project the version of its rules.
 
 Revision ID: 0008
 Revises: 0004
@@ -132,6 +133,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_webhook_delivery_job_id'), ['job_id'], unique=False)
         batch_op.create_index('ix_webhook_delivery_webhook', ['webhook_id', 'id'], unique=False)
 
+    with op.batch_alter_table('project', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('rules_version', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'),
+                                      server_default='0', nullable=False))
+    with op.batch_alter_table('run', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('rule_states', app.db.types.JSONValue(), nullable=True))
+
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.add_column(sa.Column('rule_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True))
         batch_op.add_column(sa.Column('kind', sa.String(length=12), nullable=False, server_default='CLIENT'))
@@ -156,6 +163,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('run', schema=None) as batch_op:
+        batch_op.drop_column('rule_states')
+    with op.batch_alter_table('project', schema=None) as batch_op:
+        batch_op.drop_column('rules_version')
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.drop_constraint('fk_alert_acknowledged_by_id', type_='foreignkey')
         batch_op.drop_constraint('fk_alert_rule_id', type_='foreignkey')
