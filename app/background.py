@@ -24,6 +24,8 @@ async def job_worker(runtime: Runtime) -> None:
     async def stall_check(job: jobs.Claimed) -> jobs.Retry:
         async with runtime.session_factory.begin() as session:
             opened = await rules.check_stalled(session)
+        async with runtime.session_factory.begin() as session:
+            await jobs.forget_finished(session, older_than=timedelta(days=7))
         if opened:
             log.info("opened %d alerts for stalled or crashed runs", opened)
         return jobs.Retry(utcnow() + timedelta(seconds=settings.stall_check_seconds))

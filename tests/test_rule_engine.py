@@ -80,3 +80,22 @@ def test_verdicts():
                           detect_failed=False)[0] == engine.FAIL
     assert engine.verdict(spec, State(violated=True), run_failed=False, detect_failed=False)[0] == engine.FAIL
     assert engine.verdict(spec, State(violated=False), run_failed=False, detect_failed=False)[0] == engine.PASS
+
+
+def test_webhook_bodies_and_their_signature():
+    import hashlib
+    import hmac
+    import json
+
+    from app.domain import webhooks
+
+    alert = {"id": 1, "rule": "loss-vs-baseline", "metric": "loss", "run": "r1", "project": "p", "entity": "acme",
+             "step": 5, "value": 0.4, "baselineValue": 0.2, "url": "https://labbook.example.com/acme/p/runs/r1"}
+    body = webhooks.body_for("JSON", "alert.opened", alert)
+    assert json.loads(body) == {"event": "alert.opened", "alert": alert}
+    slack = json.loads(webhooks.body_for("SLACK", "alert.opened", alert))["text"]
+    assert "<https://labbook.example.com/acme/p/runs/r1|acme/p/r1>" in slack
+    assert "loss = 0.4 against the baseline's 0.2 at step 5" in slack
+    header = webhooks.sign("k", 1700000000, body)
+    expected = hmac.new(b"k", f"1700000000.{body}".encode(), hashlib.sha256).hexdigest()
+    assert header == f"t=1700000000,v1={expected}"

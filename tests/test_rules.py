@@ -282,3 +282,28 @@ async def test_acknowledge_and_snooze(http, gql, alice, runtime):
     async with runtime.session_factory() as session:
         actions = set((await session.scalars(select(tables.AuditEvent.action))).all())
     assert {"alert.acknowledge", "alert.snooze"} <= actions
+
+
+async def test_notifications_survive_a_lost_listener_connection(runtime, database_url):
+    import asyncio
+
+    from sqlalchemy import text
+
+    from app.db import notify
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite notifies in process")
+    hub = runtime.hub
+    with hub.subscribe(rules.ALERT_CHANNEL) as events:
+        pid = hub._connection.get_server_pid()
+        async with runtime.session_factory.begin() as session:
+            await session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+        async def reconnected() -> bool:
+            return hub._connection is not None and not hub._connection.is_closed() and \
+                hub._connection.get_server_pid() != pid
+
+        assert await wait_for(reconnected, timeout=10)
+        async with runtime.session_factory.begin() as session:
+            await notify.notify(session, rules.ALERT_CHANNEL, '{"probe": 1}')
+        assert json.loads(await asyncio.wait_for(events.get(), 10)) == {"probe": 1}

@@ -87,18 +87,42 @@ class Hub:
         self._lock = threading.Lock()
         self._connection: asyncpg.Connection | None = None
         self._key = _url_key(engine.url)
+        self._stopping = False
+        self._reconnecting: asyncio.Task | None = None
 
     async def start(self) -> None:
         if is_postgresql(self._engine.dialect.name):
-            url = self._engine.url.set(drivername="postgresql")
-            self._connection = await asyncpg.connect(url.render_as_string(hide_password=False))
-            for channel in self._channels:
-                await self._connection.add_listener(channel, self._on_notification)
+            self._stopping = False
+            await self._listen()
         else:
             with _local_lock:
                 _local_hubs.setdefault(self._key, []).append(self)
 
+    async def _listen(self) -> None:
+        url = self._engine.url.set(drivername="postgresql")
+        self._connection = await asyncpg.connect(url.render_as_string(hide_password=False))
+        for channel in self._channels:
+            await self._connection.add_listener(channel, self._on_notification)
+        self._connection.add_termination_listener(self._on_lost)
+
+    def _on_lost(self, connection: Any) -> None:
+        if not self._stopping:
+            log.warning("the notification connection was lost; reconnecting")
+            self._reconnecting = asyncio.get_running_loop().create_task(self._reconnect())
+
+    async def _reconnect(self) -> None:
+        delay = 0.5
+        while not self._stopping:
+            try:
+                await self._listen()
+                log.info("listening for notifications again")
+                return
+            except (OSError, asyncpg.PostgresError):
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
     async def stop(self) -> None:
+        self._stopping = True
         if self._connection is not None:
             await self._connection.close()
             self._connection = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Awaitable, Callable
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -73,6 +73,11 @@ async def ensure_periodic(session_factory: async_sessionmaker[AsyncSession], kin
                 session.add(Job(kind=kind, payload=payload, unique_key=kind))
     except IntegrityError:
         pass  # another process made it first
+
+
+async def forget_finished(session: AsyncSession, *, older_than: timedelta) -> None:
+    """Finished jobs are only history; webhook_delivery keeps the record of deliveries."""
+    await session.execute(delete(Job).where(Job.finished_at < utcnow() - older_than))
 
 
 async def claim(session_factory: async_sessionmaker[AsyncSession], limit: int = CLAIM_BATCH) -> list[Claimed]:
