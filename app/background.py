@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db.engine import make_engine, make_session_factory
 from app.db.types import utcnow
 from app.domain import jobs, rules, webhooks
 from app.runtime import Runtime
@@ -17,22 +20,33 @@ async def job_worker(runtime: Runtime) -> None:
     settings = runtime.settings
     if not settings.background_jobs:
         return
-    deliverer = webhooks.Deliverer(runtime.session_factory, allow_private=settings.webhook_allow_private,
+    # Its own engine: background work never takes a connection a request is waiting for.
+    engine = make_engine(settings.resolved_database_url())
+    sessions = make_session_factory(engine)
+    try:
+        await _work(runtime, sessions)
+    finally:
+        await engine.dispose()
+
+
+async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) -> None:
+    settings = runtime.settings
+    deliverer = webhooks.Deliverer(sessions, allow_private=settings.webhook_allow_private,
                                    retry_base_seconds=settings.webhook_retry_base_seconds,
                                    retry_hours=settings.webhook_retry_hours)
 
     async def stall_check(job: jobs.Claimed) -> jobs.Retry:
-        async with runtime.session_factory.begin() as session:
+        async with sessions.begin() as session:
             opened = await rules.check_stalled(session)
-        async with runtime.session_factory.begin() as session:
+        async with sessions.begin() as session:
             await jobs.forget_finished(session, older_than=timedelta(days=7))
         if opened:
             log.info("opened %d alerts for stalled or crashed runs", opened)
         return jobs.Retry(utcnow() + timedelta(seconds=settings.stall_check_seconds))
 
-    await jobs.ensure_periodic(runtime.session_factory, rules.STALL_CHECK, {})
+    await jobs.ensure_periodic(sessions, rules.STALL_CHECK, {})
     try:
-        await jobs.run_worker(runtime.session_factory, runtime.hub,
+        await jobs.run_worker(sessions, runtime.hub,
                               {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check},
                               poll_seconds=settings.job_poll_seconds)
     finally:
