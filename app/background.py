@@ -1,4 +1,5 @@
-"""The server's background work: the job worker (webhook deliveries, the periodic stall check)."""
+"""The server's background work: the job worker (webhook deliveries; periodic: marking silent runs
+crashed, the rules' stall check)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.types import utcnow
-from app.domain import jobs, rules, webhooks
+from app.domain import jobs, rules, runs, webhooks
 from app.runtime import Runtime
 
 log = logging.getLogger("labbook.background")
+
+CRASH_WATCH = "runs.crash_watch"
 
 
 async def job_worker(runtime: Runtime) -> None:
@@ -44,10 +47,19 @@ async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) ->
             log.info("opened %d alerts for stalled or crashed runs", opened)
         return jobs.Retry(utcnow() + timedelta(seconds=settings.stall_check_seconds))
 
+    async def crash_watch(job: jobs.Claimed) -> jobs.Retry:
+        async with sessions.begin() as session:
+            crashed = await runs.mark_crashed(session, settings.run_crash_timeout_seconds)
+        if crashed:
+            log.info("marked %d silent runs as crashed", crashed)
+            async with sessions.begin() as session:
+                await rules.check_stalled(session)  # rules that detect failures alert at once
+        return jobs.Retry(utcnow() + timedelta(seconds=settings.crash_check_interval_seconds))
+
     await jobs.ensure_periodic(sessions, rules.STALL_CHECK, {})
     try:
         await jobs.run_worker(sessions, runtime.hub,
-                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check},
+                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check, CRASH_WATCH: crash_watch},
                               poll_seconds=settings.job_poll_seconds)
     finally:
         await deliverer.close()

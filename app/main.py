@@ -12,14 +12,13 @@ from starlette.applications import Starlette
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from app.api.view import GraphQLApp
-from app.background import job_worker
+from app.background import CRASH_WATCH, job_worker
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.notify import Hub
 from app.domain.bootstrap import create_first_admin
-from app.domain.jobs import JOB_CHANNEL
+from app.domain.jobs import JOB_CHANNEL, ensure_periodic
 from app.domain.rules import ALERT_CHANNEL
-from app.domain.runs import watch_for_crashes
 from app.rest import file_stream, health, storage
 from app.rest.middleware import MetricsMiddleware
 from app.runtime import Runtime
@@ -33,9 +32,9 @@ BACKGROUND_TASKS: list[Callable[[Runtime], Awaitable[None]]] = []
 
 
 async def crash_watch(runtime: Runtime) -> None:
-    settings = runtime.settings
-    await watch_for_crashes(runtime.session_factory, timeout_seconds=settings.run_crash_timeout_seconds,
-                            interval_seconds=settings.crash_check_interval_seconds)
+    """Silent running runs are marked crashed by a periodic job, done by one server process at a time
+    (app.background runs it); this makes sure the job exists."""
+    await ensure_periodic(runtime.session_factory, CRASH_WATCH, {})
 
 
 BACKGROUND_TASKS.append(crash_watch)

@@ -64,8 +64,23 @@ async def enqueue(session: AsyncSession, kind: str, payload: Any, *, run_at: dat
     return job
 
 
+async def finish_first(work: Awaitable[Any]) -> Any:
+    """Await ``work``; when cancelled meanwhile, let it finish first (a transaction cut off in the
+    middle would keep its connection, and on SQLite the write lock), then stop."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await asyncio.gather(task, return_exceptions=True)
+        raise
+
+
 async def ensure_periodic(session_factory: async_sessionmaker[AsyncSession], kind: str, payload: Any) -> None:
     """One job of ``kind`` for the whole deployment, however many processes start it."""
+    await finish_first(_ensure_periodic(session_factory, kind, payload))
+
+
+async def _ensure_periodic(session_factory: async_sessionmaker[AsyncSession], kind: str, payload: Any) -> None:
     try:
         async with session_factory.begin() as session:
             found = await session.scalar(select(Job.id).where(Job.unique_key == kind))
@@ -122,12 +137,12 @@ async def run_worker(session_factory: async_sessionmaker[AsyncSession], hub: not
     with hub.subscribe(JOB_CHANNEL) as wakeups:
         while True:
             try:
-                claimed = await claim(session_factory)
+                claimed = await finish_first(claim(session_factory))
             except SQLAlchemyError:
                 log.warning("claiming jobs failed; retrying", exc_info=True)
                 claimed = []
             if claimed:
-                await asyncio.gather(*(_run(session_factory, handlers, job) for job in claimed))
+                await finish_first(asyncio.gather(*(_run(session_factory, handlers, job) for job in claimed)))
                 continue
             try:
                 await asyncio.wait_for(wakeups.get(), timeout=poll_seconds)
