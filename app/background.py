@@ -18,6 +18,16 @@ log = logging.getLogger("labbook.background")
 CRASH_WATCH = "runs.crash_watch"
 
 
+async def crash_watch(runtime: Runtime) -> None:
+    """Silent running runs are marked crashed by a periodic job, done by one server process at a time
+    (the job worker runs it); this makes sure the job exists."""
+    engine = make_engine(runtime.settings.resolved_database_url())
+    try:
+        await jobs.ensure_periodic(make_session_factory(engine), CRASH_WATCH, {})
+    finally:
+        await engine.dispose()
+
+
 async def job_worker(runtime: Runtime) -> None:
     """Claim and run jobs until cancelled; every process may run one (each job runs once)."""
     settings = runtime.settings

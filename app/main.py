@@ -12,12 +12,12 @@ from starlette.applications import Starlette
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from app.api.view import GraphQLApp
-from app.background import CRASH_WATCH, job_worker
+from app.background import crash_watch, job_worker
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.notify import Hub
 from app.domain.bootstrap import create_first_admin
-from app.domain.jobs import JOB_CHANNEL, ensure_periodic
+from app.domain.jobs import JOB_CHANNEL
 from app.domain.rules import ALERT_CHANNEL
 from app.rest import file_stream, health, storage
 from app.rest.middleware import MetricsMiddleware
@@ -29,14 +29,6 @@ log = logging.getLogger("labbook")
 
 # Long-running tasks started with the server, each ``async fn(runtime)``.
 BACKGROUND_TASKS: list[Callable[[Runtime], Awaitable[None]]] = []
-
-
-async def crash_watch(runtime: Runtime) -> None:
-    """Silent running runs are marked crashed by a periodic job, done by one server process at a time
-    (app.background runs it); this makes sure the job exists."""
-    await ensure_periodic(runtime.session_factory, CRASH_WATCH, {})
-
-
 BACKGROUND_TASKS.append(crash_watch)
 BACKGROUND_TASKS.append(job_worker)
 
