@@ -21,7 +21,7 @@ from operator import itemgetter
 from datetime import datetime, timedelta
 from typing import Any, Mapping, Sequence
 
-from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,7 +31,7 @@ from app.db.types import utcnow
 from app.domain import audit, comparison, policy, rule_engine, run_filters, webhooks
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from app.domain.rule_engine import Opened, Reference, RuleSpec, Series, State
+from app.domain.rule_engine import Opened, RuleSpec, Series, State
 from app.domain.run_moves import readable_place
 
 ALERT_CHANNEL = "labbook_alerts"
