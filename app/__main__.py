@@ -1,5 +1,5 @@
 """Command line: python -m app serve | migrate | create-user | create-api-key | create-team | add-member |
-accept-invite | set-password | export-schema."""
+accept-invite | set-password | gate | export-schema."""
 
 from __future__ import annotations
 
@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
     set_password = command("set-password", "set a person's password for the web app (read from stdin)")
     set_password.add_argument("--user", required=True, help="username or email")
+
+    gate = command("gate", "print a run's rule verdicts; exit 1 when any is FAIL (a CI step)")
+    gate.add_argument("run_path", metavar="ENTITY/PROJECT/RUN")
 
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")

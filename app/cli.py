@@ -20,6 +20,7 @@ from app.domain import audit, teams
 from app.domain.actor import OPERATOR, Actor
 from app.domain.api_keys import issue_key
 from app.domain.errors import DomainError, NotFound
+from app.domain.rules import run_by_path, verdicts_of_run
 from app.domain.users import create_user, user_by_email, user_by_username
 from app.domain.web_sessions import set_password
 from app.settings import Settings
@@ -47,7 +48,10 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         if args.command == "migrate":
             print(f"database {_describe(url)} is at the newest migration")
             return 0
-        async with make_session_factory(engine).begin() as session:
+        sessions = make_session_factory(engine)
+        if args.command == "gate":
+            return await _gate(sessions, args.run_path)
+        async with sessions.begin() as session:
             print(await COMMANDS[args.command](session, args))
         return 0
     except (DomainError, CommandError) as error:
@@ -106,6 +110,28 @@ async def _set_password(session: AsyncSession, args: argparse.Namespace) -> str:
     password = sys.stdin.readline().rstrip("\r\n")
     user = await set_password(session, args.user, password)
     return f"password set for {user.username}; their browser sessions were signed out"
+
+
+async def _gate(sessions, run_path: str) -> int:
+    """``gate ENTITY/PROJECT/RUN``: each rule's verdict on the run; 1 when any is FAIL, else 0 (2: no such run)."""
+    parts = run_path.strip("/").split("/")
+    if len(parts) != 3 or not all(parts):
+        print(f"error: expected ENTITY/PROJECT/RUN, got {run_path!r}", file=sys.stderr)
+        return 2
+    async with sessions() as session:
+        run = await run_by_path(session, *parts)
+        if run is None:
+            print(f"error: run {run_path} not found", file=sys.stderr)
+            return 2
+        verdicts = await verdicts_of_run(session, run.id)
+    if not verdicts:
+        print(f"{run_path}: no rule verdicts (state {run.state}; verdicts are given when a run finishes)")
+    for verdict, rule in verdicts:
+        print(f"{verdict.verdict:<8} {rule.name}: {rule.metric} = {verdict.value} against {verdict.baseline_value}"
+              f" ({verdict.reason})")
+    failed = [rule.name for verdict, rule in verdicts if verdict.verdict == "FAIL"]
+    print(f"{run_path}: {'FAIL (' + ', '.join(failed) + ')' if failed else 'PASS'}")
+    return 1 if failed else 0
 
 
 COMMANDS = {

@@ -10,16 +10,19 @@ from typing import Awaitable, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from app.api.view import GraphQLApp
+from app.background import crash_watch, job_worker
 from app.db.engine import make_engine, make_session_factory
 from app.db.failures import is_unavailable
 from app.db.migrate import upgrade
+from app.db.notify import Hub
 from app.domain import artifact_blobs, blobs
 from app.domain.bootstrap import create_first_admin
 from app.domain.fixtures import revoke_fixture_keys
-from app.domain.runs import watch_for_crashes
+from app.domain.jobs import JOB_CHANNEL
+from app.domain.rules import ALERT_CHANNEL
 from app.rest import file_stream, health, storage, telemetry, web
 from app.rest import artifacts as artifact_routes
 from app.rest.middleware import BodyLimitMiddleware, ErrorMiddleware, MetricsMiddleware
@@ -32,15 +35,8 @@ log = logging.getLogger("labbook")
 
 # Long-running tasks started with the server, each ``async fn(runtime)``.
 BACKGROUND_TASKS: list[Callable[[Runtime], Awaitable[None]]] = []
-
-
-async def crash_watch(runtime: Runtime) -> None:
-    settings = runtime.settings
-    await watch_for_crashes(runtime.session_factory, timeout_seconds=settings.run_crash_timeout_seconds,
-                            interval_seconds=settings.crash_check_interval_seconds)
-
-
 BACKGROUND_TASKS.append(crash_watch)
+BACKGROUND_TASKS.append(job_worker)
 
 
 async def storage_sweep(runtime: Runtime) -> None:
@@ -101,6 +97,7 @@ def build_runtime(settings: Settings) -> Runtime:
         read_session_factory=make_session_factory(engine, read_only=True),
         storage=build_storage(settings),
         secret=load_secret(settings),
+        hub=Hub(engine, (ALERT_CHANNEL, JOB_CHANNEL)),
     )
 
 
@@ -162,6 +159,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await upgrade(runtime.engine)
         if settings.bootstrap_admin:
             await announce_first_admin(runtime)
+        await runtime.hub.start()
         tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS]
         try:
             yield
@@ -169,11 +167,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await runtime.hub.stop()
             await runtime.engine.dispose()
 
     graphql = GraphQLApp(runtime)
     routes: list[Route | Mount] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
         *health.routes,
         *file_stream.routes,
         *storage.routes,

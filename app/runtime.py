@@ -1,4 +1,5 @@
-"""What one server process holds: settings, the engine and session factory, blob storage, secret."""
+"""What one server process holds: settings, the engine and session factory, blob storage, secret,
+the notification hub."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.db.notify import Hub
 from app.settings import Settings
 from app.storage.base import BlobStore
 
@@ -22,6 +24,7 @@ class Runtime:
     read_session_factory: async_sessionmaker[AsyncSession]  # for sessions that never write
     storage: BlobStore
     secret: bytes
+    hub: Hub  # notifications from other processes (alerts, new jobs); started with the app
 
     @property
     def direct_uploads(self) -> "DirectUploads | None":

@@ -73,6 +73,15 @@ class Settings(BaseSettings):
     )
     test_fixtures_host: str = "127.0.0.1"
     test_fixtures_port: int = 9015
+    webhook_allow_private: bool = Field(
+        False, description="Let webhooks reach loopback and private addresses (link-local and cloud metadata "
+        "addresses are always refused)."
+    )
+    webhook_retry_base_seconds: float = Field(10.0, description="The first retry's delay; each next one doubles.")
+    webhook_retry_hours: float = Field(1.5, description="How long a failing delivery is retried.")
+    background_jobs: bool = Field(True, description="Run background jobs (deliveries, stall checks) in this process.")
+    job_poll_seconds: float = Field(1.0, description="How often the job worker looks for due jobs when not woken.")
+    stall_check_seconds: float = Field(30.0, description="How often stalled and crashed runs are checked for rules.")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -25,6 +25,7 @@ from app.api.mutations import artifacts as artifact_mutations
 from app.api.mutations import run_moves as run_moves_mutations
 from app.api.mutations import organizations as organization_mutations
 from app.api.mutations import runs as run_mutations
+from app.api.mutations import rules as rule_api
 from app.api.scalars import SCALAR_MAP
 from app.api.text_arguments import RefuseUnstorableText
 from app.api.types.artifact import ArtifactPortfolio, ArtifactSequence
@@ -38,7 +39,10 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
 QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query, artifact_queries.Query)
+QUERIES += (rule_api.Query,)
 MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation, artifact_mutations.Mutation)
+MUTATIONS += (rule_api.Mutation,)
+SUBSCRIPTIONS: tuple[type, ...] = (rule_api.Subscription,)
 
 # The guard rules are built once: the validation cache keys on the rule classes, so rules made per
 # request would never hit it.
@@ -49,6 +53,7 @@ GUARD_RULES = [
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
+Subscription = merge_types("Subscription", SUBSCRIPTIONS)
 
 class LabbookSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
@@ -60,6 +65,7 @@ def build_schema(*, fast_executor: bool = True) -> LabbookSchema:
     return LabbookSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[User, Team, Project, Run, ArtifactSequence, ArtifactPortfolio],
         execution_context_class=FastLeafExecutor if fast_executor else StrawberryGraphQLCoreExecutionContext,
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),

@@ -9,6 +9,8 @@ import json
 from typing import Any
 
 import orjson
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from cross_web import HTTPException
@@ -43,25 +45,18 @@ class GraphQLApp(GraphQL):
                 response = _error(error.status_code, error.reason)
             await response(scope, receive, send)
             return
+        if scope["type"] == "websocket":
+            # Subscriptions (graphql-transport-ws) authenticate with the upgrade request's headers.
+            try:
+                scope["labbook.actor"] = await self._actor(Headers(scope=scope))
+            except (Unauthenticated, SQLAlchemyError):
+                await send({"type": "websocket.close", "code": 4401})
+                return
         await super().__call__(scope, receive, send)
 
     async def _check_request(self, request: Request) -> Response | None:
         try:
-            # Authenticate in a read-only session; write only when the key's last use is stale.
-            async with self.runtime.read_session_factory() as session:
-                actor = await actor_for(
-                    session,
-                    request.headers.get("authorization"),
-                    claimed_username=request.headers.get("x-wandb-username"),
-                    claimed_email=request.headers.get("x-wandb-user-email"),
-                    record_use=False,
-                )
-                if actor.is_anonymous and web_sessions.SESSION_COOKIE in request.cookies:
-                    actor = await self._session_actor(session, request)
-            if actor.key_use_stale:
-                async with self.runtime.session_factory.begin() as session:
-                    await record_key_use(session, actor.api_key_id, utcnow())
-            request.state.actor = actor
+            request.state.actor = await self._actor(request.headers, request)
         except Unauthenticated as error:
             return _error(401, error.message)
         except Forbidden as error:
@@ -73,6 +68,25 @@ class GraphQLApp(GraphQL):
         return await web_sessions.actor_for_session(
             session, request.cookies[web_sessions.SESSION_COOKIE], server_secret=self.runtime.secret,
             csrf_sent=request.headers.get(web_sessions.CSRF_HEADER), needs_csrf=request.method != "GET")
+
+    async def _actor(self, headers: Headers, request: Request | None = None):
+        """The actor of the request's API key; without one, of an HTTP request's browser session.
+        Subscriptions (WebSocket) authenticate with a key only: no cookie, so no cross-site socket."""
+        # Authenticate in a read-only session; write only when the key's last use is stale.
+        async with self.runtime.read_session_factory() as session:
+            actor = await actor_for(
+                session,
+                headers.get("authorization"),
+                claimed_username=headers.get("x-wandb-username"),
+                claimed_email=headers.get("x-wandb-user-email"),
+                record_use=False,
+            )
+            if request is not None and actor.is_anonymous and web_sessions.SESSION_COOKIE in request.cookies:
+                actor = await self._session_actor(session, request)
+        if actor.key_use_stale:
+            async with self.runtime.session_factory.begin() as session:
+                await record_key_use(session, actor.api_key_id, utcnow())
+        return actor
 
     async def parse_http_body(self, request):
         data = await super().parse_http_body(request)

@@ -155,6 +155,8 @@ class Project(SQLModel, table=True):
     access: str = Field(default="PRIVATE", sa_column=Column(String(16), nullable=False))
     created_by_id: int | None = _fk("user_account.id", nullable=True, ondelete="SET NULL")
     baseline_run_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    # Replaced by every change of the project's metric rules: their per-process caches key on it.
+    rules_version: int = Field(default=0, sa_column=Column(BigIntId, nullable=False, server_default="0"))
     created_at: datetime = _ts()
     updated_at: datetime = _ts()
 
@@ -206,6 +208,7 @@ class Run(SQLModel, table=True):
     last_step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))  # as history_row.step
     history_keys: Any = _json()  # {"key": {"type": count}} kept up to date on ingest
     system_metrics: Any = _json()  # the latest system-metrics line
+    rule_states: Any = _json(nullable=True)  # {rule id: the rule's incremental state} (app/domain/rules.py)
 
 
 class RunValue(SQLModel, table=True):
@@ -267,13 +270,135 @@ class RunFile(SQLModel, table=True):
 
 
 class Alert(SQLModel, table=True):
+    """One alert: raised by the run's code (``wandb.alert``, kind CLIENT, no rule) or opened by a
+    metric rule for one episode of a run (kind RULE, NON_FINITE, FAILED or STALLED)."""
+
     __tablename__ = "alert"
+    __table_args__ = (Index("ix_alert_rule_run", "rule_id", "run_id"),)
     id: int | None = _id()
     run_id: int = _fk("run.id")
+    rule_id: int | None = _fk("metric_rule.id", nullable=True, index=False, ondelete="SET NULL")
+    kind: str = Field(default="CLIENT", sa_column=Column(String(12), nullable=False))
+    state: str = Field(default="OPEN", sa_column=Column(String(12), nullable=False))  # OPEN|ACKNOWLEDGED|RESOLVED
     title: str = Field(sa_column=Column(Text, nullable=False))
     text: str = Field(sa_column=Column(Text, nullable=False))
     severity: str = Field(default="INFO", sa_column=Column(String(8), nullable=False))
     wait_duration_ms: int | None = None
+    step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    baseline_value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    difference: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    created_at: datetime = _ts()
+    resolved_at: datetime | None = _ts(nullable=True)
+    acknowledged_at: datetime | None = _ts(nullable=True)
+    acknowledged_by_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")
+    snoozed_until: datetime | None = _ts(nullable=True)
+
+
+class MetricRule(SQLModel, table=True):
+    """A project's check of one metric of its runs (app/domain/rules.py)."""
+
+    __tablename__ = "metric_rule"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    id: int | None = _id()
+    project_id: int = _fk("project.id", index=False)
+    name: str = Field(sa_column=Column(String(128), nullable=False))
+    metric: str = Field(sa_column=Column(String(512), nullable=False))
+    direction: str = Field(sa_column=Column(String(20), nullable=False))  # LOWER_IS_BETTER | HIGHER_IS_BETTER
+    comparison: str = Field(sa_column=Column(String(20), nullable=False))
+    threshold: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    tolerance: float = Field(default=0.0, sa_column=Column(Float, nullable=False))
+    tolerance_kind: str = Field(default="ABSOLUTE", sa_column=Column(String(10), nullable=False))
+    window: int = 1
+    aggregate: str = Field(default="MEAN", sa_column=Column(String(4), nullable=False))
+    warmup_steps: int = Field(default=0, sa_column=Column(BigIntId, nullable=False))
+    baseline_filters: Any = _json(nullable=True)
+    scope: Any = _json(nullable=True)
+    detect_non_finite: bool = False
+    detect_failed: bool = False
+    stall_minutes: int | None = None
+    created_by_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class RuleState(SQLModel, table=True):
+    """A rule's incremental state for one run: the recent values its window needs, whether an alert
+    is open, the last value seen; updated in the file_stream request's transaction."""
+
+    __tablename__ = "rule_state"
+    rule_id: int = Field(sa_column=Column(BigIntId, ForeignKey("metric_rule.id", ondelete="CASCADE"), primary_key=True))
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True,
+                                         index=True))
+    in_scope: bool = True
+    state: Any = _json()  # {"values": [...], "count": n, "step": s, "value": v, "reference": r, "violated": b}
+    open_alert_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    snoozed_until: datetime | None = _ts(nullable=True)
+    last_value_at: datetime | None = _ts(nullable=True)
+
+
+class RuleVerdict(SQLModel, table=True):
+    """Each rule's verdict on a run when it finishes: PASS, FAIL or NO_DATA."""
+
+    __tablename__ = "rule_verdict"
+    rule_id: int = Field(sa_column=Column(BigIntId, ForeignKey("metric_rule.id", ondelete="CASCADE"), primary_key=True))
+    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True,
+                                         index=True))
+    verdict: str = Field(sa_column=Column(String(8), nullable=False))
+    value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    baseline_value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = _ts()
+
+
+class Webhook(SQLModel, table=True):
+    """Where a team's (project_id None) or a project's alert events are POSTed, signed with ``secret``."""
+
+    __tablename__ = "webhook"
+    id: int | None = _id()
+    entity_id: int = _fk("entity.id")
+    project_id: int | None = _fk("project.id", nullable=True)
+    url: str = Field(sa_column=Column(String(2048), nullable=False))
+    secret: str = Field(sa_column=Column(String(256), nullable=False))
+    format: str = Field(default="JSON", sa_column=Column(String(8), nullable=False))  # JSON | SLACK
+    event_kinds: Any = _json()  # ["alert.opened", ...]
+    created_by_id: int | None = _fk("user_account.id", nullable=True, index=False, ondelete="SET NULL")
+    created_at: datetime = _ts()
+
+
+class WebhookDelivery(SQLModel, table=True):
+    """One attempt to deliver one event to one webhook."""
+
+    __tablename__ = "webhook_delivery"
+    __table_args__ = (Index("ix_webhook_delivery_webhook", "webhook_id", "id"),)
+    id: int | None = _id()
+    webhook_id: int = _fk("webhook.id", index=False)
+    job_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True, index=True))
+    event: str = Field(sa_column=Column(String(32), nullable=False))
+    alert_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    attempt: int = 1
+    status_code: int | None = None
+    error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    delivered: bool = False
+    duration_ms: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    next_attempt_at: datetime | None = _ts(nullable=True)
+    created_at: datetime = _ts()
+
+
+class Job(SQLModel, table=True):
+    """Background work claimed by exactly one server process (app/domain/jobs.py)."""
+
+    __tablename__ = "job"
+    __table_args__ = (Index("ix_job_due", "finished_at", "run_at"),)
+    id: int | None = _id()
+    kind: str = Field(sa_column=Column(String(32), nullable=False))
+    payload: Any = _json()
+    run_at: datetime = _ts()
+    attempts: int = 0
+    locked_until: datetime | None = _ts(nullable=True)
+    finished_at: datetime | None = _ts(nullable=True)
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    unique_key: str | None = Field(default=None, sa_column=Column(String(128), nullable=True, unique=True))
     created_at: datetime = _ts()
 
 

@@ -1,4 +1,5 @@
-"""Alerts raised by a run (``run.alert(...)``): stored once per title and wait window."""
+"""Alerts raised by a run (``run.alert(...)``): stored once per title and wait window, and sent to
+the project's subscribers and webhooks like the alerts metric rules open (app.domain.rules)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Alert
 from app.db.types import utcnow
-from app.domain import audit, runs
+from app.domain import audit, rules, runs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput
 
@@ -28,6 +29,7 @@ class AlertRequest:
     text: str
     severity: str = "INFO"
     wait_duration_ms: int | None = None
+    base_url: str | None = None  # for the run's link in notifications
 
 
 async def notify(session: AsyncSession, actor: Actor, request: AlertRequest) -> Alert | None:
@@ -59,4 +61,7 @@ async def notify(session: AsyncSession, actor: Actor, request: AlertRequest) -> 
     await session.flush()
     audit.record(session, actor, "run.alert", entity_id=context.entity.id, target_type="alert", target_id=alert.id,
                  run=context.run.name, title=request.title, severity=request.severity)
+    place = rules.RunPlace(context.run.id, context.run.name, context.project.id, context.project.name,
+                           context.entity.name, request.base_url, context.entity.id)
+    await rules.publish(session, "alert.opened", alert, place, rule_name=None, metric=None)
     return alert

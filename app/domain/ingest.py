@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from app.db import bulk
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
-from app.domain import api_keys, policy, run_values, runs
+from app.domain import api_keys, policy, rules, run_values, runs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Unauthenticated
 
@@ -198,19 +198,53 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
 
 
 async def stream(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], authorization: str | None,
-                 entity_name: str, project_name: str, run_name: str, chunk: Chunk) -> dict[str, Any]:
+                 entity_name: str, project_name: str, run_name: str, chunk: Chunk, *,
+                 base_url: str | None = None) -> dict[str, Any]:
     """Write one file_stream request as the key in ``authorization``, in one transaction; return the
-    answer for the client."""
+    answer for the client. The project's metric rules are evaluated in the same transaction."""
     async with bulk.transaction(engine, session_factory) as transaction:
         run = await _loggable_run(transaction, authorization, (entity_name, project_name, run_name))
         writes, changes = _chunk_changes(run, chunk)
         if chunk.summary is not None:
             changes.update(await _write_summary(await transaction.session(), run, chunk.summary))
+        if getattr(run, "rules_version", 1):
+            await _evaluate_rules(transaction, run, chunk, changes, (entity_name, project_name), base_url)
         await transaction.write_chunk(run.id, writes, changes)
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
     return answer
+
+
+async def _evaluate_rules(transaction: bulk.Transaction, run: Any, chunk: Chunk, changes: dict[str, Any],
+                          names: tuple[str, str], base_url: str | None) -> None:
+    """The project's metric rules on this chunk; their states go with the run row's other changes."""
+    history = chunk.history.objects if chunk.history is not None else []
+    incoming = rules.Incoming(
+        lines=history, steps=[step_of(row) for row in history], summary=chunk.summary,
+        summary_step=changes.get("last_step", run.last_step), history_keys=run.history_keys,
+        finished_state=changes.get("state") if chunk.complete else None,
+    )
+    ingest_run = await _rules_view(transaction, run, rules.RunPlace(run.id, run.name, run.project_id, names[1],
+                                                                    names[0], base_url))
+    states = await rules.on_ingest(transaction.session, ingest_run, incoming)
+    if states is not None:
+        changes["rule_states"] = states
+
+
+async def _rules_view(transaction: bulk.Transaction, run: Any, place: Any) -> Any:
+    if isinstance(run, _Columns):
+        baseline = {"id": run.baseline_id, "history_line_count": run.baseline_history_line_count,
+                    "updated_at": run.baseline_updated_at}
+        return rules.IngestRun(place, run.rules_version, run.rule_states, baseline)
+    # Found by runs.loggable_run (an ORM run): read the project and its baseline.
+    session = await transaction.session()
+    project = await session.get(Project, run.project_id)
+    baseline_run = await session.get(Run, project.baseline_run_id) if project.baseline_run_id else None
+    baseline = None if baseline_run is None or baseline_run.project_id != project.id else {
+        "id": baseline_run.id, "history_line_count": baseline_run.history_line_count,
+        "updated_at": baseline_run.updated_at}
+    return rules.IngestRun(place, project.rules_version, run.rule_states, baseline)
 
 
 async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any]) -> dict[str, Any]:
@@ -238,6 +272,8 @@ def _columns(prefix: str, model: Any, names: tuple[str, ...]) -> list[Any]:
     return [model.__table__.c[name].label(prefix + name) for name in names]
 
 
+_BASELINE = Run.__table__.alias("baseline")
+
 # runs.loggable_run's statement, joined with the API key and its user instead of taking a user id,
 # reading only the columns the checks and the writes need (no ORM objects: building them cost
 # more than the statement).
@@ -251,6 +287,11 @@ _KEY_AND_RUN = (
                                 "history_line_count", "events_line_count", "log_line_count", "last_step",
                                 "history_keys")),
         Membership.role.label("membership_role"),
+        # What the project's metric rules need: their version (0: none) and the baseline run.
+        Project.rules_version.label("run_rules_version"), Run.rule_states.label("run_rule_states"),
+        _BASELINE.c.id.label("run_baseline_id"),
+        _BASELINE.c.history_line_count.label("run_baseline_history_line_count"),
+        _BASELINE.c.updated_at.label("run_baseline_updated_at"),
     )
     .select_from(ApiKey)
     .join(User, User.id == ApiKey.user_id)
@@ -258,6 +299,7 @@ _KEY_AND_RUN = (
     .join(Project, and_(Project.entity_id == Entity.id, Project.name == bindparam("project")))
     .join(Run, and_(Run.project_id == Project.id, Run.name == bindparam("run")))
     .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == User.id))
+    .outerjoin(_BASELINE, and_(_BASELINE.c.id == Project.baseline_run_id, _BASELINE.c.project_id == Project.id))
     .where(ApiKey.secret_hash == bindparam("secret_hash"))
     .with_for_update(of=Run)
 )

@@ -181,6 +181,17 @@ def can_set_baseline(actor: Actor, role: str | None, project: Project, *, in_res
     return role is not None and can_write_project(actor, role, project, in_restricted=in_restricted)
 
 
+def can_manage_rules(actor: Actor, role: str | None, project: Project, *, in_restricted: bool) -> bool:
+    """Metric rules, project webhooks, acknowledging and snoozing alerts: as for the baseline, members
+    with write access to the project."""
+    return can_set_baseline(actor, role, project, in_restricted=in_restricted)
+
+
+def can_manage_team_webhooks(actor: Actor, role: str | None) -> bool:
+    """A team's own webhooks fire for every project of the team: its admins manage them."""
+    return can_administer(actor, role)
+
+
 # --- teams: invites, members, service accounts, keys, settings ------------------------------
 
 def can_accept_invite(actor: Actor, invite: Invite) -> bool:

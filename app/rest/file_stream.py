@@ -26,7 +26,8 @@ async def file_stream(request: Request) -> Response:
         body = await _json_body(request, runtime.settings.max_request_body_bytes)
         chunk = ingest.parse_body(body)
         answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
-                                     params["entity"], params["project"], params["run"], chunk)
+                                     params["entity"], params["project"], params["run"], chunk,
+                                     base_url=runtime.settings.base_url or str(request.base_url))
         if runtime.storage.direct_uploads and isinstance(body, dict) and body.get("uploaded"):
             await _confirm_uploads(runtime, params, body["uploaded"])
     except DomainError as error:

@@ -190,6 +190,7 @@ class Mutation:
             text=input.text,
             severity=(input.severity or AlertSeverity.INFO).value,
             wait_duration_ms=input.wait_duration,
+            base_url=info.context.base_url,
         )
         async with info.context.transaction() as session:
             await alerts.notify(session, info.context.actor, request)

@@ -1,15 +1,21 @@
-"""Alerts a run raised with ``run.alert(...)``."""
+"""Alerts: raised by a run (``run.alert(...)``) or opened by a metric rule for one episode of a run."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from app.api import ids
+from app.api.context import Info
 from app.api.types.node import Node
 from app.db import tables
+
+if TYPE_CHECKING:
+    from app.api.types.rules import MetricRule
+    from app.api.types.run import Run
 
 
 @strawberry.enum
@@ -19,7 +25,23 @@ class AlertSeverity(Enum):
     ERROR = "ERROR"
 
 
-@strawberry.type(description="An alert raised by a run.")
+@strawberry.enum(description="Who raised the alert: the run's code, a rule, or one of a rule's detectors.")
+class AlertKind(Enum):
+    CLIENT = "CLIENT"
+    RULE = "RULE"
+    NON_FINITE = "NON_FINITE"
+    FAILED = "FAILED"
+    STALLED = "STALLED"
+
+
+@strawberry.enum
+class AlertState(Enum):
+    OPEN = "OPEN"
+    ACKNOWLEDGED = "ACKNOWLEDGED"
+    RESOLVED = "RESOLVED"
+
+
+@strawberry.type(description="An alert raised by a run, or opened by a metric rule.")
 class Alert(Node):
     row: strawberry.Private[tables.Alert]
     title: str
@@ -30,6 +52,58 @@ class Alert(Node):
     @strawberry.field(description="Repeats of this title within this many milliseconds were suppressed.")
     def wait_duration(self) -> int | None:
         return self.row.wait_duration_ms
+
+    @strawberry.field
+    def kind(self) -> AlertKind:
+        return AlertKind(self.row.kind)
+
+    @strawberry.field(description="OPEN until the metric recovers or the run ends (RESOLVED); ACKNOWLEDGED by a person.")
+    def state(self) -> AlertState:
+        return AlertState(self.row.state)
+
+    @strawberry.field(description="The step of the first violating value.")
+    def step(self) -> int | None:
+        return self.row.step
+
+    @strawberry.field(description="The violating value (the window's aggregate).")
+    def value(self) -> float | None:
+        return self.row.value
+
+    @strawberry.field(description="What the value was compared with: the threshold, or the baseline's value.")
+    def baseline_value(self) -> float | None:
+        return self.row.baseline_value
+
+    @strawberry.field(description="value - baselineValue.")
+    def difference(self) -> float | None:
+        return self.row.difference
+
+    @strawberry.field
+    def resolved_at(self) -> datetime | None:
+        return self.row.resolved_at
+
+    @strawberry.field
+    def acknowledged_at(self) -> datetime | None:
+        return self.row.acknowledged_at
+
+    @strawberry.field(description="Notifications of this rule for this run are held until then.")
+    def snoozed_until(self) -> datetime | None:
+        return self.row.snoozed_until
+
+    @strawberry.field(description="The rule that opened the alert; null for alerts the run raised itself.")
+    async def rule(self, info: Info) -> Annotated["MetricRule", strawberry.lazy("app.api.types.rules")] | None:
+        from app.api.types.rules import MetricRule, rule_loader
+
+        if self.row.rule_id is None:
+            return None
+        rule = await info.context.loaders.get(rule_loader).load(self.row.rule_id)
+        return MetricRule.from_row(rule) if rule is not None else None
+
+    @strawberry.field
+    async def run(self, info: Info) -> Annotated["Run", strawberry.lazy("app.api.types.run")] | None:
+        from app.api.types.run import Run
+
+        run = await info.context.loaders.run.load(self.row.run_id)
+        return Run.from_row(run) if run is not None else None
 
     @classmethod
     def from_row(cls, row: tables.Alert) -> "Alert":

@@ -11,6 +11,7 @@ from app.db import tables
 from app.domain import policy
 
 if TYPE_CHECKING:
+    from app.api.types.rules import MetricRule
     from app.api.types.run import Run
 
 
@@ -28,6 +29,14 @@ class ProjectComparisonFields:
             return None
         run = await info.context.loaders.run.load(self.row.baseline_run_id)
         return Run.from_row(run) if run is not None and run.project_id == self.row.id else None
+
+    @strawberry.field(description="The project's metric rules, by name.")
+    async def metric_rules(self, info: Info) -> list[Annotated["MetricRule", strawberry.lazy("app.api.types.rules")]]:
+        from app.api.types.rules import MetricRule
+        from app.domain import rules
+
+        async with info.context.read() as session:
+            return [MetricRule.from_row(rule) for rule in await rules.project_rules(session, self.row.id)]
 
     @strawberry.field(description="Whether the viewer may change the baseline run (setProjectBaseline).")
     async def viewer_can_set_baseline(self, info: Info) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy import select
 
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
-from app.api.types.alert import Alert
+from app.api.types.alert import Alert, AlertKind, AlertState
 from app.db import tables
+from app.domain import rules
 from app.domain.errors import BadInput
 
 
@@ -16,15 +16,14 @@ from app.domain.errors import BadInput
 class ProjectTrackingFields:
     row: strawberry.Private[tables.Project]
 
-    @strawberry.field(description="Alerts raised by the project's runs, newest first.")
-    async def alerts(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Alert]:
+    @strawberry.field(description="Alerts of the project's runs (raised by the runs and opened by metric rules), "
+                                  "newest first; states, kinds, ruleName and runName narrow them.")
+    async def alerts(self, info: Info, first: int | None = None, after: str | None = None,
+                     states: list[AlertState] | None = None, kinds: list[AlertKind] | None = None,
+                     rule_name: str | None = None, run_name: str | None = None) -> Connection[Alert]:
         limit = page_size(first)
         cursor = decode_cursor(after)
-        query = (
-            select(tables.Alert)
-            .join(tables.Run, tables.Run.id == tables.Alert.run_id)
-            .where(tables.Run.project_id == self.row.id)
-        )
+        query = rules.alert_query(self.row.id, None, alert_filter(states, kinds, rule_name, run_name))
         if cursor:
             query = query.where(tables.Alert.id < _alert_id(cursor[0]))
         async with info.context.read() as session:
@@ -32,6 +31,12 @@ class ProjectTrackingFields:
         page = rows[:limit]
         return connection([Alert.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
                           has_next=len(rows) > limit)
+
+
+def alert_filter(states: list[AlertState] | None, kinds: list[AlertKind] | None, rule_name: str | None,
+                 run_name: str | None) -> rules.AlertFilter:
+    return rules.AlertFilter(states=[s.value for s in states] if states else None,
+                             kinds=[k.value for k in kinds] if kinds else None, rule_name=rule_name, run_name=run_name)
 
 
 def _alert_id(value: object) -> int:

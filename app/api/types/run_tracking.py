@@ -9,13 +9,16 @@ from app.api.context import Info
 from app.api.loaders.runs import alerts_by_run, confirmed_uploads, file_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
-from app.api.types.alert import Alert
+from app.api.types.alert import Alert, AlertKind, AlertState
+from app.api.types.rules import RuleVerdict
 from app.api.types.file import File
 from app.db import tables
 from app.db.types import dumps
 from app.domain import files as files_service
+from app.domain import rules
 
 TAIL_LINES = 10
+MAX_RUN_ALERTS = 1000
 
 
 @strawberry.type
@@ -53,9 +56,25 @@ class RunTrackingFields:
             total=await info.context.loaders.get(file_counts).load(self.row.id),
         )
 
-    @strawberry.field(description="Alerts the run raised, newest first.")
-    async def alerts(self, info: Info) -> list[Alert]:
-        return [Alert.from_row(a) for a in await info.context.loaders.get(alerts_by_run).load(self.row.id)]
+    @strawberry.field(description="The run's alerts (raised by the run and opened by metric rules), newest first; "
+                                  "states, kinds and ruleName narrow them.")
+    async def alerts(self, info: Info, states: list[AlertState] | None = None, kinds: list[AlertKind] | None = None,
+                     rule_name: str | None = None) -> list[Alert]:
+        if not (states or kinds or rule_name is not None):
+            return [Alert.from_row(a) for a in await info.context.loaders.get(alerts_by_run).load(self.row.id)]
+        from app.api.types.project_tracking import alert_filter
+
+        query = rules.alert_query(None, self.row.id, alert_filter(states, kinds, rule_name, None))
+        async with info.context.read() as session:
+            found = (await session.scalars(query.order_by(tables.Alert.id.desc()).limit(MAX_RUN_ALERTS))).all()
+        return [Alert.from_row(a) for a in found]
+
+    @strawberry.field(description="Each metric rule's verdict on the run, given when it finished: PASS, FAIL or "
+                                  "NO_DATA. A CI step fails the build when any is FAIL.")
+    async def rule_verdicts(self, info: Info) -> list[RuleVerdict]:
+        async with info.context.read() as session:
+            found = await rules.verdicts_of_run(session, self.row.id)
+        return [RuleVerdict.from_rows(verdict, rule) for verdict, rule in found]
 
     @strawberry.field(description="The last history lines: a JSON string of a list of JSON strings (resume).")
     async def history_tail(self, info: Info) -> JSONString:
