@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.dialect import is_sqlite
 from app.db.engine import make_engine, make_session_factory

@@ -123,29 +123,42 @@ FIXTURE_BANNER = (
 )
 
 
-async def guard_fixture_keys(runtime: Runtime) -> None:
-    """With the fixture service on, say so loudly; without it, its guessable keys stop working."""
+async def guard_fixture_keys(runtime: Runtime) -> asyncio.Task | None:
+    """With the fixture service on, say so loudly; without it, its guessable keys stop working before
+    the server answers anyone (or, when the database is away at start, as soon as it is back)."""
     settings = runtime.settings
     if settings.test_fixtures:
         banner = "!" * 100
         message = FIXTURE_BANNER.format(host=settings.test_fixtures_host, port=settings.test_fixtures_port)
         log.warning("%s\n%s\n%s", banner, message, banner)
-        return
-    while True:  # a server starting while the database is away serves 503s meanwhile, then revokes
-        try:
-            async with runtime.session_factory.begin() as session:
-                revoked = await revoke_fixture_keys(session)
-            break
-        except Exception as error:
-            if not is_unavailable(error):
-                raise
-            await asyncio.sleep(FIXTURE_GUARD_RETRY_SECONDS)
+        return None
+    try:
+        await _revoke_fixture_keys(runtime)
+    except Exception as error:
+        if not is_unavailable(error):
+            raise
+        return asyncio.create_task(_revoke_fixture_keys_when_back(runtime))
+    return None
+
+
+async def _revoke_fixture_keys(runtime: Runtime) -> None:
+    async with runtime.session_factory.begin() as session:
+        revoked = await revoke_fixture_keys(session)
     if revoked:
         log.warning("revoked %d API keys of test-fixture users (the fixture service is off)", revoked)
 
 
+async def _revoke_fixture_keys_when_back(runtime: Runtime) -> None:
+    while True:
+        await asyncio.sleep(FIXTURE_GUARD_RETRY_SECONDS)
+        try:
+            return await _revoke_fixture_keys(runtime)
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+
+
 FIXTURE_GUARD_RETRY_SECONDS = 2.0
-BACKGROUND_TASKS.append(guard_fixture_keys)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -160,7 +173,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.bootstrap_admin:
             await announce_first_admin(runtime)
         await runtime.hub.start()
-        tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS]
+        guard = await guard_fixture_keys(runtime)
+        tasks = [asyncio.create_task(task(runtime)) for task in BACKGROUND_TASKS] + ([guard] if guard else [])
         try:
             yield
         finally:

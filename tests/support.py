@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import asyncpg
 import httpx
 import uvicorn
-from sqlalchemy import event, text
+from sqlalchemy import column, event, insert, inspect, table, text
 
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
@@ -220,3 +220,13 @@ async def index_run_values(session, run: Run) -> None:
     await session.flush()
     await run_values.replace(session, run.id, run.project_id, run_values.CONFIG, run.config or {})
     await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, run.summary or {})
+
+
+async def insert_at_revision(connection, row) -> int:
+    """Insert a model row into its table as the migration the database stands at left it: only the
+    columns the table has then (the model's defaults of columns added later stay out); its id."""
+    full = type(row).__table__
+    present = await connection.run_sync(lambda sync: {c["name"] for c in inspect(sync).get_columns(full.name)})
+    values = {name: value for name, value in row.model_dump(exclude={"id"}).items() if name in present}
+    bare = table(full.name, *(column(name, full.c[name].type) for name in [*values, "id"]))
+    return (await connection.execute(insert(bare).values(values).returning(bare.c.id))).scalar_one()

@@ -1,6 +1,7 @@
 """The command line and first start: an admin key printed once, users, keys and teams made from the shell,
 and admin commands that say where they looked when they find no database."""
 
+import asyncio
 import os
 import re
 import subprocess
@@ -70,12 +71,13 @@ async def test_first_start_creates_an_admin_and_prints_its_key_once(tmp_path, ca
 # --- teams from the shell, on both dialects --------------------------------------------------
 
 
-def admin_cli(settings, tmp_path, *args: str, cwd=None) -> subprocess.CompletedProcess[str]:
-    """The CLI against the test database (either dialect)."""
+async def admin_cli(settings, tmp_path, *args: str, cwd=None) -> subprocess.CompletedProcess[str]:
+    """The CLI against the test database (either dialect), in a thread: the app under test keeps
+    serving its event loop (its background jobs must be able to finish a transaction meanwhile)."""
     env = {"LABBOOK_DATA_DIR": str(tmp_path / "cli-data"), "LABBOOK_DATABASE_URL": settings.database_url,
            "PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, timeout=60,
-                          cwd=cwd)
+    return await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "app", *args], env=env,
+                                   capture_output=True, text=True, timeout=60, cwd=cwd)
 
 
 async def members_of(gql, team: str, key: str) -> dict[str, str]:
@@ -86,10 +88,10 @@ async def members_of(gql, team: str, key: str) -> dict[str, str]:
 async def test_first_team_steps(settings, tmp_path, runtime, gql):
     ann = await make_account(runtime, "ann")
     bob = await make_account(runtime, "bob")
-    created = admin_cli(settings, tmp_path, "create-team", "lab", "--admin", "ann")
+    created = await admin_cli(settings, tmp_path, "create-team", "lab", "--admin", "ann")
     assert created.returncode == 0, created.stderr
     assert 'wandb.init(entity="lab")' in created.stdout
-    added = admin_cli(settings, tmp_path, "add-member", "lab", "bob", "--role", "viewer")
+    added = await admin_cli(settings, tmp_path, "add-member", "lab", "bob", "--role", "viewer")
     assert added.returncode == 0 and "added bob to team lab as VIEWER" in added.stdout, added.stderr
     assert await members_of(gql, "lab", ann.key) == {"ann": "ADMIN", "bob": "VIEWER"}
     viewer = await gql.data("{ viewer { defaultEntity { name } } }", key=bob.key)
@@ -104,7 +106,7 @@ async def test_first_team_steps(settings, tmp_path, runtime, gql):
 async def test_team_commands_refuse_clearly_and_change_nothing(settings, tmp_path, runtime, gql):
     ann = await make_account(runtime, "ann")
     await make_account(runtime, "bob")
-    assert admin_cli(settings, tmp_path, "create-team", "lab", "--admin", "ann").returncode == 0
+    assert (await admin_cli(settings, tmp_path, "create-team", "lab", "--admin", "ann")).returncode == 0
     for args, message in [
         (("create-team", "lab", "--admin", "ann"), "the name lab is already taken"),
         (("create-team", "other", "--admin", "nobody"), "user nobody not found"),
@@ -113,7 +115,7 @@ async def test_team_commands_refuse_clearly_and_change_nothing(settings, tmp_pat
         (("add-member", "lab", "ann"), "ann is already a member of team lab"),
         (("accept-invite", "--user", "bob", "--team", "lab"), "bob has no pending invite to team lab"),
     ]:
-        result = admin_cli(settings, tmp_path, *args)
+        result = await admin_cli(settings, tmp_path, *args)
         assert result.returncode == 1 and message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
     assert await members_of(gql, "lab", ann.key) == {"ann": "ADMIN"}
@@ -124,10 +126,10 @@ async def test_accept_invite_from_the_shell(settings, tmp_path, runtime, gql):
     bob = await make_account(runtime, "bob")
     await gql.data(CREATE_TEAM, {"name": "lab"}, key=ann.key)
     await gql.data(CREATE_INVITE, {"entity": "lab", "username": "bob", "role": "VIEWER"}, key=ann.key)
-    accepted = admin_cli(settings, tmp_path, "accept-invite", "--user", "bob", "--team", "lab")
+    accepted = await admin_cli(settings, tmp_path, "accept-invite", "--user", "bob", "--team", "lab")
     assert accepted.returncode == 0 and "bob joined team lab as VIEWER" in accepted.stdout, accepted.stderr
     assert await members_of(gql, "lab", ann.key) == {"ann": "ADMIN", "bob": "VIEWER"}
-    again = admin_cli(settings, tmp_path, "accept-invite", "--user", "bob", "--team", "lab")
+    again = await admin_cli(settings, tmp_path, "accept-invite", "--user", "bob", "--team", "lab")
     assert again.returncode == 1 and "no pending invite" in again.stderr
 
 
@@ -135,7 +137,7 @@ async def test_a_database_without_labbook_tables_is_named_not_used(settings, tmp
     if runtime.dialect == "postgresql":
         name, url = await create_pg_database()
         try:
-            result = admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
+            result = await admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
                                "--user", "admin")
         finally:
             await drop_pg_database(name)
@@ -143,7 +145,7 @@ async def test_a_database_without_labbook_tables_is_named_not_used(settings, tmp
         assert f"the database {url} has no Labbook tables; create them with: python -m app migrate" in result.stderr
     else:
         url = f"sqlite+aiosqlite:///{tmp_path / 'elsewhere' / 'labbook.db'}"
-        result = admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
+        result = await admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
                            "--user", "admin")
         assert result.returncode == 1
         assert f"no Labbook database at {tmp_path / 'elsewhere' / 'labbook.db'}" in result.stderr

@@ -65,7 +65,7 @@ PROBES = ["graphql resolver", "graphql authentication", "file_stream", "file dow
 
 async def terminate_backends(database: str) -> int:
     """Terminate every server process connected to ``database``, from a connection of its own."""
-    admin = await asyncpg.connect(f"postgresql://postgres@127.0.0.1:5432/postgres")
+    admin = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/postgres")
     try:
         return await admin.fetchval(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
@@ -137,7 +137,8 @@ async def test_a_closed_port_is_503_until_the_database_is_back(settings, databas
     await proxy.open()
     proxied = settings.model_copy(update={
         "database_url": make_url(database_url).set(port=proxy.port).render_as_string(hide_password=False)})
-    server = LiveServer(create_app(proxied)).__enter__()
+    # Started from another thread: its start reaches the database through this loop's proxy.
+    server = await asyncio.to_thread(LiveServer(create_app(proxied)).__enter__)
     try:
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as live:
             probes = Probes(live, alice.key, runtime.secret)

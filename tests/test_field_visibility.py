@@ -86,7 +86,7 @@ CASES: dict[str, tuple[str, Callable[[dict], dict], Callable[[dict], Any], Any, 
         "- - - - - - ok"),
     "User.teams": (
         '{ entity(name: "moe") { ... on User { teams { edges { node { name } } } } } }', lambda i: {},
-        lambda d: d["entity"]["teams"]["edges"], [{"node": {"name": "acme"}}], [], "- - - - - - ok"),
+        lambda d: d["entity"]["teams"]["edges"], [{"node": {"name": "moe"}}, {"node": {"name": "acme"}}], [], "- - - - - - ok"),
     "Team settings (node)": (
         "query($id: ID!) { node(id: $id) { ... on Team { privateOnly codeSavingEnabled defaultAccess storageRegion "
         "membersCanInvite } } }", lambda i: {"id": i["acme"]},

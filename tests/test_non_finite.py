@@ -15,9 +15,9 @@ from app.db.engine import make_engine
 from app.db.migrate import alembic_config
 from app.db.types import reader_dumps, reader_json_text
 from tests.api_support import live_account, run_client
-from tests.support import make_account
+from tests.support import insert_at_revision, make_account
 from tests.test_history_reads import HISTORY_PAGE, RUN_FULL_HISTORY, SAMPLED_HISTORY_PAGE
-from tests.test_run_values import RUNS, _insert, _upgrade, scratch_database_url  # noqa: F401 (a fixture)
+from tests.test_run_values import RUNS, _upgrade, scratch_database_url  # noqa: F401 (a fixture)
 from tests.tracking_support import RUN_RESUME_STATUS, UPSERT_BUCKET, lines, post_stream
 
 DIVERGED_SCRIPT = """
@@ -167,9 +167,9 @@ async def test_migration_makes_indexed_infinities_numbers(scratch_database_url):
     try:
         async with engine.begin() as connection:
             await connection.run_sync(lambda sync: _upgrade(config, sync, "0004"))
-            entity_id = await _insert(connection, tables.Entity(name="alice", kind="user"))
-            project_id = await _insert(connection, tables.Project(entity_id=entity_id, name="p"))
-            run_id = await _insert(connection, tables.Run(project_id=project_id, name="r", config={}, summary={},
+            entity_id = await insert_at_revision(connection, tables.Entity(name="alice", kind="user"))
+            project_id = await insert_at_revision(connection, tables.Project(entity_id=entity_id, name="p"))
+            run_id = await insert_at_revision(connection, tables.Run(project_id=project_id, name="r", config={}, summary={},
                                                           tags=[], history_keys={}))
             await connection.execute(insert(tables.RunValue), [
                 {"run_id": run_id, "section": "summary", "path": f'["{text}"]', "project_id": project_id,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import func, select
 
 from app.db import tables
 from app.db.engine import make_engine
@@ -18,7 +18,7 @@ from app.db.migrate import alembic_config
 from app.domain import run_values
 from app.domain.run_values import CONFIG, SUMMARY, encode_path, leaves
 from tests.moves_support import DELETE_RUNS, MOVE
-from tests.support import create_pg_database, drop_pg_database, make_account
+from tests.support import create_pg_database, drop_pg_database, insert_at_revision, make_account
 from tests.tracking_support import UPSERT_BUCKET, UPSERT_SUMMARY, lines, post_stream
 
 RUNS = """
@@ -141,12 +141,10 @@ async def test_migration_indexes_existing_runs(scratch_database_url):
     try:
         async with engine.begin() as connection:
             await connection.run_sync(lambda sync: _upgrade(config, sync, "0001"))
-            # organization_id and fixture come with migration 0009, after this revision.
-            entity_id = await _insert(connection, tables.Entity(name="alice", kind="user"),
-                                      later={"organization_id", "fixture"})
-            project_id = await _insert(connection, tables.Project(entity_id=entity_id, name="p"))
+            entity_id = await insert_at_revision(connection, tables.Entity(name="alice", kind="user"))
+            project_id = await insert_at_revision(connection, tables.Project(entity_id=entity_id, name="p"))
             for i in range(3):
-                await _insert(connection, tables.Run(project_id=project_id, name=f"r{i}", config={"lr": {"value": i}},
+                await insert_at_revision(connection, tables.Run(project_id=project_id, name=f"r{i}", config={"lr": {"value": i}},
                                                      summary={"acc": f"a{i}"}, tags=[], history_keys={}))
             await connection.run_sync(lambda sync: _upgrade(config, sync, "head"))
             count = await connection.scalar(select(func.count()).select_from(tables.RunValue)
@@ -158,14 +156,6 @@ async def test_migration_indexes_existing_runs(scratch_database_url):
     finally:
         await engine.dispose()
     assert count == 6 and texts == ["a0", "a1", "a2"] and numbers == [0, 1, 2]
-
-
-async def _insert(connection, row) -> int:
-    # Only the columns the table has at the revision the test stands at (later ones add columns).
-    table = type(row).__tablename__
-    present = await connection.run_sync(lambda sync: {c["name"] for c in inspect(sync).get_columns(table)})
-    values = {name: value for name, value in row.model_dump(exclude={"id"}).items() if name in present}
-    return (await connection.execute(insert(type(row)).values(values).returning(type(row).id))).scalar_one()
 
 
 def _upgrade(config, connection, revision: str) -> None:

@@ -197,17 +197,26 @@ async def _postgresql_transaction(engine: AsyncEngine) -> AsyncIterator[_Postgre
     DataError, anything else as OperationalError. A connection that may still be inside the
     transaction (cancelled, broken) is invalidated instead of going back to the pool, which does
     not know of a transaction SQLAlchemy did not begin."""
-    async with engine.connect() as connection:
-        driver = (await connection.get_raw_connection()).driver_connection
-        postgresql = _PostgreSQLTransaction(connection, driver)
-        try:
-            with _as_sqlalchemy_errors():
-                async with driver.transaction():
-                    yield postgresql
-        finally:
-            await postgresql.close()
-            if driver.is_closed() or driver.is_in_transaction():
-                await connection.invalidate()
+    lost = False
+    try:
+        async with engine.connect() as connection:
+            driver = (await connection.get_raw_connection()).driver_connection
+            postgresql = _PostgreSQLTransaction(connection, driver)
+            try:
+                with _as_sqlalchemy_errors():
+                    async with driver.transaction():
+                        yield postgresql
+            finally:
+                await postgresql.close()
+                lost = driver.is_closed()
+                if lost or driver.is_in_transaction():
+                    await connection.invalidate()
+    finally:
+        if lost:
+            # The server dropped the connection (a restart, a failover, pg_terminate_backend): the
+            # pool's other connections are likely gone too. SQLAlchemy replaces them on its own
+            # disconnect errors, never seen here; a fresh pool does the same.
+            await engine.dispose(close=False)
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Session
 
 from app.db.dialect import is_postgresql
+from app.db.failures import is_unavailable
 
 log = logging.getLogger("labbook.notify")
 
@@ -93,7 +94,13 @@ class Hub:
     async def start(self) -> None:
         if is_postgresql(self._engine.dialect.name):
             self._stopping = False
-            await self._listen()
+            try:
+                await self._listen()
+            except Exception as error:  # a server may start while the database is away: it listens once it is back
+                if not is_unavailable(error):
+                    raise
+                log.warning("notifications are unavailable (%s); retrying", type(error).__name__)
+                self._reconnecting = asyncio.get_running_loop().create_task(self._reconnect())
         else:
             with _local_lock:
                 _local_hubs.setdefault(self._key, []).append(self)

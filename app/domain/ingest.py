@@ -220,8 +220,9 @@ async def _evaluate_rules(transaction: bulk.Transaction, run: Any, chunk: Chunk,
                           names: tuple[str, str], base_url: str | None) -> None:
     """The project's metric rules on this chunk; their states go with the run row's other changes."""
     history = chunk.history.objects if chunk.history is not None else []
+    steps = chunk.history.steps if chunk.history is not None else []
     incoming = rules.Incoming(
-        lines=history, steps=[step_of(row) for row in history], summary=chunk.summary,
+        lines=history, steps=steps, summary=chunk.summary,
         summary_step=changes.get("last_step", run.last_step), history_keys=run.history_keys,
         finished_state=changes.get("state") if chunk.complete else None,
     )

@@ -199,7 +199,8 @@ async def _chunks(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
 
 def body_limits(settings: Settings) -> list[BodyLimit]:
     """Uploads may be larger than other request bodies."""
-    return [BodyLimit("PUT", "/storage/", max(settings.max_upload_bytes, settings.max_artifact_file_bytes))]
+    return [BodyLimit("PUT", f"/storage/{artifact_blobs.KEY_PREFIX}", settings.max_artifact_file_bytes),
+            BodyLimit("PUT", "/storage/", settings.max_upload_bytes)]
 
 
 def _storage_errors_are_503(handler):
