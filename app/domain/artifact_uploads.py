@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,9 @@ from app.domain import artifact_blobs, audit
 from app.domain.actor import Actor
 from app.domain.artifacts import PENDING, version_by_id
 from app.domain.errors import BadInput, Conflict, NotFound
-from app.storage.base import BlobStore, InvalidUpload
+from app.storage.base import BlobStore, InvalidUpload, StorageUnavailable
+
+log = logging.getLogger("labbook.artifacts")
 
 MAX_PARTS = 10_000
 PARALLEL_STATS = 16
@@ -132,10 +135,12 @@ async def abort_multipart(session_factory, storage: BlobStore, actor: Actor, art
 
 
 async def _abort_quietly(storage: BlobStore, key: str, upload_id: str) -> None:
+    """Drop an upload's parts; one already completed or aborted has none, and parts a failure leaves
+    are removed by the storage sweep."""
     try:
         await storage.abort_multipart(key, upload_id)
-    except InvalidUpload:  # already completed or aborted: nothing left to drop
-        pass
+    except (InvalidUpload, StorageUnavailable):
+        log.info("multipart upload %s of %s left for the storage sweep", upload_id, key)
 
 
 async def _md5_of(storage: BlobStore, key: str, reported: str | None) -> str:
@@ -169,10 +174,13 @@ async def confirm_direct_uploads(session: AsyncSession, storage: BlobStore, blob
             info = await storage.stat(blob.storage_key)
             if info is None:
                 return
-            md5 = info.md5 or await read_back_md5(storage, blob.storage_key)
-            if md5 != artifact_blobs.md5_b64(blob.md5):
+            expected = artifact_blobs.md5_b64(blob.md5)
+            md5 = info.md5
+            if md5 != expected:  # no ETag MD5 (multipart), or one that is none (SSE-KMS buckets): read back
+                md5 = await read_back_md5(storage, blob.storage_key)
+            if md5 != expected:
                 await storage.delete(blob.storage_key)
-                raise BadInput(f"the content uploaded for md5 {artifact_blobs.md5_b64(blob.md5)} has md5 {md5}; "
+                raise BadInput(f"the content uploaded for md5 {expected} has md5 {md5}; "
                                "it was removed: upload the file again")
             blob.size, blob.uploaded_at = info.size, utcnow()
 
