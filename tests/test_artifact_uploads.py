@@ -158,3 +158,24 @@ async def test_presigned_puts_are_confirmed_at_commit(gql, http, runtime, storag
     files = (await gql.data(DIRECT_URLS, {"id": pending.global_id}, key=member))["artifact"]["files"]["edges"]
     url = next(e["node"]["directUrl"] for e in files if e["node"]["name"] == "direct.txt")
     assert (await send(http, "GET", url)).content == content
+
+
+@pytest.mark.parametrize("storage_backend", ["s3"], indirect=True)
+async def test_a_commit_while_the_bucket_is_down_is_a_503_the_client_retries(gql, runtime, storage_backend,
+                                                                             monkeypatch):
+    import boto3
+    from botocore.config import Config
+
+    from app.storage.s3 import S3BlobStore
+    from tests.storage_support import free_port
+
+    team, pending = await _pending(runtime)
+    closed = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{free_port()}", region_name="us-east-1",
+                          aws_access_key_id="t", aws_secret_access_key="t",
+                          config=Config(retries={"max_attempts": 1}, connect_timeout=1))
+    monkeypatch.setattr(runtime, "storage", S3BlobStore(closed, runtime.settings.s3_bucket))
+    response = await gql.post(COMMIT, {"id": pending.global_id}, key=team.member.key)
+    error = response.json()["errors"][0]
+    assert (response.status_code, error["extensions"]["code"]) == (503, "UNAVAILABLE") and response.headers["retry-after"]
+    async with runtime.session_factory() as session:
+        assert (await session.get(tables.Artifact, pending.artifact_id)).state == "PENDING"

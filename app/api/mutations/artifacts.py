@@ -469,7 +469,8 @@ class Mutation:
 
     @strawberry.mutation(permission_classes=[CanLogRuns],
                          description="Upload slots for a pending version's files, in order; uploadUrl is null for "
-                                     "content the server already holds.")
+                                     "content the server already holds. A file sent with uploadPartsInput (the "
+                                     "client does for 2 GiB or more) gets uploadMultipartUrls, one URL per part.")
     async def create_artifact_files(self, info: Info, input: CreateArtifactFilesInput) -> CreateArtifactFilesPayload:
         specs = [artifact_saving.FileSpec(_artifact_pk(f.artifact_id), f.name, f.md5) for f in input.artifact_files]
         parts = [_parts(f.upload_parts_input) for f in input.artifact_files]
