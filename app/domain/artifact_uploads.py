@@ -4,9 +4,11 @@
   opens an upload in the store for the blob's key; the client PUTs each part to its own URL
   (Labbook's signed ``/storage`` part route, or a presigned URL of the bucket) and then asks to
   complete. ``complete_multipart`` joins the parts and checks the whole file's MD5 against the
-  digest its key promises before the blob counts as uploaded: the local store reports the MD5 of
-  what it joined; on S3 the multipart ETag is no MD5, so the object is read back once, in the
-  bucket's network, and removed when it does not match. Content-addressed blobs are shared by the
+  digest its key promises before the blob counts as uploaded: the local store checks the MD5 of
+  what it joins before the file becomes visible; on S3 the multipart ETag is no MD5, so the object
+  is read back once, in the bucket's network, and removed when it does not match (a concurrent
+  correct upload of the same content could lose that race there: S3 shows a completed object at
+  once, and staging it elsewhere would mean copying gigabytes). Content-addressed blobs are shared by the
   whole instance, so unverified bytes would reach everyone who logs the same digest later.
 - **Direct uploads** (S3): the client PUTs straight to the bucket, so Labbook learns of it only by
   asking (``confirm_direct_uploads``, at commit): the object must exist, and its MD5 (a single PUT's
@@ -104,8 +106,9 @@ async def complete_multipart(session_factory, storage: BlobStore, actor: Actor, 
             return Completed(expected, blob.size or 0)
     ordered = check_parts(parts, announced=False)
     try:
-        size, etag = await storage.complete_multipart(key, upload_id, [(p.number, p.etag) for p in ordered])
-    except InvalidUpload as error:
+        size, etag = await storage.complete_multipart(key, upload_id, [(p.number, p.etag) for p in ordered],
+                                                      expected_md5=expected)
+    except InvalidUpload as error:  # nothing was made visible: what the key holds (if anything) stays
         raise BadInput(f"the multipart upload of {key} cannot be completed: {error}") from None
     problem = None
     if size > max_bytes:
