@@ -166,7 +166,8 @@ def db(live_server):
     return live_server.runtime
 
 
-async def test_save_version_dedup_use_download_read_and_delete(live_server, db, tmp_path):
+@pytest.mark.both_storages  # on S3 the client PUTs and GETs straight to the bucket
+async def test_save_version_dedup_use_download_read_and_delete(live_server, db, tmp_path, storage_backend):
     alice = await live_account(live_server, "alice")
     results = await run_client(tmp_path, live_server.url, alice.key, SAVE_AND_USE, ENTITY="alice",
                                PROJECT=ENTITY_PROJECT)
@@ -188,8 +189,8 @@ async def test_save_version_dedup_use_download_read_and_delete(live_server, db, 
     stored = {b.md5: b for b in blobs}
     assert hashlib.md5(b"first notes").hexdigest() not in stored
     assert hashlib.md5(b"a,b\n1,2\n").hexdigest() in stored
-    assert not (db.settings.storage_dir / "blobs" / "md5" / hashlib.md5(b"first notes").hexdigest()).exists() or not any(
-        (db.settings.storage_dir / "blobs" / "md5" / hashlib.md5(b"first notes").hexdigest()).iterdir())
+    gone = f"blobs/md5/{hashlib.md5(b'first notes').hexdigest()}/"
+    assert [key async for key, _ in db.storage.keys(gone)] == []
     for blob in blobs:
         assert await db.storage.size(blob.storage_key) == blob.size
 
@@ -456,7 +457,7 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="bigrun2") as run:
 '''
 
 
-async def test_a_file_past_2_gib_round_trips(live_server, db, tmp_path, database_url):
+async def test_a_file_past_2_gib_round_trips_through_a_multipart_upload(live_server, db, tmp_path, database_url):
     if database_url.startswith("sqlite") and postgres_reachable():
         pytest.skip("run once, on PostgreSQL, where sizes past 2**31 need the 64-bit columns")
     alice = await live_account(live_server, "alice")
@@ -475,8 +476,12 @@ async def test_a_file_past_2_gib_round_trips(live_server, db, tmp_path, database
     assert (results["size"], results["md5"]) == (size, expected.hexdigest()), results
     async with db.session_factory() as session:
         blob = await session.scalar(select(tables.Blob).where(tables.Blob.md5 == expected.hexdigest()))
+        multipart = (await session.scalars(select(tables.AuditEvent.details).where(
+            tables.AuditEvent.action == "artifact.multipart.complete"))).all()
     try:
         assert blob.size == size and await db.storage.size(blob.storage_key) == size
+        # the client's 100 MiB parts, joined by the server (its threshold for multipart is 2 GiB)
+        assert [(d["size"], d["parts"]) for d in multipart] == [(size, 21)], multipart
     finally:  # gigabytes: do not leave them behind in pytest's kept temp dirs
         await db.storage.delete(blob.storage_key)
         shutil.rmtree(tmp_path, ignore_errors=True)

@@ -19,6 +19,7 @@ from strawberry.extensions import SchemaExtension
 
 from app.db.failures import is_unavailable, refused_value
 from app.domain.errors import BadInput, DomainError, Unavailable
+from app.storage.base import StorageUnavailable
 
 log = logging.getLogger("labbook.graphql")
 MASKED_MESSAGE = "Unexpected error; it was logged with request id {request_id}."
@@ -69,6 +70,9 @@ class DomainErrors(SchemaExtension):
         if refused is not None:
             # The database refused a value (out of range, too long, an invalid pattern): bad input.
             return _as_domain_error(error, BadInput(f"the database refused a value in the request: {refused}"))
+        if isinstance(original, StorageUnavailable):  # the object store is down: the client retries a 503
+            log.warning("request %s at %s: %s", request_id, error.path, original)
+            return _as_domain_error(error, Unavailable(f"{original}; try again shortly"))
         if original is not None and is_unavailable(original):
             log.warning("request %s at %s: database unavailable: %s", request_id, error.path, type(original).__name__)
             return _as_domain_error(error, Unavailable("the database is unavailable; try again shortly"))

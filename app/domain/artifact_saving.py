@@ -26,7 +26,7 @@ from app.db.tables import (
     Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, Blob, Project,
 )
 from app.db.types import storable_json, utcnow
-from app.domain import artifact_blobs, audit, projects, runs
+from app.domain import artifact_blobs, artifact_uploads, audit, projects, runs
 from app.domain.actor import Actor
 from app.domain.artifacts import (
     COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Place, Version, check_alias, check_collection_name,
@@ -335,6 +335,8 @@ async def commit(session: AsyncSession, storage, actor: Actor, artifact_id: int)
     if artifact.state != PENDING:
         raise Conflict(f"artifact {version.sequence.name}:v{artifact.version_index} was deleted")
     blob = await manifest_blob(session, artifact)
+    if blob is not None:
+        await artifact_uploads.confirm_direct_uploads(session, storage, [blob])
     if blob is None or blob.uploaded_at is None:
         raise BadInput(f"artifact {version.sequence.name}:v{artifact.version_index} has no uploaded manifest; "
                        "upload wandb_manifest.json before committing")
@@ -349,13 +351,15 @@ async def commit(session: AsyncSession, storage, actor: Actor, artifact_id: int)
         entries = {}
         for blob_id in artifact.patch_blob_ids or [blob.id]:  # every writer's part, in upload order
             part = await session.get(Blob, blob_id)
+            if part is not None:
+                await artifact_uploads.confirm_direct_uploads(session, storage, [part])
             if part is None or part.uploaded_at is None:
                 raise BadInput("a part of this distributed artifact was never uploaded; upload it before committing")
             entries.update(_entries(await read_manifest(storage, part), artifact))
     if artifact.manifest_type in ("INCREMENTAL", "PATCH"):
         manifest = _manifest_of(manifest, entries)
         await _store_manifest(session, storage, artifact, manifest)
-    await _record_files(session, artifact, entries)
+    await _record_files(session, storage, artifact, entries)
     now = utcnow()
     artifact.state = COMMITTED
     artifact.committed_at = now
@@ -446,9 +450,10 @@ async def _store_manifest(session: AsyncSession, storage, artifact: Artifact, ma
     artifact.manifest_blob_id = blob.id
 
 
-async def _record_files(session: AsyncSession, artifact: Artifact, entries: dict[str, dict[str, Any]]) -> None:
+async def _record_files(session: AsyncSession, storage, artifact: Artifact, entries: dict[str, dict[str, Any]]) -> None:
     digests = {p: artifact_blobs.md5_hex(e["digest"]) for p, e in entries.items() if e["ref"] is None}
     blobs = await artifact_blobs.by_digest(session, sorted(set(digests.values())))
+    await artifact_uploads.confirm_direct_uploads(session, storage, list(blobs.values()))
     rows = []
     total = 0
     now = utcnow()

@@ -59,10 +59,12 @@ class BlobStore(Protocol):
                        max_bytes: int) -> str:
         """Store one part received by Labbook's route; its ETag (the part's md5 hex, quoted)."""
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]]) -> tuple[int, str]:
+    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
+                                 expected_md5: str | None = None) -> tuple[int, str]:
         """Join the parts ((part number, etag), ascending) into ``key``: (size, etag). The etag is what
         the backend reports: S3's multipart ETag (``"<hex>-<n>"``), or the local store's base64 md5 of
-        the whole content. InvalidUpload when a part is missing or does not match its etag."""
+        the whole content. InvalidUpload when a part is missing or does not match its etag, and (on
+        the local store, before anything is visible) when the whole is not ``expected_md5``."""
 
     async def abort_multipart(self, key: str, upload_id: str) -> None:
         """Drop a multipart upload and its parts."""

@@ -65,7 +65,8 @@ class LocalBlobStore:
             handle.close()
             tmp.unlink(missing_ok=True)
 
-    async def _write(self, target: Path, chunks: AsyncIterator[bytes], max_bytes: int) -> tuple[int, "hashlib._Hash"]:
+    async def _write(self, target: Path, chunks: AsyncIterator[bytes], max_bytes: int,
+                     expected_md5: str | None = None) -> tuple[int, "hashlib._Hash"]:
         md5 = hashlib.md5()
         size = 0
         with self._temp_file() as (tmp, handle):
@@ -76,6 +77,8 @@ class LocalBlobStore:
                 md5.update(chunk)
                 await asyncio.to_thread(handle.write, chunk)
             await asyncio.to_thread(_flush, handle)
+            if expected_md5 is not None and base64.b64encode(md5.digest()).decode() != expected_md5:
+                raise InvalidUpload(f"the joined parts do not have md5 {expected_md5}")
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
         return size, md5
@@ -186,12 +189,14 @@ class LocalBlobStore:
         os.utime(directory)
         return f'"{md5.hexdigest()}"'
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]]) -> tuple[int, str]:
+    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
+                                 expected_md5: str | None = None) -> tuple[int, str]:
         directory = self._upload_dir(key, upload_id)
         numbers = [number for number, _ in parts]
         if not parts or numbers != sorted(set(numbers)):
             raise InvalidUpload("list the parts once each, in ascending part number order")
-        size, md5 = await self._write(self._path(key), self._joined(directory, parts), max_bytes=2**63)
+        size, md5 = await self._write(self._path(key), self._joined(directory, parts), max_bytes=2**63,
+                                      expected_md5=expected_md5)
         await asyncio.to_thread(shutil.rmtree, directory, True)
         return size, base64.b64encode(md5.digest()).decode()
 

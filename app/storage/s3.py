@@ -201,7 +201,10 @@ class S3BlobStore:
                        max_bytes: int) -> str:
         raise NotImplementedError("parts go straight to the bucket: use part_upload_url")
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]]) -> tuple[int, str]:
+    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
+                                 expected_md5: str | None = None) -> tuple[int, str]:
+        # ``expected_md5`` cannot be checked before the bucket makes the object visible: the caller
+        # reads it back (the multipart ETag is no MD5).
         numbers = [number for number, _ in parts]
         if not parts or numbers != sorted(set(numbers)):
             raise InvalidUpload("list the parts once each, in ascending part number order")

@@ -17,11 +17,12 @@ from app.api.pagination import PageInfo
 from app.api.scalars import Int64, JSONString
 from app.api.types.artifact import (
     Artifact, ArtifactCollection, ArtifactCollectionMembership, ArtifactDigestAlgorithm, ArtifactFileConnection,
-    ArtifactFileEdge, ArtifactManifest, ArtifactType, Tag, collection_type, upload_url,
+    ArtifactFileEdge, ArtifactManifest, ArtifactType, Tag, UploadMultipartUrls, UploadUrlPart, collection_type,
+    part_upload_url, upload_url,
 )
 from app.api.types.file import File
 from app.db import tables
-from app.domain import artifact_blobs, artifact_changes, artifact_saving
+from app.domain import artifact_blobs, artifact_changes, artifact_saving, artifact_uploads
 from app.domain.errors import BadInput
 
 
@@ -69,6 +70,10 @@ def _artifact_pk(global_id: str | None, field: str = "artifactID") -> int:
     if not global_id:
         raise BadInput(f"{field} is required")
     return ids.decode_as(global_id, "Artifact")
+
+
+def _parts(parts: list["UploadPartsInput"] | None) -> list[artifact_uploads.Part]:
+    return [artifact_uploads.Part(int(p.part_number), p.hex_md5) for p in parts or []]
 
 
 def _labels(value: str | None, tags: list[TagInput] | None) -> list[str] | None:
@@ -464,29 +469,54 @@ class Mutation:
 
     @strawberry.mutation(permission_classes=[CanLogRuns],
                          description="Upload slots for a pending version's files, in order; uploadUrl is null for "
-                                     "content the server already holds.")
+                                     "content the server already holds. A file sent with uploadPartsInput (the "
+                                     "client does for 2 GiB or more) gets uploadMultipartUrls, one URL per part.")
     async def create_artifact_files(self, info: Info, input: CreateArtifactFilesInput) -> CreateArtifactFilesPayload:
         specs = [artifact_saving.FileSpec(_artifact_pk(f.artifact_id), f.name, f.md5) for f in input.artifact_files]
+        parts = [_parts(f.upload_parts_input) for f in input.artifact_files]
+        for announced in parts:
+            if announced:
+                artifact_uploads.check_parts(announced, announced=True)
         async with info.context.transaction() as session:
             slots = await artifact_saving.create_files(session, info.context.actor, specs)
+        storage = info.context.runtime.storage
         edges = []
-        for slot in slots:
+        for slot, announced in zip(slots, parts):
             key = slot.blob.storage_key
             node = File(id=strawberry.ID(ids.encode("Blob", slot.blob.id)), name=slot.spec.name,
                         size_bytes=slot.blob.size or 0, mimetype=None, updated_at=slot.blob.uploaded_at,
-                        md5=slot.spec.md5, storage_key=key, artifact_id=slot.spec.artifact_id, artifact_row=slot.artifact,
-                        upload_url=upload_url(info, key, slot.spec.md5) if slot.needs_upload else None)
+                        md5=slot.spec.md5, storage_key=key, artifact_id=slot.spec.artifact_id, artifact_row=slot.artifact)
+            if slot.needs_upload:
+                node.upload_url = upload_url(info, key, slot.spec.md5)
+                # a presigned PUT signs the MD5 (the bucket then refuses other bytes): the client must send it
+                node.upload_headers = [f"Content-MD5:{slot.spec.md5}"] if storage.direct_uploads else []
+                if announced:
+                    upload_id = await artifact_uploads.start_multipart(storage, key, announced)
+                    node.upload_multipart_urls = UploadMultipartUrls(upload_id=upload_id, upload_url_parts=[
+                        UploadUrlPart(part_number=p.number, upload_url=part_upload_url(info, key, upload_id, p.number))
+                        for p in announced])
             edges.append(ArtifactFileEdge(node=node, cursor=slot.spec.name))
         return CreateArtifactFilesPayload(files=ArtifactFileConnection(edges=edges, page_info=PageInfo(has_next_page=False)),
                                           client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Multipart uploads are not offered (createArtifactFiles answers "
-                                     "uploadMultipartUrls: null, so the client sends one PUT); refused.")
+                         description="Finish a multipart upload of an artifact file (createArtifactFiles hands out "
+                                     "its part URLs for files of 2 GiB or more): Complete joins the parts, checks "
+                                     "the whole file's md5 against its digest (a mismatch is removed and refused) "
+                                     "and answers it; Abort drops the parts (digest null).")
     async def complete_multipart_upload_artifact(
         self, info: Info, input: CompleteMultipartUploadArtifactInput
     ) -> CompleteMultipartUploadArtifactPayload:
-        raise BadInput("multipart uploads are not offered by this server; upload the file with a single PUT")
+        runtime = info.context.runtime
+        artifact_id = _artifact_pk(input.artifact_id)
+        if input.complete_multipart_action == CompleteMultipartAction.Abort:
+            await artifact_uploads.abort_multipart(runtime.session_factory, runtime.storage, info.context.actor,
+                                                   artifact_id, input.storage_path, input.upload_id)
+            return CompleteMultipartUploadArtifactPayload(digest=None, client_mutation_id=input.client_mutation_id)
+        done = await artifact_uploads.complete_multipart(
+            runtime.session_factory, runtime.storage, info.context.actor, artifact_id, input.storage_path,
+            input.upload_id, _parts(input.completed_parts), max_bytes=runtime.settings.max_artifact_file_bytes)
+        return CompleteMultipartUploadArtifactPayload(digest=done.digest, client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[CanLogRuns],
                          description="Record the uploaded manifest's files, mark the version COMMITTED, apply its "

@@ -36,6 +36,7 @@ from app.domain import projects as project_service
 from app.domain.artifact_saving import artifact_global_id
 from app.domain.errors import BadInput
 from app.storage.signing import signed_path
+from app.storage import urls
 
 if TYPE_CHECKING:
     from app.api.types.project import Project
@@ -249,6 +250,12 @@ def upload_url(info: Info, key: str, md5_b64: str | None = None) -> str:
     ttl = runtime.settings.signed_url_ttl_seconds
     direct = runtime.storage.direct_upload_url(key, expires_in=ttl, content_md5=md5_b64)
     return direct or info.context.base_url + signed_path(runtime.secret, "PUT", key, ttl)
+
+
+def part_upload_url(info: Info, key: str, upload_id: str, part_number: int) -> str:
+    runtime = info.context.runtime
+    return urls.part_upload_url(runtime.storage, runtime.secret, info.context.base_url, key, upload_id, part_number,
+                                expires_in=runtime.settings.signed_url_ttl_seconds)
 
 
 async def _files_page(info: Info, artifact_id: int, names: list[str] | None, after: str | None,
