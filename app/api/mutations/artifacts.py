@@ -613,31 +613,18 @@ class Mutation:
 
     @strawberry.mutation(permission_classes=[CanLogRuns], description="Rename or describe a sequence.")
     async def update_artifact_sequence(self, info: Info, input: UpdateArtifactSequenceInput) -> ArtifactCollectionPayload:
-        async with info.context.transaction() as session:
-            row = await artifact_changes.update_collection(session, info.context.actor,
-                                                           _collection_pk(input.artifact_sequence_id),
-                                                           name=input.name, description=input.description)
-        return ArtifactCollectionPayload(artifact_collection=collection_type(row),
-                                         client_mutation_id=input.client_mutation_id)
+        return await _update_collection(info, _collection_pk(input.artifact_sequence_id), input.client_mutation_id,
+                                        name=input.name, description=input.description)
 
     @strawberry.mutation(permission_classes=[CanLogRuns], description="Rename or describe a portfolio.")
     async def update_artifact_portfolio(self, info: Info, input: UpdateArtifactPortfolioInput) -> ArtifactCollectionPayload:
-        async with info.context.transaction() as session:
-            row = await artifact_changes.update_collection(session, info.context.actor,
-                                                           _collection_pk(input.artifact_portfolio_id),
-                                                           name=input.name, description=input.description)
-        return ArtifactCollectionPayload(artifact_collection=collection_type(row),
-                                         client_mutation_id=input.client_mutation_id)
+        return await _update_collection(info, _collection_pk(input.artifact_portfolio_id), input.client_mutation_id,
+                                        name=input.name, description=input.description)
 
     @strawberry.mutation(permission_classes=[CanLogRuns], description="Give a sequence (and its versions) another type.")
     async def move_artifact_sequence(self, info: Info, input: MoveArtifactSequenceInput) -> ArtifactCollectionPayload:
-        async with info.context.transaction() as session:
-            row = await artifact_changes.update_collection(session, info.context.actor,
-                                                           _collection_pk(input.artifact_sequence_id), name=None,
-                                                           description=None,
-                                                           type_name=input.destination_artifact_type_name)
-        return ArtifactCollectionPayload(artifact_collection=collection_type(row),
-                                         client_mutation_id=input.client_mutation_id)
+        return await _update_collection(info, _collection_pk(input.artifact_sequence_id), input.client_mutation_id,
+                                        name=None, description=None, type_name=input.destination_artifact_type_name)
 
     @strawberry.mutation(permission_classes=[CanLogRuns],
                          description="Delete a sequence with all its versions (and their links in portfolios).")
@@ -668,6 +655,13 @@ class Mutation:
                 session, info.context.actor, input.entity_name, input.project_name, input.artifact_collection_name,
                 add=[], remove=[t.tag_name for t in input.tags])
         return SuccessPayload(success=True, client_mutation_id=input.client_mutation_id)
+
+
+async def _update_collection(info: Info, collection_id: int, client_mutation_id: str | None,
+                             **changes: str | None) -> ArtifactCollectionPayload:
+    async with info.context.transaction() as session:
+        row = await artifact_changes.update_collection(session, info.context.actor, collection_id, **changes)
+    return ArtifactCollectionPayload(artifact_collection=collection_type(row), client_mutation_id=client_mutation_id)
 
 
 async def _delete_collection(info: Info, collection_id: int, client_mutation_id: str | None) -> ArtifactCollectionPayload:
