@@ -414,7 +414,7 @@ async def profile(url: str, data_dir: Path, data: Dataset, names: set[str]) -> N
                 sql_ms = sum(ms for _s, _p, ms in captured)
                 print(f"\n### {name}: {total:.1f} ms in-process, {len(captured)} statements, {sql_ms:.1f} ms in SQL "
                       f"(HTTP {response.status_code})")
-                for statement, parameters, ms in sorted(captured, key=lambda c: -c[2]):
+                for statement, _parameters, ms in sorted(captured, key=lambda c: -c[2]):
                     print(f"   {ms:6.1f} ms  {' '.join(statement.split())[:110]}")
                 queries = [c for c in captured if c[0].lstrip().upper().startswith(("SELECT", "WITH"))]
                 for statement, parameters, ms in sorted(queries, key=lambda c: -c[2])[:2]:
