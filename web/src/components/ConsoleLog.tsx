@@ -133,7 +133,7 @@ export function ConsoleLog({ entity, project, run, state, lineCount: initialCoun
                   <span class="log-no" aria-hidden="true">
                     {item.index + 1}
                   </span>
-                  {text !== undefined ? text : isRead(item.index) ? "" : <span class="muted">…</span>}
+                  {text !== undefined ? <span>{text}</span> : isRead(item.index) ? "" : <span class="muted">…</span>}
                 </div>
               );
             })}
