@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import TimeoutError as PlaywrightTimeout, expect
 from sqlalchemy import insert, select
 
 from app.db import tables
@@ -155,3 +155,48 @@ async def test_a_refused_tag_change_is_shown_and_changes_nothing(world, new_page
     data = await world.gql.data('{ project(entityName: "example-team", name: "shared") { '
                                 "runs { edges { node { tags } } } } }", key=alice.key)
     assert all(e["node"]["tags"] == [] for e in data["project"]["runs"]["edges"])
+
+
+SUBSCRIBE_IN_PAGE = """async ([project]) => {
+    const ws = new WebSocket(location.origin.replace(/^http/, "ws") + "/graphql", "graphql-transport-ws");
+    const messages = [];
+    window.__alerts = messages;
+    ws.onmessage = (event) => {
+        const message = JSON.parse(event.data);
+        if (message.type === "connection_ack") {
+            ws.send(JSON.stringify({ id: "1", type: "subscribe", payload: {
+                query: "subscription($e: String!, $p: String!) { " +
+                    "alertEvents(entityName: $e, projectName: $p) { title } }",
+                variables: { e: "alice", p: project } } }));
+        }
+        messages.push(message);
+    };
+    ws.onclose = (event) => messages.push({ type: "closed", code: event.code });
+    await new Promise((resolve) => { ws.onopen = resolve; });
+    ws.send(JSON.stringify({ type: "connection_init", payload: {} }));
+}"""
+
+
+async def test_a_signed_in_page_subscribes_over_a_websocket_with_its_session_cookie(world, new_page):
+    alice = await world.person("alice")
+    await world.project(alice, "alice", "mnist")
+    await world.run(alice, "alice", "mnist", "r1")
+    page = await new_page()
+    await sign_in(page, "alice", next_path="/alice/mnist")
+    await page.evaluate(SUBSCRIBE_IN_PAGE, ["mnist"])
+    await page.wait_for_function("window.__alerts.some((m) => m.type === 'connection_ack')")
+    alert = ("mutation($input: NotifyScriptableRunAlertInput!) { notifyScriptableRunAlert(input: $input) "
+             "{ success } }")
+    variables = {"input": {"entityName": "alice", "projectName": "mnist", "runName": "r1", "title": "from the run",
+                           "text": "t"}}
+    # The subscription starts listening once it has read the project: raise alerts until one arrives.
+    for _ in range(20):
+        await world.gql.data(alert, variables, key=alice.key)
+        try:
+            await page.wait_for_function("window.__alerts.some((m) => m.type === 'next')", timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    messages = await page.evaluate("window.__alerts")
+    nexts = [m for m in messages if m["type"] == "next"]
+    assert nexts and nexts[0]["payload"] == {"data": {"alertEvents": {"title": "from the run"}}}, messages
