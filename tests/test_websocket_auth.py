@@ -110,3 +110,29 @@ async def test_an_ended_session_or_a_bad_key_is_refused_as_unauthenticated(live_
     assert await _refused(live_server.url, headers) == 4401
     bad_key = {"Authorization": "Basic " + base64.b64encode(b"api:local-" + b"x" * 40).decode()}
     assert await _refused(live_server.url, bad_key) == 4401
+
+
+def _upgrade(headers: dict[str, str], scheme: str = "ws"):
+    from starlette.requests import HTTPConnection
+
+    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    return HTTPConnection({"type": "websocket", "scheme": scheme, "path": "/graphql", "headers": raw,
+                           "server": ("127.0.0.1", 8080)})
+
+
+@pytest.mark.parametrize("headers,scheme,same", [
+    ({"host": "lab.example:8080", "origin": "http://lab.example:8080"}, "ws", True),
+    ({"host": "LAB.example", "origin": "http://lab.example:80"}, "ws", True),  # default port, any case
+    ({"host": "lab.example", "origin": "https://lab.example"}, "wss", True),
+    ({"host": "lab.example", "origin": "https://lab.example"}, "ws", False),  # http page vs https origin
+    ({"host": "internal:8080", "x-forwarded-host": "lab.example", "x-forwarded-proto": "https",
+      "origin": "https://lab.example"}, "ws", True),  # behind a TLS proxy
+    ({"host": "[::1]:8080", "origin": "http://[::1]:8080"}, "ws", True),
+    ({"host": "lab.example", "origin": "http://lab.example.evil.example"}, "ws", False),
+    ({"host": "lab.example", "origin": "null"}, "ws", False),
+    ({"host": "lab.example"}, "ws", False),
+])
+def test_the_origin_is_compared_by_scheme_host_and_port(headers, scheme, same):
+    from app.api.view import same_origin
+
+    assert same_origin(_upgrade(headers, scheme)) is same

@@ -57,7 +57,7 @@ class GraphQLApp(GraphQL):
                 await _refuse_socket(scope, receive, send, 4401, error.message)
                 return
             except SQLAlchemyError:
-                await _refuse_socket(scope, receive, send, 4401, "the database is unavailable; try again shortly")
+                await _refuse_socket(scope, receive, send, 1013, "the database is unavailable; try again shortly")
                 return
         await super().__call__(scope, receive, send)
 
@@ -155,7 +155,8 @@ MAX_JSON_DEPTH = 64
 
 async def _refuse_socket(scope, receive, send, code: int, reason: str) -> None:
     """Accept the upgrade and close at once with graphql-transport-ws' code (4401 unauthenticated, 4403
-    forbidden) and the sentence: a browser sees a close code and reason, never a bare failed handshake."""
+    forbidden; 1013 try again later) and the sentence: a browser sees a close code and reason, never a
+    bare failed handshake."""
     message = await receive()
     if message["type"] != "websocket.connect":
         return
@@ -166,6 +167,8 @@ async def _refuse_socket(scope, receive, send, code: int, reason: str) -> None:
     await send(accept)
     # A close reason is at most 123 bytes.
     await send({"type": "websocket.close", "code": code, "reason": reason.encode()[:123].decode(errors="ignore")})
+
+
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 
 
@@ -176,9 +179,11 @@ def same_origin(connection: HTTPConnection) -> bool:
     if not origin or origin == "null" or "://" not in origin:
         return False
     scheme, _, authority = origin.partition("://")
-    own_scheme = connection.headers.get("x-forwarded-proto") or connection.url.scheme
+    forwarded = connection.headers.get("x-forwarded-proto", "").split(",")[0].strip()
+    own_scheme = forwarded or connection.url.scheme
     own_scheme = {"ws": "http", "wss": "https"}.get(own_scheme, own_scheme)
-    own_host = connection.headers.get("x-forwarded-host") or connection.headers.get("host", "")
+    own_host = (connection.headers.get("x-forwarded-host", "").split(",")[0].strip()
+                or connection.headers.get("host", ""))
     return scheme.lower() == own_scheme.lower() and _authority(authority, scheme) == _authority(own_host, own_scheme)
 
 
