@@ -1,5 +1,6 @@
 // Every GraphQL operation the app sends is valid against the server's schema.graphql, with the
-// variables it sends: the operations are typed by hand, and this keeps them honest.
+// variables it sends. codegen (npm run codegen) validates and types the documents; this checks what
+// the functions of ops.ts put on the wire (no undeclared variables, the documents they really use).
 import { readFileSync } from "node:fs";
 import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -30,7 +31,8 @@ const calls: [string, () => Promise<unknown>][] = [
   ["moveRuns", () => ops.moveRuns({ sourceEntityName: "a", sourceProjectName: "b", destinationEntityName: "c", destinationProjectName: "d", filters: "{}", dryRun: true })],
   ["deleteRuns", () => ops.deleteRuns("a", "b", { runNames: ["r"] })],
   ["setBaseline", () => ops.setBaseline("a", "b", "r")],
-  ["setTags", () => ops.setTags("a", "b", "r", ["t"])],
+  ["updateRunTags", () => ops.updateRunTags("a", "b", { filters: "{}" }, ["t"], ["u"])],
+  ["consoleLines", () => ops.consoleLines("a", "b", "r", -1, 1000)],
   ["sampledHistories", () => ops.sampledHistories("a", "b", ["r1", "r2"], ["loss", "acc"])],
   ["runDetail", () => ops.runDetail("a", "b", "r")],
   ["team", () => ops.team("t")],
