@@ -4,6 +4,7 @@ import { projectPath } from "../router";
 import { configValue, formatValue } from "../tableState";
 import { LineChart } from "../components/Chart";
 import { seriesOf } from "../components/Workspace";
+import { RunArtifacts } from "../components/RunArtifacts";
 import { Failure, Link, Loading, Show, bytes, useLoad, useTitle, when } from "../util";
 
 const MAX_CHARTS = 60;
@@ -101,6 +102,8 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
           </ul>
         </section>
       )}
+
+      <RunArtifacts entity={entity} project={project} run={run.name} />
 
       <section aria-labelledby="diff-heading">
         <h2 id="diff-heading">Git diff</h2>
