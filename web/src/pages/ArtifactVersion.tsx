@@ -116,7 +116,8 @@ function Aliases({ artifact, entity, project, collection, canWrite, reload }: {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [act, error, busy] = useAction();
-  const all = aliasesIn(artifact.aliases, collection);
+  const version = artifact.versionIndex === null ? [] : [{ alias: `v${artifact.versionIndex}`, artifactCollection: { name: collection } }];
+  const all = aliasesIn([...version, ...artifact.aliases], collection);
   const mine = customAliases(artifact.aliases, collection);
   const target = { entityName: artifact.artifactSequence.project?.entityName ?? entity, projectName: artifact.artifactSequence.project?.name ?? project, artifactCollectionName: collection };
   return (

@@ -1,6 +1,6 @@
 // The project's Artifacts tab: every artifact type with its collections.
 import { artifactTypes } from "../ops";
-import { artifactCollectionPath, artifactVersionPath } from "../router";
+import { artifactCollectionPath, artifactVersionPath, onLinkClick } from "../router";
 import { Failure, Link, Loading, useLoad, when } from "../util";
 
 export function ArtifactsTab({ entity, project }: { entity: string; project: string }) {
@@ -45,10 +45,9 @@ export function ArtifactsTab({ entity, project }: { entity: string; project: str
                       <td>{c.artifacts.totalCount}</td>
                       <td>
                         {latest && (
-                          <Link href={artifactVersionPath(entity, project, type.name, c.name, latest.version)}>
-                            <span class="sr-only">{c.name}:</span>
+                          <a href={artifactVersionPath(entity, project, type.name, c.name, latest.version)} onClick={onLinkClick} aria-label={`${c.name}:${latest.version}`}>
                             {latest.version}
-                          </Link>
+                          </a>
                         )}
                       </td>
                       <td>{when(c.updatedAt ?? c.createdAt)}</td>
