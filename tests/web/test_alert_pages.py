@@ -2,6 +2,7 @@
 edited and deleted by clicks, the alert it opens on logged history acknowledged and snoozed, what a
 VIEWER is (not) offered, and axe's WCAG checks."""
 
+# ruff: noqa: F811 - tests take the imported world fixture as a parameter
 from __future__ import annotations
 
 import pytest
@@ -122,7 +123,8 @@ async def test_a_viewer_sees_rules_and_alerts_but_is_offered_no_changes(vision, 
     await sign_in(page, "bob")
     await open_alerts_tab(page)
     await expect(page.get_by_role("table", name="Metric rules").get_by_role("row", name="loss-limit")).to_be_visible()
-    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")).to_be_visible()
+    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
+                 ).to_be_visible()
     for name in ("New rule", "Edit rule loss-limit", "Delete rule loss-limit", "Acknowledge loss-limit: loss regressed",
                  "Snooze loss-limit: loss regressed"):
         await expect(page.get_by_role("button", name=name)).to_have_count(0)
@@ -140,7 +142,8 @@ async def test_the_alerts_tab_and_the_rule_form_pass_axe(vision, new_page):
     page = await new_page()
     await sign_in(page, "alice", next_path="/example-team/vision/alerts")
     await expect(page.get_by_role("tab", name="Alerts")).to_have_attribute("aria-selected", "true")
-    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")).to_be_visible()
+    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
+                 ).to_be_visible()
     assert await violations(page) == []
     await page.get_by_role("button", name="New rule").click()
     form = page.get_by_role("form", name="New metric rule")

@@ -3,10 +3,11 @@ used by the official wandb client: a run's input and output artifacts, the proje
 collection's versions, a version's aliases (added and removed by clicks), metadata, files (downloaded),
 lineage and digest; what a VIEWER and an outsider see; axe's WCAG checks on every artifact page."""
 
+# ruff: noqa: F811 - tests take the imported world fixture as a parameter
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from tests.api_support import run_client
 from tests.web.test_accessibility import violations
@@ -21,7 +22,8 @@ data = pathlib.Path("dataset")
 (data / "docs" / "notes.txt").write_text("first notes")
 
 with wandb.init(entity=ENTITY, project=PROJECT, id="producer1", name="producer", job_type="build") as run:
-    art = wandb.Artifact("mnist.small", type="dataset", description="a small dataset", metadata={"rows": 1, "source": "unit"})
+    art = wandb.Artifact("mnist.small", type="dataset", description="a small dataset",
+                         metadata={"rows": 1, "source": "unit"})
     art.add_dir(str(data))
     run.log_artifact(art, aliases=["best"]).wait()
     (data / "docs" / "notes.txt").write_text("second notes, longer")
