@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import Page, expect
 
+from app.domain.rules import ALERT_CHANNEL
+from tests.rules_support import wait_for
 from tests.web.test_accessibility import violations
 from tests.web.test_web_flows import World, sign_in, world  # noqa: F401 - the world fixture
 
@@ -156,3 +158,30 @@ async def test_the_alerts_tab_and_the_rule_form_pass_axe(vision, new_page):
     await page.keyboard.press("Tab")
     await page.keyboard.type("acc")
     await expect(form.get_by_role("textbox", name="Metric")).to_have_value("acc")
+
+
+async def test_the_alerts_tab_shows_a_new_alert_as_it_opens_through_the_subscription(world, live_server, new_page):
+    """A public project's feed needs no credentials; the tab subscribes (alertEvents over graphql-transport-ws)
+    and shows the alert the rule opens without being asked again (live, it polls only every five minutes)."""
+    alice = await world.person("alice")
+    await world.project(alice, "alice", "open-vision", access="USER_READ")
+    await world.run(alice, "alice", "open-vision", "a", display="run-a")
+    await world.gql.data("mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
+                         {"input": {"entityName": "alice", "projectName": "open-vision", "name": "loss-limit",
+                                    "metric": "loss", "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD",
+                                    "threshold": 0.5}}, key=alice.key)
+    page = await new_page()
+    await sign_in(page, "alice", next_path="/alice/open-vision?view=alerts")
+    await expect(page.get_by_text("No alerts.")).to_be_visible()
+    await expect(page.get_by_text("Updates live")).to_be_visible()
+    hub = live_server.server.config.app.state.runtime.hub  # the server's own (world.runtime is the test's)
+    assert await wait_for(lambda: _subscribed(hub))  # the server holds the subscription before anything is logged
+
+    await world.history(alice, "alice", "open-vision", "a", [{"_step": 0, "loss": 0.9}])
+    row = page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
+    await expect(row).to_contain_text("open")
+    await expect(row.get_by_role("link", name="run-a")).to_be_visible()
+
+
+async def _subscribed(hub) -> bool:
+    return bool(hub._subscribers.get(ALERT_CHANNEL))

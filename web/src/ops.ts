@@ -649,3 +649,7 @@ export async function snoozeAlert(id: string, minutes: number): Promise<Alert> {
   return (await gql<{ snoozeAlert: { alert: Alert } }>(`mutation SnoozeAlert($input: SnoozeAlertInput!) { snoozeAlert(input: $input) { alert { ${ALERT} } } }`, { input: { id, minutes } }))
     .snoozeAlert.alert;
 }
+
+/** The alertEvents subscription (graphql-transport-ws over a WebSocket on /graphql); liveAlerts.ts sends it. */
+export const ALERT_EVENTS = `subscription AlertEvents($entityName: String!, $projectName: String!) {
+  alertEvents(entityName: $entityName, projectName: $projectName) { ${ALERT} } }`;

@@ -6,20 +6,28 @@ import {
   AGGREGATES, COMPARISONS, COMPARISON_WORDS, DIRECTIONS, EMPTY_DRAFT, TOLERANCE_KINDS, createInput, describeRule, draftOf, updateInput, type RuleDraft,
 } from "../ruleForm";
 import { runPath } from "../router";
+import { subscribeAlerts } from "../liveAlerts";
 import { Failure, Link, Loading, useAction, useLoad, when } from "../util";
 
 const STATES = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
 const SNOOZES: [number, string][] = [[60, "1 hour"], [240, "4 hours"], [1440, "1 day"], [10080, "1 week"]];
-/** How often the tab asks again for new alerts (the alertEvents subscription needs a WebSocket with the session). */
+/** How often the tab asks again for new alerts: often while the alertEvents feed is down (refused or
+ * dropped), rarely (acknowledgements by others) while it is live. */
 export const POLL_MS = 15_000;
+export const LIVE_POLL_MS = 300_000;
 
 export function AlertsTab({ entity, project }: { entity: string; project: string }) {
   const [state, setState] = useState("");
+  const [live, setLive] = useState(false);
   const [loaded, reload] = useLoad(() => projectAlerts(entity, project, state ? [state] : null), [entity, project, state]);
+  useEffect(
+    () => subscribeAlerts(entity, project, { onLive: () => setLive(true), onAlert: () => reload(), onDown: () => setLive(false) }),
+    [entity, project, reload],
+  );
   useEffect(() => {
-    const timer = setInterval(() => document.visibilityState === "visible" && reload(), POLL_MS);
+    const timer = setInterval(() => document.visibilityState === "visible" && reload(), live ? LIVE_POLL_MS : POLL_MS);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, [reload, live]);
   if (loaded.state === "loading") return <Loading />;
   if (loaded.state === "failed") return <Failure error={loaded.error} />;
   if (!loaded.value) return <Failure error="The project is gone." />;
@@ -43,7 +51,10 @@ export function AlertsTab({ entity, project }: { entity: string; project: string
           </label>{" "}
           <button type="button" onClick={reload}>
             Refresh alerts
-          </button>
+          </button>{" "}
+          <span class="muted" aria-live="polite">
+            {live ? "Updates live" : `Refreshes every ${POLL_MS / 1000} s`}
+          </span>
         </p>
         <Alerts page={page} reload={reload} />
       </section>
