@@ -119,7 +119,8 @@ function Aliases({ artifact, entity, project, collection, canWrite, reload }: {
   const version = artifact.versionIndex === null ? [] : [{ alias: `v${artifact.versionIndex}`, artifactCollection: { name: collection } }];
   const all = aliasesIn([...version, ...artifact.aliases], collection);
   const mine = customAliases(artifact.aliases, collection);
-  const target = { entityName: artifact.artifactSequence.project?.entityName ?? entity, projectName: artifact.artifactSequence.project?.name ?? project, artifactCollectionName: collection };
+  // The collection of the page's URL (a sequence, or a portfolio linking the version from elsewhere) holds the aliases.
+  const target = { entityName: entity, projectName: project, artifactCollectionName: collection };
   return (
     <section aria-labelledby="aliases-heading">
       <h2 id="aliases-heading">Aliases</h2>
