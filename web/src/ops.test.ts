@@ -53,6 +53,21 @@ const calls: [string, () => Promise<unknown>][] = [
   ["compareRuns", () => ops.compareRuns("a", "b", ["summary_metrics.acc"], ["r"])],
   ["systemMetrics", () => ops.systemMetrics("a", "b", "r")],
   ["entityDefaults", () => ops.entityDefaults("alice")],
+  // artifacts, metric rules and alerts
+  ["runArtifacts", () => ops.runArtifacts("a", "b", "r")],
+  ["artifactTypes", () => ops.artifactTypes("a", "b")],
+  ["artifactCollection", () => ops.artifactCollection("a", "b", "dataset", "mnist")],
+  ["artifactCollection (next page)", () => ops.artifactCollection("a", "b", "dataset", "mnist", "cursor")],
+  ["artifactVersion", () => ops.artifactVersion("a", "b", "dataset", "mnist", "v0")],
+  ["artifactFiles", () => ops.artifactFiles("id", "cursor")],
+  ["addAlias", () => ops.addAlias("id", { entityName: "a", projectName: "b", artifactCollectionName: "mnist" }, "best")],
+  ["removeAlias", () => ops.removeAlias("id", { entityName: "a", projectName: "b", artifactCollectionName: "mnist" }, "best")],
+  ["projectAlerts", () => ops.projectAlerts("a", "b", ["OPEN"])],
+  ["createMetricRule", () => ops.createMetricRule({ entityName: "a", projectName: "b", name: "r", metric: "loss", direction: "LOWER_IS_BETTER", comparison: "THRESHOLD", threshold: 1 })],
+  ["updateMetricRule", () => ops.updateMetricRule({ entityName: "a", projectName: "b", name: "r", threshold: 2 })],
+  ["deleteMetricRule", () => ops.deleteMetricRule("a", "b", "r")],
+  ["acknowledgeAlert", () => ops.acknowledgeAlert("id")],
+  ["snoozeAlert", () => ops.snoozeAlert("id", 60)],
 ];
 
 describe("the app's GraphQL operations", () => {

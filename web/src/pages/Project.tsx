@@ -13,6 +13,8 @@ import { MoveDialog } from "../components/MoveDialog";
 import { TagDialog } from "../components/TagDialog";
 import { Workspace } from "../components/Workspace";
 import { Compare } from "../components/Compare";
+import { ArtifactsTab } from "./ArtifactsTab";
+import { AlertsTab } from "./AlertsTab";
 import { Failure, Link, Show, runs as runCount, useAction, useLoad, useTitle, when } from "../util";
 
 const ROW_HEIGHT = 34;
@@ -31,7 +33,8 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
   const runs = useRuns(info.entityName, info.name, filters, order);
   const canWrite = WRITE_ROLES.includes(info.entity.viewerRole ?? "");
 
-  const views: ProjectView[] = ["workspace", "table", "compare"];
+  const views: ProjectView[] = ["workspace", "table", "compare", "artifacts", "alerts"];
+  const aboutRuns = view !== "artifacts" && view !== "alerts";
   const tab = (name: ProjectView, label: string) => (
     <button
       type="button"
@@ -70,11 +73,17 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
         {tab("workspace", "Workspace")}
         {tab("table", "Table")}
         {tab("compare", "Compare")}
+        {tab("artifacts", "Artifacts")}
+        {tab("alerts", "Alerts")}
       </div>
-      <FilterBar text={filterText} onApply={setFilterText} error={applied.ok ? null : applied.error} columns={keyColumns(runs.runs)} />
-      {runs.error && <Failure error={runs.error} />}
+      {aboutRuns && <FilterBar text={filterText} onApply={setFilterText} error={applied.ok ? null : applied.error} columns={keyColumns(runs.runs)} />}
+      {aboutRuns && runs.error && <Failure error={runs.error} />}
       <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === "table" ? (
+        {view === "artifacts" ? (
+          <ArtifactsTab entity={info.entityName} project={info.name} />
+        ) : view === "alerts" ? (
+          <AlertsTab entity={info.entityName} project={info.name} />
+        ) : view === "table" ? (
           <RunsTable info={info} runs={runs} order={order} onOrder={setOrder} filterText={filters} canWrite={canWrite} viewer={viewer} reloadInfo={reloadInfo} />
         ) : view === "compare" ? (
           <Compare info={info} runs={runs.runs} />

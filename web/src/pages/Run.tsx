@@ -5,6 +5,7 @@ import { configValue, formatValue } from "../tableState";
 import { LineChart } from "../components/Chart";
 import { seriesOf } from "../components/Workspace";
 import { ConsoleLog } from "../components/ConsoleLog";
+import { RunArtifacts } from "../components/RunArtifacts";
 import { Failure, Link, Loading, Show, bytes, useLoad, useTitle, when } from "../util";
 
 const MAX_CHARTS = 60;
@@ -102,6 +103,8 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
           </ul>
         </section>
       )}
+
+      <RunArtifacts entity={entity} project={project} run={run.name} />
 
       <section aria-labelledby="diff-heading">
         <h2 id="diff-heading">Git diff</h2>
