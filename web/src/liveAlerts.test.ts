@@ -39,6 +39,6 @@ describe("the live alert feed (graphql-transport-ws)", () => {
     expect(socketUrl({ protocol: "http:", host: "127.0.0.1:8080" })).toBe("ws://127.0.0.1:8080/graphql");
     expect(PROTOCOL).toBe("graphql-transport-ws");
     const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
-    expect(validate(schema, parse(ALERT_EVENTS)).map((e) => e.message)).toEqual([]);
+    expect(validate(schema, parse(ALERT_EVENTS.toString())).map((e) => e.message)).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ export function subscribeAlerts(entityName: string, projectName: string, handler
     handlers.onDown((e as Error).message);
     return () => {};
   }
-  const subscribe: Message = { id: "alerts", type: "subscribe", payload: { query: ALERT_EVENTS, variables: { entityName, projectName } } };
+  const subscribe: Message = { id: "alerts", type: "subscribe", payload: { query: ALERT_EVENTS.toString(), variables: { entityName, projectName } } };
   socket.onopen = () => socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
   socket.onmessage = (event) => {
     let message: Message;

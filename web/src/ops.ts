@@ -421,164 +421,181 @@ export async function entityDefaults(name: string): Promise<{ defaultAccess: str
 }
 
 // --- Artifacts, metric rules and alerts ---------------------------------------------------------
+// The fields several operations share are GraphQL fragments, spread with `...Name`; codegen appends
+// each fragment's definition to the documents that use it.
 
+graphql(`
+  fragment ArtifactRef on Artifact {
+    id
+    versionIndex
+    state
+    artifactType { name }
+    artifactSequence { name project { name entityName } }
+    aliases { alias artifactCollection { name } }
+  }
+`);
 /** Where a version lives: its sequence, type and project (which may differ from the run's). */
-export interface ArtifactRef {
-  id: string;
-  versionIndex: number | null;
-  state: string;
-  artifactType: { name: string };
-  artifactSequence: { name: string; project: { name: string; entityName: string } | null };
-  aliases: { alias: string; artifactCollection: { name: string } | null }[];
-}
-const ARTIFACT_REF = "id versionIndex state artifactType { name } artifactSequence { name project { name entityName } } aliases { alias artifactCollection { name } }";
+export type ArtifactRef = G.ArtifactRefFragment;
+
+const RUN_ARTIFACTS = graphql(`
+  query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {
+    project(entityName: $entityName, name: $projectName) {
+      run(name: $name) {
+        inputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }
+        outputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }
+      }
+    }
+  }
+`);
 
 export async function runArtifacts(entityName: string, projectName: string, name: string): Promise<{ inputs: ArtifactRef[]; outputs: ArtifactRef[] } | null> {
-  type Page = { edges: { node: ArtifactRef }[] };
-  const data = await gql<{ project: { run: { inputArtifacts: Page; outputArtifacts: Page } | null } | null }>(
-    `query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {
-      project(entityName: $entityName, name: $projectName) { run(name: $name) {
-        inputArtifacts(first: 100) { edges { node { ${ARTIFACT_REF} } } }
-        outputArtifacts(first: 100) { edges { node { ${ARTIFACT_REF} } } } } } }`,
-    { entityName, projectName, name },
-  );
-  const run = data.project?.run;
+  const run = (await gql(RUN_ARTIFACTS, { entityName, projectName, name })).project?.run;
   return run ? { inputs: run.inputArtifacts.edges.map((e) => e.node), outputs: run.outputArtifacts.edges.map((e) => e.node) } : null;
 }
 
-export interface CollectionSummary {
-  __typename: string;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  updatedAt: string | null;
-  artifacts: { totalCount: number; edges: { version: string; node: { createdAt: string } }[] };
-}
-export interface ArtifactTypeSummary {
-  name: string;
-  description: string | null;
-  artifactCollections: { totalCount: number; edges: { node: CollectionSummary }[] };
-}
+const ARTIFACT_TYPES = graphql(`
+  query ArtifactTypes($entityName: String!, $projectName: String!) {
+    project(entityName: $entityName, name: $projectName) {
+      artifactTypes(first: 50) {
+        edges {
+          node {
+            name
+            description
+            artifactCollections(first: 100) {
+              totalCount
+              edges {
+                node {
+                  __typename name description createdAt updatedAt
+                  artifacts(first: 1) { totalCount edges { version node { createdAt } } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+export type ArtifactTypeSummary = NonNullable<G.ArtifactTypesQuery["project"]>["artifactTypes"]["edges"][number]["node"];
+export type CollectionSummary = ArtifactTypeSummary["artifactCollections"]["edges"][number]["node"];
 
 export async function artifactTypes(entityName: string, projectName: string): Promise<ArtifactTypeSummary[] | null> {
-  const data = await gql<{ project: { artifactTypes: { edges: { node: ArtifactTypeSummary }[] } } | null }>(
-    `query ArtifactTypes($entityName: String!, $projectName: String!) {
-      project(entityName: $entityName, name: $projectName) { artifactTypes(first: 50) { edges { node { name description
-        artifactCollections(first: 100) { totalCount edges { node { __typename name description createdAt updatedAt
-          artifacts(first: 1) { totalCount edges { version node { createdAt } } } } } } } } } } }`,
-    { entityName, projectName },
-  );
+  const data = await gql(ARTIFACT_TYPES, { entityName, projectName });
   return data.project ? data.project.artifactTypes.edges.map((e) => e.node) : null;
 }
 
+graphql(`
+  fragment ArtifactProject on Project {
+    name
+    entityName
+    access
+    viewerCanSetBaseline
+  }
+`);
 /** Whoever may log runs to the project may alias its artifacts: members with write access, or anyone of an OPEN project. */
-export interface ArtifactProject {
-  name: string;
-  entityName: string;
-  access: string;
-  viewerCanSetBaseline: boolean;
-}
-const ARTIFACT_PROJECT = "name entityName access viewerCanSetBaseline";
+export type ArtifactProject = G.ArtifactProjectFragment;
 
-export interface VersionRow {
-  version: string;
-  node: {
-    id: string;
-    versionIndex: number | null;
-    createdAt: string;
-    size: number;
-    fileCount: number;
-    state: string;
-    aliases: { alias: string; artifactCollection: { name: string } | null }[];
-    createdBy: ArtifactCreator | null;
-  };
-}
-export type ArtifactCreator = { __typename: "Run"; name: string; displayName: string | null; project: { name: string; entityName: string } | null } | { __typename: "User"; username: string };
-const CREATOR = "createdBy { __typename ... on Run { name displayName project { name entityName } } ... on User { username } }";
+graphql(`
+  fragment ArtifactCreator on ArtifactCreator {
+    __typename
+    ... on Run { name displayName project { name entityName } }
+    ... on User { username }
+  }
+`);
+export type ArtifactCreator = G.ArtifactCreatorFragment;
+
+const ARTIFACT_COLLECTION = graphql(`
+  query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {
+    project(entityName: $entityName, name: $projectName) {
+      ...ArtifactProject
+      artifactType(name: $typeName) {
+        artifactCollection(name: $name) {
+          __typename id name description createdAt
+          artifacts(first: 100, after: $after) {
+            totalCount
+            pageInfo { endCursor hasNextPage }
+            edges {
+              version
+              node {
+                id versionIndex createdAt size fileCount state
+                aliases { alias artifactCollection { name } }
+                createdBy { ...ArtifactCreator }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+type CollectionFound = NonNullable<NonNullable<NonNullable<G.ArtifactCollectionQuery["project"]>["artifactType"]>["artifactCollection"]>;
+export type VersionRow = CollectionFound["artifacts"]["edges"][number];
 
 export interface CollectionPage {
   project: ArtifactProject;
-  collection: {
-    __typename: string;
-    id: string;
-    name: string;
-    description: string | null;
-    createdAt: string;
-    artifacts: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: VersionRow[] };
-  } | null;
+  collection: CollectionFound | null;
 }
 
 export async function artifactCollection(entityName: string, projectName: string, typeName: string, name: string, after: string | null = null): Promise<CollectionPage | null> {
-  const data = await gql<{ project: (ArtifactProject & { artifactType: { artifactCollection: CollectionPage["collection"] } | null }) | null }>(
-    `query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {
-      project(entityName: $entityName, name: $projectName) { ${ARTIFACT_PROJECT}
-        artifactType(name: $typeName) { artifactCollection(name: $name) { __typename id name description createdAt
-          artifacts(first: 100, after: $after) { totalCount pageInfo { endCursor hasNextPage }
-            edges { version node { id versionIndex createdAt size fileCount state aliases { alias artifactCollection { name } } ${CREATOR} } } } } } } }`,
-    { entityName, projectName, typeName, name, after },
-  );
+  const data = await gql(ARTIFACT_COLLECTION, { entityName, projectName, typeName, name, after });
   if (!data.project) return null;
   const { artifactType, ...project } = data.project;
   return { project, collection: artifactType?.artifactCollection ?? null };
 }
 
-export interface ArtifactFile {
-  id: string;
-  name: string;
-  sizeBytes: number;
-  digest: string | null;
-  directUrl: string;
-}
-export interface ArtifactDetail {
-  id: string;
-  versionIndex: number | null;
-  state: string;
-  description: string | null;
-  metadata: string | null;
-  size: number;
-  fileCount: number;
-  digest: string;
-  digestAlgorithm: string;
-  createdAt: string;
-  updatedAt: string | null;
-  ttlDurationSeconds: number;
-  artifactType: { name: string };
-  artifactSequence: { name: string; project: { name: string; entityName: string } | null };
-  aliases: { alias: string; artifactCollection: { name: string } | null }[];
-  createdBy: ArtifactCreator | null;
-  usedBy: { totalCount: number | null; edges: { node: { name: string; displayName: string | null; project: { name: string; entityName: string } | null } }[] };
-  files: ArtifactFilePage;
-}
-export interface ArtifactFilePage {
-  totalCount: number | null;
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: { node: ArtifactFile }[];
-}
-const FILES = "files(first: 100, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { id name sizeBytes digest directUrl } } }";
+graphql(`
+  fragment ArtifactFilePage on ArtifactFileConnection {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    edges { node { id name sizeBytes digest directUrl } }
+  }
+`);
+export type ArtifactFilePage = G.ArtifactFilePageFragment;
+export type ArtifactFile = ArtifactFilePage["edges"][number]["node"];
+
+const ARTIFACT_VERSION = graphql(`
+  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {
+    project(entityName: $entityName, name: $projectName) {
+      ...ArtifactProject
+      artifactType(name: $typeName) {
+        artifactCollection(name: $collection) {
+          __typename
+          artifactMembership(aliasName: $version) {
+            artifact {
+              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds
+              artifactType { name }
+              artifactSequence { name project { name entityName } }
+              aliases { alias artifactCollection { name } }
+              createdBy { ...ArtifactCreator }
+              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }
+              files(first: 100, after: $after) { ...ArtifactFilePage }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+export type ArtifactDetail = NonNullable<
+  NonNullable<NonNullable<NonNullable<NonNullable<G.ArtifactVersionQuery["project"]>["artifactType"]>["artifactCollection"]>["artifactMembership"]>["artifact"]
+>;
 
 export async function artifactVersion(entityName: string, projectName: string, typeName: string, collection: string, version: string): Promise<{ project: ArtifactProject; collectionType: string | null; artifact: ArtifactDetail | null } | null> {
-  type Raw = ArtifactProject & { artifactType: { artifactCollection: { __typename: string; artifactMembership: { artifact: ArtifactDetail | null } | null } | null } | null };
-  const data = await gql<{ project: Raw | null }>(
-    `query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {
-      project(entityName: $entityName, name: $projectName) { ${ARTIFACT_PROJECT}
-        artifactType(name: $typeName) { artifactCollection(name: $collection) { __typename artifactMembership(aliasName: $version) { artifact {
-          id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds
-          artifactType { name } artifactSequence { name project { name entityName } } aliases { alias artifactCollection { name } } ${CREATOR}
-          usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }
-          ${FILES} } } } } } }`,
-    { entityName, projectName, typeName, collection, version, after: null },
-  );
+  const data = await gql(ARTIFACT_VERSION, { entityName, projectName, typeName, collection, version, after: null });
   if (!data.project) return null;
   const { artifactType, ...project } = data.project;
   const found = artifactType?.artifactCollection;
   return { project, collectionType: found?.__typename ?? null, artifact: found?.artifactMembership?.artifact ?? null };
 }
 
+const ARTIFACT_FILES = graphql(`
+  query ArtifactFiles($id: ID!, $after: String) {
+    artifact(id: $id) { files(first: 100, after: $after) { ...ArtifactFilePage } }
+  }
+`);
+
 export async function artifactFiles(id: string, after: string): Promise<ArtifactFilePage> {
-  const data = await gql<{ artifact: { files: ArtifactFilePage } | null }>(
-    `query ArtifactFiles($id: ID!, $after: String) { artifact(id: $id) { ${FILES} } }`,
-    { id, after },
-  );
+  const data = await gql(ARTIFACT_FILES, { id, after });
   if (!data.artifact) throw new Error("the artifact is gone");
   return data.artifact.files;
 }
@@ -589,104 +606,120 @@ export interface AliasTarget {
   artifactCollectionName: string;
 }
 
+const ADD_ALIASES = graphql(`
+  mutation AddAliases($input: AddAliasesInput!) {
+    addAliases(input: $input) { success }
+  }
+`);
+
 export async function addAlias(artifactID: string, target: AliasTarget, alias: string): Promise<void> {
-  await gql(`mutation AddAliases($input: AddAliasesInput!) { addAliases(input: $input) { success } }`, {
-    input: { artifactID, aliases: [{ ...target, alias }] },
-  });
+  await gql(ADD_ALIASES, { input: { artifactID, aliases: [{ ...target, alias }] } });
 }
+
+const DELETE_ALIASES = graphql(`
+  mutation DeleteAliases($input: DeleteAliasesInput!) {
+    deleteAliases(input: $input) { success }
+  }
+`);
 
 export async function removeAlias(artifactID: string, target: AliasTarget, alias: string): Promise<void> {
-  await gql(`mutation DeleteAliases($input: DeleteAliasesInput!) { deleteAliases(input: $input) { success } }`, {
-    input: { artifactID, aliases: [{ ...target, alias }] },
-  });
+  await gql(DELETE_ALIASES, { input: { artifactID, aliases: [{ ...target, alias }] } });
 }
 
-export interface MetricRule {
-  id: string;
-  name: string;
-  metric: string;
-  direction: string;
-  comparison: string;
-  threshold: number | null;
-  tolerance: number;
-  toleranceKind: string;
-  window: number;
-  aggregate: string;
-  warmupSteps: number;
-  detectNonFinite: boolean;
-  detectFailed: boolean;
-  stallMinutes: number | null;
-  baselineFilters: string | null;
-  scope: string | null;
-  updatedAt: string;
-}
-const RULE = "id name metric direction comparison threshold tolerance toleranceKind window aggregate warmupSteps detectNonFinite detectFailed stallMinutes baselineFilters scope updatedAt";
+graphql(`
+  fragment MetricRuleFields on MetricRule {
+    id name metric direction comparison threshold tolerance toleranceKind window aggregate warmupSteps
+    detectNonFinite detectFailed stallMinutes baselineFilters scope updatedAt
+  }
+`);
+export type MetricRule = G.MetricRuleFieldsFragment;
+export type CreateMetricRuleInput = G.CreateMetricRuleInput;
+export type UpdateMetricRuleInput = G.UpdateMetricRuleInput;
 
-export interface Alert {
-  id: string;
-  title: string;
-  text: string;
-  severity: string;
-  kind: string;
-  state: string;
-  createdAt: string;
-  step: number | null;
-  value: number | null;
-  baselineValue: number | null;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  snoozedUntil: string | null;
-  rule: { name: string } | null;
-  run: { name: string; displayName: string | null } | null;
-}
-export const ALERT = "id title text severity kind state createdAt step value baselineValue acknowledgedAt resolvedAt snoozedUntil rule { name } run { name displayName }";
+graphql(`
+  fragment AlertFields on Alert {
+    id title text severity kind state createdAt step value baselineValue acknowledgedAt resolvedAt snoozedUntil
+    rule { name }
+    run { name displayName }
+  }
+`);
+export type Alert = G.AlertFieldsFragment;
+export type AlertState = G.AlertState;
 
-export interface AlertsPage {
-  name: string;
-  entityName: string;
-  viewerCanSetBaseline: boolean;
-  metricRules: MetricRule[];
-  alerts: { totalCount: number | null; edges: { node: Alert }[] };
-}
+const PROJECT_ALERTS = graphql(`
+  query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {
+    project(entityName: $entityName, name: $projectName) {
+      name
+      entityName
+      viewerCanSetBaseline
+      metricRules { ...MetricRuleFields }
+      alerts(first: $first, states: $states) { totalCount edges { node { ...AlertFields } } }
+    }
+  }
+`);
+export type AlertsPage = NonNullable<G.ProjectAlertsQuery["project"]>;
 
 /** The project's rules and its newest alerts (states null: every state). */
-export async function projectAlerts(entityName: string, projectName: string, states: string[] | null, first = 50): Promise<AlertsPage | null> {
-  return (
-    await gql<{ project: AlertsPage | null }>(
-      `query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {
-        project(entityName: $entityName, name: $projectName) { name entityName viewerCanSetBaseline metricRules { ${RULE} }
-          alerts(first: $first, states: $states) { totalCount edges { node { ${ALERT} } } } } }`,
-      { entityName, projectName, states, first },
-    )
-  ).project;
+export async function projectAlerts(entityName: string, projectName: string, states: AlertState[] | null, first = 50): Promise<AlertsPage | null> {
+  return (await gql(PROJECT_ALERTS, { entityName, projectName, states, first })).project;
 }
 
-export async function createMetricRule(input: Record<string, unknown>): Promise<MetricRule> {
-  return (
-    await gql<{ createMetricRule: { rule: MetricRule } }>(`mutation CreateMetricRule($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { ${RULE} } } }`, { input })
-  ).createMetricRule.rule;
+const CREATE_METRIC_RULE = graphql(`
+  mutation CreateMetricRule($input: CreateMetricRuleInput!) {
+    createMetricRule(input: $input) { rule { ...MetricRuleFields } }
+  }
+`);
+
+export async function createMetricRule(input: CreateMetricRuleInput): Promise<MetricRule> {
+  return (await gql(CREATE_METRIC_RULE, { input })).createMetricRule.rule;
 }
 
-export async function updateMetricRule(input: Record<string, unknown>): Promise<MetricRule> {
-  return (
-    await gql<{ updateMetricRule: { rule: MetricRule } }>(`mutation UpdateMetricRule($input: UpdateMetricRuleInput!) { updateMetricRule(input: $input) { rule { ${RULE} } } }`, { input })
-  ).updateMetricRule.rule;
+const UPDATE_METRIC_RULE = graphql(`
+  mutation UpdateMetricRule($input: UpdateMetricRuleInput!) {
+    updateMetricRule(input: $input) { rule { ...MetricRuleFields } }
+  }
+`);
+
+export async function updateMetricRule(input: UpdateMetricRuleInput): Promise<MetricRule> {
+  return (await gql(UPDATE_METRIC_RULE, { input })).updateMetricRule.rule;
 }
+
+const DELETE_METRIC_RULE = graphql(`
+  mutation DeleteMetricRule($input: DeleteMetricRuleInput!) {
+    deleteMetricRule(input: $input) { success }
+  }
+`);
 
 export async function deleteMetricRule(entityName: string, projectName: string, name: string): Promise<void> {
-  await gql(`mutation DeleteMetricRule($input: DeleteMetricRuleInput!) { deleteMetricRule(input: $input) { success } }`, { input: { entityName, projectName, name } });
+  await gql(DELETE_METRIC_RULE, { input: { entityName, projectName, name } });
 }
+
+const ACKNOWLEDGE_ALERT = graphql(`
+  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {
+    acknowledgeAlert(input: $input) { alert { ...AlertFields } }
+  }
+`);
 
 export async function acknowledgeAlert(id: string): Promise<Alert> {
-  return (await gql<{ acknowledgeAlert: { alert: Alert } }>(`mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) { acknowledgeAlert(input: $input) { alert { ${ALERT} } } }`, { input: { id } }))
-    .acknowledgeAlert.alert;
+  return (await gql(ACKNOWLEDGE_ALERT, { input: { id } })).acknowledgeAlert.alert;
 }
+
+const SNOOZE_ALERT = graphql(`
+  mutation SnoozeAlert($input: SnoozeAlertInput!) {
+    snoozeAlert(input: $input) { alert { ...AlertFields } }
+  }
+`);
 
 export async function snoozeAlert(id: string, minutes: number): Promise<Alert> {
-  return (await gql<{ snoozeAlert: { alert: Alert } }>(`mutation SnoozeAlert($input: SnoozeAlertInput!) { snoozeAlert(input: $input) { alert { ${ALERT} } } }`, { input: { id, minutes } }))
-    .snoozeAlert.alert;
+  return (await gql(SNOOZE_ALERT, { input: { id, minutes } })).snoozeAlert.alert;
 }
 
-/** The alertEvents subscription (graphql-transport-ws over a WebSocket on /graphql); liveAlerts.ts sends it. */
-export const ALERT_EVENTS = `subscription AlertEvents($entityName: String!, $projectName: String!) {
-  alertEvents(entityName: $entityName, projectName: $projectName) { ${ALERT} } }`;
+/**
+ * The alertEvents subscription (graphql-transport-ws over a WebSocket on /graphql); liveAlerts.ts
+ * sends its text (`ALERT_EVENTS.toString()`, the fragment's definition included).
+ */
+export const ALERT_EVENTS = graphql(`
+  subscription AlertEvents($entityName: String!, $projectName: String!) {
+    alertEvents(entityName: $entityName, projectName: $projectName) { ...AlertFields }
+  }
+`);

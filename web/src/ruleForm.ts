@@ -1,5 +1,5 @@
 // The metric-rule form: what a person types, checked and turned into createMetricRule / updateMetricRule input.
-import type { MetricRule } from "./ops";
+import type { CreateMetricRuleInput, MetricRule, UpdateMetricRuleInput } from "./ops";
 
 export const DIRECTIONS = ["LOWER_IS_BETTER", "HIGHER_IS_BETTER"] as const;
 export const COMPARISONS = ["THRESHOLD", "BASELINE_SAME_STEP", "BASELINE_FINAL", "BASELINE_BEST", "BASELINE_GROUP", "CHANGE"] as const;
@@ -57,7 +57,8 @@ type Values = {
   baselineFilters: string | null; detectNonFinite: boolean; detectFailed: boolean; stallMinutes: number | null;
 };
 
-export type Checked = { ok: true; input: Record<string, unknown> } | { ok: false; error: string };
+/** The form's choices (direction, comparison ...) are the schema's enum words, so the input is the operation's own type. */
+export type Checked<I> = { ok: true; input: I } | { ok: false; error: string };
 
 function number(text: string, label: string, { integer = false, min }: { integer?: boolean; min?: number } = {}): number {
   const trimmed = text.trim();
@@ -104,19 +105,19 @@ function values(draft: RuleDraft): Values {
 }
 
 /** createMetricRule's input, or the first problem in words a person reads. */
-export function createInput(draft: RuleDraft, entityName: string, projectName: string): Checked {
+export function createInput(draft: RuleDraft, entityName: string, projectName: string): Checked<CreateMetricRuleInput> {
   try {
     const v = values(draft);
     const input: Record<string, unknown> = { entityName, projectName, ...v };
     for (const key of ["threshold", "scope", "baselineFilters", "stallMinutes"]) if (input[key] === null) delete input[key];
-    return { ok: true, input };
+    return { ok: true, input: input as unknown as CreateMetricRuleInput };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
 }
 
 /** updateMetricRule's input: only what changed (a rename as newName); null fields cannot be cleared this way. */
-export function updateInput(draft: RuleDraft, rule: MetricRule, entityName: string, projectName: string): Checked {
+export function updateInput(draft: RuleDraft, rule: MetricRule, entityName: string, projectName: string): Checked<UpdateMetricRuleInput> {
   try {
     const v = values(draft);
     const before = values(draftOf(rule));
@@ -129,7 +130,7 @@ export function updateInput(draft: RuleDraft, rule: MetricRule, entityName: stri
       else if (key === "stallMinutes") return { ok: false, error: "Stall minutes: the stall check cannot be turned off once set; delete the rule and create it again." };
       // threshold and baselineFilters left empty: the new comparison does not read them, the server keeps them.
     }
-    return { ok: true, input };
+    return { ok: true, input: input as unknown as UpdateMetricRuleInput };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

@@ -43,6 +43,26 @@ type Documents = {
     "\n  query Compare($entityName: String!, $projectName: String!, $keys: [String!]!, $runNames: [String!]) {\n    compareRuns(entityName: $entityName, projectName: $projectName, keys: $keys, runNames: $runNames) {\n      baseline { name displayName }\n      rows { run { name displayName } key value baselineValue difference relativeDifference }\n    }\n  }\n": typeof types.CompareDocument,
     "\n  query SystemMetrics($entityName: String!, $projectName: String!, $name: String!, $samples: Int) {\n    project(entityName: $entityName, name: $projectName) { run(name: $name) { events(samples: $samples) } }\n  }\n": typeof types.SystemMetricsDocument,
     "\n  query EntityDefaults($name: String!) {\n    entity(name: $name) { defaultAccess codeSavingEnabled }\n  }\n": typeof types.EntityDefaultsDocument,
+    "\n  fragment ArtifactRef on Artifact {\n    id\n    versionIndex\n    state\n    artifactType { name }\n    artifactSequence { name project { name entityName } }\n    aliases { alias artifactCollection { name } }\n  }\n": typeof types.ArtifactRefFragmentDoc,
+    "\n  query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      run(name: $name) {\n        inputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n        outputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n      }\n    }\n  }\n": typeof types.RunArtifactsDocument,
+    "\n  query ArtifactTypes($entityName: String!, $projectName: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      artifactTypes(first: 50) {\n        edges {\n          node {\n            name\n            description\n            artifactCollections(first: 100) {\n              totalCount\n              edges {\n                node {\n                  __typename name description createdAt updatedAt\n                  artifacts(first: 1) { totalCount edges { version node { createdAt } } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ArtifactTypesDocument,
+    "\n  fragment ArtifactProject on Project {\n    name\n    entityName\n    access\n    viewerCanSetBaseline\n  }\n": typeof types.ArtifactProjectFragmentDoc,
+    "\n  fragment ArtifactCreator on ArtifactCreator {\n    __typename\n    ... on Run { name displayName project { name entityName } }\n    ... on User { username }\n  }\n": typeof types.ArtifactCreatorFragmentDoc,
+    "\n  query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $name) {\n          __typename id name description createdAt\n          artifacts(first: 100, after: $after) {\n            totalCount\n            pageInfo { endCursor hasNextPage }\n            edges {\n              version\n              node {\n                id versionIndex createdAt size fileCount state\n                aliases { alias artifactCollection { name } }\n                createdBy { ...ArtifactCreator }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ArtifactCollectionDocument,
+    "\n  fragment ArtifactFilePage on ArtifactFileConnection {\n    totalCount\n    pageInfo { endCursor hasNextPage }\n    edges { node { id name sizeBytes digest directUrl } }\n  }\n": typeof types.ArtifactFilePageFragmentDoc,
+    "\n  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $collection) {\n          __typename\n          artifactMembership(aliasName: $version) {\n            artifact {\n              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds\n              artifactType { name }\n              artifactSequence { name project { name entityName } }\n              aliases { alias artifactCollection { name } }\n              createdBy { ...ArtifactCreator }\n              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }\n              files(first: 100, after: $after) { ...ArtifactFilePage }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ArtifactVersionDocument,
+    "\n  query ArtifactFiles($id: ID!, $after: String) {\n    artifact(id: $id) { files(first: 100, after: $after) { ...ArtifactFilePage } }\n  }\n": typeof types.ArtifactFilesDocument,
+    "\n  mutation AddAliases($input: AddAliasesInput!) {\n    addAliases(input: $input) { success }\n  }\n": typeof types.AddAliasesDocument,
+    "\n  mutation DeleteAliases($input: DeleteAliasesInput!) {\n    deleteAliases(input: $input) { success }\n  }\n": typeof types.DeleteAliasesDocument,
+    "\n  fragment MetricRuleFields on MetricRule {\n    id name metric direction comparison threshold tolerance toleranceKind window aggregate warmupSteps\n    detectNonFinite detectFailed stallMinutes baselineFilters scope updatedAt\n  }\n": typeof types.MetricRuleFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id title text severity kind state createdAt step value baselineValue acknowledgedAt resolvedAt snoozedUntil\n    rule { name }\n    run { name displayName }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {\n    project(entityName: $entityName, name: $projectName) {\n      name\n      entityName\n      viewerCanSetBaseline\n      metricRules { ...MetricRuleFields }\n      alerts(first: $first, states: $states) { totalCount edges { node { ...AlertFields } } }\n    }\n  }\n": typeof types.ProjectAlertsDocument,
+    "\n  mutation CreateMetricRule($input: CreateMetricRuleInput!) {\n    createMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n": typeof types.CreateMetricRuleDocument,
+    "\n  mutation UpdateMetricRule($input: UpdateMetricRuleInput!) {\n    updateMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n": typeof types.UpdateMetricRuleDocument,
+    "\n  mutation DeleteMetricRule($input: DeleteMetricRuleInput!) {\n    deleteMetricRule(input: $input) { success }\n  }\n": typeof types.DeleteMetricRuleDocument,
+    "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { alert { ...AlertFields } }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  mutation SnoozeAlert($input: SnoozeAlertInput!) {\n    snoozeAlert(input: $input) { alert { ...AlertFields } }\n  }\n": typeof types.SnoozeAlertDocument,
+    "\n  subscription AlertEvents($entityName: String!, $projectName: String!) {\n    alertEvents(entityName: $entityName, projectName: $projectName) { ...AlertFields }\n  }\n": typeof types.AlertEventsDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      id\n      username\n      fullName\n      email\n      admin\n      defaultEntity { name }\n      teams { edges { node { name } } }\n      pendingInvites { id entityName role fromUser { username } }\n    }\n  }\n": types.ViewerDocument,
@@ -73,6 +93,26 @@ const documents: Documents = {
     "\n  query Compare($entityName: String!, $projectName: String!, $keys: [String!]!, $runNames: [String!]) {\n    compareRuns(entityName: $entityName, projectName: $projectName, keys: $keys, runNames: $runNames) {\n      baseline { name displayName }\n      rows { run { name displayName } key value baselineValue difference relativeDifference }\n    }\n  }\n": types.CompareDocument,
     "\n  query SystemMetrics($entityName: String!, $projectName: String!, $name: String!, $samples: Int) {\n    project(entityName: $entityName, name: $projectName) { run(name: $name) { events(samples: $samples) } }\n  }\n": types.SystemMetricsDocument,
     "\n  query EntityDefaults($name: String!) {\n    entity(name: $name) { defaultAccess codeSavingEnabled }\n  }\n": types.EntityDefaultsDocument,
+    "\n  fragment ArtifactRef on Artifact {\n    id\n    versionIndex\n    state\n    artifactType { name }\n    artifactSequence { name project { name entityName } }\n    aliases { alias artifactCollection { name } }\n  }\n": types.ArtifactRefFragmentDoc,
+    "\n  query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      run(name: $name) {\n        inputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n        outputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n      }\n    }\n  }\n": types.RunArtifactsDocument,
+    "\n  query ArtifactTypes($entityName: String!, $projectName: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      artifactTypes(first: 50) {\n        edges {\n          node {\n            name\n            description\n            artifactCollections(first: 100) {\n              totalCount\n              edges {\n                node {\n                  __typename name description createdAt updatedAt\n                  artifacts(first: 1) { totalCount edges { version node { createdAt } } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ArtifactTypesDocument,
+    "\n  fragment ArtifactProject on Project {\n    name\n    entityName\n    access\n    viewerCanSetBaseline\n  }\n": types.ArtifactProjectFragmentDoc,
+    "\n  fragment ArtifactCreator on ArtifactCreator {\n    __typename\n    ... on Run { name displayName project { name entityName } }\n    ... on User { username }\n  }\n": types.ArtifactCreatorFragmentDoc,
+    "\n  query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $name) {\n          __typename id name description createdAt\n          artifacts(first: 100, after: $after) {\n            totalCount\n            pageInfo { endCursor hasNextPage }\n            edges {\n              version\n              node {\n                id versionIndex createdAt size fileCount state\n                aliases { alias artifactCollection { name } }\n                createdBy { ...ArtifactCreator }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ArtifactCollectionDocument,
+    "\n  fragment ArtifactFilePage on ArtifactFileConnection {\n    totalCount\n    pageInfo { endCursor hasNextPage }\n    edges { node { id name sizeBytes digest directUrl } }\n  }\n": types.ArtifactFilePageFragmentDoc,
+    "\n  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $collection) {\n          __typename\n          artifactMembership(aliasName: $version) {\n            artifact {\n              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds\n              artifactType { name }\n              artifactSequence { name project { name entityName } }\n              aliases { alias artifactCollection { name } }\n              createdBy { ...ArtifactCreator }\n              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }\n              files(first: 100, after: $after) { ...ArtifactFilePage }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ArtifactVersionDocument,
+    "\n  query ArtifactFiles($id: ID!, $after: String) {\n    artifact(id: $id) { files(first: 100, after: $after) { ...ArtifactFilePage } }\n  }\n": types.ArtifactFilesDocument,
+    "\n  mutation AddAliases($input: AddAliasesInput!) {\n    addAliases(input: $input) { success }\n  }\n": types.AddAliasesDocument,
+    "\n  mutation DeleteAliases($input: DeleteAliasesInput!) {\n    deleteAliases(input: $input) { success }\n  }\n": types.DeleteAliasesDocument,
+    "\n  fragment MetricRuleFields on MetricRule {\n    id name metric direction comparison threshold tolerance toleranceKind window aggregate warmupSteps\n    detectNonFinite detectFailed stallMinutes baselineFilters scope updatedAt\n  }\n": types.MetricRuleFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id title text severity kind state createdAt step value baselineValue acknowledgedAt resolvedAt snoozedUntil\n    rule { name }\n    run { name displayName }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {\n    project(entityName: $entityName, name: $projectName) {\n      name\n      entityName\n      viewerCanSetBaseline\n      metricRules { ...MetricRuleFields }\n      alerts(first: $first, states: $states) { totalCount edges { node { ...AlertFields } } }\n    }\n  }\n": types.ProjectAlertsDocument,
+    "\n  mutation CreateMetricRule($input: CreateMetricRuleInput!) {\n    createMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n": types.CreateMetricRuleDocument,
+    "\n  mutation UpdateMetricRule($input: UpdateMetricRuleInput!) {\n    updateMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n": types.UpdateMetricRuleDocument,
+    "\n  mutation DeleteMetricRule($input: DeleteMetricRuleInput!) {\n    deleteMetricRule(input: $input) { success }\n  }\n": types.DeleteMetricRuleDocument,
+    "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { alert { ...AlertFields } }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  mutation SnoozeAlert($input: SnoozeAlertInput!) {\n    snoozeAlert(input: $input) { alert { ...AlertFields } }\n  }\n": types.SnoozeAlertDocument,
+    "\n  subscription AlertEvents($entityName: String!, $projectName: String!) {\n    alertEvents(entityName: $entityName, projectName: $projectName) { ...AlertFields }\n  }\n": types.AlertEventsDocument,
 };
 
 /**
@@ -187,6 +227,86 @@ export function graphql(source: "\n  query SystemMetrics($entityName: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EntityDefaults($name: String!) {\n    entity(name: $name) { defaultAccess codeSavingEnabled }\n  }\n"): typeof import('./graphql').EntityDefaultsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtifactRef on Artifact {\n    id\n    versionIndex\n    state\n    artifactType { name }\n    artifactSequence { name project { name entityName } }\n    aliases { alias artifactCollection { name } }\n  }\n"): typeof import('./graphql').ArtifactRefFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      run(name: $name) {\n        inputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n        outputArtifacts(first: 100) { edges { node { ...ArtifactRef } } }\n      }\n    }\n  }\n"): typeof import('./graphql').RunArtifactsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArtifactTypes($entityName: String!, $projectName: String!) {\n    project(entityName: $entityName, name: $projectName) {\n      artifactTypes(first: 50) {\n        edges {\n          node {\n            name\n            description\n            artifactCollections(first: 100) {\n              totalCount\n              edges {\n                node {\n                  __typename name description createdAt updatedAt\n                  artifacts(first: 1) { totalCount edges { version node { createdAt } } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ArtifactTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtifactProject on Project {\n    name\n    entityName\n    access\n    viewerCanSetBaseline\n  }\n"): typeof import('./graphql').ArtifactProjectFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtifactCreator on ArtifactCreator {\n    __typename\n    ... on Run { name displayName project { name entityName } }\n    ... on User { username }\n  }\n"): typeof import('./graphql').ArtifactCreatorFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $name) {\n          __typename id name description createdAt\n          artifacts(first: 100, after: $after) {\n            totalCount\n            pageInfo { endCursor hasNextPage }\n            edges {\n              version\n              node {\n                id versionIndex createdAt size fileCount state\n                aliases { alias artifactCollection { name } }\n                createdBy { ...ArtifactCreator }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ArtifactCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtifactFilePage on ArtifactFileConnection {\n    totalCount\n    pageInfo { endCursor hasNextPage }\n    edges { node { id name sizeBytes digest directUrl } }\n  }\n"): typeof import('./graphql').ArtifactFilePageFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $collection) {\n          __typename\n          artifactMembership(aliasName: $version) {\n            artifact {\n              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds\n              artifactType { name }\n              artifactSequence { name project { name entityName } }\n              aliases { alias artifactCollection { name } }\n              createdBy { ...ArtifactCreator }\n              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }\n              files(first: 100, after: $after) { ...ArtifactFilePage }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ArtifactVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArtifactFiles($id: ID!, $after: String) {\n    artifact(id: $id) { files(first: 100, after: $after) { ...ArtifactFilePage } }\n  }\n"): typeof import('./graphql').ArtifactFilesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAliases($input: AddAliasesInput!) {\n    addAliases(input: $input) { success }\n  }\n"): typeof import('./graphql').AddAliasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAliases($input: DeleteAliasesInput!) {\n    deleteAliases(input: $input) { success }\n  }\n"): typeof import('./graphql').DeleteAliasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MetricRuleFields on MetricRule {\n    id name metric direction comparison threshold tolerance toleranceKind window aggregate warmupSteps\n    detectNonFinite detectFailed stallMinutes baselineFilters scope updatedAt\n  }\n"): typeof import('./graphql').MetricRuleFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id title text severity kind state createdAt step value baselineValue acknowledgedAt resolvedAt snoozedUntil\n    rule { name }\n    run { name displayName }\n  }\n"): typeof import('./graphql').AlertFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {\n    project(entityName: $entityName, name: $projectName) {\n      name\n      entityName\n      viewerCanSetBaseline\n      metricRules { ...MetricRuleFields }\n      alerts(first: $first, states: $states) { totalCount edges { node { ...AlertFields } } }\n    }\n  }\n"): typeof import('./graphql').ProjectAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMetricRule($input: CreateMetricRuleInput!) {\n    createMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n"): typeof import('./graphql').CreateMetricRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMetricRule($input: UpdateMetricRuleInput!) {\n    updateMetricRule(input: $input) { rule { ...MetricRuleFields } }\n  }\n"): typeof import('./graphql').UpdateMetricRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMetricRule($input: DeleteMetricRuleInput!) {\n    deleteMetricRule(input: $input) { success }\n  }\n"): typeof import('./graphql').DeleteMetricRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { alert { ...AlertFields } }\n  }\n"): typeof import('./graphql').AcknowledgeAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SnoozeAlert($input: SnoozeAlertInput!) {\n    snoozeAlert(input: $input) { alert { ...AlertFields } }\n  }\n"): typeof import('./graphql').SnoozeAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertEvents($entityName: String!, $projectName: String!) {\n    alertEvents(entityName: $entityName, projectName: $projectName) { ...AlertFields }\n  }\n"): typeof import('./graphql').AlertEventsDocument;
 
 
 export function graphql(source: string) {

@@ -9,10 +9,50 @@ export type AcceptInviteInput = {
   id: string | number;
 };
 
+export type AcknowledgeAlertInput = {
+  clientMutationId?: string | null | undefined;
+  id: string | number;
+};
+
+export type AddAliasesInput = {
+  aliases: Array<ArtifactCollectionAliasInput>;
+  artifactID: string | number;
+  clientMutationId?: string | null | undefined;
+};
+
+/** Who raised the alert: the run's code, a rule, or one of a rule's detectors. */
+export type AlertKind =
+  | 'CLIENT'
+  | 'FAILED'
+  | 'NON_FINITE'
+  | 'RULE'
+  | 'STALLED';
+
 export type AlertSeverity =
   | 'ERROR'
   | 'INFO'
   | 'WARN';
+
+export type AlertState =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type ArtifactCollectionAliasInput = {
+  alias: string;
+  artifactCollectionName: string;
+  entityName?: string | null | undefined;
+  projectName?: string | null | undefined;
+};
+
+export type ArtifactDigestAlgorithm =
+  | 'MANIFEST_MD5'
+  | 'MANIFEST_XXH128';
+
+export type ArtifactState =
+  | 'COMMITTED'
+  | 'DELETED'
+  | 'PENDING';
 
 export type CreateInviteInput = {
   admin?: boolean | null | undefined;
@@ -22,6 +62,38 @@ export type CreateInviteInput = {
   /** Wins over admin; ADMIN, MEMBER or VIEWER. */
   role?: TeamRole | null | undefined;
   username?: string | null | undefined;
+};
+
+/** A metric rule of a project. */
+export type CreateMetricRuleInput = {
+  aggregate?: WindowAggregate | null | undefined;
+  /** BASELINE_GROUP: the runs of the group, in the runs filter language. */
+  baselineFilters?: string | null | undefined;
+  clientMutationId?: string | null | undefined;
+  comparison: RuleComparison;
+  /** Alert when the run fails or crashes. */
+  detectFailed?: boolean | null | undefined;
+  /** Alert on NaN or ±Infinity. */
+  detectNonFinite?: boolean | null | undefined;
+  direction: MetricDirection;
+  entityName: string;
+  /** A history key; for BASELINE_FINAL compared with the baseline's summary value. */
+  metric: string;
+  name: string;
+  projectName: string;
+  /** Only runs matching this filter are checked, e.g. {"config.dataset": "imagenet"}. */
+  scope?: string | null | undefined;
+  /** Alert when the metric stops arriving for this many minutes. */
+  stallMinutes?: number | null | undefined;
+  /** THRESHOLD: the limit. */
+  threshold?: number | null | undefined;
+  /** How much worse than the reference is fine. */
+  tolerance?: number | null | undefined;
+  toleranceKind?: ToleranceKind | null | undefined;
+  /** No check before this step. */
+  warmupSteps?: number | null | undefined;
+  /** Compare the aggregate of the last N values. */
+  window?: number | null | undefined;
 };
 
 export type CreateServiceAccountInput = {
@@ -39,6 +111,12 @@ export type CreateTeamInput = {
   teamName: string;
 };
 
+export type DeleteAliasesInput = {
+  aliases: Array<ArtifactCollectionAliasInput>;
+  artifactID: string | number;
+  clientMutationId?: string | null | undefined;
+};
+
 export type DeleteApiKeyInput = {
   clientMutationId?: string | null | undefined;
   id: string;
@@ -49,6 +127,13 @@ export type DeleteInviteInput = {
   entityName?: string | null | undefined;
   /** An invite's id, or a member's id to remove them. */
   id?: string | null | undefined;
+};
+
+export type DeleteMetricRuleInput = {
+  clientMutationId?: string | null | undefined;
+  entityName: string;
+  name: string;
+  projectName: string;
 };
 
 /** Runs to delete: give runNames or filters (filters "{}" selects every run). */
@@ -67,6 +152,10 @@ export type GenerateApiKeyInput = {
   description?: string | null | undefined;
 };
 
+export type MetricDirection =
+  | 'HIGHER_IS_BETTER'
+  | 'LOWER_IS_BETTER';
+
 /** Which runs to move and where. Neither runNames nor filters: every run of the project. */
 export type MoveRunsInput = {
   clientMutationId?: string | null | undefined;
@@ -84,6 +173,21 @@ export type MoveRunsInput = {
   sourceProjectName: string;
 };
 
+/** What a value is compared with. */
+export type RuleComparison =
+  /** The baseline run's best value so far. */
+  | 'BASELINE_BEST'
+  /** The baseline run's final (summary) value. */
+  | 'BASELINE_FINAL'
+  /** The mean of the final values of the runs baselineFilters chooses (σ: their sample standard deviation). */
+  | 'BASELINE_GROUP'
+  /** The project's baseline run at the same step (nearest logged). */
+  | 'BASELINE_SAME_STEP'
+  /** The previous window of the same run. */
+  | 'CHANGE'
+  /** A fixed threshold. */
+  | 'THRESHOLD';
+
 export type SetProjectBaselineInput = {
   clientMutationId?: string | null | undefined;
   entityName: string;
@@ -92,12 +196,25 @@ export type SetProjectBaselineInput = {
   runName?: string | null | undefined;
 };
 
+export type SnoozeAlertInput = {
+  clientMutationId?: string | null | undefined;
+  id: string | number;
+  minutes: number;
+};
+
 /** A role in a team (DESIGN.md §5). */
 export type TeamRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'SERVICE'
   | 'VIEWER';
+
+export type ToleranceKind =
+  | 'ABSOLUTE'
+  /** A fraction of the reference. */
+  | 'RELATIVE'
+  /** k × the baseline group's σ. */
+  | 'SIGMA';
 
 export type UpdateEntityInput = {
   clientMutationId?: string | null | undefined;
@@ -114,6 +231,29 @@ export type UpdateMemberInput = {
   entityName: string;
   role: TeamRole;
   username: string;
+};
+
+/** Change a metric rule (fields left null stay); its runs' states start over. */
+export type UpdateMetricRuleInput = {
+  aggregate?: WindowAggregate | null | undefined;
+  baselineFilters?: string | null | undefined;
+  clientMutationId?: string | null | undefined;
+  comparison?: RuleComparison | null | undefined;
+  detectFailed?: boolean | null | undefined;
+  detectNonFinite?: boolean | null | undefined;
+  direction?: MetricDirection | null | undefined;
+  entityName: string;
+  metric?: string | null | undefined;
+  name: string;
+  newName?: string | null | undefined;
+  projectName: string;
+  scope?: string | null | undefined;
+  stallMinutes?: number | null | undefined;
+  threshold?: number | null | undefined;
+  tolerance?: number | null | undefined;
+  toleranceKind?: ToleranceKind | null | undefined;
+  warmupSteps?: number | null | undefined;
+  window?: number | null | undefined;
 };
 
 /** Tags to add and remove on runs of a project: give runNames or filters (filters "{}" selects every run). */
@@ -160,6 +300,11 @@ export type UpsertModelInput = {
   repo?: string | null | undefined;
   views?: string | null | undefined;
 };
+
+export type WindowAggregate =
+  | 'MAX'
+  | 'MEAN'
+  | 'MIN';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -394,6 +539,182 @@ export type EntityDefaultsQuery = { entity:
     | { defaultAccess: string, codeSavingEnabled: boolean }
    | null };
 
+export type ArtifactRefFragment = { id: string, versionIndex: number | null, state: ArtifactState, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
+      | { name: string }
+      | { name: string }
+     | null }> };
+
+export type RunArtifactsQueryVariables = Exact<{
+  entityName: string;
+  projectName: string;
+  name: string;
+}>;
+
+
+export type RunArtifactsQuery = { project: { run: { inputArtifacts: { edges: Array<{ node: { id: string, versionIndex: number | null, state: ArtifactState, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
+                | { name: string }
+                | { name: string }
+               | null }> } }> }, outputArtifacts: { edges: Array<{ node: { id: string, versionIndex: number | null, state: ArtifactState, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
+                | { name: string }
+                | { name: string }
+               | null }> } }> } } | null } | null };
+
+export type ArtifactTypesQueryVariables = Exact<{
+  entityName: string;
+  projectName: string;
+}>;
+
+
+export type ArtifactTypesQuery = { project: { artifactTypes: { edges: Array<{ node: { name: string, description: string | null, artifactCollections: { totalCount: number, edges: Array<{ node:
+                | { __typename: 'ArtifactPortfolio', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number, edges: Array<{ version: string, node: { createdAt: string } }> } }
+                | { __typename: 'ArtifactSequence', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number, edges: Array<{ version: string, node: { createdAt: string } }> } }
+               }> } } }> } } | null };
+
+export type ArtifactProjectFragment = { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean };
+
+type ArtifactCreator_Run_Fragment = { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null };
+
+type ArtifactCreator_User_Fragment = { __typename: 'User', username: string };
+
+export type ArtifactCreatorFragment =
+  | ArtifactCreator_Run_Fragment
+  | ArtifactCreator_User_Fragment
+;
+
+export type ArtifactCollectionQueryVariables = Exact<{
+  entityName: string;
+  projectName: string;
+  typeName: string;
+  name: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ArtifactCollectionQuery = { project: { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, artifactType: { artifactCollection:
+        | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
+                    | { name: string }
+                    | { name: string }
+                   | null }>, createdBy:
+                  | { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null }
+                  | { __typename: 'User', username: string }
+                 | null } }> } }
+        | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
+                    | { name: string }
+                    | { name: string }
+                   | null }>, createdBy:
+                  | { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null }
+                  | { __typename: 'User', username: string }
+                 | null } }> } }
+       | null } | null } | null };
+
+export type ArtifactFilePageFragment = { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, name: string, sizeBytes: number, digest: string | null, directUrl: string } }> };
+
+export type ArtifactVersionQueryVariables = Exact<{
+  entityName: string;
+  projectName: string;
+  typeName: string;
+  collection: string;
+  version: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ArtifactVersionQuery = { project: { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, artifactType: { artifactCollection:
+        | { __typename: 'ArtifactPortfolio', artifactMembership: { artifact: { id: string, versionIndex: number | null, state: ArtifactState, description: string | null, metadata: string | null, size: number, fileCount: number, digest: string, digestAlgorithm: ArtifactDigestAlgorithm, createdAt: string, updatedAt: string | null, ttlDurationSeconds: number, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
+                  | { name: string }
+                  | { name: string }
+                 | null }>, createdBy:
+                | { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null }
+                | { __typename: 'User', username: string }
+               | null, usedBy: { totalCount: number | null, edges: Array<{ node: { name: string, displayName: string | null, project: { name: string, entityName: string } | null } }> }, files: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, name: string, sizeBytes: number, digest: string | null, directUrl: string } }> } } | null } | null }
+        | { __typename: 'ArtifactSequence', artifactMembership: { artifact: { id: string, versionIndex: number | null, state: ArtifactState, description: string | null, metadata: string | null, size: number, fileCount: number, digest: string, digestAlgorithm: ArtifactDigestAlgorithm, createdAt: string, updatedAt: string | null, ttlDurationSeconds: number, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
+                  | { name: string }
+                  | { name: string }
+                 | null }>, createdBy:
+                | { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null }
+                | { __typename: 'User', username: string }
+               | null, usedBy: { totalCount: number | null, edges: Array<{ node: { name: string, displayName: string | null, project: { name: string, entityName: string } | null } }> }, files: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, name: string, sizeBytes: number, digest: string | null, directUrl: string } }> } } | null } | null }
+       | null } | null } | null };
+
+export type ArtifactFilesQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ArtifactFilesQuery = { artifact: { files: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, name: string, sizeBytes: number, digest: string | null, directUrl: string } }> } } | null };
+
+export type AddAliasesMutationVariables = Exact<{
+  input: AddAliasesInput;
+}>;
+
+
+export type AddAliasesMutation = { addAliases: { success: boolean } };
+
+export type DeleteAliasesMutationVariables = Exact<{
+  input: DeleteAliasesInput;
+}>;
+
+
+export type DeleteAliasesMutation = { deleteAliases: { success: boolean } };
+
+export type MetricRuleFieldsFragment = { id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string };
+
+export type AlertFieldsFragment = { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null };
+
+export type ProjectAlertsQueryVariables = Exact<{
+  entityName: string;
+  projectName: string;
+  states?: Array<AlertState> | AlertState | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProjectAlertsQuery = { project: { name: string, entityName: string, viewerCanSetBaseline: boolean, metricRules: Array<{ id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string }>, alerts: { totalCount: number | null, edges: Array<{ node: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } }> } } | null };
+
+export type CreateMetricRuleMutationVariables = Exact<{
+  input: CreateMetricRuleInput;
+}>;
+
+
+export type CreateMetricRuleMutation = { createMetricRule: { rule: { id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string } } };
+
+export type UpdateMetricRuleMutationVariables = Exact<{
+  input: UpdateMetricRuleInput;
+}>;
+
+
+export type UpdateMetricRuleMutation = { updateMetricRule: { rule: { id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string } } };
+
+export type DeleteMetricRuleMutationVariables = Exact<{
+  input: DeleteMetricRuleInput;
+}>;
+
+
+export type DeleteMetricRuleMutation = { deleteMetricRule: { success: boolean } };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  input: AcknowledgeAlertInput;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { alert: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } } };
+
+export type SnoozeAlertMutationVariables = Exact<{
+  input: SnoozeAlertInput;
+}>;
+
+
+export type SnoozeAlertMutation = { snoozeAlert: { alert: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } } };
+
+export type AlertEventsSubscriptionVariables = Exact<{
+  entityName: string;
+  projectName: string;
+}>;
+
+
+export type AlertEventsSubscription = { alertEvents: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -412,7 +733,116 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ArtifactRefFragmentDoc = new TypedDocumentString(`
+    fragment ArtifactRef on Artifact {
+  id
+  versionIndex
+  state
+  artifactType {
+    name
+  }
+  artifactSequence {
+    name
+    project {
+      name
+      entityName
+    }
+  }
+  aliases {
+    alias
+    artifactCollection {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ArtifactRef"}) as unknown as TypedDocumentString<ArtifactRefFragment, unknown>;
+export const ArtifactProjectFragmentDoc = new TypedDocumentString(`
+    fragment ArtifactProject on Project {
+  name
+  entityName
+  access
+  viewerCanSetBaseline
+}
+    `, {"fragmentName":"ArtifactProject"}) as unknown as TypedDocumentString<ArtifactProjectFragment, unknown>;
+export const ArtifactCreatorFragmentDoc = new TypedDocumentString(`
+    fragment ArtifactCreator on ArtifactCreator {
+  __typename
+  ... on Run {
+    name
+    displayName
+    project {
+      name
+      entityName
+    }
+  }
+  ... on User {
+    username
+  }
+}
+    `, {"fragmentName":"ArtifactCreator"}) as unknown as TypedDocumentString<ArtifactCreatorFragment, unknown>;
+export const ArtifactFilePageFragmentDoc = new TypedDocumentString(`
+    fragment ArtifactFilePage on ArtifactFileConnection {
+  totalCount
+  pageInfo {
+    endCursor
+    hasNextPage
+  }
+  edges {
+    node {
+      id
+      name
+      sizeBytes
+      digest
+      directUrl
+    }
+  }
+}
+    `, {"fragmentName":"ArtifactFilePage"}) as unknown as TypedDocumentString<ArtifactFilePageFragment, unknown>;
+export const MetricRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MetricRuleFields on MetricRule {
+  id
+  name
+  metric
+  direction
+  comparison
+  threshold
+  tolerance
+  toleranceKind
+  window
+  aggregate
+  warmupSteps
+  detectNonFinite
+  detectFailed
+  stallMinutes
+  baselineFilters
+  scope
+  updatedAt
+}
+    `, {"fragmentName":"MetricRuleFields"}) as unknown as TypedDocumentString<MetricRuleFieldsFragment, unknown>;
+export const AlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertFields on Alert {
+  id
+  title
+  text
+  severity
+  kind
+  state
+  createdAt
+  step
+  value
+  baselineValue
+  acknowledgedAt
+  resolvedAt
+  snoozedUntil
+  rule {
+    name
+  }
+  run {
+    name
+    displayName
+  }
+}
+    `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -833,3 +1263,487 @@ export const EntityDefaultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EntityDefaultsQuery, EntityDefaultsQueryVariables>;
+export const RunArtifactsDocument = new TypedDocumentString(`
+    query RunArtifacts($entityName: String!, $projectName: String!, $name: String!) {
+  project(entityName: $entityName, name: $projectName) {
+    run(name: $name) {
+      inputArtifacts(first: 100) {
+        edges {
+          node {
+            ...ArtifactRef
+          }
+        }
+      }
+      outputArtifacts(first: 100) {
+        edges {
+          node {
+            ...ArtifactRef
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ArtifactRef on Artifact {
+  id
+  versionIndex
+  state
+  artifactType {
+    name
+  }
+  artifactSequence {
+    name
+    project {
+      name
+      entityName
+    }
+  }
+  aliases {
+    alias
+    artifactCollection {
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<RunArtifactsQuery, RunArtifactsQueryVariables>;
+export const ArtifactTypesDocument = new TypedDocumentString(`
+    query ArtifactTypes($entityName: String!, $projectName: String!) {
+  project(entityName: $entityName, name: $projectName) {
+    artifactTypes(first: 50) {
+      edges {
+        node {
+          name
+          description
+          artifactCollections(first: 100) {
+            totalCount
+            edges {
+              node {
+                __typename
+                name
+                description
+                createdAt
+                updatedAt
+                artifacts(first: 1) {
+                  totalCount
+                  edges {
+                    version
+                    node {
+                      createdAt
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArtifactTypesQuery, ArtifactTypesQueryVariables>;
+export const ArtifactCollectionDocument = new TypedDocumentString(`
+    query ArtifactCollection($entityName: String!, $projectName: String!, $typeName: String!, $name: String!, $after: String) {
+  project(entityName: $entityName, name: $projectName) {
+    ...ArtifactProject
+    artifactType(name: $typeName) {
+      artifactCollection(name: $name) {
+        __typename
+        id
+        name
+        description
+        createdAt
+        artifacts(first: 100, after: $after) {
+          totalCount
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+          edges {
+            version
+            node {
+              id
+              versionIndex
+              createdAt
+              size
+              fileCount
+              state
+              aliases {
+                alias
+                artifactCollection {
+                  name
+                }
+              }
+              createdBy {
+                ...ArtifactCreator
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ArtifactProject on Project {
+  name
+  entityName
+  access
+  viewerCanSetBaseline
+}
+fragment ArtifactCreator on ArtifactCreator {
+  __typename
+  ... on Run {
+    name
+    displayName
+    project {
+      name
+      entityName
+    }
+  }
+  ... on User {
+    username
+  }
+}`) as unknown as TypedDocumentString<ArtifactCollectionQuery, ArtifactCollectionQueryVariables>;
+export const ArtifactVersionDocument = new TypedDocumentString(`
+    query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {
+  project(entityName: $entityName, name: $projectName) {
+    ...ArtifactProject
+    artifactType(name: $typeName) {
+      artifactCollection(name: $collection) {
+        __typename
+        artifactMembership(aliasName: $version) {
+          artifact {
+            id
+            versionIndex
+            state
+            description
+            metadata
+            size
+            fileCount
+            digest
+            digestAlgorithm
+            createdAt
+            updatedAt
+            ttlDurationSeconds
+            artifactType {
+              name
+            }
+            artifactSequence {
+              name
+              project {
+                name
+                entityName
+              }
+            }
+            aliases {
+              alias
+              artifactCollection {
+                name
+              }
+            }
+            createdBy {
+              ...ArtifactCreator
+            }
+            usedBy(first: 100) {
+              totalCount
+              edges {
+                node {
+                  name
+                  displayName
+                  project {
+                    name
+                    entityName
+                  }
+                }
+              }
+            }
+            files(first: 100, after: $after) {
+              ...ArtifactFilePage
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ArtifactProject on Project {
+  name
+  entityName
+  access
+  viewerCanSetBaseline
+}
+fragment ArtifactCreator on ArtifactCreator {
+  __typename
+  ... on Run {
+    name
+    displayName
+    project {
+      name
+      entityName
+    }
+  }
+  ... on User {
+    username
+  }
+}
+fragment ArtifactFilePage on ArtifactFileConnection {
+  totalCount
+  pageInfo {
+    endCursor
+    hasNextPage
+  }
+  edges {
+    node {
+      id
+      name
+      sizeBytes
+      digest
+      directUrl
+    }
+  }
+}`) as unknown as TypedDocumentString<ArtifactVersionQuery, ArtifactVersionQueryVariables>;
+export const ArtifactFilesDocument = new TypedDocumentString(`
+    query ArtifactFiles($id: ID!, $after: String) {
+  artifact(id: $id) {
+    files(first: 100, after: $after) {
+      ...ArtifactFilePage
+    }
+  }
+}
+    fragment ArtifactFilePage on ArtifactFileConnection {
+  totalCount
+  pageInfo {
+    endCursor
+    hasNextPage
+  }
+  edges {
+    node {
+      id
+      name
+      sizeBytes
+      digest
+      directUrl
+    }
+  }
+}`) as unknown as TypedDocumentString<ArtifactFilesQuery, ArtifactFilesQueryVariables>;
+export const AddAliasesDocument = new TypedDocumentString(`
+    mutation AddAliases($input: AddAliasesInput!) {
+  addAliases(input: $input) {
+    success
+  }
+}
+    `) as unknown as TypedDocumentString<AddAliasesMutation, AddAliasesMutationVariables>;
+export const DeleteAliasesDocument = new TypedDocumentString(`
+    mutation DeleteAliases($input: DeleteAliasesInput!) {
+  deleteAliases(input: $input) {
+    success
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAliasesMutation, DeleteAliasesMutationVariables>;
+export const ProjectAlertsDocument = new TypedDocumentString(`
+    query ProjectAlerts($entityName: String!, $projectName: String!, $states: [AlertState!], $first: Int) {
+  project(entityName: $entityName, name: $projectName) {
+    name
+    entityName
+    viewerCanSetBaseline
+    metricRules {
+      ...MetricRuleFields
+    }
+    alerts(first: $first, states: $states) {
+      totalCount
+      edges {
+        node {
+          ...AlertFields
+        }
+      }
+    }
+  }
+}
+    fragment MetricRuleFields on MetricRule {
+  id
+  name
+  metric
+  direction
+  comparison
+  threshold
+  tolerance
+  toleranceKind
+  window
+  aggregate
+  warmupSteps
+  detectNonFinite
+  detectFailed
+  stallMinutes
+  baselineFilters
+  scope
+  updatedAt
+}
+fragment AlertFields on Alert {
+  id
+  title
+  text
+  severity
+  kind
+  state
+  createdAt
+  step
+  value
+  baselineValue
+  acknowledgedAt
+  resolvedAt
+  snoozedUntil
+  rule {
+    name
+  }
+  run {
+    name
+    displayName
+  }
+}`) as unknown as TypedDocumentString<ProjectAlertsQuery, ProjectAlertsQueryVariables>;
+export const CreateMetricRuleDocument = new TypedDocumentString(`
+    mutation CreateMetricRule($input: CreateMetricRuleInput!) {
+  createMetricRule(input: $input) {
+    rule {
+      ...MetricRuleFields
+    }
+  }
+}
+    fragment MetricRuleFields on MetricRule {
+  id
+  name
+  metric
+  direction
+  comparison
+  threshold
+  tolerance
+  toleranceKind
+  window
+  aggregate
+  warmupSteps
+  detectNonFinite
+  detectFailed
+  stallMinutes
+  baselineFilters
+  scope
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateMetricRuleMutation, CreateMetricRuleMutationVariables>;
+export const UpdateMetricRuleDocument = new TypedDocumentString(`
+    mutation UpdateMetricRule($input: UpdateMetricRuleInput!) {
+  updateMetricRule(input: $input) {
+    rule {
+      ...MetricRuleFields
+    }
+  }
+}
+    fragment MetricRuleFields on MetricRule {
+  id
+  name
+  metric
+  direction
+  comparison
+  threshold
+  tolerance
+  toleranceKind
+  window
+  aggregate
+  warmupSteps
+  detectNonFinite
+  detectFailed
+  stallMinutes
+  baselineFilters
+  scope
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateMetricRuleMutation, UpdateMetricRuleMutationVariables>;
+export const DeleteMetricRuleDocument = new TypedDocumentString(`
+    mutation DeleteMetricRule($input: DeleteMetricRuleInput!) {
+  deleteMetricRule(input: $input) {
+    success
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMetricRuleMutation, DeleteMetricRuleMutationVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {
+  acknowledgeAlert(input: $input) {
+    alert {
+      ...AlertFields
+    }
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  title
+  text
+  severity
+  kind
+  state
+  createdAt
+  step
+  value
+  baselineValue
+  acknowledgedAt
+  resolvedAt
+  snoozedUntil
+  rule {
+    name
+  }
+  run {
+    name
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const SnoozeAlertDocument = new TypedDocumentString(`
+    mutation SnoozeAlert($input: SnoozeAlertInput!) {
+  snoozeAlert(input: $input) {
+    alert {
+      ...AlertFields
+    }
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  title
+  text
+  severity
+  kind
+  state
+  createdAt
+  step
+  value
+  baselineValue
+  acknowledgedAt
+  resolvedAt
+  snoozedUntil
+  rule {
+    name
+  }
+  run {
+    name
+    displayName
+  }
+}`) as unknown as TypedDocumentString<SnoozeAlertMutation, SnoozeAlertMutationVariables>;
+export const AlertEventsDocument = new TypedDocumentString(`
+    subscription AlertEvents($entityName: String!, $projectName: String!) {
+  alertEvents(entityName: $entityName, projectName: $projectName) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  title
+  text
+  severity
+  kind
+  state
+  createdAt
+  step
+  value
+  baselineValue
+  acknowledgedAt
+  resolvedAt
+  snoozedUntil
+  rule {
+    name
+  }
+  run {
+    name
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AlertEventsSubscription, AlertEventsSubscriptionVariables>;

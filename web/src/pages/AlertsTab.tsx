@@ -1,7 +1,7 @@
 // The project's Alerts tab: its metric rules (create, edit, delete for those who may manage them) and
 // its recent alerts (acknowledge, snooze), refreshed while the tab is open.
 import { useEffect, useState } from "preact/hooks";
-import { acknowledgeAlert, createMetricRule, deleteMetricRule, projectAlerts, snoozeAlert, updateMetricRule, type Alert, type AlertsPage, type MetricRule } from "../ops";
+import { acknowledgeAlert, createMetricRule, deleteMetricRule, projectAlerts, snoozeAlert, updateMetricRule, type Alert, type AlertState, type AlertsPage, type CreateMetricRuleInput, type MetricRule, type UpdateMetricRuleInput } from "../ops";
 import {
   AGGREGATES, COMPARISONS, COMPARISON_WORDS, DIRECTIONS, EMPTY_DRAFT, TOLERANCE_KINDS, createInput, describeRule, draftOf, updateInput, type RuleDraft,
 } from "../ruleForm";
@@ -9,7 +9,7 @@ import { runPath } from "../router";
 import { subscribeAlerts } from "../liveAlerts";
 import { Failure, Link, Loading, useAction, useLoad, when } from "../util";
 
-const STATES = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
+const STATES: AlertState[] = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
 const SNOOZES: [number, string][] = [[60, "1 hour"], [240, "4 hours"], [1440, "1 day"], [10080, "1 week"]];
 /** How often the tab asks again for new alerts: often while the alertEvents feed is down (refused or
  * dropped), rarely (acknowledgements by others) while it is live. */
@@ -17,7 +17,7 @@ export const POLL_MS = 15_000;
 export const LIVE_POLL_MS = 300_000;
 
 export function AlertsTab({ entity, project }: { entity: string; project: string }) {
-  const [state, setState] = useState("");
+  const [state, setState] = useState<AlertState | "">("");
   const [live, setLive] = useState(false);
   const [loaded, reload] = useLoad(() => projectAlerts(entity, project, state ? [state] : null), [entity, project, state]);
   useEffect(
@@ -40,7 +40,7 @@ export function AlertsTab({ entity, project }: { entity: string; project: string
         <p>
           <label>
             Alert state{" "}
-            <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
+            <select value={state} onChange={(e) => setState(e.currentTarget.value as AlertState | "")}>
               <option value="">All</option>
               {STATES.map((s) => (
                 <option key={s} value={s}>
@@ -194,7 +194,8 @@ function RuleForm({ page, rule, onCancel, onSaved }: { page: AlertsPage; rule: M
         setProblem(checked.ok ? null : checked.error);
         if (!checked.ok) return;
         act(async () => {
-          const saved = rule ? await updateMetricRule(checked.input) : await createMetricRule(checked.input);
+          // updateInput answers when there is a rule, createInput when there is none
+          const saved = rule ? await updateMetricRule(checked.input as UpdateMetricRuleInput) : await createMetricRule(checked.input as CreateMetricRuleInput);
           onSaved(rule ? `Saved rule ${saved.name}` : `Created rule ${saved.name}`);
         });
       }}
