@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, parse, validate } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ALERT_EVENTS } from "./ops";
-import { PROTOCOL, answer, socketUrl, type Handlers } from "./liveAlerts";
+import { PROTOCOL, answer, socketUrl, subscribeAlerts, type Handlers } from "./liveAlerts";
 
 function recorder() {
   const told: string[] = [];
@@ -40,5 +40,45 @@ describe("the live alert feed (graphql-transport-ws)", () => {
     expect(PROTOCOL).toBe("graphql-transport-ws");
     const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
     expect(validate(schema, parse(ALERT_EVENTS.toString())).map((e) => e.message)).toEqual([]);
+  });
+
+  it("sends the subscription's text, its fragment included, with the project's names", () => {
+    const sockets: FakeSocket[] = [];
+    class FakeSocket {
+      sent: string[] = [];
+      onopen: (() => void) | null = null;
+      onmessage: ((event: { data: string }) => void) | null = null;
+      onclose: ((event: { code: number }) => void) | null = null;
+      constructor(readonly url: string, readonly protocol: string) {
+        sockets.push(this);
+      }
+      send(text: string) {
+        this.sent.push(text);
+      }
+      close() {}
+    }
+    vi.stubGlobal("WebSocket", FakeSocket);
+    vi.stubGlobal("location", { protocol: "http:", host: "127.0.0.1:8080" });
+    try {
+      const { told, handlers } = recorder();
+      const close = subscribeAlerts("alice", "mnist", handlers);
+      const socket = sockets[0];
+      expect([socket.url, socket.protocol]).toEqual(["ws://127.0.0.1:8080/graphql", PROTOCOL]);
+      socket.onopen?.();
+      socket.onmessage?.({ data: JSON.stringify({ type: "connection_ack" }) });
+      const [init, subscribe] = socket.sent.map((text) => JSON.parse(text));
+      expect(init).toEqual({ type: "connection_init", payload: {} });
+      expect(subscribe.type).toBe("subscribe");
+      expect(subscribe.payload.variables).toEqual({ entityName: "alice", projectName: "mnist" });
+      expect(typeof subscribe.payload.query).toBe("string");
+      const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+      const document = parse(subscribe.payload.query);
+      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+      expect(document.definitions.map((d) => ("name" in d ? d.name?.value : undefined))).toEqual(["AlertEvents", "AlertFields"]);
+      expect(told).toEqual(["live"]);
+      close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
