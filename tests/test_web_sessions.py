@@ -123,7 +123,9 @@ def test_set_password_command_reads_standard_input(tmp_path):
 
 
 @pytest.mark.parametrize("path", ["/", "/login", "/settings", "/alice", "/alice/mnist", "/alice/mnist/runs/abc",
-                                  "/teams/example-team", "/alice/mnist?workspace=user-alice"])
+                                  "/teams/example-team", "/alice/mnist?workspace=user-alice", "/alice/mnist/artifacts",
+                                  "/alice/mnist/artifacts/dataset/mnist.csv", "/alice/mnist/artifacts/model/net.v2/v1",
+                                  "/alice/mnist/runs/run.1"])
 async def test_the_app_urls_serve_index_html(http, path):
     response = await http.get(path)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")

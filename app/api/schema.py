@@ -23,6 +23,7 @@ from app.api.queries import comparison as comparison_queries
 from app.api.mutations import comparison as comparison_mutations
 from app.api.mutations import artifacts as artifact_mutations
 from app.api.mutations import run_moves as run_moves_mutations
+from app.api.mutations import run_tags as run_tags_mutations
 from app.api.mutations import organizations as organization_mutations
 from app.api.mutations import runs as run_mutations
 from app.api.mutations import rules as rule_api
@@ -42,6 +43,7 @@ QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query
 QUERIES += (rule_api.Query,)
 MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation, artifact_mutations.Mutation)
 MUTATIONS += (rule_api.Mutation,)
+MUTATIONS += (run_tags_mutations.Mutation,)
 SUBSCRIPTIONS: tuple[type, ...] = (rule_api.Subscription,)
 
 # The guard rules are built once: the validation cache keys on the rule classes, so rules made per

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import Headers
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, Response
 from cross_web import HTTPException
 from strawberry.asgi import GraphQL
@@ -46,11 +46,18 @@ class GraphQLApp(GraphQL):
             await response(scope, receive, send)
             return
         if scope["type"] == "websocket":
-            # Subscriptions (graphql-transport-ws) authenticate with the upgrade request's headers.
+            # Subscriptions (graphql-transport-ws) authenticate with the upgrade request: an API key,
+            # or the browser's session cookie when the page that opened the socket is this server's.
             try:
-                scope["labbook.actor"] = await self._actor(Headers(scope=scope))
-            except (Unauthenticated, SQLAlchemyError):
-                await send({"type": "websocket.close", "code": 4401})
+                scope["labbook.actor"] = await self._actor(Headers(scope=scope), HTTPConnection(scope))
+            except Forbidden as error:
+                await _refuse_socket(scope, receive, send, 4403, error.message)
+                return
+            except Unauthenticated as error:
+                await _refuse_socket(scope, receive, send, 4401, error.message)
+                return
+            except SQLAlchemyError:
+                await _refuse_socket(scope, receive, send, 1013, "the database is unavailable; try again shortly")
                 return
         await super().__call__(scope, receive, send)
 
@@ -63,15 +70,25 @@ class GraphQLApp(GraphQL):
             return _error(403, error.message)
         return None
 
-    async def _session_actor(self, session, request: Request):
-        """A browser with a session cookie and no API key; its POSTs must carry the CSRF header."""
+    async def _session_actor(self, session, request: HTTPConnection):
+        """A browser with a session cookie and no API key. Its POSTs must carry the CSRF header; a
+        WebSocket, which no header can be added to and which the browser opens from any site, must
+        come from a page of this server (its Origin), else it is refused (cross-site WebSocket
+        hijacking)."""
+        if request.scope["type"] == "websocket":
+            if not same_origin(request):
+                raise Forbidden("a WebSocket signed in with the session cookie must come from this server's own "
+                                "pages (its Origin header); other clients send an API key")
+            needs_csrf = False
+        else:
+            needs_csrf = request.scope.get("method") != "GET"
         return await web_sessions.actor_for_session(
             session, request.cookies[web_sessions.SESSION_COOKIE], server_secret=self.runtime.secret,
-            csrf_sent=request.headers.get(web_sessions.CSRF_HEADER), needs_csrf=request.method != "GET")
+            csrf_sent=request.headers.get(web_sessions.CSRF_HEADER), needs_csrf=needs_csrf)
 
-    async def _actor(self, headers: Headers, request: Request | None = None):
-        """The actor of the request's API key; without one, of an HTTP request's browser session.
-        Subscriptions (WebSocket) authenticate with a key only: no cookie, so no cross-site socket."""
+    async def _actor(self, headers: Headers, request: HTTPConnection | None = None):
+        """The actor of the request's API key; without one, of the browser session (HTTP requests and
+        WebSockets opened by this server's pages)."""
         # Authenticate in a read-only session; write only when the key's last use is stale.
         async with self.runtime.read_session_factory() as session:
             actor = await actor_for(
@@ -134,6 +151,57 @@ class GraphQLApp(GraphQL):
 
 
 MAX_JSON_DEPTH = 64
+
+
+async def _refuse_socket(scope, receive, send, code: int, reason: str) -> None:
+    """Accept the upgrade and close at once with graphql-transport-ws' code (4401 unauthenticated, 4403
+    forbidden; 1013 try again later) and the sentence: a browser sees a close code and reason, never a
+    bare failed handshake."""
+    message = await receive()
+    if message["type"] != "websocket.connect":
+        return
+    protocols = scope.get("subprotocols") or []
+    accept = {"type": "websocket.accept"}
+    if "graphql-transport-ws" in protocols:
+        accept["subprotocol"] = "graphql-transport-ws"
+    await send(accept)
+    # A close reason is at most 123 bytes.
+    await send({"type": "websocket.close", "code": code, "reason": reason.encode()[:123].decode(errors="ignore")})
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
+
+
+def same_origin(connection: HTTPConnection) -> bool:
+    """Whether the request's Origin is this server's own origin: the same scheme (http for ws, https
+    for wss), host and port as the request was sent to (X-Forwarded-Host/-Proto behind a proxy)."""
+    origin = connection.headers.get("origin")
+    if not origin or origin == "null" or "://" not in origin:
+        return False
+    scheme, _, authority = origin.partition("://")
+    forwarded = connection.headers.get("x-forwarded-proto", "").split(",")[0].strip()
+    own_scheme = forwarded or connection.url.scheme
+    own_scheme = {"ws": "http", "wss": "https"}.get(own_scheme, own_scheme)
+    own_host = (connection.headers.get("x-forwarded-host", "").split(",")[0].strip()
+                or connection.headers.get("host", ""))
+    return scheme.lower() == own_scheme.lower() and _authority(authority, scheme) == _authority(own_host, own_scheme)
+
+
+def _authority(text: str, scheme: str) -> tuple[str, int | None]:
+    """(host, port) with the scheme's default port filled in, lowercased."""
+    text = text.strip().rstrip("/").lower()
+    host, port = text, None
+    if text.startswith("["):  # [::1]:8080
+        host, _, rest = text.partition("]")
+        host += "]"
+        port = rest[1:] if rest.startswith(":") else None
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    try:
+        number = int(port) if port else DEFAULT_PORTS.get(scheme.lower())
+    except ValueError:
+        return host, -1
+    return host, number
 
 
 class UnreadableBody(json.JSONDecodeError):

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.db.dialect import in_integers, integer_table, json_has_any_key, json_text
-from app.db.tables import ConsoleLine, EventRow, HistoryRow, Run
+from app.db.tables import EventRow, HistoryRow, Run
 from app.db.types import may_spell_non_finite, reader_json_text
 from app.domain.errors import BadInput
 
@@ -93,22 +93,6 @@ async def last_lines(session: AsyncSession, table: type[HistoryRow] | type[Event
         select(table.data).where(table.run_id == run_id).order_by(table.line_no.desc()).limit(count)
     )).all()
     return list(reversed(rows))
-
-
-async def console_lines(session: AsyncSession, run_id: int, *, after: int | None = None,
-                        limit: int) -> list[tuple[int, str]]:
-    """(line number, text) of up to ``limit`` of the run's console lines after line ``after``, in order."""
-    query = select(ConsoleLine.line_no, ConsoleLine.text).where(ConsoleLine.run_id == run_id)
-    if after is not None:
-        query = query.where(ConsoleLine.line_no > after)
-    return [(no, text) for no, text in (await session.execute(query.order_by(ConsoleLine.line_no).limit(limit)))]
-
-
-async def last_console_lines(session: AsyncSession, run_id: int, count: int) -> list[tuple[int, str]]:
-    """(line number, text) of the run's last ``count`` console lines, in order."""
-    query = select(ConsoleLine.line_no, ConsoleLine.text).where(ConsoleLine.run_id == run_id)
-    rows = (await session.execute(query.order_by(ConsoleLine.line_no.desc()).limit(count))).all()
-    return [(no, text) for no, text in reversed(rows)]
 
 
 def _for_readers(lines: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 # First path segments that belong to the server, never to the app.
 RESERVED = {"graphql", "files", "storage", "healthz", "readyz", "ready", "metrics", "api", "sdk", "assets",
             "logout", "password", "static"}
+APP_SECTIONS = {"artifacts", "runs"}
 ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 NO_CACHE = {"cache-control": "no-cache"}
 IMMUTABLE = {"cache-control": "public, max-age=31536000, immutable"}
@@ -117,9 +118,10 @@ async def app_page(request: Request) -> Response:
         # As before the app existed: an unknown route is a 404 whatever the method, never a 405.
         return error_response(404, f"no route {request.method} {request.url.path}", "NOT_FOUND")
     path = request.path_params.get("path", "")
-    first = path.split("/", 1)[0]
-    last = path.rsplit("/", 1)[-1]
-    if "." in last:
+    parts = path.split("/")
+    first, last = parts[0], parts[-1]
+    # Artifact and run names may hold dots (mnist.csv): under /<entity>/<project>/artifacts|runs/ they are the app's.
+    if "." in last and not (len(parts) > 3 and parts[2] in APP_SECTIONS):
         return _built_file(path)
     if first in RESERVED:
         return error_response(404, f"no route {request.url.path}", "NOT_FOUND")

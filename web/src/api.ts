@@ -1,5 +1,7 @@
 // The app's only door to the server: the public GraphQL API, plus sign-in and sign-out.
 
+import type { TypedDocumentString } from "./gql/graphql";
+
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | undefined, readonly status: number) {
     super(message);
@@ -23,18 +25,29 @@ export function whenSignedOut(handler: Unauthenticated): void {
   onUnauthenticated = handler;
 }
 
-/** One GraphQL operation; the first error becomes an ApiError carrying its sentence and code. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Variables of an operation: optional when it declares none. */
+type VariablesOf<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/**
+ * One GraphQL operation; the first error becomes an ApiError carrying its sentence and code.
+ * Operations are `graphql(...)` documents (src/gql/, generated from schema.graphql by `npm run
+ * codegen`): the result and the variables are typed by the operation's own text. A plain string is
+ * still taken (typed by the caller); written as a template literal in `gql(`...`)` it is validated by
+ * codegen as well.
+ */
+export function gql<R, V>(query: TypedDocumentString<R, V>, ...variables: VariablesOf<V>): Promise<R>;
+export function gql<R>(query: string, variables?: Record<string, unknown>): Promise<R>;
+export async function gql<R>(query: string | TypedDocumentString<R, unknown>, variables: unknown = {}): Promise<R> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   const csrf = cookie(CSRF_COOKIE);
   if (csrf) headers[CSRF_HEADER] = csrf;
   const response = await fetch("/graphql", {
     method: "POST",
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables: variables ?? {} }),
     credentials: "same-origin",
   });
-  let payload: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let payload: { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     payload = await response.json();
   } catch {
@@ -43,7 +56,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (response.status === 401) onUnauthenticated();
   const error = payload.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code, response.status);
-  return payload.data as T;
+  return payload.data as R;
 }
 
 async function post(path: string, body: unknown): Promise<Response> {

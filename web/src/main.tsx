@@ -9,6 +9,8 @@ import { HomePage } from "./pages/Home";
 import { EntityPage } from "./pages/Entity";
 import { ProjectPage } from "./pages/Project";
 import { RunPage } from "./pages/Run";
+import { ArtifactCollectionPage } from "./pages/ArtifactCollection";
+import { ArtifactVersionPage } from "./pages/ArtifactVersion";
 import { TeamPage } from "./pages/Team";
 import { SettingsPage } from "./pages/Settings";
 import "./style.css";
@@ -94,6 +96,10 @@ function Page({ route, viewer, refreshViewer }: { route: Route; viewer: Viewer; 
       return <ProjectPage entity={route.entity} project={route.project} view={route.view} viewer={viewer} />;
     case "run":
       return <RunPage entity={route.entity} project={route.project} run={route.run} />;
+    case "artifactCollection":
+      return <ArtifactCollectionPage entity={route.entity} project={route.project} type={route.type} collection={route.collection} />;
+    case "artifactVersion":
+      return <ArtifactVersionPage entity={route.entity} project={route.project} type={route.type} collection={route.collection} version={route.version} />;
     case "team":
       return <TeamPage name={route.team} />;
     case "settings":

@@ -1,5 +1,6 @@
 // Every GraphQL operation the app sends is valid against the server's schema.graphql, with the
-// variables it sends: the operations are typed by hand, and this keeps them honest.
+// variables it sends. codegen (npm run codegen) validates and types the documents; this checks what
+// the functions of ops.ts put on the wire (no undeclared variables, the documents they really use).
 import { readFileSync } from "node:fs";
 import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -30,7 +31,8 @@ const calls: [string, () => Promise<unknown>][] = [
   ["moveRuns", () => ops.moveRuns({ sourceEntityName: "a", sourceProjectName: "b", destinationEntityName: "c", destinationProjectName: "d", filters: "{}", dryRun: true })],
   ["deleteRuns", () => ops.deleteRuns("a", "b", { runNames: ["r"] })],
   ["setBaseline", () => ops.setBaseline("a", "b", "r")],
-  ["setTags", () => ops.setTags("a", "b", "r", ["t"])],
+  ["updateRunTags", () => ops.updateRunTags("a", "b", { filters: "{}" }, ["t"], ["u"])],
+  ["consoleLines", () => ops.consoleLines("a", "b", "r", -1, 1000)],
   ["sampledHistories", () => ops.sampledHistories("a", "b", ["r1", "r2"], ["loss", "acc"])],
   ["runDetail", () => ops.runDetail("a", "b", "r")],
   ["team", () => ops.team("t")],
@@ -51,6 +53,21 @@ const calls: [string, () => Promise<unknown>][] = [
   ["compareRuns", () => ops.compareRuns("a", "b", ["summary_metrics.acc"], ["r"])],
   ["systemMetrics", () => ops.systemMetrics("a", "b", "r")],
   ["entityDefaults", () => ops.entityDefaults("alice")],
+  // artifacts, metric rules and alerts
+  ["runArtifacts", () => ops.runArtifacts("a", "b", "r")],
+  ["artifactTypes", () => ops.artifactTypes("a", "b")],
+  ["artifactCollection", () => ops.artifactCollection("a", "b", "dataset", "mnist")],
+  ["artifactCollection (next page)", () => ops.artifactCollection("a", "b", "dataset", "mnist", "cursor")],
+  ["artifactVersion", () => ops.artifactVersion("a", "b", "dataset", "mnist", "v0")],
+  ["artifactFiles", () => ops.artifactFiles("id", "cursor")],
+  ["addAlias", () => ops.addAlias("id", { entityName: "a", projectName: "b", artifactCollectionName: "mnist" }, "best")],
+  ["removeAlias", () => ops.removeAlias("id", { entityName: "a", projectName: "b", artifactCollectionName: "mnist" }, "best")],
+  ["projectAlerts", () => ops.projectAlerts("a", "b", ["OPEN"])],
+  ["createMetricRule", () => ops.createMetricRule({ entityName: "a", projectName: "b", name: "r", metric: "loss", direction: "LOWER_IS_BETTER", comparison: "THRESHOLD", threshold: 1 })],
+  ["updateMetricRule", () => ops.updateMetricRule({ entityName: "a", projectName: "b", name: "r", threshold: 2 })],
+  ["deleteMetricRule", () => ops.deleteMetricRule("a", "b", "r")],
+  ["acknowledgeAlert", () => ops.acknowledgeAlert("id")],
+  ["snoozeAlert", () => ops.snoozeAlert("id", 60)],
 ];
 
 describe("the app's GraphQL operations", () => {

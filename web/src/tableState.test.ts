@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   EMPTY_LAYOUT, EVERYTHING, NOTHING, cellValue, formatValue, isSelected, keyColumns, moveColumn, nextOrder, selectedCount,
-  selectionInput, sortDirection, toggle, toggleHidden, togglePinned, visibleColumns, type RunRow,
+  parseTagList, selectionInput, sortDirection, tagsOfSelection, toggle, toggleHidden, togglePinned, visibleColumns, type RunRow,
 } from "./tableState";
 
 const run = (name: string, config: Record<string, unknown>, summary: Record<string, unknown>): RunRow => ({
@@ -59,5 +59,19 @@ describe("runs table state", () => {
     expect(JSON.parse((selectionInput(selection, { state: "finished" }) as { filters: string }).filters)).toEqual({
       $and: [{ state: "finished" }, { name: { $nin: ["c"] } }],
     });
+  });
+});
+
+describe("tag editing", () => {
+  it("reads a comma-separated list: trimmed, no empties, no repeats", () => {
+    expect(parseTagList(" best, baseline ,,best,  ")).toEqual(["best", "baseline"]);
+    expect(parseTagList("")).toEqual([]);
+  });
+
+  it("lists the tags of the selected loaded runs, also under select-all", () => {
+    const row = (name: string, tags: string[]) => ({ id: name, name, displayName: null, state: "finished", createdAt: "", user: null, config: {}, summary: {}, tags });
+    const rows = [row("a", ["x", "y"]), row("b", ["z"]), row("c", ["w"])];
+    expect(tagsOfSelection(toggle(NOTHING, "a"), rows)).toEqual(["x", "y"]);
+    expect(tagsOfSelection(toggle(EVERYTHING, "b"), rows)).toEqual(["w", "x", "y"]);
   });
 });

@@ -161,3 +161,17 @@ export function selectionInput(selection: Selection, filter: FilterDocument | nu
   if (!selection.all) return { runNames: [...selection.names] };
   return { filters: JSON.stringify(excluding(filter, selection.names)) };
 }
+
+// --- tag editing -----------------------------------------------------------------------------
+
+/** Tags typed as a comma-separated list: trimmed, empty ones dropped, each once, in typed order. */
+export function parseTagList(text: string): string[] {
+  return [...new Set(text.split(",").map((t) => t.trim()).filter((t) => t.length > 0))];
+}
+
+/** The tags the loaded selected runs hold (what a person may want to remove), sorted. */
+export function tagsOfSelection(selection: Selection, runs: RunRow[]): string[] {
+  const tags = new Set<string>();
+  for (const run of runs) if (isSelected(selection, run.name)) run.tags.forEach((t) => tags.add(t));
+  return [...tags].sort();
+}

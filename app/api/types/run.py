@@ -18,6 +18,7 @@ from app.api.types.entity import User
 from app.api.types.node import Node, register_node
 from app.api.types.refs import ProjectRef, user_type_for
 from app.api.types.run_compat import RunCompatFields
+from app.api.types.run_console import RunConsoleFields
 from app.api.types.run_history import RunHistoryFields
 from app.api.types.run_tracking import RunTrackingFields
 from app.db import tables
@@ -27,7 +28,7 @@ from app.domain import runs_view
 
 @refs.RUN.define
 @strawberry.type(description="One run of a training script.")
-class Run(RunTrackingFields, RunHistoryFields, RunCompatFields, RunArtifactFields, Node):
+class Run(RunTrackingFields, RunHistoryFields, RunConsoleFields, RunCompatFields, RunArtifactFields, Node):
     """The plain fields are attributes copied from the row once: a page of 50 runs answers about
     1,000 of them, and a method resolver each (an Info object, argument handling) cost more than
     the rest of the request. Fields that compute (JSON text) or load stay resolvers, declared in

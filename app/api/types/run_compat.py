@@ -7,7 +7,7 @@ import strawberry
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.db import tables
-from app.domain import history_reads
+from app.domain import console_reads
 from app.domain.errors import BadInput
 
 
@@ -68,7 +68,7 @@ class RunCompatFields:
             if first is not None or after is not None:
                 raise BadInput("give last alone, or first and after")
             async with info.context.read() as session:
-                rows = await history_reads.last_console_lines(session, self.row.id, page_size(last))
+                rows = await console_reads.last_lines(session, self.row.id, page_size(last))
             has_next = False
         else:
             cursor = decode_cursor(after)
@@ -77,8 +77,7 @@ class RunCompatFields:
                     raise BadInput(f"invalid cursor {after!r}")
             limit = page_size(first)
             async with info.context.read() as session:
-                rows = await history_reads.console_lines(session, self.row.id, after=cursor[0] if cursor else None,
-                                                         limit=limit + 1)
+                rows = await console_reads.lines_after(session, self.row.id, cursor[0] if cursor else None, limit + 1)
             has_next, rows = len(rows) > limit, rows[:limit]
         lines = [LogLine(id=strawberry.ID(f"{self.row.id}:{no}"), number=no, line=text) for no, text in rows]
         return connection(lines, [encode_cursor([no]) for no, _ in rows], has_next=has_next)

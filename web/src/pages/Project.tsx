@@ -1,17 +1,20 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from "@tanstack/virtual-core";
 import { addClause, FILTER_OPS, parseFilterText, type FilterOp } from "../filters";
-import { ACCESS_WORDS, WRITE_ROLES, deleteRuns, project as loadProject, setBaseline, setTags, type ProjectInfo, type Viewer } from "../ops";
+import { ACCESS_WORDS, WRITE_ROLES, deleteRuns, project as loadProject, setBaseline, type ProjectInfo, type Viewer } from "../ops";
 import { navigate, projectPath, runPath, type ProjectView } from "../router";
 import {
   EMPTY_LAYOUT, EVERYTHING, NOTHING, RUN_COLUMNS, cellValue, formatValue, isSelected, keyColumns, moveColumn, nextOrder,
-  selectedCount, selectionInput, sortDirection, toggle, toggleHidden, togglePinned, visibleColumns, type Column, type ColumnLayout,
+  selectedCount, selectionInput, sortDirection, tagsOfSelection, toggle, toggleHidden, togglePinned, visibleColumns, type Column, type ColumnLayout,
   type RunRow, type Selection,
 } from "../tableState";
 import { useRuns } from "../components/useRuns";
 import { MoveDialog } from "../components/MoveDialog";
+import { TagDialog } from "../components/TagDialog";
 import { Workspace } from "../components/Workspace";
 import { Compare } from "../components/Compare";
+import { ArtifactsTab } from "./ArtifactsTab";
+import { AlertsTab } from "./AlertsTab";
 import { Failure, Link, Show, runs as runCount, useAction, useLoad, useTitle, when } from "../util";
 
 const ROW_HEIGHT = 34;
@@ -30,7 +33,8 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
   const runs = useRuns(info.entityName, info.name, filters, order);
   const canWrite = WRITE_ROLES.includes(info.entity.viewerRole ?? "");
 
-  const views: ProjectView[] = ["workspace", "table", "compare"];
+  const views: ProjectView[] = ["workspace", "table", "compare", "artifacts", "alerts"];
+  const aboutRuns = view !== "artifacts" && view !== "alerts";
   const tab = (name: ProjectView, label: string) => (
     <button
       type="button"
@@ -69,11 +73,17 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
         {tab("workspace", "Workspace")}
         {tab("table", "Table")}
         {tab("compare", "Compare")}
+        {tab("artifacts", "Artifacts")}
+        {tab("alerts", "Alerts")}
       </div>
-      <FilterBar text={filterText} onApply={setFilterText} error={applied.ok ? null : applied.error} columns={keyColumns(runs.runs)} />
-      {runs.error && <Failure error={runs.error} />}
+      {aboutRuns && <FilterBar text={filterText} onApply={setFilterText} error={applied.ok ? null : applied.error} columns={keyColumns(runs.runs)} />}
+      {aboutRuns && runs.error && <Failure error={runs.error} />}
       <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === "table" ? (
+        {view === "artifacts" ? (
+          <ArtifactsTab entity={info.entityName} project={info.name} />
+        ) : view === "alerts" ? (
+          <AlertsTab entity={info.entityName} project={info.name} />
+        ) : view === "table" ? (
           <RunsTable info={info} runs={runs} order={order} onOrder={setOrder} filterText={filters} canWrite={canWrite} viewer={viewer} reloadInfo={reloadInfo} />
         ) : view === "compare" ? (
           <Compare info={info} runs={runs.runs} />
@@ -170,7 +180,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
   const [moving, setMoving] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [act, error, busy] = useAction();
-  const [tag, setTag] = useState("");
+  const [tagging, setTagging] = useState(false);
   useEffect(() => setSelection(NOTHING), [filterText]);
 
   const allColumns = useMemo(() => [...RUN_COLUMNS, ...keyColumns(runs.runs)], [runs.runs]);
@@ -217,30 +227,10 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
             Delete
           </button>
         )}
-        {canWrite && !selection.all && count > 0 && (
-          <form
-            class="inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const names = [...selection.names];
-              const byName = new Map(runs.runs.map((r) => [r.name, r]));
-              act(async () => {
-                for (const name of names) {
-                  const current = byName.get(name)?.tags ?? [];
-                  if (!current.includes(tag.trim())) await setTags(info.entityName, info.name, name, [...current, tag.trim()]);
-                }
-                setTag("");
-                afterChange(`Tagged ${runCount(names.length)}`);
-              });
-            }}
-          >
-            <label>
-              Tag <input value={tag} onInput={(e) => setTag(e.currentTarget.value)} size={10} />
-            </label>
-            <button type="submit" disabled={!tag.trim() || busy}>
-              Add tag
-            </button>
-          </form>
+        {canWrite && (
+          <button type="button" disabled={count === 0 || busy} onClick={() => setTagging(true)}>
+            Edit tags
+          </button>
         )}
         {info.viewerCanSetBaseline && singleSelected && (
           <button type="button" disabled={busy} onClick={() => act(async () => (await setBaseline(info.entityName, info.name, singleSelected), afterChange("Baseline set")))}>
@@ -266,6 +256,19 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
         allBox={allBox}
         allChecked={selection.all && selection.names.size === 0 && total > 0}
       />
+      {tagging && (
+        <TagDialog
+          info={info}
+          count={count}
+          selection={selectionInput(selection, filterDoc)}
+          knownTags={tagsOfSelection(selection, runs.runs)}
+          onClose={() => setTagging(false)}
+          onDone={(updated) => {
+            setTagging(false);
+            afterChange(`Changed the tags of ${runCount(updated)}`);
+          }}
+        />
+      )}
       {moving && (
         <MoveDialog
           info={info}

@@ -1,9 +1,11 @@
-import { useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { runDetail, sampledHistories, systemMetrics, type RunDetail } from "../ops";
 import { projectPath } from "../router";
 import { configValue, formatValue } from "../tableState";
 import { LineChart } from "../components/Chart";
 import { seriesOf } from "../components/Workspace";
+import { ConsoleLog } from "../components/ConsoleLog";
+import { RunArtifacts } from "../components/RunArtifacts";
 import { Failure, Link, Loading, Show, bytes, useLoad, useTitle, when } from "../util";
 
 const MAX_CHARTS = 60;
@@ -102,6 +104,8 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
         </section>
       )}
 
+      <RunArtifacts entity={entity} project={project} run={run.name} />
+
       <section aria-labelledby="diff-heading">
         <h2 id="diff-heading">Git diff</h2>
         {diff ? <Diff url={diff.directUrl} /> : <p class="muted">No uncommitted changes were saved with this run.</p>}
@@ -109,7 +113,15 @@ function Run({ entity, project, run }: { entity: string; project: string; run: R
 
       <section aria-labelledby="console-heading">
         <h2 id="console-heading">Console log</h2>
-        {consoleLog ? <ConsoleLog url={consoleLog.directUrl} size={consoleLog.sizeBytes} /> : <p class="muted">No console output was saved (the client uploads output.log when the run finishes).</p>}
+        <ConsoleLog entity={entity} project={project} run={run.name} state={run.state} lineCount={run.logLineCount} />
+        {consoleLog && (
+          <p>
+            <a href={consoleLog.directUrl} download="output.log">
+              Download output.log
+            </a>{" "}
+            <span class="muted">({bytes(consoleLog.sizeBytes)})</span>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="files-heading">
@@ -209,27 +221,5 @@ function SystemCharts({ entity, project, run }: { entity: string; project: strin
         <LineChart key={key} title={key} series={[{ label: key, points: seriesOf(rows, key, x) }]} xLabel={x === "_runtime" ? "seconds" : "time"} height={160} />
       ))}
     </div>
-  );
-}
-
-function ConsoleLog({ url, size }: { url: string; size: number }) {
-  const [open, setOpen] = useState(size < 256 * 1024);
-  return (
-    <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>output.log ({bytes(size)})</summary>
-      {open && <LogText url={url} />}
-    </details>
-  );
-}
-
-function LogText({ url }: { url: string }) {
-  const [loaded] = useLoad(() => fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`the log could not be read (${r.status})`)))), [url]);
-  if (loaded.state === "loading") return <Loading />;
-  if (loaded.state === "failed") return <Failure error={loaded.error} />;
-  // One text node: the browser lays out 100,000 lines of it without a node a line.
-  return (
-    <pre class="log" aria-label="Console output" tabIndex={0}>
-      {loaded.value}
-    </pre>
   );
 }
