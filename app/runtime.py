@@ -4,16 +4,13 @@ the notification hub."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.db.notify import Hub
+from app.domain.files import DirectUploads
 from app.settings import Settings
 from app.storage.base import BlobStore
-
-if TYPE_CHECKING:
-    from app.domain.files import DirectUploads
 
 
 @dataclass
@@ -27,12 +24,10 @@ class Runtime:
     hub: Hub  # notifications from other processes (alerts, new jobs); started with the app
 
     @property
-    def direct_uploads(self) -> "DirectUploads | None":
+    def direct_uploads(self) -> DirectUploads | None:
         """How run files uploaded straight to the object store are confirmed; None on the local store."""
         if not self.storage.direct_uploads:
             return None
-        from app.domain.files import DirectUploads
-
         return DirectUploads(self.storage, self.settings.signed_url_ttl_seconds, self.settings.max_upload_bytes)
 
     @property

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 
-
+from app.api import ids
+from app.db import tables
 from tests.support import make_account, recorded_statements
+from tests.teams_support import make_team
 from tests.test_run_queries_support import make_project, make_runs
 
 RUNS_WITH_RELATIONS = """
@@ -70,3 +73,27 @@ async def test_run_counts_of_many_projects_cost_the_same_as_of_one(gql, runtime)
               for edge in data["models"]["edges"]}
     assert counts["p0"] == (2, 1) and counts["p4"] == (1, 1) and counts["p3"] == (0, 0)
     assert len(counts) == 20 and twenty == one, (one, twenty)
+
+
+async def test_invites_by_node_id_cost_the_same_for_1_or_10_and_only_members_see_them(gql, runtime):
+    team = await make_team(runtime)
+    async with runtime.session_factory.begin() as session:
+        team_id = await session.scalar(select(tables.Entity.id).where(tables.Entity.name == team.name))
+        invites = [tables.Invite(team_id=team_id, email=f"p{i}@example.com", role="MEMBER", state="PENDING",
+                                 inviter_id=team.admin.id) for i in range(10)]
+        session.add_all(invites)
+        await session.flush()
+        invite_ids = [ids.encode("Invite", invite.id) for invite in invites]
+
+    def lookup(count: int) -> str:
+        return "{ " + " ".join(f'i{n}: node(id: "{invite_ids[n]}") {{ ... on Invite {{ id role }} }}'
+                               for n in range(count)) + " }"
+
+    one, _ = await statements_for(gql, runtime, team.member.key, lookup(1))
+    ten, data = await statements_for(gql, runtime, team.member.key, lookup(10))
+    assert [data[f"i{n}"]["id"] for n in range(10)] == invite_ids
+    # The key, the invites in one statement and the viewer's roles in another (each invite read its team
+    # and the role in statements of its own before).
+    assert ten == one <= 3, (one, ten)
+    _, hidden = await statements_for(gql, runtime, team.outsider.key, lookup(10))
+    assert all(hidden[f"i{n}"] is None for n in range(10))

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from app.db import tables
 from app.domain.errors import BadInput
-from app.domain.run_filters import filter_clause, parse_filters, parse_order
+from app.domain.run_filters import filter_clause, parse_filters
+from app.domain.run_order import parse_order
 from tests.support import make_account
 from tests.test_run_queries_support import T0, make_project, make_runs
 

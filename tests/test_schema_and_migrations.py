@@ -1,5 +1,6 @@
 """The committed schema.graphql is the served schema; migrations build exactly the models."""
 
+import ast
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -27,3 +28,16 @@ async def test_migrations_match_models(database_url):
     finally:
         await engine.dispose()
     assert diff == [], f"models and migrations differ: {diff}"
+
+
+def test_migrations_import_nothing_of_the_domain():
+    """A migration must do the same whatever the domain later becomes: it carries a frozen copy of
+    the rules it applies (0002 indexes run values with its own copy of run_values.leaves)."""
+    offenders = []
+    for path in sorted((ROOT / "app" / "db" / "migrations" / "versions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {name}" for name in names
+                          if name.startswith("app.") and not name.startswith("app.db.types")]
+    assert offenders == [], f"migrations import the application: {offenders}"

@@ -8,6 +8,7 @@ a table of integers to probe an index with. ``dialect`` is an engine's dialect n
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from contextlib import asynccontextmanager
@@ -263,19 +264,42 @@ def _pg_keys(path: Sequence[str]) -> list[ColumnElement[str]]:
     return [literal(key, String) for key in path]
 
 
+# Advisory locks of one database share one 64-bit key space with every other program using it.
+# Labbook's key for a job name is the first 8 bytes of SHA-256("labbook:" + name), as a signed
+# bigint: computed here, once, for taking and releasing the lock alike, the same in every process and
+# PostgreSQL version, and as unlikely to meet another program's key as any random 64-bit number.
+# Two of Labbook's own names never share a key: ``advisory_lock_key`` refuses the second one.
+ADVISORY_LOCK_NAMESPACE = "labbook:"
+_ADVISORY_LOCK_NAMES: dict[int, str] = {}
+
+
+def advisory_lock_key(name: str) -> int:
+    """The PostgreSQL advisory lock key of the job ``name`` (see above)."""
+    if not name:
+        raise ValueError("an advisory lock needs a name")
+    digest = hashlib.sha256((ADVISORY_LOCK_NAMESPACE + name).encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    holder = _ADVISORY_LOCK_NAMES.setdefault(key, name)
+    if holder != name:
+        raise ValueError(f"advisory lock names {holder!r} and {name!r} have the same key {key}")
+    return key
+
+
 @asynccontextmanager
 async def claimed(engine: AsyncEngine, name: str) -> AsyncIterator[bool]:
     """Whether this process may do the job ``name`` now, while no other process does: on PostgreSQL a
-    session-level advisory lock held on its own connection (autocommit, so no transaction stays
-    open) for the block; on SQLite, one file on one machine, always True."""
+    session-level advisory lock (key ``advisory_lock_key(name)``) held on its own connection
+    (autocommit, so no transaction stays open) for the block; on SQLite, one file on one machine,
+    always True."""
+    key = advisory_lock_key(name)
     if engine.dialect.name != "postgresql":
         yield True
         return
     async with engine.connect() as connection:
         connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        held = bool(await connection.scalar(text("SELECT pg_try_advisory_lock(hashtext(:name))"), {"name": name}))
+        held = bool(await connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}))
         try:
             yield held
         finally:
             if held:
-                await connection.execute(text("SELECT pg_advisory_unlock(hashtext(:name))"), {"name": name})
+                await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})

@@ -155,6 +155,13 @@ async def actor_for(session: AsyncSession, authorization: str | None, *, claimed
                  entity=row.Entity)
 
 
+async def active_keys(session: AsyncSession, user: User) -> list[ApiKey]:
+    """The user's keys that are not revoked, oldest first."""
+    return list((await session.scalars(
+        select(ApiKey).where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None)).order_by(ApiKey.id)
+    )).all())
+
+
 async def revoke(session: AsyncSession, key_id: int, owner: User) -> ApiKey:
     key = await session.get(ApiKey, key_id)
     if key is None or key.user_id != owner.id or key.revoked_at is not None:

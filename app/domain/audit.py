@@ -49,16 +49,13 @@ class AuditEntry:
 
 
 async def read_page(
-    session: AsyncSession, actor: Actor, *, entity_name: str | None, limit: int, before_id: int | None = None,
+    session: AsyncSession, actor: Actor, *, entity: Entity | None, limit: int, before_id: int | None = None,
 ) -> tuple[list[AuditEntry], bool]:
-    """Newest first: one team's events for its admins, every event for instance admins."""
-    from app.domain.users import require_entity  # users records audit events itself
-
+    """Newest first: one entity's events for its admins, every event (``entity`` None) for instance admins."""
     query = select(AuditEvent, Entity.name).outerjoin(Entity, Entity.id == AuditEvent.entity_id)
-    if entity_name:
-        entity = await require_entity(session, entity_name)
+    if entity is not None:
         if not policy.can_read_audit(actor, await policy.role_in(session, actor, entity)):
-            raise Forbidden(f"permission denied: only admins of {entity_name} may read its audit log")
+            raise Forbidden(f"permission denied: only admins of {entity.name} may read its audit log")
         query = query.where(AuditEvent.entity_id == entity.id)
     elif not policy.can_manage_instance(actor):
         raise Forbidden("permission denied: only instance admins may read the whole audit log; give entityName")

@@ -42,22 +42,33 @@ async def console_lines(
     session: AsyncSession, run: Run, *, after: int | None = None, first: int | None = None, last: int | None = None,
 ) -> ConsolePage:
     """Up to ``first`` lines with offset > ``after`` (from the start without it), or the ``last`` lines."""
-    statement = select(ConsoleLine.line_no, ConsoleLine.text).where(ConsoleLine.run_id == run.id)
     if last is not None:
         if first is not None or after is not None:
             raise BadInput("give last alone (the final lines), or after and first (a page forward)")
-        size = _size(last, "last")
-        rows = (await session.execute(statement.order_by(ConsoleLine.line_no.desc()).limit(size))).all()
-        lines = [(no, text) for no, text in reversed(rows)]
+        lines = await last_lines(session, run.id, _size(last, "last"))
         return ConsolePage(lines, _count(run, lines), has_next_page=False)
     if after is not None and after < -1:
         raise BadInput(f"after is a line offset (-1 or more; lines after it are read), got {after}")
     size = _size(first, "first")
+    rows = await lines_after(session, run.id, after, size + 1)
+    lines = rows[:size]
+    return ConsolePage(lines, _count(run, lines), has_next_page=len(rows) > size)
+
+
+async def lines_after(session: AsyncSession, run_id: int, after: int | None, limit: int) -> list[tuple[int, str]]:
+    """(offset, text) of up to ``limit`` lines with offset > ``after`` (from the start without it), by offset.
+    Also the reads of the older ``Run.logLines``, whose page sizes and cursors are its own."""
+    statement = select(ConsoleLine.line_no, ConsoleLine.text).where(ConsoleLine.run_id == run_id)
     if after is not None:
         statement = statement.where(ConsoleLine.line_no > after)
-    rows = (await session.execute(statement.order_by(ConsoleLine.line_no).limit(size + 1))).all()
-    lines = [(no, text) for no, text in rows[:size]]
-    return ConsolePage(lines, _count(run, lines), has_next_page=len(rows) > size)
+    return [(no, text) for no, text in await session.execute(statement.order_by(ConsoleLine.line_no).limit(limit))]
+
+
+async def last_lines(session: AsyncSession, run_id: int, count: int) -> list[tuple[int, str]]:
+    """(offset, text) of the run's last ``count`` lines, by offset (read backwards through the key)."""
+    statement = select(ConsoleLine.line_no, ConsoleLine.text).where(ConsoleLine.run_id == run_id)
+    rows = (await session.execute(statement.order_by(ConsoleLine.line_no.desc()).limit(count))).all()
+    return [(no, text) for no, text in reversed(rows)]
 
 
 def _count(run: Run, lines: list[tuple[int, str]]) -> int:

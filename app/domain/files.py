@@ -238,6 +238,18 @@ async def page(session: AsyncSession, run_id: int, *, names: list[str] | None, p
     return list((await session.scalars(query.order_by(RunFile.name).limit(limit))).all())
 
 
+async def readable_file_by_id(session: AsyncSession, actor: Actor,
+                              file_id: int) -> tuple[RunFile, tuple[str, str, str]] | None:
+    """An uploaded run file and its run's (entity, project, run) names, when the actor may read the
+    run; None when missing, not uploaded yet or not readable."""
+    row = await session.get(RunFile, file_id)
+    if row is None or not row.uploaded:
+        return None
+    if await runs_view.readable_run_by_id(session, actor, row.run_id) is None:
+        return None
+    return row, await run_path(session, row.run_id)
+
+
 async def run_path(session: AsyncSession, run_id: int) -> tuple[str, str, str]:
     """(entity, project, run) names of a run, for URLs."""
     found = await runs_view.run_with_place(session, run_id)

@@ -85,6 +85,16 @@ async def events(session: AsyncSession, run: Run, *, samples: int | None) -> lis
     return _for_readers(await _sample(session, EVENTS, run.id, _samples(samples, "samples"), dense=True))
 
 
+async def last_lines(session: AsyncSession, table: type[HistoryRow] | type[EventRow], run_id: int,
+                     count: int) -> list[Any]:
+    """The documents of the run's last ``count`` history or system-metrics lines, oldest first
+    (the tails a resuming client asks for)."""
+    rows = (await session.scalars(
+        select(table.data).where(table.run_id == run_id).order_by(table.line_no.desc()).limit(count)
+    )).all()
+    return list(reversed(rows))
+
+
 def _for_readers(lines: list[str]) -> list[str]:
     """Stored lines as readers get them: non-finite numbers as JSON literals, not strings."""
     return [reader_json_text(line) if may_spell_non_finite(line) else line for line in lines]

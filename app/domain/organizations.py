@@ -41,7 +41,17 @@ async def role_of(session: AsyncSession, actor: Actor, organization: Organizatio
 
 async def readable(session: AsyncSession, actor: Actor, name: str) -> tuple[Organization, str | None] | None:
     """The organization and the actor's role in it, or None when missing or not visible to the actor."""
-    organization = await by_name(session, name)
+    return await _visible(session, actor, await by_name(session, name))
+
+
+async def readable_by_id(session: AsyncSession, actor: Actor,
+                         organization_id: int) -> tuple[Organization, str | None] | None:
+    """``readable`` for an organization's id."""
+    return await _visible(session, actor, await session.get(Organization, organization_id))
+
+
+async def _visible(session: AsyncSession, actor: Actor,
+                   organization: Organization | None) -> tuple[Organization, str | None] | None:
     if organization is None:
         return None
     role = await role_of(session, actor, organization)

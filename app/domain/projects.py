@@ -252,3 +252,12 @@ async def _upsert_target(
     if project is not None and not await can_read(session, actor, entity, project):
         raise Forbidden(write_denied_message(actor, entity, await policy.role_in(session, actor, entity)))
     return entity, project
+
+
+async def readable_by_id(session: AsyncSession, actor: Actor, project_id: int) -> Project | None:
+    """The project with this id, when the actor may read it (None when missing or not readable)."""
+    project = await session.get(Project, project_id)
+    if project is None:
+        return None
+    entity = await session.get(Entity, project.entity_id)
+    return project if await can_read(session, actor, entity, project) else None

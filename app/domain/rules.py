@@ -689,7 +689,21 @@ class AlertFilter:
     run_name: str | None = None
 
 
-def alert_query(project_id: int | None, run_id: int | None, filters: AlertFilter) -> Any:
+async def alerts(session: AsyncSession, filters: AlertFilter, *, project_id: int | None = None,
+                 run_id: int | None = None, before_id: int | None = None, limit: int) -> list[Alert]:
+    """Up to ``limit`` alerts of a project's or a run's runs that ``filters`` keeps, newest first;
+    ``before_id`` continues a page."""
+    query = _alert_query(project_id, run_id, filters)
+    if before_id is not None:
+        query = query.where(Alert.id < before_id)
+    return list((await session.scalars(query.order_by(Alert.id.desc()).limit(limit))).all())
+
+
+async def alert_by_id(session: AsyncSession, alert_id: int) -> Alert | None:
+    return await session.get(Alert, alert_id)
+
+
+def _alert_query(project_id: int | None, run_id: int | None, filters: AlertFilter) -> Any:
     query = select(Alert).join(Run, Run.id == Alert.run_id)
     if project_id is not None:
         query = query.where(Run.project_id == project_id)

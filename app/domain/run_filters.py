@@ -1,4 +1,4 @@
-"""The run filter and order language of the W&B public API, compiled to SQL over ``run``.
+"""The run filter language of the W&B public API, compiled to SQL over ``run``.
 
 Filters are MongoDB-style documents (PROTOCOL.md §6.5), e.g.
 ``{"$and": [{"config.lr": {"$gt": 0.01}}, {"tags": "baseline"}]}``. Keys name run columns
@@ -7,11 +7,8 @@ stored as ``{"lr": {"value": 0.01}}``), summary metrics (``summary_metrics.acc``
 user (``username``). Values are compared by their JSON type: a number literal matches numbers
 numerically, a string literal matches strings; runs holding another type simply do not match.
 Numbers and strings of config and summary are read from their index (app/domain/run_values.py),
-the rest from the JSON documents.
-
-An order is ``+`` or ``-`` and one key; runs are sorted by it, nulls last in both directions,
-then by id, and pages are cut by keyset cursors over those sort values. By a config or summary
-key, runs holding a number come first (numerically), then runs holding a string.
+the rest from the JSON documents. The order and its keyset pages are app/domain/run_order.py,
+which reads config and summary keys as this module does (``json_path_of``, ``indexed_key``).
 """
 
 from __future__ import annotations
@@ -23,8 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from sqlalchemy import ColumnElement, FromClause, Select, and_, false, func, not_, or_, select, true
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
 
 from app.db.dialect import (
     JsonPath, json_array_any_matches, json_array_contains, json_array_contains_any, json_array_is_empty,
@@ -418,12 +414,12 @@ def _target(key: str, dialect: str, at: list[str], project_ids: tuple[int, ...] 
     if prefix == "tags" and rest:
         return _HasTag(rest, dialect)
     if prefix in ("config", "summary_metrics") or key.startswith("keys_info.keys."):
-        return _JsonValue(key, _json_path_of(key, dialect, where), _indexed_key(key, project_ids))
+        return _JsonValue(key, json_path_of(key, dialect, where), indexed_key(key, project_ids))
     raise BadInput(f"unknown filter key {key!r} {where}: use config.*, summary_metrics.*, tags, state, "
                    "createdAt, heartbeatAt, updatedAt, displayName, name, group, jobType, sweep or username")
 
 
-def _json_path_of(key: str, dialect: str, where: str) -> JsonPath:
+def json_path_of(key: str, dialect: str, where: str) -> JsonPath:
     """Where a config / summary_metrics / keys_info key lives in its JSON column."""
     if key.startswith("keys_info.keys."):
         column, rest = Run.history_keys, key[len("keys_info.keys."):]
@@ -438,9 +434,9 @@ def _json_path_of(key: str, dialect: str, where: str) -> JsonPath:
     return json_path(column, _candidate_paths(column is Run.config, rest, parts), dialect)
 
 
-def _indexed_key(key: str, project_ids: tuple[int, ...] | None) -> IndexedKey | None:
+def indexed_key(key: str, project_ids: tuple[int, ...] | None) -> IndexedKey | None:
     """The index reads of a config / summary_metrics key, when the index holds every candidate path
-    (the key was already checked by _json_path_of)."""
+    (the key was already checked by json_path_of)."""
     prefix, _, rest = key.partition(".")
     if prefix not in ("config", "summary_metrics"):
         return None
@@ -459,132 +455,6 @@ def _candidate_paths(is_config: bool, rest: str, parts: list[str]) -> list[tuple
     nested = (parts[0], "value", *parts[2:]) if parts[1:2] == ["value"] else (parts[0], "value", *parts[1:])
     flat_key = rest[: -len(".value")] if rest.endswith(".value") else rest
     return [nested, (flat_key, "value")]
-
-
-# --- order and keyset pages ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SortKey:
-    expression: ColumnElement[Any]
-    descending: bool
-    kind: str  # "time", "number", "text" or "id"
-
-    def decode(self, value: Any) -> Any:
-        """A cursor's JSON value back to what the database compares; ValueError when it cannot be."""
-        if value is None:
-            if self.kind == "id":
-                raise ValueError("id")
-            return None
-        if self.kind == "time" and isinstance(value, str):
-            return datetime.fromisoformat(value)
-        if self.kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value
-        if self.kind == "text" and isinstance(value, str):
-            return value
-        if self.kind == "id" and isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise ValueError(self.kind)
-
-    def encode(self, value: Any) -> Any:
-        return value.isoformat() if isinstance(value, datetime) else value
-
-
-@dataclass(frozen=True)
-class OrderSpec:
-    """What runs are sorted by: ``keys`` in priority order, the run id last; nulls sort last.
-    ``joins`` are the outer joins (table, on clause) the keys read from."""
-
-    text: str
-    keys: tuple[SortKey, ...]
-    joins: tuple[tuple[FromClause, ColumnElement[bool]], ...] = ()
-
-    def join_to(self, query: Select) -> Select:
-        """``query`` over ``run`` with the tables the sort values come from."""
-        for table, on in self.joins:
-            query = query.outerjoin(table, on)
-        return query
-
-    def columns(self) -> list[ColumnElement[Any]]:
-        """The sort values to select with each run (they become its cursor)."""
-        return [key.expression.label(f"sort_{index}") for index, key in enumerate(self.keys)]
-
-    def order_by(self, columns: Sequence[ColumnElement[Any]] | None = None) -> list[UnaryExpression[Any]]:
-        """ORDER BY the sort values, or by ``columns`` that hold them (e.g. a subquery's)."""
-        expressions = columns if columns is not None else [key.expression for key in self.keys]
-        return [
-            (expression.desc() if key.descending else expression.asc()).nulls_last()
-            for key, expression in zip(self.keys, expressions, strict=True)
-        ]
-
-    def cursor(self, values: Sequence[Any]) -> list[Any]:
-        return [key.encode(value) for key, value in zip(self.keys, values)]
-
-    def after(self, cursor: Sequence[Any]) -> ColumnElement[bool]:
-        """Runs that sort strictly after the run whose sort values are ``cursor``."""
-        if len(cursor) != len(self.keys):
-            raise BadInput(f"the cursor does not belong to order {self.text}")
-        try:
-            values = [key.decode(value) for key, value in zip(self.keys, cursor)]
-        except ValueError:
-            raise BadInput(f"the cursor does not belong to order {self.text}") from None
-        terms = []
-        equal_so_far: list[ColumnElement[bool]] = []
-        for key, value in zip(self.keys, values):
-            column = key.expression
-            if value is None:
-                # Nulls sort last: after a null only more nulls of this key follow.
-                equal_so_far.append(column.is_(None))
-                continue
-            beyond = column < value if key.descending else column > value
-            terms.append(and_(*equal_so_far, or_(beyond, column.is_(None))))
-            equal_so_far.append(column == value)
-        return or_(*terms)
-
-
-_ORDER_COLUMNS: dict[str, tuple[Callable[[], ColumnElement[Any]], str]] = {
-    "created_at": (lambda: Run.created_at, "time"),
-    "createdAt": (lambda: Run.created_at, "time"),
-    "heartbeat_at": (lambda: Run.heartbeat_at, "time"),
-    "heartbeatAt": (lambda: Run.heartbeat_at, "time"),
-    "updated_at": (lambda: Run.updated_at, "time"),
-    "updatedAt": (lambda: Run.updated_at, "time"),
-    "name": (lambda: Run.name, "text"),
-    "display_name": (lambda: Run.display_name, "text"),
-    "displayName": (lambda: Run.display_name, "text"),
-    "state": (lambda: Run.state, "text"),
-}
-DEFAULT_ORDER = "+created_at"
-
-
-def parse_order(order: str | None, dialect: str, project_ids: Sequence[int] | None = None) -> OrderSpec:
-    """The sort of an ``order`` argument: ``+``/``-`` and a key (``+created_at`` when absent).
-    ``project_ids``, the projects the query is confined to, narrows the index ranges read."""
-    text = (order or "").strip() or DEFAULT_ORDER
-    descending = text.startswith("-")
-    key = text[1:] if text[:1] in "+-" else text
-    if not key:
-        raise BadInput(f"order {text!r} names no key: use +key or -key, e.g. -summary_metrics.acc")
-    joins: tuple[tuple[FromClause, ColumnElement[bool]], ...] = ()
-    if key in _ORDER_COLUMNS:
-        expression, kind = _ORDER_COLUMNS[key]
-        keys = [SortKey(expression(), descending, kind)]
-    else:
-        if not key.startswith(("config.", "summary_metrics.")):
-            key = f"summary_metrics.{key}"  # the client's own helper reads unknown keys so
-        try:
-            path = _json_path_of(key, dialect, "")
-        except BadInput as error:
-            raise BadInput(f"invalid order {text!r}: {error.message}") from None
-        indexed = _indexed_key(key, tuple(project_ids) if project_ids is not None else None)
-        if indexed is not None:
-            values = indexed.sort_values()
-            number, string, joins = values.number, values.text, values.joins
-        else:
-            number, string = path.number(), path.text()
-        # Numbers first (numerically), then strings; runs with neither come last.
-        keys = [SortKey(number, descending, "number"), SortKey(string, descending, "text")]
-    return OrderSpec(text, (*keys, SortKey(Run.id, descending, "id")), joins)
 
 
 # --- helpers --------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from sqlalchemy.orm import defer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Run
-from app.domain.run_filters import filter_clause, parse_filters, parse_order
+from app.domain.run_filters import filter_clause, parse_filters
+from app.domain.run_order import parse_order
 
 
 @dataclass(frozen=True)

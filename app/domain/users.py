@@ -8,7 +8,7 @@ import secrets
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import ApiKey, Entity, Invite, User
+from app.db.tables import ApiKey, Entity, Invite, Membership, User
 from app.db.types import utcnow
 from app.db.unique import insert_or_get
 from app.domain import audit, policy
@@ -29,6 +29,14 @@ async def require_entity(session: AsyncSession, name: str) -> Entity:
     if entity is None:
         raise NotFound(f"entity {name} not found")
     return entity
+
+
+async def team_names(session: AsyncSession, user: User) -> list[str]:
+    """The names of the teams ``user`` belongs to, alphabetically."""
+    return list((await session.scalars(
+        select(Entity.name).join(Membership, Membership.team_id == Entity.id)
+        .where(Membership.user_id == user.id).order_by(Entity.name)
+    )).all())
 
 
 async def user_by_username(session: AsyncSession, username: str) -> User | None:

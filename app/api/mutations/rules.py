@@ -16,7 +16,6 @@ from app.api.types.rules import (
     MetricDirection, MetricRule, RuleComparison, ToleranceKind, WebhookDelivery, WebhookFormat, Webhook,
     WindowAggregate,
 )
-from app.db import tables
 from app.domain import rules, webhooks
 from app.domain.run_moves import readable_place
 
@@ -270,6 +269,6 @@ class Subscription:
                 if event.get("project_id") != project_id:
                     continue
                 async with context.read() as session:
-                    alert = await session.get(tables.Alert, event["alert_id"])
+                    alert = await rules.alert_by_id(session, event["alert_id"])
                 if alert is not None:
                     yield Alert.from_row(alert)

@@ -14,7 +14,8 @@ from app.api.permissions import (
     CanAcceptInvite, CanAdministerEntity, CanCreateTeam, CanDeleteInviteOrMember, CanInviteToEntity,
     CanUpdateEntitySettings,
 )
-from app.api.types.entity import Entity, Team, User, entity_type_for, user_type_for
+from app.api.types.entity import Entity, Team, User
+from app.api.types.refs import entity_type_for, user_type_for
 from app.api.types.team import Invite, Member, TeamRole
 from app.db import tables
 from app.domain import organizations, teams

@@ -7,7 +7,8 @@ import strawberry
 from app.api import ids
 from app.api.context import Info
 from app.api.permissions import CanCreateApiKey, CanManageInstance, CanRevokeApiKey, CanUpdateUser
-from app.api.types.entity import ApiKey, User, user_type_for
+from app.api.types.entity import ApiKey, User
+from app.api.types.refs import user_type_for
 from app.domain import users
 from app.domain.api_keys import IssuedKey
 

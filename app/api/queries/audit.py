@@ -11,7 +11,7 @@ from app.api import ids
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.permissions import IsSignedIn
-from app.domain import audit
+from app.domain import audit, users
 from app.domain.errors import BadInput
 
 
@@ -68,8 +68,9 @@ class Query:
         if cursor is not None and not (len(cursor) == 1 and isinstance(cursor[0], int)):
             raise BadInput(f"invalid cursor {after!r}")
         async with info.context.read() as session:
+            entity = await users.require_entity(session, entity_name) if entity_name else None
             entries, has_next = await audit.read_page(
-                session, info.context.actor, entity_name=entity_name, limit=page_size(first),
+                session, info.context.actor, entity=entity, limit=page_size(first),
                 before_id=cursor[0] if cursor else None,
             )
         return connection([AuditEvent(entry=e) for e in entries], [encode_cursor([e.event.id]) for e in entries],

@@ -6,9 +6,10 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.context import Info
-from app.api.types.entity import Entity, User, entity_type_for, user_type_for
+from app.api.types.entity import Entity, User
 from app.api.types.node import Node, resolve_node
 from app.api.types.organization import Organization, organization_by_name
+from app.api.types.refs import entity_type_for, user_type_for
 from app.domain import compatibility
 
 

@@ -7,7 +7,8 @@ import strawberry
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.permissions import CanManageInstance
-from app.api.types.entity import User, user_type_for
+from app.api.types.entity import User
+from app.api.types.refs import user_type_for
 from app.domain import users
 from app.domain.errors import BadInput
 

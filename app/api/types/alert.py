@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.types import refs
 from app.api.types.node import Node
+from app.api.types.refs import RunRef
+from app.api.types.rules import MetricRule, rule_loader
 from app.db import tables
-
-if TYPE_CHECKING:
-    from app.api.types.rules import MetricRule
-    from app.api.types.run import Run
+from app.domain import rules
 
 
 @strawberry.enum
@@ -90,22 +88,25 @@ class Alert(Node):
         return self.row.snoozed_until
 
     @strawberry.field(description="The rule that opened the alert; null for alerts the run raised itself.")
-    async def rule(self, info: Info) -> Annotated["MetricRule", strawberry.lazy("app.api.types.rules")] | None:
-        from app.api.types.rules import MetricRule, rule_loader
-
+    async def rule(self, info: Info) -> MetricRule | None:
         if self.row.rule_id is None:
             return None
         rule = await info.context.loaders.get(rule_loader).load(self.row.rule_id)
         return MetricRule.from_row(rule) if rule is not None else None
 
     @strawberry.field
-    async def run(self, info: Info) -> Annotated["Run", strawberry.lazy("app.api.types.run")] | None:
-        from app.api.types.run import Run
-
+    async def run(self, info: Info) -> RunRef | None:
         run = await info.context.loaders.run.load(self.row.run_id)
-        return Run.from_row(run) if run is not None else None
+        return refs.RUN.type.from_row(run) if run is not None else None
 
     @classmethod
     def from_row(cls, row: tables.Alert) -> "Alert":
         return cls(row=row, id=strawberry.ID(ids.encode("Alert", row.id)), title=row.title, text=row.text,
                    severity=AlertSeverity(row.severity), created_at=row.created_at)
+
+
+def alert_filter(states: list[AlertState] | None, kinds: list[AlertKind] | None, rule_name: str | None,
+                 run_name: str | None) -> rules.AlertFilter:
+    """What the alerts fields' arguments keep."""
+    return rules.AlertFilter(states=[s.value for s in states] if states else None,
+                             kinds=[k.value for k in kinds] if kinds else None, rule_name=rule_name, run_name=run_name)

@@ -26,12 +26,15 @@ from app.api.context import Info
 from app.api.loaders import Loaders, batch_loader, by_key_loader, grouped_loader
 from app.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from app.api.scalars import Int64, JSONString
-from app.api.types.entity import User, user_type_for
+from app.api.types import refs
+from app.api.types.entity import User
 from app.api.types.file import File
 from app.api.types.node import Node, register_node
+from app.api.types.refs import user_type_for
 from app.db import tables
 from app.db.types import dumps
 from app.domain import artifacts as artifact_service
+from app.domain import files as files_service
 from app.domain import projects as project_service
 from app.domain.artifact_saving import artifact_global_id
 from app.domain.errors import BadInput
@@ -340,6 +343,7 @@ class ArtifactUserRunConnection:
 ArtifactCreator = Annotated[Union[RunRef, User], strawberry.union("ArtifactCreator")]
 
 
+@refs.ARTIFACT.define
 @strawberry.type(description="One version of an artifact.")
 class Artifact(Node):
     row: strawberry.Private[tables.Artifact]
@@ -429,12 +433,10 @@ class Artifact(Node):
 
     @strawberry.field(description="The run that logged the version (null when gone or not visible).")
     async def created_by(self, info: Info) -> ArtifactCreator | None:
-        from app.api.types.run import Run
-
         if self.row.run_id is not None:
             run = await info.context.loaders.run.load(self.row.run_id)
             if run is not None and await _visible(info, run.project_id):
-                return Run.from_row(run)
+                return refs.RUN.type.from_row(run)
             return None
         if self.row.created_by_id is not None:
             return await user_type_for(info, await info.context.loaders.user.load(self.row.created_by_id))
@@ -442,15 +444,13 @@ class Artifact(Node):
 
     @strawberry.field(description="The runs that used the version as an input.")
     async def used_by(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactUserRunConnection:
-        from app.api.types.run import Run
-
         async with info.context.read() as session:
             rows = (await session.scalars(
                 select(tables.Run).join(tables.ArtifactUse, tables.ArtifactUse.run_id == tables.Run.id)
                 .where(tables.ArtifactUse.artifact_id == self.row.id).order_by(tables.ArtifactUse.id)
             )).all()
         runs = [r for r in rows if await _visible(info, r.project_id)]
-        return ArtifactUserRunConnection(edges=[ArtifactUserRunEdge(node=Run.from_row(r)) for r in runs], total_count=len(runs))
+        return ArtifactUserRunConnection(edges=[ArtifactUserRunEdge(node=refs.RUN.type.from_row(r)) for r in runs], total_count=len(runs))
 
     @strawberry.field(description="The version's manifest (wandb_manifest.json).")
     async def current_manifest(self, info: Info) -> ArtifactManifest | None:
@@ -544,10 +544,8 @@ class ArtifactCollection(Node):
 
     @strawberry.field
     async def project(self, info: Info) -> ProjectRef | None:
-        from app.api.types.project import Project
-
         row = await info.context.loaders.project.load(self.row.project_id)
-        return Project.from_row(row) if row else None
+        return refs.PROJECT.type.from_row(row) if row else None
 
     @strawberry.field
     async def default_artifact_type(self, info: Info) -> ArtifactType:
@@ -891,8 +889,6 @@ class RunArtifactFields:
 
     @strawberry.field(description="What the run was made from and what it made, in one read.")
     async def recipe(self, info: Info) -> RunRecipe:
-        from app.domain import files as files_service
-
         run = self.row
         async with info.context.read() as session:
             path = await files_service.run_path(session, run.id)

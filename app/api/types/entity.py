@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
-from sqlalchemy import select
 from strawberry.scalars import JSON
 
 from app.api import ids
@@ -14,19 +11,17 @@ from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
 from app.api.types.node import Node, register_node
+from app.api.types import refs
 from app.api.types.organization import Organization, organization_of_entity, organizations_of_user
+from app.api.types.refs import EntityRef, ProjectRef, UserRef, entity_type_for, user_type_for
 from app.api.types.team import Invite, Member
 from app.db import tables
 from app.db.types import dumps
-from app.domain import policy, teams
+from app.domain import api_keys as api_key_service
+from app.domain import policy, teams, users
 from app.domain import projects as project_service
 from app.domain.api_keys import readable_secret
 from app.domain.errors import BadInput
-
-if TYPE_CHECKING:
-    from app.api.types.project import Project
-
-ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
 
 
 @strawberry.type
@@ -121,19 +116,17 @@ class Entity(Node):
         return await organization_of_entity(info, self.row)
 
     @strawberry.field(description="The person whose personal entity this is; null for teams.")
-    async def user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
+    async def user(self, info: Info) -> UserRef | None:
         if self.row.kind != "user":
             return None
         return await user_type_for(info, await info.context.loaders.user_by_entity.load(self.row.id))
 
     @strawberry.field(description="One of the entity's projects by name, when the viewer may read it.")
     async def project(self, info: Info, name: str) -> ProjectRef | None:
-        from app.api.types.project import Project
-
         async with info.context.read() as session:
             row = await project_service.find(session, self.row, name)
             visible = row is not None and await project_service.can_read(session, info.context.actor, self.row, row)
-        return Project.from_row(row) if visible else None
+        return refs.PROJECT.type.from_row(row) if visible else None
 
     @strawberry.field(description="Whether the client must hash artifact files with xxhash: no (MD5 is kept).")
     def xxhash_digests_enabled(self) -> bool:
@@ -185,6 +178,7 @@ class Entity(Node):
         return await project_page(info, self.row, first, after)
 
 
+@refs.USER.define
 @strawberry.type(description="A user's personal entity and account.")
 class User(Entity):
     account: strawberry.Private[tables.User]  # not "user": Entity.user is a field
@@ -231,7 +225,7 @@ class User(Entity):
         return entity.name if entity else None
 
     @strawberry.field(description="Where runs go when none is given; shown to its owner and instance admins.")
-    async def default_entity(self, info: Info) -> Annotated["Entity", strawberry.lazy("app.api.types.entity")] | None:
+    async def default_entity(self, info: Info) -> EntityRef | None:
         entity = await self._default_entity(info)
         return await entity_type_for(info, entity) if entity else None
 
@@ -246,14 +240,7 @@ class User(Entity):
         if not _is_viewer(info, self.account):
             return connection([], [], has_next=False, total=0)
         async with info.context.read() as session:
-            team_names = (
-                await session.scalars(
-                    select(tables.Entity.name)
-                    .join(tables.Membership, tables.Membership.team_id == tables.Entity.id)
-                    .where(tables.Membership.user_id == self.account.id)
-                    .order_by(tables.Entity.name)
-                )
-            ).all()
+            team_names = await users.team_names(session, self.account)
         names = [self.row.name, *team_names]
         return connection([TeamName(name=n) for n in names], names, has_next=False, total=len(names))
 
@@ -268,13 +255,7 @@ class User(Entity):
         if not _is_viewer(info, self.account):
             return connection([], [], has_next=False, total=0)
         async with info.context.read() as session:
-            rows = (
-                await session.scalars(
-                    select(tables.ApiKey)
-                    .where(tables.ApiKey.user_id == self.account.id, tables.ApiKey.revoked_at.is_(None))
-                    .order_by(tables.ApiKey.id)
-                )
-            ).all()
+            rows = await api_key_service.active_keys(session, self.account)
         return connection([ApiKey.from_row(r) for r in rows], [str(r.id) for r in rows], has_next=False, total=len(rows))
 
     @strawberry.field(description="Team invites waiting for this user to accept (acceptInvite takes their id).")
@@ -286,6 +267,7 @@ class User(Entity):
         return [Invite.from_row(row) for row in rows]
 
 
+@refs.TEAM.define
 @strawberry.type(description="A team: its name is in every URL of its projects and never changes.")
 class Team(Entity):
     @classmethod
@@ -299,8 +281,6 @@ class Team(Entity):
 
 async def project_page(info: Info, entity: tables.Entity, first: int | None, after: str | None) -> Connection:
     """One page of ``entity``'s projects readable by the viewer (keyset on id, newest first)."""
-    from app.api.types.project import Project
-
     cursor = decode_cursor(after)
     if cursor is not None and not (len(cursor) == 1 and isinstance(cursor[0], int)):
         raise BadInput(f"invalid cursor {after!r}")
@@ -308,7 +288,7 @@ async def project_page(info: Info, entity: tables.Entity, first: int | None, aft
         rows, has_next, total = await project_service.readable_page(
             session, info.context.actor, entity, limit=page_size(first), before_id=cursor[0] if cursor else None
         )
-    return connection([Project.from_row(r) for r in rows], [encode_cursor([r.id]) for r in rows],
+    return connection([refs.PROJECT.type.from_row(r) for r in rows], [encode_cursor([r.id]) for r in rows],
                       has_next=has_next, total=total)
 
 
@@ -329,21 +309,6 @@ async def email_visible(info: Info, user: tables.User) -> bool:
 async def settings_visible(info: Info, entity: tables.Entity) -> bool:
     role = await info.context.loaders.viewer_role.load(entity.id)
     return policy.can_see_entity_settings(info.context.actor, role)
-
-
-async def entity_type_for(info: Info, entity: tables.Entity) -> Entity | None:
-    """The GraphQL object for an entity row: a Team, or the User who owns a personal entity."""
-    if entity.kind == "team":
-        return Team.from_row(entity)
-    user = await info.context.loaders.user_by_entity.load(entity.id)
-    return User.from_rows(user, entity) if user else None
-
-
-async def user_type_for(info: Info, user: tables.User | None) -> User | None:
-    if user is None:
-        return None
-    entity = await info.context.loaders.entity.load(user.entity_id)
-    return User.from_rows(user, entity) if entity else None
 
 
 @register_node("User")

@@ -10,16 +10,19 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.loaders.artifacts import artifacts
 from app.api.scalars import Int64
+from app.api.types import refs
 from app.api.types.node import Node, register_node
+from app.api.types.refs import ArtifactRef
 from app.db import tables
 from app.domain import files as files_service
-from app.domain import runs, runs_view
+from app.domain import runs
 from app.domain.errors import DomainError
 from app.storage import urls
 
 if TYPE_CHECKING:
-    from app.api.types.artifact import Artifact, UploadMultipartUrls
+    from app.api.types.artifact import UploadMultipartUrls
 
 
 @strawberry.type(description="A file of a run (or artifact), stored under an internal key.")
@@ -78,21 +81,16 @@ class File(Node):
         return info.context.base_url + self.download_path
 
     @strawberry.field(description="The artifact version the file belongs to.")
-    def artifact(self, info: Info) -> Annotated["Artifact", strawberry.lazy("app.api.types.artifact")] | None:
-        from app.api.types.artifact import Artifact
-
+    def artifact(self, info: Info) -> ArtifactRef | None:
         if self.artifact_row is not None:  # known already: no statement per file of a 10,000-file upload
-            return Artifact.from_row(self.artifact_row)
+            return refs.ARTIFACT.type.from_row(self.artifact_row)
         if self.artifact_id is None:
             return None
         return self._load_artifact(info)
 
     async def _load_artifact(self, info: Info) -> Any:
-        from app.api.types.artifact import Artifact
-
-        async with info.context.read() as session:
-            row = await session.get(tables.Artifact, self.artifact_id)
-        return Artifact.from_row(row) if row else None
+        row = await info.context.loaders.get(artifacts).load(self.artifact_id)
+        return refs.ARTIFACT.type.from_row(row) if row else None
 
     @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
     def direct_url(self, info: Info) -> str:
@@ -119,10 +117,5 @@ class File(Node):
 @register_node("File")
 async def _file_node(info: Info, pk: int) -> File | None:
     async with info.context.read() as session:
-        row = await session.get(tables.RunFile, pk)
-        if row is None or not row.uploaded:
-            return None
-        if await runs_view.readable_run_by_id(session, info.context.actor, row.run_id) is None:
-            return None
-        path = await files_service.run_path(session, row.run_id)
-    return File.from_run_file(row, *path)
+        found = await files_service.readable_file_by_id(session, info.context.actor, pk)
+    return File.from_run_file(found[0], *found[1]) if found else None

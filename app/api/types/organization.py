@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.types import refs
 from app.api.types.node import Node, register_node
+from app.api.types.refs import EntityRef, UserRef, user_type_for
 from app.db import tables
 from app.domain import organizations
-
-if TYPE_CHECKING:
-    from app.api.types.entity import Entity, User
-
-EntityRef = Annotated["Entity", strawberry.lazy("app.api.types.entity")]
-UserRef = Annotated["User", strawberry.lazy("app.api.types.entity")]
 
 
 @strawberry.enum(description="What a feature ramp is keyed by.")
@@ -55,8 +51,6 @@ class OrganizationMember:
 
     @strawberry.field
     async def user(self, info: Info) -> UserRef | None:
-        from app.api.types.entity import user_type_for
-
         return await user_type_for(info, self.member.user)
 
 
@@ -93,11 +87,9 @@ class Organization(Node):
 
     @strawberry.field(description="Its teams: all of them for org admins, else those the viewer belongs to.")
     async def teams(self, info: Info) -> list[EntityRef]:
-        from app.api.types.entity import Team
-
         async with info.context.read() as session:
             rows = await organizations.teams(session, info.context.actor, self.row, self.role)
-        return [Team.from_row(row) for row in rows]
+        return [refs.TEAM.type.from_row(row) for row in rows]
 
     @strawberry.field
     async def members(self, info: Info) -> list[OrganizationMember]:
@@ -117,8 +109,7 @@ async def organization_of_entity(info: Info, entity: tables.Entity) -> Organizat
     if entity.organization_id is None:
         return None
     async with info.context.read() as session:
-        row = await session.get(tables.Organization, entity.organization_id)
-        found = await organizations.readable(session, info.context.actor, row.name) if row else None
+        found = await organizations.readable_by_id(session, info.context.actor, entity.organization_id)
     return Organization.from_row(*found) if found else None
 
 
@@ -132,6 +123,5 @@ async def organizations_of_user(info: Info, user: tables.User) -> list[Organizat
 @register_node("Organization")
 async def _organization_node(info: Info, pk: int) -> Organization | None:
     async with info.context.read() as session:
-        row = await session.get(tables.Organization, pk)
-        found = await organizations.readable(session, info.context.actor, row.name) if row else None
+        found = await organizations.readable_by_id(session, info.context.actor, pk)
     return Organization.from_row(*found) if found else None

@@ -11,17 +11,20 @@ import strawberry
 from app.api import ids
 from app.api.context import Info
 from app.api.types.artifact import ProjectArtifactFields
-from app.api.types.entity import Entity, User, entity_type_for, user_type_for
+from app.api.types import refs
+from app.api.types.entity import Entity, User
 from app.api.types.node import Node, register_node
 from app.api.types.project_comparison import ProjectComparisonFields
 from app.api.types.project_compat import ProjectCompatFields
 from app.api.types.project_runs import ProjectRunFields
 from app.api.types.project_tracking import ProjectTrackingFields
+from app.api.types.refs import entity_type_for, user_type_for
 from app.api.types.run import Run
 from app.db import tables
 from app.domain import projects, runs_view
 
 
+@refs.PROJECT.define
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
 class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields,
               ProjectArtifactFields, Node):
@@ -105,9 +108,5 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
 @register_node("Project")
 async def _project_node(info: Info, pk: int) -> Project | None:
     async with info.context.read() as session:
-        row = await session.get(tables.Project, pk)
-        if row is None:
-            return None
-        entity = await session.get(tables.Entity, row.entity_id)
-        visible = await projects.can_read(session, info.context.actor, entity, row)
-    return Project.from_row(row) if visible else None
+        row = await projects.readable_by_id(session, info.context.actor, pk)
+    return Project.from_row(row) if row else None

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from app.api.context import Info
+from app.api.types.rules import MetricRule
+from app.api.types.run import Run
 from app.db import tables
-from app.domain import policy
-
-if TYPE_CHECKING:
-    from app.api.types.rules import MetricRule
-    from app.api.types.run import Run
+from app.domain import policy, rules
 
 
 @strawberry.type
@@ -22,19 +18,14 @@ class ProjectComparisonFields:
     @strawberry.field(
         description="The reference run that compareRuns compares with by default; set with setProjectBaseline."
     )
-    async def baseline_run(self, info: Info) -> Annotated["Run", strawberry.lazy("app.api.types.run")] | None:
-        from app.api.types.run import Run
-
+    async def baseline_run(self, info: Info) -> Run | None:
         if self.row.baseline_run_id is None:
             return None
         run = await info.context.loaders.run.load(self.row.baseline_run_id)
         return Run.from_row(run) if run is not None and run.project_id == self.row.id else None
 
     @strawberry.field(description="The project's metric rules, by name.")
-    async def metric_rules(self, info: Info) -> list[Annotated["MetricRule", strawberry.lazy("app.api.types.rules")]]:
-        from app.api.types.rules import MetricRule
-        from app.domain import rules
-
+    async def metric_rules(self, info: Info) -> list[MetricRule]:
         async with info.context.read() as session:
             return [MetricRule.from_row(rule) for rule in await rules.project_rules(session, self.row.id)]
 

@@ -4,19 +4,13 @@ sweeps, launch queues or docker images."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from app.api.context import Info
 from app.api.pagination import Connection, connection
 from app.api.scalars import JSONString
+from app.api.types.run import Run
 from app.db import tables
-
-if TYPE_CHECKING:
-    from app.api.types.run import Run
-
-RunRef = Annotated["Run", strawberry.lazy("app.api.types.run")]
 
 
 @strawberry.type(description="A hyperparameter sweep; Labbook runs none, so no project has one (the fields are "
@@ -52,7 +46,7 @@ class ProjectCompatFields:
     async def buckets(
         self, info: Info, filters: JSONString | None = None, order: str | None = None,
         first: int | None = None, after: str | None = None,
-    ) -> Connection[RunRef]:
+    ) -> Connection[Run]:
         return await self.runs(info, filters=filters, order=order, first=first, after=after)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Sweeps of the project: none (Labbook runs no sweeps).")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Sequence
+from typing import Sequence
 
 import strawberry
 from strawberry.types.nodes import SelectedField, Selection
@@ -12,11 +12,9 @@ from app.api.loaders import Loaders
 from app.api.loaders.run_queries import promise_page_count, run_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
+from app.api.types.run import Run
 from app.db import tables
 from app.domain import run_queries
-
-if TYPE_CHECKING:
-    from app.api.types.run import Run
 
 
 @strawberry.type
@@ -38,9 +36,7 @@ class ProjectRunFields:
         order: str | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Annotated["Run", strawberry.lazy("app.api.types.run")]]:
-        from app.api.types.run import Run
-
+    ) -> Connection[Run]:
         cursor = decode_cursor(after)
         selected = info.selected_fields
         light = _asks_only(selected, LIGHT_RUN_FIELDS)

@@ -6,7 +6,7 @@ import strawberry
 
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
-from app.api.types.alert import Alert, AlertKind, AlertState
+from app.api.types.alert import Alert, AlertKind, AlertState, alert_filter
 from app.db import tables
 from app.domain import rules
 from app.domain.errors import BadInput
@@ -23,20 +23,13 @@ class ProjectTrackingFields:
                      rule_name: str | None = None, run_name: str | None = None) -> Connection[Alert]:
         limit = page_size(first)
         cursor = decode_cursor(after)
-        query = rules.alert_query(self.row.id, None, alert_filter(states, kinds, rule_name, run_name))
-        if cursor:
-            query = query.where(tables.Alert.id < _alert_id(cursor[0]))
+        filters = alert_filter(states, kinds, rule_name, run_name)
+        before_id = _alert_id(cursor[0]) if cursor else None
         async with info.context.read() as session:
-            rows = (await session.scalars(query.order_by(tables.Alert.id.desc()).limit(limit + 1))).all()
+            rows = await rules.alerts(session, filters, project_id=self.row.id, before_id=before_id, limit=limit + 1)
         page = rows[:limit]
         return connection([Alert.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
                           has_next=len(rows) > limit)
-
-
-def alert_filter(states: list[AlertState] | None, kinds: list[AlertKind] | None, rule_name: str | None,
-                 run_name: str | None) -> rules.AlertFilter:
-    return rules.AlertFilter(states=[s.value for s in states] if states else None,
-                             kinds=[k.value for k in kinds] if kinds else None, rule_name=rule_name, run_name=run_name)
 
 
 def _alert_id(value: object) -> int:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Awaitable
+from typing import Any, Awaitable
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -13,8 +13,10 @@ from app.api import ids
 from app.api.context import Info
 from app.api.scalars import JSONString
 from app.api.types.artifact import RunArtifactFields
-from app.api.types.entity import User, user_type_for
+from app.api.types import refs
+from app.api.types.entity import User
 from app.api.types.node import Node, register_node
+from app.api.types.refs import ProjectRef, user_type_for
 from app.api.types.run_compat import RunCompatFields
 from app.api.types.run_console import RunConsoleFields
 from app.api.types.run_history import RunHistoryFields
@@ -23,10 +25,8 @@ from app.db import tables
 from app.db.types import dumps, reader_dumps
 from app.domain import runs_view
 
-if TYPE_CHECKING:
-    from app.api.types.project import Project
 
-
+@refs.RUN.define
 @strawberry.type(description="One run of a training script.")
 class Run(RunTrackingFields, RunHistoryFields, RunConsoleFields, RunCompatFields, RunArtifactFields, Node):
     """The plain fields are attributes copied from the row once: a page of 50 runs answers about
@@ -91,11 +91,9 @@ class Run(RunTrackingFields, RunHistoryFields, RunConsoleFields, RunCompatFields
         )
 
     @strawberry.field
-    async def project(self, info: Info) -> Annotated["Project", strawberry.lazy("app.api.types.project")] | None:
-        from app.api.types.project import Project
-
+    async def project(self, info: Info) -> ProjectRef | None:
         row = await info.context.loaders.project.load(self.row.project_id)
-        return Project.from_row(row) if row else None
+        return refs.PROJECT.type.from_row(row) if row else None
 
     @strawberry.field(description="The person the run is attributed to.")
     def user(self, info: Info) -> User | None:

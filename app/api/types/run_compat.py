@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy import select
 
 from app.api.context import Info
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.db import tables
+from app.domain import console_reads
 from app.domain.errors import BadInput
 
 
@@ -64,25 +64,20 @@ class RunCompatFields:
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
         use_improved_pagination: bool | None = None,
     ) -> Connection[LogLine]:
-        statement = select(tables.ConsoleLine.line_no, tables.ConsoleLine.text).where(
-            tables.ConsoleLine.run_id == self.row.id)
         if last is not None:
             if first is not None or after is not None:
                 raise BadInput("give last alone, or first and after")
-            limit = page_size(last)
             async with info.context.read() as session:
-                rows = list(reversed((await session.execute(
-                    statement.order_by(tables.ConsoleLine.line_no.desc()).limit(limit))).all()))
+                rows = await console_reads.last_lines(session, self.row.id, page_size(last))
             has_next = False
         else:
             cursor = decode_cursor(after)
             if cursor is not None:
                 if not (len(cursor) == 1 and isinstance(cursor[0], int)):
                     raise BadInput(f"invalid cursor {after!r}")
-                statement = statement.where(tables.ConsoleLine.line_no > cursor[0])
             limit = page_size(first)
             async with info.context.read() as session:
-                rows = (await session.execute(statement.order_by(tables.ConsoleLine.line_no).limit(limit + 1))).all()
+                rows = await console_reads.lines_after(session, self.row.id, cursor[0] if cursor else None, limit + 1)
             has_next, rows = len(rows) > limit, rows[:limit]
         lines = [LogLine(id=strawberry.ID(f"{self.row.id}:{no}"), number=no, line=text) for no, text in rows]
         return connection(lines, [encode_cursor([no]) for no, _ in rows], has_next=has_next)

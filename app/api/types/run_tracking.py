@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy import select
 
 from app.api.context import Info
 from app.api.loaders.runs import alerts_by_run, confirmed_uploads, file_counts
 from app.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import JSONString
-from app.api.types.alert import Alert, AlertKind, AlertState
+from app.api.types.alert import Alert, AlertKind, AlertState, alert_filter
 from app.api.types.rules import RuleVerdict
 from app.api.types.file import File
 from app.db import tables
 from app.db.types import dumps
 from app.domain import files as files_service
-from app.domain import rules
+from app.domain import history_reads, rules
 
 TAIL_LINES = 10
 MAX_RUN_ALERTS = 1000
@@ -62,11 +61,9 @@ class RunTrackingFields:
                      rule_name: str | None = None) -> list[Alert]:
         if not (states or kinds or rule_name is not None):
             return [Alert.from_row(a) for a in await info.context.loaders.get(alerts_by_run).load(self.row.id)]
-        from app.api.types.project_tracking import alert_filter
-
-        query = rules.alert_query(None, self.row.id, alert_filter(states, kinds, rule_name, None))
+        filters = alert_filter(states, kinds, rule_name, None)
         async with info.context.read() as session:
-            found = (await session.scalars(query.order_by(tables.Alert.id.desc()).limit(MAX_RUN_ALERTS))).all()
+            found = await rules.alerts(session, filters, run_id=self.row.id, limit=MAX_RUN_ALERTS)
         return [Alert.from_row(a) for a in found]
 
     @strawberry.field(description="Each metric rule's verdict on the run, given when it finished: PASS, FAIL or "
@@ -99,11 +96,7 @@ class RunTrackingFields:
         return self.row.stop_requested
 
 
-async def _tail(info: Info, model, run_id: int) -> str:
+async def _tail(info: Info, model: type[tables.HistoryRow] | type[tables.EventRow], run_id: int) -> str:
     async with info.context.read() as session:
-        rows = (
-            await session.scalars(
-                select(model.data).where(model.run_id == run_id).order_by(model.line_no.desc()).limit(TAIL_LINES)
-            )
-        ).all()
-    return dumps([dumps(data) for data in reversed(rows)])
+        lines = await history_reads.last_lines(session, model, run_id, TAIL_LINES)
+    return dumps([dumps(data) for data in lines])

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.loaders.teams import invites
 from app.api.types.node import Node, register_node
+from app.api.types.refs import UserRef, user_type_for
 from app.db import tables
 from app.domain import policy
 from app.domain.teams import MemberEntry
-
-if TYPE_CHECKING:
-    from app.api.types.entity import User
-
 
 HIDDEN_INVITEE = "an invited email address"  # the name of an email invite whose email the viewer may not see
 
@@ -134,15 +131,11 @@ class Invite(Node):
         return entity.name
 
     @strawberry.field(description="The invited account, when it exists.")
-    async def to_user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
-        from app.api.types.entity import user_type_for
-
+    async def to_user(self, info: Info) -> UserRef | None:
         return await user_type_for(info, await self._invitee(info))
 
     @strawberry.field(description="Who sent the invite.")
-    async def from_user(self, info: Info) -> Annotated["User", strawberry.lazy("app.api.types.entity")] | None:
-        from app.api.types.entity import user_type_for
-
+    async def from_user(self, info: Info) -> UserRef | None:
         if self.row.inviter_id is None:
             return None
         return await user_type_for(info, await info.context.loaders.user.load(self.row.inviter_id))
@@ -156,12 +149,10 @@ class Invite(Node):
 @register_node("Invite")
 async def _invite_node(info: Info, pk: int) -> Invite | None:
     """Visible to the invitee and to those who may see the team's members."""
-    async with info.context.read() as session:
-        row = await session.get(tables.Invite, pk)
-        if row is None:
-            return None
-        if policy.can_accept_invite(info.context.actor, row):
-            return Invite.from_row(row)
-        team = await session.get(tables.Entity, row.team_id)
-        role = await policy.role_in(session, info.context.actor, team)
+    row = await info.context.loaders.get(invites).load(pk)
+    if row is None:
+        return None
+    if policy.can_accept_invite(info.context.actor, row):
+        return Invite.from_row(row)
+    role = await info.context.loaders.viewer_role.load(row.team_id)
     return Invite.from_row(row) if policy.can_see_entity_members(info.context.actor, role) else None

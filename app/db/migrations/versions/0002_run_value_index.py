@@ -4,13 +4,14 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-25 18:55:22.455203
 """
-from typing import Sequence, Union
+import json
+import math
+from typing import Any, Iterator, Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 
 import app.db.types
-from app.domain.run_values import CONFIG, SUMMARY, leaves
 
 
 revision: str = '0002'
@@ -19,6 +20,51 @@ branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 BATCH = 500
+
+# --- a frozen copy of app/domain/run_values.py's indexing, as it stood when this migration was
+# last changed: a migration must do the same whatever the domain later becomes. --------------------
+
+CONFIG = "config"
+SUMMARY = "summary"
+MAX_DEPTH = 8
+MAX_PATH = 512
+_INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def _encode_path(path: Sequence[str]) -> str:
+    return json.dumps(list(path), ensure_ascii=False, separators=(",", ":"))
+
+
+def _indexable(path: Sequence[str]) -> bool:
+    return 0 < len(path) <= MAX_DEPTH and len(_encode_path(path)) <= MAX_PATH
+
+
+def leaves(document: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, float | None, str | None]]:
+    """(encoded path, number, text) of every indexable number and string in ``document``."""
+    if not isinstance(document, dict) or len(prefix) >= MAX_DEPTH:
+        return
+    for key, value in document.items():
+        path = (*prefix, key)
+        if isinstance(value, dict):
+            yield from leaves(value, path)
+        elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            continue
+        elif not _indexable(path):
+            continue
+        elif isinstance(value, str):
+            infinity = _INFINITIES.get(value)
+            yield (_encode_path(path), None, value) if infinity is None else (_encode_path(path), infinity, None)
+        else:
+            yield _encode_path(path), _float(value), None
+
+
+def _float(number: int | float) -> float:
+    try:
+        return float(number)
+    except OverflowError:
+        return math.inf if number > 0 else -math.inf
+
+# --- end of the frozen copy ---------------------------------------------------------------------
 
 
 def upgrade() -> None:
