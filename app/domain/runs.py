@@ -1,4 +1,4 @@
-"""Runs (W&B's legacy name: "bucket"): create or update from the client, attribution, stop, crash.
+"""Runs (W&B's legacy name: "bucket"): create or update from the client, attribution, stop, states.
 
 ``upsert_bucket`` follows PROTOCOL.md §3.2: update by storage id, else create-or-update by
 (entity, project, name); the project is created on first use. Attribution follows §5.3: a team
@@ -7,21 +7,18 @@ service account logs on behalf of the member named by X-WANDB-USERNAME / X-WANDB
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
 import secrets
 import string
 import zlib
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Awaitable, Callable, Mapping
 
-from sqlalchemy import Select, and_, bindparam, func, select, true, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Select, and_, bindparam, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import bulk
-from app.db.failures import is_unavailable
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
 from app.db.unique import insert_or_get
@@ -31,7 +28,6 @@ from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthent
 from app.domain.names import check_run_name
 from app.domain.users import require_entity
 
-log = logging.getLogger("labbook.runs")
 
 DEFAULT_PROJECT = "uncategorized"
 STATES = ("running", "finished", "failed", "crashed", "killed", "preempting", "preempted", "pending")
@@ -467,7 +463,7 @@ async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb
                     f"only its owner or an admin of {entity.name} may")
 
 
-# --- stopping and crash detection ---------------------------------------------------------------
+# --- stopping and run states ----------------------------------------------------------------------
 
 async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
     """Ask the client to stop: the next file_stream answer carries {"stopped": true}."""
@@ -502,30 +498,3 @@ async def update_run_state(session: AsyncSession, actor: Actor, run_id: int, sta
     audit.record(session, actor, "run.update_state", entity_id=context.entity.id, target_type="run",
                  target_id=run.id, name=run.name, previous=previous, state=state)
     return run
-
-
-async def mark_crashed(session: AsyncSession, timeout_seconds: float) -> int:
-    """Mark running runs silent for longer than ``timeout_seconds`` as crashed; return how many."""
-    cutoff = utcnow() - timedelta(seconds=timeout_seconds)
-    result = await session.execute(
-        update(Run).where(Run.state == "running", Run.heartbeat_at < cutoff).values(state="crashed")
-    )
-    return result.rowcount or 0
-
-
-async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *, timeout_seconds: float,
-                            interval_seconds: float) -> None:
-    """Forever: every ``interval_seconds``, mark silent running runs as crashed (a background task)."""
-    while True:
-        await asyncio.sleep(interval_seconds)
-        try:
-            async with session_factory.begin() as session:
-                crashed = await mark_crashed(session, timeout_seconds)
-            if crashed:
-                log.info("marked %d silent runs as crashed", crashed)
-        except Exception as error:  # the watch must outlive any failure, a lost database above all
-            if is_unavailable(error):
-                log.warning("crash check: the database is unavailable (%s); retrying in %ss",
-                            type(error).__name__, interval_seconds)
-            else:
-                log.exception("crash check failed; retrying in %ss", interval_seconds)
