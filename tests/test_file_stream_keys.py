@@ -4,7 +4,6 @@ numbers, big integers, NUL escapes) must be stored as other JSON is."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -206,7 +205,7 @@ async def test_the_lookup_reads_typed_columns_and_locks_the_run(runtime, owner):
     assert (target.entity.name, target.entity.kind, target.project.name, target.run.name) == ("kim", "user", "p", "r1")
     assert (target.run.history_line_count, target.run.state, target.project.rules_version, target.baseline) == (
         0, "running", 0, None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         target.run.state = "finished"
     if runtime.dialect == "postgresql":
         assert " FOR UPDATE OF run" in str(runs._STREAMABLE.compile(dialect=runtime.engine.dialect))

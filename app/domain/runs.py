@@ -11,9 +11,10 @@ import json
 import secrets
 import string
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from operator import itemgetter
 from datetime import datetime
-from typing import Any, Awaitable, Callable, Mapping
+from typing import Any, Awaitable, Callable, Mapping, NamedTuple
 
 from sqlalchemy import Select, and_, bindparam, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -245,8 +246,7 @@ SessionOf = Callable[[], Awaitable[AsyncSession]]  # a session on demand (file_s
 KEY_REQUIRED = "an API key is required to log runs"
 
 
-@dataclass(frozen=True, slots=True)
-class StreamKey:
+class StreamKey(NamedTuple):
     """The columns of an API key that api_keys.refuse_unusable and use_is_stale read."""
 
     id: int
@@ -255,15 +255,13 @@ class StreamKey:
     expires_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class StreamEntity:
+class StreamEntity(NamedTuple):
     id: int
     name: str
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class StreamProject:
+class StreamProject(NamedTuple):
     id: int
     name: str
     access: str
@@ -271,8 +269,7 @@ class StreamProject:
     baseline_run_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class StreamBaseline:
+class StreamBaseline(NamedTuple):
     """The project's baseline run, for the metric rules (rules.IngestRun.baseline)."""
 
     id: int
@@ -280,8 +277,7 @@ class StreamBaseline:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class StreamRun:
+class StreamRun(NamedTuple):
     """The run's columns the checks and the chunk's writes read (app.domain.ingest)."""
 
     id: int
@@ -320,13 +316,14 @@ def _at_names(query: Select) -> Select:
 
 
 def _labelled(prefix: str, table: Any, columns: type) -> list[Any]:
-    """The columns of ``table`` that the dataclass ``columns`` names, labelled ``prefix + name``."""
-    return [table.c[field.name].label(prefix + field.name) for field in fields(columns)]
+    """The columns of ``table`` that the named tuple ``columns`` names, labelled ``prefix + name``."""
+    return [table.c[name].label(prefix + name) for name in columns._fields]
 
 
-def _read(row: Mapping[str, Any], prefix: str, columns: type) -> Any:
-    """A ``columns`` dataclass from the lookup's row (its columns labelled by _labelled)."""
-    return columns(*[row[prefix + field.name] for field in fields(columns)])
+def _reader(prefix: str, columns: type) -> Callable[[Mapping[str, Any]], Any]:
+    """Reads a ``columns`` named tuple from the lookup's row (its columns labelled by _labelled)."""
+    get, make = itemgetter(*(prefix + name for name in columns._fields)), columns._make
+    return lambda row: make(get(row))
 
 
 _BASELINE = Run.__table__.alias("baseline")
@@ -368,6 +365,9 @@ def _loggable_query(*, for_update: bool, by_key: bool = False) -> Select:
 # Built once: file_stream runs one on every request.
 _LOGGABLE = {False: _loggable_query(for_update=False), True: _loggable_query(for_update=True)}
 _STREAMABLE = _loggable_query(for_update=True, by_key=True)
+_read_key, _read_user = _reader("key_", StreamKey), _reader("user_", Account)
+_read_run, _read_project = _reader("run_", StreamRun), _reader("project_", StreamProject)
+_read_entity, _read_baseline = _reader("entity_", StreamEntity), _reader("baseline_", StreamBaseline)
 
 
 async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
@@ -401,18 +401,17 @@ async def stream_target(transaction: bulk.Transaction, secret: str | None, entit
     row = await transaction.first_row(_STREAMABLE, params)
     if row is None:
         raise Unauthenticated(api_keys.UNKNOWN_KEY)
-    key, user, now = _read(row, "key_", StreamKey), _read(row, "user_", Account), utcnow()
+    key, user, now = _read_key(row), _read_user(row), utcnow()
     api_keys.refuse_unusable(key, user, now)
     if row["run_id"] is None:
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
-    entity, project, run = _read(row, "entity_", StreamEntity), _read(row, "project_", StreamProject), _read(
-        row, "run_", StreamRun)
+    entity, project, run = _read_entity(row), _read_project(row), _read_run(row)
     actor = Actor(user=user, api_key_id=key.id)
     await require_loggable(transaction.session, actor, policy.role_read_with(actor, entity, row["membership_role"]),
                            entity, project, run)
     if api_keys.use_is_stale(key, now):
         await api_keys.record_key_use(await transaction.session(), key.id, now)
-    baseline = _read(row, "baseline_", StreamBaseline) if row["baseline_id"] is not None else None
+    baseline = _read_baseline(row) if row["baseline_id"] is not None else None
     return StreamTarget(run, project, entity, baseline)
 
 
