@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.types import utcnow
-from app.domain import jobs, rules, runs, webhooks
+from app.domain import crashes, jobs, rules, webhooks
 from app.runtime import Runtime
 
 log = logging.getLogger("labbook.background")
@@ -59,7 +59,7 @@ async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) ->
 
     async def crash_watch(job: jobs.Claimed) -> jobs.Retry:
         async with sessions.begin() as session:
-            crashed = await runs.mark_crashed(session, settings.run_crash_timeout_seconds)
+            crashed = await crashes.mark_crashed(session, settings.run_crash_timeout_seconds)
         if crashed:
             log.info("marked %d silent runs as crashed", crashed)
             async with sessions.begin() as session:

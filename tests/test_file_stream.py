@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from app.api.ids import encode
 from app.db import tables
 from app.db.types import utcnow
-from app.domain import runs as runs_service
+from app.domain import crashes
 from tests.support import make_account
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
 
@@ -164,20 +164,20 @@ async def test_every_request_is_a_heartbeat_and_revives_a_crashed_run(http, runt
     long_ago = utcnow() - timedelta(hours=1)
     async with runtime.session_factory.begin() as session:
         await session.execute(update(tables.Run).values(heartbeat_at=long_ago))
-        assert await runs_service.mark_crashed(session, 300) == 1
+        assert await crashes.mark_crashed(session, 300) == 1
     assert (await _run(runtime)).state == "crashed"
     await post_stream(http, "alice/p/r1", {}, key=owner.key)
     run = await _run(runtime)
     assert run.state == "running" and run.heartbeat_at > long_ago
     async with runtime.session_factory.begin() as session:
-        assert await runs_service.mark_crashed(session, 300) == 0
+        assert await crashes.mark_crashed(session, 300) == 0
 
 
 async def test_the_background_watch_marks_silent_runs_crashed(runtime, owner):
     async with runtime.session_factory.begin() as session:
         await session.execute(update(tables.Run).values(heartbeat_at=utcnow() - timedelta(seconds=5)))
-    watch = asyncio.create_task(runs_service.watch_for_crashes(runtime.session_factory, timeout_seconds=1,
-                                                               interval_seconds=0.05))
+    watch = asyncio.create_task(crashes.watch_for_crashes(runtime.session_factory, timeout_seconds=1,
+                                                          interval_seconds=0.05))
     try:
         for _ in range(100):
             if (await _run(runtime)).state == "crashed":

@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text, update
 
-from app.db import tables
+from app.db import bulk, tables
 from app.db.types import utcnow
+from app.domain import runs
 from tests.moves_support import make_project, make_run, make_team
 from tests.support import make_account, recorded_statements
 from tests.tracking_support import UPSERT_BUCKET, all_rows, counts, lines, one, post_stream
@@ -168,3 +169,55 @@ async def test_a_request_with_a_session_leaves_pooled_connections_transactional(
         driver = (await (await session.connection()).get_raw_connection()).driver_connection
         in_transaction = driver.is_in_transaction() if runtime.dialect == "postgresql" else driver.in_transaction
     assert in_transaction
+
+
+async def test_every_refusal_is_read_from_the_lookups_one_statement(http, runtime, owner):
+    """No such key, no such run, no access, an unusable key: the lookup's row gives each answer, in
+    the words the other routes use (PostgreSQL: on asyncpg, SQLAlchemy sees no statement; SQLite:
+    the transaction's BEGIN and the lookup)."""
+    outsider = await make_account(runtime, "lee")
+    body = {"files": lines(HISTORY, 0, [{"_step": 0}])}
+    cases = [
+        ("kim/p/r1", "local-" + "x" * 48, 401,
+         "invalid API key: no such key; create one with `python -m app create-api-key`"),
+        ("kim/p/nope", owner.key, 404, "run kim/p/nope not found"),
+        ("nobody/p/r1", owner.key, 404, "run nobody/p/r1 not found"),
+        ("kim/p/r1", outsider.key, 404, "run kim/p/r1 not found"),  # kim's projects are private
+    ]
+    for path, key, status, message in cases:
+        with recorded_statements(runtime.engine) as statements:
+            response = await post_stream(http, path, body, key=key)
+        assert (response.status_code, response.json()["errors"][0]["message"]) == (status, message)
+        assert [s.split()[0] for s in statements] == ([] if runtime.dialect == "postgresql" else ["BEGIN", "SELECT"])
+    await _set_key(runtime, owner.id, revoked_at=utcnow())
+    with recorded_statements(runtime.engine) as statements:
+        response = await post_stream(http, "kim/p/nope", body, key=owner.key)  # the key is refused first
+    assert (response.status_code, response.json()["errors"][0]["message"]) == (
+        401, "invalid API key: this key was revoked")
+    assert [s.split()[0] for s in statements] == ([] if runtime.dialect == "postgresql" else ["BEGIN", "SELECT"])
+    assert await all_rows(runtime, select(tables.HistoryRow)) == []
+
+
+async def test_the_lookup_reads_typed_columns_and_locks_the_run(runtime, owner):
+    async with bulk.transaction(runtime.engine, runtime.session_factory) as transaction:
+        target = await runs.stream_target(transaction, owner.key, "kim", "p", "r1")
+    assert isinstance(target, runs.StreamTarget) and isinstance(target.run, runs.StreamRun)
+    assert (target.entity.name, target.entity.kind, target.project.name, target.run.name) == ("kim", "user", "p", "r1")
+    assert (target.run.history_line_count, target.run.state, target.project.rules_version, target.baseline) == (
+        0, "running", 0, None)
+    with pytest.raises(AttributeError):
+        target.run.state = "finished"
+    if runtime.dialect == "postgresql":
+        assert " FOR UPDATE OF run" in str(runs._STREAMABLE.compile(dialect=runtime.engine.dialect))
+
+
+async def test_the_lookup_reads_the_projects_baseline(runtime, owner, gql):
+    await gql.data(UPSERT_BUCKET, {"name": "r0", "project": "p", "entity": "kim"}, key=owner.key)
+    async with runtime.session_factory.begin() as session:
+        baseline = await session.scalar(select(tables.Run).where(tables.Run.name == "r0"))
+        await session.execute(update(tables.Project).where(tables.Project.name == "p")
+                              .values(baseline_run_id=baseline.id))
+    async with bulk.transaction(runtime.engine, runtime.session_factory) as transaction:
+        target = await runs.stream_target(transaction, owner.key, "kim", "p", "r1")
+    assert target.baseline is not None and (target.baseline.id, target.baseline.history_line_count) == (baseline.id, 0)
+    assert target.project.baseline_run_id == baseline.id

@@ -10,7 +10,8 @@ it is ~20x slower for this (DESIGN.md §9).
   unnest(<one array a column>)`` in a CTE, ``ON CONFLICT ... DO UPDATE`` when the chunk overwrites
   stored lines, and the statement itself the run row's ``UPDATE``), ``COMMIT``: four round trips.
   A session joins the same transaction only when a request needs one (a summary's value index,
-  recording a key's use, a refusal's exact answer).
+  recording a key's use, a RESTRICTED project's member list). JSON values go as JSON text and come
+  back decoded by Labbook's codec, which app.db.engine registers on every asyncpg connection.
 - SQLite: a session; a DELETE of the range when it overwrites, one ``INSERT ... SELECT FROM
   json_each(?)`` a table, then the run row's UPDATE.
 """

@@ -26,6 +26,7 @@ KEY_PREFIX = "local-"
 SECRET_CHARS = 48
 # last_used_at is refreshed at most this often, so a streaming run does not write on every request.
 LAST_USED_RESOLUTION_S = 60
+UNKNOWN_KEY = "invalid API key: no such key; create one with `python -m app create-api-key`"
 
 # Built once: every authenticated request runs it (building a select costs more than running it).
 # The user's personal entity comes along: the viewer's fields ask for it.
@@ -91,7 +92,7 @@ async def authenticate(session: AsyncSession, secret: str, *, record_use: bool =
 async def _usable_key(session: AsyncSession, secret: str, *, record_use: bool) -> Row[tuple[ApiKey, User, Entity]]:
     row = (await session.execute(_KEY_WITH_USER, {"secret_hash": hash_key(secret)})).first()
     if row is None:
-        raise Unauthenticated("invalid API key: no such key; create one with `python -m app create-api-key`")
+        raise Unauthenticated(UNKNOWN_KEY)
     await accept(session, row.ApiKey, row.User, record_use=record_use)
     return row
 

@@ -13,18 +13,15 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import orjson
-from sqlalchemy import and_, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import bulk
-from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import dumps, storable_json, utcnow
-from app.domain import api_keys, policy, rules, run_values, runs
-from app.domain.actor import Actor
-from app.domain.errors import BadInput, Unauthenticated
+from app.domain import rules, run_values, runs
+from app.domain.errors import BadInput
 
 HISTORY_FILE = "wandb-history.jsonl"
 EVENTS_FILE = "wandb-events.jsonl"
@@ -197,28 +194,29 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
     return merged
 
 
-async def stream(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], authorization: str | None,
-                 entity_name: str, project_name: str, run_name: str, chunk: Chunk, *,
-                 base_url: str | None = None) -> dict[str, Any]:
-    """Write one file_stream request as the key in ``authorization``, in one transaction; return the
-    answer for the client. The project's metric rules are evaluated in the same transaction."""
-    async with bulk.transaction(engine, session_factory) as transaction:
-        run = await _loggable_run(transaction, authorization, (entity_name, project_name, run_name))
-        writes, changes = _chunk_changes(run, chunk)
-        if chunk.summary is not None:
-            changes.update(await _write_summary(await transaction.session(), run, chunk.summary))
-        if getattr(run, "rules_version", 1):
-            await _evaluate_rules(transaction, run, chunk, changes, (entity_name, project_name), base_url)
-        await transaction.write_chunk(run.id, writes, changes)
+async def stream(transaction: bulk.Transaction, secret: str | None, entity_name: str, project_name: str,
+                 run_name: str, chunk: Chunk, *, base_url: str | None = None) -> dict[str, Any]:
+    """Write one file_stream request in ``transaction`` as the key ``secret`` (None: no key); return
+    the answer for the client. The key and the run are found, and the request refused or let
+    through, by runs.stream_target; the project's metric rules are evaluated in the same transaction."""
+    target = await runs.stream_target(transaction, secret, entity_name, project_name, run_name)
+    run = target.run
+    writes, changes = _chunk_changes(run, chunk)
+    if chunk.summary is not None:
+        changes.update(await _write_summary(await transaction.session(), run, chunk.summary))
+    if target.project.rules_version:
+        await _evaluate_rules(transaction, target, chunk, changes, base_url)
+    await transaction.write_chunk(run.id, writes, changes)
     answer: dict[str, Any] = {"exitcode": None, "limits": {}}
     if run.stop_requested:
         answer["stopped"] = True
     return answer
 
 
-async def _evaluate_rules(transaction: bulk.Transaction, run: Any, chunk: Chunk, changes: dict[str, Any],
-                          names: tuple[str, str], base_url: str | None) -> None:
+async def _evaluate_rules(transaction: bulk.Transaction, target: runs.StreamTarget, chunk: Chunk,
+                          changes: dict[str, Any], base_url: str | None) -> None:
     """The project's metric rules on this chunk; their states go with the run row's other changes."""
+    run, project = target.run, target.project
     history = chunk.history.objects if chunk.history is not None else []
     steps = chunk.history.steps if chunk.history is not None else []
     incoming = rules.Incoming(
@@ -226,126 +224,25 @@ async def _evaluate_rules(transaction: bulk.Transaction, run: Any, chunk: Chunk,
         summary_step=changes.get("last_step", run.last_step), history_keys=run.history_keys,
         finished_state=changes.get("state") if chunk.complete else None,
     )
-    ingest_run = await _rules_view(transaction, run, rules.RunPlace(run.id, run.name, run.project_id, names[1],
-                                                                    names[0], base_url))
-    states = await rules.on_ingest(transaction.session, ingest_run, incoming)
+    place = rules.RunPlace(run.id, run.name, project.id, project.name, target.entity.name, base_url)
+    baseline = None if target.baseline is None else {
+        "id": target.baseline.id, "history_line_count": target.baseline.history_line_count,
+        "updated_at": target.baseline.updated_at}
+    states = await rules.on_ingest(transaction.session, rules.IngestRun(place, project.rules_version, run.rule_states,
+                                                                        baseline), incoming)
     if states is not None:
         changes["rule_states"] = states
 
 
-async def _rules_view(transaction: bulk.Transaction, run: Any, place: Any) -> Any:
-    if isinstance(run, _Columns):
-        baseline = {"id": run.baseline_id, "history_line_count": run.baseline_history_line_count,
-                    "updated_at": run.baseline_updated_at}
-        return rules.IngestRun(place, run.rules_version, run.rule_states, baseline)
-    # Found by runs.loggable_run (an ORM run): read the project and its baseline.
-    session = await transaction.session()
-    project = await session.get(Project, run.project_id)
-    baseline_run = await session.get(Run, project.baseline_run_id) if project.baseline_run_id else None
-    baseline = None if baseline_run is None or baseline_run.project_id != project.id else {
-        "id": baseline_run.id, "history_line_count": baseline_run.history_line_count,
-        "updated_at": baseline_run.updated_at}
-    return rules.IngestRun(place, project.rules_version, run.rule_states, baseline)
-
-
-async def _write_summary(session: AsyncSession, run: Any, summary: dict[str, Any]) -> dict[str, Any]:
+async def _write_summary(session: AsyncSession, run: runs.StreamRun, summary: dict[str, Any]) -> dict[str, Any]:
     """The run's new summary: its value index now, the column with the run row's other changes."""
     await run_values.replace(session, run.id, run.project_id, run_values.SUMMARY, summary)
     return {"summary": summary}
 
 
-async def _loggable_run(transaction: bulk.Transaction, authorization: str | None, names: tuple[str, str, str]) -> Any:
-    """The run, locked, if the key may log to it. A live run's requests find key and run with one
-    statement; when that finds nothing or a refusal, api_keys and runs say exactly what is wrong."""
-    secret = api_keys.secret_from_authorization(authorization)
-    if secret is not None:
-        entity, project, run = names
-        params = {"secret_hash": api_keys.hash_key(secret), "entity": entity, "project": project, "run": run}
-        found = await _permitted_run(await transaction.first_row(_KEY_AND_RUN, params), transaction)
-        if found is not None:
-            return found
-    session = await transaction.session()
-    actor = await api_keys.actor_for(session, authorization)
-    return (await runs.loggable_run(session, actor, *names, for_update=True)).run
-
-
-def _columns(prefix: str, model: Any, names: tuple[str, ...]) -> list[Any]:
-    return [model.__table__.c[name].label(prefix + name) for name in names]
-
-
-_BASELINE = Run.__table__.alias("baseline")
-
-# runs.loggable_run's statement, joined with the API key and its user instead of taking a user id,
-# reading only the columns the checks and the writes need (no ORM objects: building them cost
-# more than the statement).
-_KEY_AND_RUN = (
-    select(
-        *_columns("key_", ApiKey, ("id", "last_used_at", "revoked_at", "expires_at")),
-        *_columns("user_", User, ("id", "entity_id", "username", "account_type", "is_admin", "deleted_at")),
-        *_columns("entity_", Entity, ("id", "name", "kind")),
-        *_columns("project_", Project, ("id", "name", "access")),
-        *_columns("run_", Run, ("id", "project_id", "name", "state", "user_id", "created_by_id", "stop_requested",
-                                "history_line_count", "events_line_count", "log_line_count", "last_step",
-                                "history_keys")),
-        Membership.role.label("membership_role"),
-        # What the project's metric rules need: their version (0: none) and the baseline run.
-        Project.rules_version.label("run_rules_version"), Run.rule_states.label("run_rule_states"),
-        _BASELINE.c.id.label("run_baseline_id"),
-        _BASELINE.c.history_line_count.label("run_baseline_history_line_count"),
-        _BASELINE.c.updated_at.label("run_baseline_updated_at"),
-    )
-    .select_from(ApiKey)
-    .join(User, User.id == ApiKey.user_id)
-    .join(Entity, Entity.name == bindparam("entity"))
-    .join(Project, and_(Project.entity_id == Entity.id, Project.name == bindparam("project")))
-    .join(Run, and_(Run.project_id == Project.id, Run.name == bindparam("run")))
-    .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == User.id))
-    .outerjoin(_BASELINE, and_(_BASELINE.c.id == Project.baseline_run_id, _BASELINE.c.project_id == Project.id))
-    .where(ApiKey.secret_hash == bindparam("secret_hash"))
-    .with_for_update(of=Run)
-)
-
-
-class _Columns:
-    """One table's columns in the lookup's row, read as attributes, as the policy reads ORM objects."""
-
-    __slots__ = ("_row", "_prefix")
-
-    def __init__(self, row: Mapping[str, Any], prefix: str) -> None:
-        self._row, self._prefix = row, prefix
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._row[self._prefix + name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-async def _permitted_run(row: Mapping[str, Any] | None, transaction: bulk.Transaction) -> Any:
-    """The run in the lookup's row if its key may log to it now (recording the key's use when due),
-    else None."""
-    if row is None:
-        return None
-    key, user, entity, project, run = (_Columns(row, table) for table in ("key_", "user_", "entity_", "project_", "run_"))
-    now = utcnow()
-    try:
-        api_keys.refuse_unusable(key, user, now)
-    except Unauthenticated:
-        return None
-    actor = Actor(user=user, api_key_id=key.id)
-    role = policy.role_read_with(actor, entity, row["membership_role"])
-    in_restricted = (project.access == policy.RESTRICTED
-                     and await policy.in_restricted_project(await transaction.session(), actor, project))
-    if not policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
-        return None
-    if api_keys.use_is_stale(key, now):
-        await api_keys.record_key_use(await transaction.session(), key.id, now)
-    return run
-
-
 # --- what a chunk writes ------------------------------------------------------------------------
 
-def _chunk_changes(run: Any, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[str, Any]]:
+def _chunk_changes(run: runs.StreamRun, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[str, Any]]:
     """The chunk's lines to store and the run row's new values (but the summary's, _write_summary)."""
     now = utcnow()
     writes: list[bulk.LineWrite] = []
@@ -373,7 +270,7 @@ def _chunk_changes(run: Any, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[s
     return writes, changes
 
 
-def _history_changes(run: Any, lines: JsonLines) -> dict[str, Any]:
+def _history_changes(run: runs.StreamRun, lines: JsonLines) -> dict[str, Any]:
     changes: dict[str, Any] = {
         "history_line_count": max(run.history_line_count, lines.end),
         "history_keys": count_key_types(run.history_keys, lines.objects),
@@ -384,7 +281,7 @@ def _history_changes(run: Any, lines: JsonLines) -> dict[str, Any]:
     return changes
 
 
-def _events_changes(run: Any, lines: JsonLines) -> dict[str, Any]:
+def _events_changes(run: runs.StreamRun, lines: JsonLines) -> dict[str, Any]:
     changes: dict[str, Any] = {"events_line_count": max(run.events_line_count, lines.end)}
     if lines.objects and lines.end >= run.events_line_count:
         changes["system_metrics"] = lines.objects[-1]

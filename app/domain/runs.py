@@ -1,4 +1,4 @@
-"""Runs (W&B's legacy name: "bucket"): create or update from the client, attribution, stop, crash.
+"""Runs (W&B's legacy name: "bucket"): create or update from the client, attribution, stop, states.
 
 ``upsert_bucket`` follows PROTOCOL.md §3.2: update by storage id, else create-or-update by
 (entity, project, name); the project is created on first use. Attribution follows §5.3: a team
@@ -7,30 +7,28 @@ service account logs on behalf of the member named by X-WANDB-USERNAME / X-WANDB
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
 import secrets
 import string
 import zlib
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any
+from operator import itemgetter
+from datetime import datetime
+from typing import Any, Awaitable, Callable, Mapping, NamedTuple
 
-from sqlalchemy import Select, and_, bindparam, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Select, and_, bindparam, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.failures import is_unavailable
-from app.db.tables import Entity, Membership, Project, Run, User
+from app.db import bulk
+from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
 from app.db.unique import insert_or_get
-from app.domain import audit, policy, projects, run_values, runs_view
-from app.domain.actor import Actor
+from app.domain import api_keys, audit, policy, projects, run_values, runs_view
+from app.domain.actor import Account, Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
 from app.domain.names import check_run_name
 from app.domain.users import require_entity
 
-log = logging.getLogger("labbook.runs")
 
 DEFAULT_PROJECT = "uncategorized"
 STATES = ("running", "finished", "failed", "crashed", "killed", "preempting", "preempted", "pending")
@@ -107,7 +105,7 @@ def parse_json_object(value: str, field_name: str) -> dict[str, Any]:
 
 async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> UpsertResult:
     if actor.user is None:
-        raise Unauthenticated("an API key is required to log runs")
+        raise Unauthenticated(KEY_REQUIRED)
     config = parse_json_object(data.config, "config") if data.config is not None else None
     summary = parse_json_object(data.summary_metrics, "summaryMetrics") if data.summary_metrics is not None else None
     if data.state is not None and data.state not in STATES:
@@ -127,7 +125,7 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
             run, inserted = await _create(session, actor, entity, project, data)
         if not inserted:
             role = await policy.role_in(session, actor, entity)
-            await require_loggable(session, actor, RunContext(run, project, entity, role))
+            await require_loggable(_given(session), actor, role, entity, project, run)
     changed = _apply(run, data, config, summary)
     run.updated_at = utcnow()
     await session.flush()
@@ -244,19 +242,132 @@ def _apply(run: Run, data: RunInput, config: dict | None, summary: dict | None) 
 
 # --- finding runs to log to ---------------------------------------------------------------------
 
-def _loggable_query(for_update: bool) -> Select:
-    query = (
-        select(Run, Project, Entity, Membership.role)
+SessionOf = Callable[[], Awaitable[AsyncSession]]  # a session on demand (file_stream's: bulk.Transaction.session)
+KEY_REQUIRED = "an API key is required to log runs"
+
+
+class StreamKey(NamedTuple):
+    """The columns of an API key that api_keys.refuse_unusable and use_is_stale read."""
+
+    id: int
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    expires_at: datetime | None
+
+
+class StreamEntity(NamedTuple):
+    id: int
+    name: str
+    kind: str
+
+
+class StreamProject(NamedTuple):
+    id: int
+    name: str
+    access: str
+    rules_version: int  # 0: the project has no metric rules
+    baseline_run_id: int | None
+
+
+class StreamBaseline(NamedTuple):
+    """The project's baseline run, for the metric rules (rules.IngestRun.baseline)."""
+
+    id: int
+    history_line_count: int
+    updated_at: datetime
+
+
+class StreamRun(NamedTuple):
+    """The run's columns the checks and the chunk's writes read (app.domain.ingest)."""
+
+    id: int
+    project_id: int
+    name: str
+    state: str
+    user_id: int | None
+    created_by_id: int | None
+    stop_requested: bool
+    history_line_count: int
+    events_line_count: int
+    log_line_count: int
+    last_step: int | None
+    history_keys: dict[str, dict[str, int]] | None
+    rule_states: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamTarget:
+    """The run a file_stream request writes to, its row locked, with its project and entity."""
+
+    run: StreamRun
+    project: StreamProject
+    entity: StreamEntity
+    baseline: StreamBaseline | None
+
+
+def _at_names(query: Select) -> Select:
+    """``query`` over the run at (:entity, :project, :run), joined with its project and entity."""
+    return (
+        query.select_from(Run)
         .join(Project, Project.id == Run.project_id)
         .join(Entity, Entity.id == Project.entity_id)
-        .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
         .where(Entity.name == bindparam("entity"), Project.name == bindparam("project"), Run.name == bindparam("run"))
     )
-    return query.with_for_update(of=Run) if for_update else query
 
 
-# Built once: file_stream runs this on every request.
-_LOGGABLE = {False: _loggable_query(False), True: _loggable_query(True)}
+def _labelled(prefix: str, table: Any, columns: type) -> list[Any]:
+    """The columns of ``table`` that the named tuple ``columns`` names, labelled ``prefix + name``."""
+    return [table.c[name].label(prefix + name) for name in columns._fields]
+
+
+def _reader(prefix: str, columns: type) -> Callable[[Mapping[str, Any]], Any]:
+    """Reads a ``columns`` named tuple from the lookup's row (its columns labelled by _labelled)."""
+    get, make = itemgetter(*(prefix + name for name in columns._fields)), columns._make
+    return lambda row: make(get(row))
+
+
+_BASELINE = Run.__table__.alias("baseline")
+
+
+def _loggable_query(*, for_update: bool, by_key: bool = False) -> Select:
+    """The run at (:entity, :project, :run) with its project, entity and a user's team role; the run's
+    row locked ``for_update``, so that concurrent writers of its derived columns queue.
+
+    The user is :user_id (loggable_run: ORM objects, for the services), or ``by_key`` the owner of the
+    API key :secret_hash (file_stream, every few seconds a run: plain columns, since building ORM
+    objects cost more than the statement). That variant reads whatever exists of the key, its user,
+    the run, its project and entity, the membership and the project's baseline run, so that one
+    row gives the answer, the write's starting point or the exact refusal: no row, no such key; a
+    row without the run (the locking read is a derived table, which may be outer-joined where the
+    run itself may not), no such run."""
+    if not by_key:
+        query = _at_names(select(Run, Project, Entity, Membership.role)).outerjoin(
+            Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
+        return query.with_for_update(of=Run) if for_update else query
+    place = _at_names(select(*_labelled("run_", Run.__table__, StreamRun),
+                             *_labelled("project_", Project.__table__, StreamProject),
+                             *_labelled("entity_", Entity.__table__, StreamEntity)))
+    place = (place.with_for_update(of=Run) if for_update else place).subquery("place")
+    return (
+        select(*_labelled("key_", ApiKey.__table__, StreamKey), *_labelled("user_", User.__table__, Account),
+               *place.c, Membership.role.label("membership_role"),
+               *_labelled("baseline_", _BASELINE, StreamBaseline))
+        .select_from(ApiKey)
+        .join(User, User.id == ApiKey.user_id)
+        .outerjoin(place, true())
+        .outerjoin(Membership, and_(Membership.team_id == place.c.entity_id, Membership.user_id == User.id))
+        .outerjoin(_BASELINE, and_(_BASELINE.c.id == place.c.project_baseline_run_id,
+                                   _BASELINE.c.project_id == place.c.project_id))
+        .where(ApiKey.secret_hash == bindparam("secret_hash"))
+    )
+
+
+# Built once: file_stream runs one on every request.
+_LOGGABLE = {False: _loggable_query(for_update=False), True: _loggable_query(for_update=True)}
+_STREAMABLE = _loggable_query(for_update=True, by_key=True)
+_read_key, _read_user = _reader("key_", StreamKey), _reader("user_", Account)
+_read_run, _read_project = _reader("run_", StreamRun), _reader("project_", StreamProject)
+_read_entity, _read_baseline = _reader("entity_", StreamEntity), _reader("baseline_", StreamBaseline)
 
 
 async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
@@ -266,15 +377,42 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     One statement (run, project, entity and the actor's membership); ``for_update`` locks the run
     row so that concurrent writers of its derived columns queue."""
     if actor.user is None:
-        raise Unauthenticated("an API key is required to log runs")
+        raise Unauthenticated(KEY_REQUIRED)
     params = {"user_id": actor.user.id, "entity": entity_name, "project": project_name, "run": run_name}
     row = (await session.execute(_LOGGABLE[for_update], params)).first()
     if row is None:
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     run, project, entity, team_role = row
     context = RunContext(run, project, entity, policy.role_read_with(actor, entity, team_role))
-    await require_loggable(session, actor, context)
+    await require_loggable(_given(session), actor, context.role, entity, project, run)
     return context
+
+
+async def stream_target(transaction: bulk.Transaction, secret: str | None, entity_name: str, project_name: str,
+                        run_name: str) -> StreamTarget:
+    """The run a file_stream request writes to, locked, if the key ``secret`` may log to it; else the
+    refusal every other route gives (Unauthenticated, NotFound, Forbidden, in the same words). One
+    statement (_loggable_query's by-key variant) answers both; a session joins the transaction only
+    for a RESTRICTED project's member list, or to record the key's use (once a minute)."""
+    if secret is None:
+        raise Unauthenticated(KEY_REQUIRED)
+    params = {"secret_hash": api_keys.hash_key(secret), "entity": entity_name, "project": project_name,
+              "run": run_name}
+    row = await transaction.first_row(_STREAMABLE, params)
+    if row is None:
+        raise Unauthenticated(api_keys.UNKNOWN_KEY)
+    key, user, now = _read_key(row), _read_user(row), utcnow()
+    api_keys.refuse_unusable(key, user, now)
+    if row["run_id"] is None:
+        raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
+    entity, project, run = _read_entity(row), _read_project(row), _read_run(row)
+    actor = Actor(user=user, api_key_id=key.id)
+    await require_loggable(transaction.session, actor, policy.role_read_with(actor, entity, row["membership_role"]),
+                           entity, project, run)
+    if api_keys.use_is_stale(key, now):
+        await api_keys.record_key_use(await transaction.session(), key.id, now)
+    baseline = _read_baseline(row) if row["baseline_id"] is not None else None
+    return StreamTarget(run, project, entity, baseline)
 
 
 async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -> RunContext:
@@ -283,14 +421,16 @@ async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -
         raise NotFound(f"run {run_id} not found")
     run, project, entity = found
     context = RunContext(run, project, entity, await policy.role_in(session, actor, entity))
-    await require_loggable(session, actor, context)
+    await require_loggable(_given(session), actor, context.role, entity, project, run)
     return context
 
 
-async def require_loggable(session: AsyncSession, actor: Actor, context: RunContext) -> None:
-    """NotFound / Forbidden unless the actor may log to the run (policy.can_log_to_run)."""
-    run, project, entity, role = context.run, context.project, context.entity, context.role
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
+async def require_loggable(session_of: SessionOf, actor: Actor, role: str | None, entity: Entity | StreamEntity,
+                           project: Project | StreamProject, run: Run | StreamRun) -> None:
+    """NotFound / Forbidden unless the actor may log to the run (policy.can_log_to_run): the one
+    decision for every route that logs (upsertBucket, file_stream, files, artifacts, alerts)."""
+    in_restricted = (project.access == policy.RESTRICTED
+                     and await policy.in_restricted_project(await session_of(), actor, project))
     if policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
         return
     if not policy.can_read_project(actor, role, project, in_restricted=in_restricted):
@@ -298,6 +438,13 @@ async def require_loggable(session: AsyncSession, actor: Actor, context: RunCont
     if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
         raise Forbidden(projects.write_denied_message(actor, entity, role))
     raise Forbidden(f"permission denied: user {actor.label} may not change run {run.name}, which another user logged")
+
+
+def _given(session: AsyncSession) -> SessionOf:
+    async def session_of() -> AsyncSession:
+        return session
+
+    return session_of
 
 
 async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb: str = "stop") -> RunContext:
@@ -315,7 +462,7 @@ async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb
                     f"only its owner or an admin of {entity.name} may")
 
 
-# --- stopping and crash detection ---------------------------------------------------------------
+# --- stopping and run states ----------------------------------------------------------------------
 
 async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
     """Ask the client to stop: the next file_stream answer carries {"stopped": true}."""
@@ -350,30 +497,3 @@ async def update_run_state(session: AsyncSession, actor: Actor, run_id: int, sta
     audit.record(session, actor, "run.update_state", entity_id=context.entity.id, target_type="run",
                  target_id=run.id, name=run.name, previous=previous, state=state)
     return run
-
-
-async def mark_crashed(session: AsyncSession, timeout_seconds: float) -> int:
-    """Mark running runs silent for longer than ``timeout_seconds`` as crashed; return how many."""
-    cutoff = utcnow() - timedelta(seconds=timeout_seconds)
-    result = await session.execute(
-        update(Run).where(Run.state == "running", Run.heartbeat_at < cutoff).values(state="crashed")
-    )
-    return result.rowcount or 0
-
-
-async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *, timeout_seconds: float,
-                            interval_seconds: float) -> None:
-    """Forever: every ``interval_seconds``, mark silent running runs as crashed (a background task)."""
-    while True:
-        await asyncio.sleep(interval_seconds)
-        try:
-            async with session_factory.begin() as session:
-                crashed = await mark_crashed(session, timeout_seconds)
-            if crashed:
-                log.info("marked %d silent runs as crashed", crashed)
-        except Exception as error:  # the watch must outlive any failure, a lost database above all
-            if is_unavailable(error):
-                log.warning("crash check: the database is unavailable (%s); retrying in %ss",
-                            type(error).__name__, interval_seconds)
-            else:
-                log.exception("crash check failed; retrying in %ss", interval_seconds)

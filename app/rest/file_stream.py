@@ -12,7 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app.domain import files, ingest
+from app.db import bulk
+from app.domain import api_keys, files, ingest
 from app.domain.errors import BadInput, DomainError
 from app.rest.auth import database_error_response, error_response
 
@@ -25,9 +26,10 @@ async def file_stream(request: Request) -> Response:
     try:
         body = await _json_body(request, runtime.settings.max_request_body_bytes)
         chunk = ingest.parse_body(body)
-        answer = await ingest.stream(runtime.engine, runtime.session_factory, request.headers.get("authorization"),
-                                     params["entity"], params["project"], params["run"], chunk,
-                                     base_url=runtime.settings.base_url or str(request.base_url))
+        secret = api_keys.secret_from_authorization(request.headers.get("authorization"))
+        async with bulk.transaction(runtime.engine, runtime.session_factory) as transaction:
+            answer = await ingest.stream(transaction, secret, params["entity"], params["project"], params["run"],
+                                         chunk, base_url=runtime.settings.base_url or str(request.base_url))
         if runtime.storage.direct_uploads and isinstance(body, dict) and body.get("uploaded"):
             await _confirm_uploads(runtime, params, body["uploaded"])
     except DomainError as error:
