@@ -39,6 +39,20 @@ COMPLETE_MULTIPART = """mutation($action: CompleteMultipartAction!, $parts: [Upl
   $storagePath: String!, $uploadID: String!) { result: completeMultipartUploadArtifact(input: {
   completeMultipartAction: $action, completedParts: $parts, artifactID: $artifactID, storagePath: $storagePath,
   uploadID: $uploadID}) { digest } }"""
+CREATE_MANIFEST = """mutation($input: CreateArtifactManifestInput!) { result: createArtifactManifest(input: $input) {
+  artifactManifest { id } } }"""
+UPDATE_MANIFEST = """mutation($input: UpdateArtifactManifestInput!) { result: updateArtifactManifest(input: $input) {
+  artifactManifest { id } } }"""
+UPDATE_PORTFOLIO = """mutation($input: UpdateArtifactPortfolioInput!) { result: updateArtifactPortfolio(input: $input) {
+  artifactCollection { name } } }"""
+MOVE_SEQUENCE = """mutation($input: MoveArtifactSequenceInput!) { result: moveArtifactSequence(input: $input) {
+  artifactCollection { name } } }"""
+DELETE_PORTFOLIO = """mutation($input: DeleteArtifactPortfolioInput!) { result: deleteArtifactPortfolio(input: $input) {
+  artifactCollection { name } } }"""
+TAG_COLLECTION = """mutation($input: CreateArtifactCollectionTagAssignmentsInput!) {
+  result: createArtifactCollectionTagAssignments(input: $input) { tags { name } } }"""
+UNTAG_COLLECTION = """mutation($input: DeleteArtifactCollectionTagAssignmentsInput!) {
+  result: deleteArtifactCollectionTagAssignments(input: $input) { success } }"""
 FILES_QUERY = """mutation($input: CreateArtifactFilesInput!) { createArtifactFiles(input: $input) {
   files { edges { node { storagePath uploadUrl uploadHeaders artifact { id } } } } } }"""
 
@@ -80,6 +94,23 @@ async def _project_only(runtime, team) -> dict:
                           {"alias": "latest", "artifactCollectionName": "fresh"}]}}
 
 
+async def _pending_manifest(runtime, team) -> dict:
+    saved = await save_artifact(runtime, "ada", "acme", "vision", "dataset", FILES, commit=False)
+    pk = ids.decode_as(saved.global_id, "Artifact")
+    return {"input": {"artifactManifestID": ids.encode("ArtifactManifest", pk), "digest": b64md5(b"{}")}}
+
+
+async def _portfolio(runtime, team) -> dict:
+    saved = await _committed(runtime, team)
+    portfolio = await link(runtime, "ada", saved, "acme", "vision", "registered")
+    return {"input": {"artifactPortfolioID": ids.encode("ArtifactCollection", portfolio)}}
+
+
+def _tags(saved: Saved) -> dict:
+    return {"input": {"entityName": "acme", "projectName": "vision", "artifactCollectionName": "dataset",
+                      "tags": [{"tagName": "keep"}]}}
+
+
 def _alias(saved: Saved, alias: str = "gold") -> dict:
     return {"input": {"artifactID": saved.global_id, "aliases": [
         {"alias": alias, "artifactCollectionName": "dataset", "entityName": "acme", "projectName": "vision"}]}}
@@ -111,6 +142,27 @@ CASES: dict[str, tuple[str, Setup, str]] = {
         "artifactSequenceID": s.collection_global_id, "description": "d"}}), "U N F ok ok ok"),
     "deleteArtifactSequence": (DELETE_SEQUENCE, _with_artifact(lambda s: {"id": s.collection_global_id}),
                                "U N F ok ok ok"),
+    "createArtifactManifest": (CREATE_MANIFEST, _with_artifact(lambda s: None), "U N F ok ok ok"),
+    "updateArtifactManifest": (UPDATE_MANIFEST, _pending_manifest, "U N F ok ok ok"),
+    "updateArtifactPortfolio": (UPDATE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
+    "moveArtifactSequence": (MOVE_SEQUENCE, _with_artifact(lambda s: {"input": {
+        "artifactSequenceID": s.collection_global_id, "destinationArtifactTypeName": "model"}}), "U N F ok ok ok"),
+    "deleteArtifactPortfolio": (DELETE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
+    "createArtifactCollectionTagAssignments": (TAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
+    "deleteArtifactCollectionTagAssignments": (UNTAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
+}
+# The audit event each mutation writes when it succeeds (every artifact mutation is audited).
+ACTIONS = {
+    "createArtifact": "artifact.create", "createArtifactType": "artifact_type.create", "commitArtifact": "artifact.commit",
+    "completeMultipartUploadArtifact": "artifact.multipart.abort", "addAliases": "artifact.aliases.add",
+    "deleteAliases": "artifact.aliases.delete", "updateArtifact": "artifact.update", "deleteArtifact": "artifact.delete",
+    "linkArtifact": "artifact.link", "unlinkArtifact": "artifact.unlink",
+    "updateArtifactSequence": "artifact_collection.update", "deleteArtifactSequence": "artifact_collection.delete",
+    "createArtifactManifest": "artifact.manifest", "updateArtifactManifest": "artifact.manifest",
+    "updateArtifactPortfolio": "artifact_collection.update", "moveArtifactSequence": "artifact_collection.update",
+    "deleteArtifactPortfolio": "artifact_collection.delete",
+    "createArtifactCollectionTagAssignments": "artifact_collection.tags",
+    "deleteArtifactCollectionTagAssignments": "artifact_collection.tags",
 }
 OUTCOMES["C"] = ("CONFLICT", 409)
 MATRIX = [(case, actor, outcome) for case, (_, _, row) in CASES.items() for actor, outcome in zip(ACTORS, row.split())]
@@ -121,6 +173,10 @@ async def test_artifact_mutation_authorization(gql, runtime, case, actor, outcom
     query, setup, _ = CASES[case]
     team = await make_team(runtime)
     variables = await setup(runtime, team)
+    if case == "createArtifactManifest":
+        pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
+        variables = {"input": {"artifactID": pending.global_id, "name": "wandb_manifest.json", "digest": "",
+                               "entityName": "acme", "projectName": "vision"}}
     if case == "createArtifactFiles":
         pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
         variables = {"input": {"artifactFiles": [{"artifactID": pending.global_id, "name": "x", "md5": "bad"}]}}
@@ -131,6 +187,9 @@ async def test_artifact_mutation_authorization(gql, runtime, case, actor, outcom
     if outcome == "ok":
         assert response.status_code == 200 and not payload.get("errors"), payload
         assert (await artifact_row_counts(runtime))["audit_event"] == before["audit_event"] + 1
+        async with runtime.session_factory() as session:
+            newest = await session.scalar(select(tables.AuditEvent).order_by(tables.AuditEvent.id.desc()).limit(1))
+        assert (newest.action, newest.actor_id) == (ACTIONS[case.split("/")[0]], account.id), newest
         return
     code, status = OUTCOMES[outcome]
     assert payload.get("errors"), payload
