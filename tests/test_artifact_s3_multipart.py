@@ -46,7 +46,8 @@ async def test_the_clients_multipart_upload_goes_to_the_bucket_and_round_trips(l
                 tables.AuditEvent.action == "artifact.multipart.complete"))).all()
         assert blob.size == size
         # the object is in the bucket under the blob's key, joined from the client's 100 MiB parts
-        head = await asyncio.to_thread(store.client.head_object, Bucket=store.bucket, Key=store.prefix + blob.storage_key)
+        head = await asyncio.to_thread(store.client.head_object, Bucket=store.bucket,
+                                       Key=store.prefix + blob.storage_key)
         assert head["ContentLength"] == size and head["ETag"].strip('"').endswith("-21"), head
         assert [(d["size"], d["parts"]) for d in multipart] == [(size, 21)], multipart
         pending = await asyncio.to_thread(store.client.list_multipart_uploads, Bucket=store.bucket, Prefix=store.prefix)

@@ -153,9 +153,10 @@ CASES: dict[str, tuple[str, Setup, str]] = {
 }
 # The audit event each mutation writes when it succeeds (every artifact mutation is audited).
 ACTIONS = {
-    "createArtifact": "artifact.create", "createArtifactType": "artifact_type.create", "commitArtifact": "artifact.commit",
-    "completeMultipartUploadArtifact": "artifact.multipart.abort", "addAliases": "artifact.aliases.add",
-    "deleteAliases": "artifact.aliases.delete", "updateArtifact": "artifact.update", "deleteArtifact": "artifact.delete",
+    "createArtifact": "artifact.create", "createArtifactType": "artifact_type.create",
+    "commitArtifact": "artifact.commit", "completeMultipartUploadArtifact": "artifact.multipart.abort",
+    "addAliases": "artifact.aliases.add", "deleteAliases": "artifact.aliases.delete",
+    "updateArtifact": "artifact.update", "deleteArtifact": "artifact.delete",
     "linkArtifact": "artifact.link", "unlinkArtifact": "artifact.unlink",
     "updateArtifactSequence": "artifact_collection.update", "deleteArtifactSequence": "artifact_collection.delete",
     "createArtifactManifest": "artifact.manifest", "updateArtifactManifest": "artifact.manifest",
