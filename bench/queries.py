@@ -43,7 +43,7 @@ from app.db.migrate import upgrade  # noqa: E402
 from app.domain.api_keys import issue_key  # noqa: E402
 from app.domain.run_values import CONFIG, SUMMARY, leaves  # noqa: E402
 from app.domain.users import create_user  # noqa: E402
-from tests.support import create_pg_database, drop_pg_database  # noqa: E402
+from tests.support import empty_database  # noqa: E402
 from tests.wandb_queries import RUNS_QUERY  # noqa: E402
 
 PG_ADMIN_DSN = os.environ.get("LABBOOK_BENCH_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -414,7 +414,7 @@ async def profile(url: str, data_dir: Path, data: Dataset, names: set[str]) -> N
                 sql_ms = sum(ms for _s, _p, ms in captured)
                 print(f"\n### {name}: {total:.1f} ms in-process, {len(captured)} statements, {sql_ms:.1f} ms in SQL "
                       f"(HTTP {response.status_code})")
-                for statement, parameters, ms in sorted(captured, key=lambda c: -c[2]):
+                for statement, _parameters, ms in sorted(captured, key=lambda c: -c[2]):
                     print(f"   {ms:6.1f} ms  {' '.join(statement.split())[:110]}")
                 queries = [c for c in captured if c[0].lstrip().upper().startswith(("SELECT", "WITH"))]
                 for statement, parameters, ms in sorted(queries, key=lambda c: -c[2])[:2]:
@@ -469,12 +469,7 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
     print(f"\n== {dialect}: {args.runs} runs x {CONFIG_KEYS} config keys x {SUMMARY_KEYS} metrics, "
           f"{args.history_rows} history rows", flush=True)
     with tempfile.TemporaryDirectory(prefix="labbook-bench-") as tmp:
-        pg_name = None
-        if dialect == "postgresql":
-            pg_name, url = await create_pg_database(PG_ADMIN_DSN, prefix="labbook_bench")
-        else:
-            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-        try:
+        async with empty_database(dialect, Path(tmp), admin_dsn=PG_ADMIN_DSN, prefix="labbook_bench") as url:
             data = await populate(url, args.runs, args.history_rows)
             with Server(url, Path(tmp) / "data") as server:
                 results = await asyncio.to_thread(measure, server.base_url, data, dialect, args.requests, args.warmup)
@@ -484,9 +479,6 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
             if slow:
                 await profile(url, Path(tmp) / "data", data, slow)
             return results
-        finally:
-            if pg_name:
-                await drop_pg_database(pg_name, PG_ADMIN_DSN)
 
 
 def print_table(results: list[Result], requests: int) -> None:

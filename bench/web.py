@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from queries import ENTITY, HISTORY_RUN, PG_ADMIN_DSN, PROJECT, Server, populate  # noqa: E402
 
 from app.rest.web import DIST  # noqa: E402
-from tests.support import create_pg_database, drop_pg_database  # noqa: E402
+from tests.support import empty_database  # noqa: E402
 
 CHROMIUM = os.environ.get("LABBOOK_CHROMIUM", "/usr/bin/chromium")
 FIRST_ROWS_MS, MAX_DOM_ROWS, CHART_MS, JS_KB = 1500, 200, 1000, 400
@@ -92,18 +92,10 @@ async def measure(base_url: str, key: str, scroll_steps: int) -> dict[str, float
 async def bench(dialect: str, args: argparse.Namespace) -> bool:
     print(f"\n== {dialect}: {args.runs} runs, one run of {args.history_rows} steps", flush=True)
     with tempfile.TemporaryDirectory(prefix="labbook-bench-web-") as tmp:
-        pg_name = None
-        if dialect == "postgresql":
-            pg_name, url = await create_pg_database(PG_ADMIN_DSN, prefix="labbook_bench")
-        else:
-            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-        try:
+        async with empty_database(dialect, Path(tmp), admin_dsn=PG_ADMIN_DSN, prefix="labbook_bench") as url:
             data = await populate(url, args.runs, args.history_rows)
             with Server(url, Path(tmp) / "data") as server:
                 results = await measure(server.base_url, data.key, args.scroll_steps)
-        finally:
-            if pg_name:
-                await drop_pg_database(pg_name, PG_ADMIN_DSN)
     kb = javascript_kb()
     checks = [
         ("first table rows after navigation", f"{results['first rows ms']:.0f} ms", f"<= {FIRST_ROWS_MS} ms",

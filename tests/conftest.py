@@ -12,7 +12,7 @@ import pytest
 from app.main import build_runtime, create_app
 from app.settings import Settings
 from tests.support import (
-    GraphQLClient, LiveServer, create_pg_database, drop_pg_database, make_account, migrate,
+    GraphQLClient, LiveServer, empty_database, make_account, migrate,
     postgres_reachable, truncate_all,
 )
 from tests.storage_support import S3_TEST_BUCKET, free_port, s3_settings
@@ -31,16 +31,10 @@ def _dialects() -> list[str]:
 @pytest.fixture(scope="session", params=_dialects())
 async def database_url(request):
     """A migrated database per dialect, shared by the session and emptied before each test."""
-    if request.param == "postgresql":
-        if not postgres_reachable():
-            pytest.fail("PostgreSQL is required (CI) but 127.0.0.1:5432 is not reachable")
-        name, url = await create_pg_database()
-        await migrate(url)
-        yield url
-        await drop_pg_database(name)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            url = f"sqlite+aiosqlite:///{Path(tmp) / 'labbook.db'}"
+    if request.param == "postgresql" and not postgres_reachable():
+        pytest.fail("PostgreSQL is required (CI) but 127.0.0.1:5432 is not reachable")
+    with tempfile.TemporaryDirectory() as tmp:
+        async with empty_database(request.param, Path(tmp)) as url:
             await migrate(url)
             yield url
 

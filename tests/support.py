@@ -10,10 +10,10 @@ import sys
 import threading
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, AsyncIterator, Iterator
 
 import asyncpg
 import httpx
@@ -56,6 +56,21 @@ async def drop_pg_database(name: str, admin_dsn: str = PG_ADMIN_DSN) -> None:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await connection.close()
+
+
+@asynccontextmanager
+async def empty_database(dialect: str, directory: Path, *, admin_dsn: str = PG_ADMIN_DSN,
+                         prefix: str = "labbook_test") -> AsyncIterator[str]:
+    """The URL of a new empty database of ``dialect``: on PostgreSQL a database dropped afterwards,
+    on SQLite a file in ``directory``."""
+    if dialect != "postgresql":
+        yield f"sqlite+aiosqlite:///{directory / 'labbook.db'}"
+        return
+    name, url = await create_pg_database(admin_dsn, prefix=prefix)
+    try:
+        yield url
+    finally:
+        await drop_pg_database(name, admin_dsn)
 
 
 async def migrate(url: str) -> None:

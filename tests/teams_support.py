@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
 
 from sqlalchemy import func, select
 
@@ -52,6 +53,38 @@ async def make_team(runtime, name: str = "acme") -> TeamFixture:
 async def row_counts(runtime) -> dict[str, int]:
     async with runtime.session_factory() as session:
         return {t.__tablename__: await session.scalar(select(func.count()).select_from(t)) for t in COUNTED}
+
+
+# The authorization matrices: one row a case, one cell an actor, read left to right.
+ACTORS = ("anonymous", "outsider", "viewer", "member", "service", "admin")
+OUTCOMES = {"U": ("UNAUTHENTICATED", 401), "F": ("FORBIDDEN", 403), "N": ("NOT_FOUND", 404), "C": ("CONFLICT", 409),
+            "B": ("BAD_USER_INPUT", 400)}
+
+
+def matrix(cases: dict[str, tuple]) -> list[tuple[str, str, str]]:
+    """(case, actor, outcome) triples from cases whose last element is the row, e.g. "U N F ok ok ok"."""
+    return [(case, actor, outcome) for case, (*_, row) in cases.items()
+            for actor, outcome in zip(ACTORS, row.split(), strict=True)]
+
+
+async def expect_outcome(gql, query: str, variables: dict[str, Any], key: str | None, outcome: str,
+                         counts: Callable[[], Awaitable[dict[str, int]]]) -> None:
+    """One matrix cell: "ok" answers without errors and, for a mutation, writes one audit event; a
+    refusal answers the outcome's code and status, says why, and writes nothing."""
+    before = await counts()
+    response = await gql.post(query, variables, key=key)
+    payload = response.json()
+    if outcome == "ok":
+        assert response.status_code == 200 and not payload.get("errors"), payload
+        written = (await counts())["audit_event"] - before["audit_event"]
+        assert written == (1 if query.lstrip().startswith("mutation") else 0)
+        return
+    code, status = OUTCOMES[outcome]
+    assert payload.get("errors"), payload
+    error = payload["errors"][0]
+    assert (response.status_code, error["extensions"]["code"]) == (status, code), payload
+    assert error["message"] and "Unexpected error" not in error["message"]
+    assert await counts() == before
 
 
 async def extra_key(runtime, account: Account) -> str:

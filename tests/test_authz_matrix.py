@@ -18,12 +18,10 @@ from app.domain.teams import create_invite
 from tests.support import make_account
 from tests.teams_support import (
     ACCEPT_INVITE, AUDIT, CREATE_INVITE, CREATE_SERVICE_ACCOUNT, CREATE_TEAM, CREATE_USER, DELETE_INVITE,
-    DELETE_KEY, GENERATE_KEY, UPDATE_ENTITY, UPDATE_MEMBER, UPDATE_USER, UPSERT_MODEL, TeamFixture, make_team,
-    row_counts,
+    DELETE_KEY, GENERATE_KEY, UPDATE_ENTITY, UPDATE_MEMBER, UPDATE_USER, UPSERT_MODEL, TeamFixture, expect_outcome,
+    make_team, matrix, row_counts,
 )
 
-ACTORS = ("anonymous", "outsider", "viewer", "member", "service", "admin")
-OUTCOMES = {"ok": None, "U": ("UNAUTHENTICATED", 401), "F": ("FORBIDDEN", 403), "N": ("NOT_FOUND", 404)}
 
 Setup = Callable[[object, TeamFixture], Awaitable[dict]]
 
@@ -121,7 +119,7 @@ CASES: dict[str, tuple[str, Setup, str]] = {
     "addOrganizationMember": (ADD_ORGANIZATION_MEMBER, org_of_team_admin, "U N N N N ok"),
 }
 
-MATRIX = [(case, actor, outcome) for case, (_, _, row) in CASES.items() for actor, outcome in zip(ACTORS, row.split())]
+MATRIX = matrix(CASES)
 
 
 @pytest.mark.parametrize(("case", "actor", "outcome"), MATRIX, ids=[f"{c}-{a}" for c, a, _ in MATRIX])
@@ -130,21 +128,7 @@ async def test_authorization(gql, runtime, case, actor, outcome):
     team = await make_team(runtime)
     variables = await setup(runtime, team)
     account = team.by_role(actor)
-    key = account.key if account else None
-    before = await row_counts(runtime)
-    response = await gql.post(query, variables, key=key)
-    payload = response.json()
-    if outcome == "ok":
-        assert response.status_code == 200 and not payload.get("errors"), payload
-        written = (await row_counts(runtime))["audit_event"] - before["audit_event"]
-        assert written == (1 if query.lstrip().startswith("mutation") else 0)
-        return
-    code, status = OUTCOMES[outcome]
-    assert payload.get("errors"), payload
-    error = payload["errors"][0]
-    assert (response.status_code, error["extensions"]["code"]) == (status, code), payload
-    assert error["message"] and "Unexpected error" not in error["message"]
-    assert await row_counts(runtime) == before
+    await expect_outcome(gql, query, variables, account.key if account else None, outcome, lambda: row_counts(runtime))
 
 
 async def test_instance_admin_may_create_users(gql, runtime):

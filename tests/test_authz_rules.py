@@ -13,10 +13,8 @@ from app.api import ids
 from app.db import tables
 from app.domain.actor import Actor
 from app.domain.projects import create_project
-from tests.teams_support import TeamFixture, make_team
+from tests.teams_support import TeamFixture, expect_outcome, make_team, matrix
 
-ACTORS = ("anonymous", "outsider", "viewer", "member", "service", "admin")
-OUTCOMES = {"ok": None, "U": ("UNAUTHENTICATED", 401), "F": ("FORBIDDEN", 403), "N": ("NOT_FOUND", 404)}
 COUNTED = (tables.MetricRule, tables.Webhook, tables.Alert, tables.RuleState, tables.RuleVerdict,
            tables.AuditEvent)
 
@@ -111,7 +109,7 @@ CASES: dict[str, tuple[str, Setup, str]] = {
     "snoozeAlert": (SNOOZE, alert, "U N F ok ok ok"),
 }
 
-MATRIX = [(case, actor, outcome) for case, (_, _, row) in CASES.items() for actor, outcome in zip(ACTORS, row.split())]
+MATRIX = matrix(CASES)
 
 
 async def _counts(runtime) -> dict[str, int]:
@@ -125,17 +123,4 @@ async def test_authorization(gql, runtime, case, actor, outcome):
     team = await make_team(runtime)
     variables = await setup(runtime, team)
     account = team.by_role(actor)
-    before = await _counts(runtime)
-    response = await gql.post(query, variables, key=account.key if account else None)
-    payload = response.json()
-    if outcome == "ok":
-        assert response.status_code == 200 and not payload.get("errors"), payload
-        written = (await _counts(runtime))["audit_event"] - before["audit_event"]
-        assert written == (1 if query.lstrip().startswith("mutation") else 0)
-        return
-    code, status = OUTCOMES[outcome]
-    assert payload.get("errors"), payload
-    error = payload["errors"][0]
-    assert (response.status_code, error["extensions"]["code"]) == (status, code), payload
-    assert error["message"] and "Unexpected error" not in error["message"]
-    assert await _counts(runtime) == before
+    await expect_outcome(gql, query, variables, account.key if account else None, outcome, lambda: _counts(runtime))

@@ -123,7 +123,7 @@ async def test_team_commands_refuse_clearly_and_change_nothing(settings, tmp_pat
 
 async def test_accept_invite_from_the_shell(settings, tmp_path, runtime, gql):
     ann = await make_account(runtime, "ann")
-    bob = await make_account(runtime, "bob")
+    await make_account(runtime, "bob")
     await gql.data(CREATE_TEAM, {"name": "lab"}, key=ann.key)
     await gql.data(CREATE_INVITE, {"entity": "lab", "username": "bob", "role": "VIEWER"}, key=ann.key)
     accepted = await admin_cli(settings, tmp_path, "accept-invite", "--user", "bob", "--team", "lab")

@@ -22,11 +22,11 @@ UPSERT = """mutation UpsertBucket($name: String, $project: String, $entity: Stri
 DELETE_RUN_0_28 = """
             mutation DeleteRun(
                 $id: ID!,
-                
+
             ) {
                 deleteRun(input: {
                     id: $id,
-                    
+
                 }) {
                     clientMutationId
                 }

@@ -180,19 +180,19 @@ GET_PROJECTS = """
         }
       }
     }
-    
+
     fragment ApiKeyFragment on ApiKey {
       id
       name
       description
     }
-    
+
     fragment PageInfoFragment on PageInfo {
       __typename
       endCursor
       hasNextPage
     }
-    
+
     fragment ProjectFragment on Project {
       __typename
       id
@@ -204,7 +204,7 @@ GET_PROJECTS = """
         ...UserFragment
       }
     }
-    
+
     fragment UserFragment on User {
       id
       name

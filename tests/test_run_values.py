@@ -18,7 +18,7 @@ from app.db.migrate import alembic_config
 from app.domain import run_values
 from app.domain.run_values import CONFIG, SUMMARY, encode_path, leaves
 from tests.moves_support import DELETE_RUNS, MOVE
-from tests.support import create_pg_database, drop_pg_database, insert_at_revision, make_account
+from tests.support import empty_database, insert_at_revision, make_account
 from tests.tracking_support import UPSERT_BUCKET, UPSERT_SUMMARY, lines, post_stream
 
 RUNS = """
@@ -126,13 +126,9 @@ async def test_filters_agree_with_the_documents_where_the_index_has_no_entry(gql
 @pytest.fixture
 async def scratch_database_url(database_url):
     """An empty database of the session's dialect, for migrating step by step."""
-    if database_url.startswith("sqlite"):
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite+aiosqlite:///{Path(tmp) / 'old.db'}"
-        return
-    name, url = await create_pg_database()
-    yield url
-    await drop_pg_database(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        async with empty_database("sqlite" if database_url.startswith("sqlite") else "postgresql", Path(tmp)) as url:
+            yield url
 
 
 async def test_migration_indexes_existing_runs(scratch_database_url):

@@ -27,18 +27,12 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = {"code": 500}
-
-        async def send_with_status(message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-            await send(message)
-
+        tracked = _ResponseTracker(send)
         try:
-            await self.app(scope, receive, send_with_status)
+            await self.app(scope, receive, tracked)
         finally:
             route = _route_label(scope["path"])
-            REQUESTS.labels(scope["method"], route, str(status["code"])).inc()
+            REQUESTS.labels(scope["method"], route, str(tracked.status)).inc()
             LATENCY.labels(route).observe(time.perf_counter() - started)
 
 
@@ -48,15 +42,18 @@ def _route_label(path: str) -> str:
 
 
 class _ResponseTracker:
-    """``send`` that remembers whether the response has begun (after that no other answer fits)."""
+    """``send`` that remembers whether the response has begun (after that no other answer fits) and
+    its status (500 until one is sent: a request that failed before answering)."""
 
     def __init__(self, send) -> None:
         self.send = send
         self.started = False
+        self.status = 500
 
     async def __call__(self, message) -> None:
         if message["type"] == "http.response.start":
             self.started = True
+            self.status = message["status"]
         await self.send(message)
 
 

@@ -1,7 +1,7 @@
 """initial
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-25 16:31:07.901665
 """
 from typing import Sequence, Union

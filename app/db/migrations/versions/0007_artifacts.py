@@ -19,7 +19,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('blob',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('md5', sa.String(length=32), nullable=False),
@@ -174,7 +174,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('artifact_use', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_artifact_use_artifact_id'))
 
