@@ -122,6 +122,12 @@ async def test_ttls_set_by_the_client_expire_reads_and_the_expiry_job_deletes(li
             "state": "DELETED", "ttlDurationSeconds": 7200, "ttlIsInherited": False}
         refused = await gql(UPDATE_TTL, {"input": {"artifactID": v0_id, "ttlDurationSeconds": 60}})
         assert "not found" in refused["errors"][0]["message"], refused  # an expired version is not brought back
+        # the authenticated download route no longer serves its content; the live version's it does
+        w0_md5, w1_md5 = hashlib.md5(b"zero" * 100).hexdigest(), hashlib.md5(b"one" * 100).hexdigest()
+        gone = await http.get(f"/artifactsV2/default/alice/ttl/weights/{v0_id}/{w0_md5}/w0.bin")
+        live = await http.get(f"/artifactsV2/default/alice/ttl/weights/{artifact_service_global_id(v1.id)}/"
+                              f"{w1_md5}/w1.bin")
+        assert (gone.status_code, live.status_code, live.content) == (404, 200, b"one" * 100)
         bad = await gql(UPDATE_TTL, {"input": {"artifactID": artifact_service_global_id(v1.id),
                                                "ttlDurationSeconds": 0}})
         assert "ttlDurationSeconds 0 is invalid" in bad["errors"][0]["message"], bad
