@@ -14,6 +14,7 @@ from app.api import ids
 from app.db import tables
 from app.storage.signing import signed_path
 from tests.artifact_support import Saved, artifact_row_counts, b64md5, link, save_artifact
+from tests.moves_support import make_run
 from tests.teams_support import ACTORS, TeamFixture, expect_outcome, make_team, matrix
 
 FILES = {"data/train.csv": b"a,b\n1,2\n", "README": b"hello"}
@@ -46,6 +47,7 @@ MOVE_SEQUENCE = """mutation($input: MoveArtifactSequenceInput!) { result: moveAr
   artifactCollection { name } } }"""
 DELETE_PORTFOLIO = """mutation($input: DeleteArtifactPortfolioInput!) { result: deleteArtifactPortfolio(input: $input) {
   artifactCollection { name } } }"""
+USE = """mutation($input: UseArtifactInput!) { result: useArtifact(input: $input) { artifact { id } } }"""
 TAG_COLLECTION = """mutation($input: CreateArtifactCollectionTagAssignmentsInput!) {
   result: createArtifactCollectionTagAssignments(input: $input) { tags { name } } }"""
 UNTAG_COLLECTION = """mutation($input: DeleteArtifactCollectionTagAssignmentsInput!) {
@@ -103,6 +105,16 @@ async def _portfolio(runtime, team) -> dict:
     return {"input": {"artifactPortfolioID": ids.encode("ArtifactCollection", portfolio)}}
 
 
+async def _used_by_admins_run(runtime, team) -> dict:
+    """A version to record as an input of the admin's run: only who may log to that run may."""
+    saved = await _committed(runtime, team)
+    async with runtime.session_factory() as session:
+        project_id = await session.scalar(select(tables.Project.id).where(tables.Project.name == "vision"))
+    await make_run(runtime, project_id, "trainer", team.admin)
+    return {"input": {"entityName": "acme", "projectName": "vision", "runName": "trainer",
+                      "artifactID": saved.global_id}}
+
+
 def _tags(saved: Saved) -> dict:
     return {"input": {"entityName": "acme", "projectName": "vision", "artifactCollectionName": "dataset",
                       "tags": [{"tagName": "keep"}]}}
@@ -139,6 +151,7 @@ CASES: dict[str, tuple[str, Setup, str]] = {
         "artifactSequenceID": s.collection_global_id, "description": "d"}}), "U N F ok ok ok"),
     "deleteArtifactSequence": (DELETE_SEQUENCE, _with_artifact(lambda s: {"id": s.collection_global_id}),
                                "U N F ok ok ok"),
+    "useArtifact": (USE, _used_by_admins_run, "U N F F F ok"),
     "createArtifactManifest": (CREATE_MANIFEST, _with_artifact(lambda s: None), "U N F ok ok ok"),
     "updateArtifactManifest": (UPDATE_MANIFEST, _pending_manifest, "U N F ok ok ok"),
     "updateArtifactPortfolio": (UPDATE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
@@ -157,6 +170,7 @@ ACTIONS = {
     "linkArtifact": "artifact.link", "unlinkArtifact": "artifact.unlink",
     "updateArtifactSequence": "artifact_collection.update", "deleteArtifactSequence": "artifact_collection.delete",
     "createArtifactManifest": "artifact.manifest", "updateArtifactManifest": "artifact.manifest",
+    "useArtifact": "artifact.use",
     "updateArtifactPortfolio": "artifact_collection.update", "moveArtifactSequence": "artifact_collection.update",
     "deleteArtifactPortfolio": "artifact_collection.delete",
     "createArtifactCollectionTagAssignments": "artifact_collection.tags",
