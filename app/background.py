@@ -1,21 +1,36 @@
 """The server's background work: the job worker (webhook deliveries; periodic: marking silent runs
-crashed, the rules' stall check)."""
+crashed, the rules' stall check, deleting artifact versions whose TTL ran out)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.types import utcnow
-from app.domain import crashes, jobs, rules, webhooks
+from app.domain import artifact_blobs, artifact_changes, crashes, jobs, rules, webhooks
 from app.runtime import Runtime
 
 log = logging.getLogger("labbook.background")
 
 CRASH_WATCH = "runs.crash_watch"
+ARTIFACT_EXPIRY = "artifacts.expiry"
+
+
+async def expire_artifacts(runtime: Runtime, sessions: async_sessionmaker[AsyncSession], *,
+                           at: datetime | None = None) -> tuple[int, int]:
+    """Delete every artifact version whose TTL ran out by ``at`` (now), a batch per transaction,
+    then the bytes of the content that nothing references any more; (versions, bytes freed)."""
+    versions = freed_bytes = 0
+    while True:
+        async with sessions.begin() as session:
+            expired = await artifact_changes.expire_due(session, at=at)
+        freed_bytes += await artifact_blobs.delete_bytes(runtime.storage, sessions, expired.freed)
+        versions += expired.versions
+        if expired.versions < artifact_changes.EXPIRY_BATCH:
+            return versions, freed_bytes
 
 
 async def crash_watch(runtime: Runtime) -> None:
@@ -40,6 +55,18 @@ async def job_worker(runtime: Runtime) -> None:
         await _work(runtime, sessions)
     finally:
         await engine.dispose()
+
+
+def expiry_handler(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) -> jobs.Handler:
+    """The periodic job that expires artifact versions, every artifact_expiry_check_seconds."""
+
+    async def expire(job: jobs.Claimed) -> jobs.Retry:
+        versions, freed = await expire_artifacts(runtime, sessions)
+        if versions:
+            log.info("deleted %d expired artifact versions, %d bytes freed", versions, freed)
+        return jobs.Retry(utcnow() + timedelta(seconds=runtime.settings.artifact_expiry_check_seconds))
+
+    return expire
 
 
 async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) -> None:
@@ -67,9 +94,11 @@ async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) ->
         return jobs.Retry(utcnow() + timedelta(seconds=settings.crash_check_interval_seconds))
 
     await jobs.ensure_periodic(sessions, rules.STALL_CHECK, {})
+    await jobs.ensure_periodic(sessions, ARTIFACT_EXPIRY, {})
     try:
         await jobs.run_worker(sessions, runtime.hub,
-                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check, CRASH_WATCH: crash_watch},
+                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check, CRASH_WATCH: crash_watch,
+                               ARTIFACT_EXPIRY: expiry_handler(runtime, sessions)},
                               poll_seconds=settings.job_poll_seconds)
     finally:
         await deliverer.close()

@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     background_jobs: bool = Field(True, description="Run background jobs (deliveries, stall checks) in this process.")
     job_poll_seconds: float = Field(1.0, description="How often the job worker looks for due jobs when not woken.")
     stall_check_seconds: float = Field(30.0, description="How often stalled and crashed runs are checked for rules.")
+    artifact_expiry_check_seconds: float = Field(
+        300.0, description="How often artifact versions whose TTL ran out are deleted (they are unreadable from "
+        "the moment they expire)."
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -14,6 +14,7 @@ from app.api import ids
 from app.db import tables
 from app.storage.signing import signed_path
 from tests.artifact_support import Saved, artifact_row_counts, b64md5, link, save_artifact
+from tests.moves_support import make_run
 from tests.teams_support import ACTORS, TeamFixture, expect_outcome, make_team, matrix
 
 FILES = {"data/train.csv": b"a,b\n1,2\n", "README": b"hello"}
@@ -36,6 +37,21 @@ COMPLETE_MULTIPART = """mutation($action: CompleteMultipartAction!, $parts: [Upl
   $storagePath: String!, $uploadID: String!) { result: completeMultipartUploadArtifact(input: {
   completeMultipartAction: $action, completedParts: $parts, artifactID: $artifactID, storagePath: $storagePath,
   uploadID: $uploadID}) { digest } }"""
+CREATE_MANIFEST = """mutation($input: CreateArtifactManifestInput!) { result: createArtifactManifest(input: $input) {
+  artifactManifest { id } } }"""
+UPDATE_MANIFEST = """mutation($input: UpdateArtifactManifestInput!) { result: updateArtifactManifest(input: $input) {
+  artifactManifest { id } } }"""
+UPDATE_PORTFOLIO = """mutation($input: UpdateArtifactPortfolioInput!) { result: updateArtifactPortfolio(input: $input) {
+  artifactCollection { name } } }"""
+MOVE_SEQUENCE = """mutation($input: MoveArtifactSequenceInput!) { result: moveArtifactSequence(input: $input) {
+  artifactCollection { name } } }"""
+DELETE_PORTFOLIO = """mutation($input: DeleteArtifactPortfolioInput!) { result: deleteArtifactPortfolio(input: $input) {
+  artifactCollection { name } } }"""
+USE = """mutation($input: UseArtifactInput!) { result: useArtifact(input: $input) { artifact { id } } }"""
+TAG_COLLECTION = """mutation($input: CreateArtifactCollectionTagAssignmentsInput!) {
+  result: createArtifactCollectionTagAssignments(input: $input) { tags { name } } }"""
+UNTAG_COLLECTION = """mutation($input: DeleteArtifactCollectionTagAssignmentsInput!) {
+  result: deleteArtifactCollectionTagAssignments(input: $input) { success } }"""
 FILES_QUERY = """mutation($input: CreateArtifactFilesInput!) { createArtifactFiles(input: $input) {
   files { edges { node { storagePath uploadUrl uploadHeaders artifact { id } } } } } }"""
 
@@ -77,6 +93,33 @@ async def _project_only(runtime, team) -> dict:
                           {"alias": "latest", "artifactCollectionName": "fresh"}]}}
 
 
+async def _pending_manifest(runtime, team) -> dict:
+    saved = await save_artifact(runtime, "ada", "acme", "vision", "dataset", FILES, commit=False)
+    pk = ids.decode_as(saved.global_id, "Artifact")
+    return {"input": {"artifactManifestID": ids.encode("ArtifactManifest", pk), "digest": b64md5(b"{}")}}
+
+
+async def _portfolio(runtime, team) -> dict:
+    saved = await _committed(runtime, team)
+    portfolio = await link(runtime, "ada", saved, "acme", "vision", "registered")
+    return {"input": {"artifactPortfolioID": ids.encode("ArtifactCollection", portfolio)}}
+
+
+async def _used_by_admins_run(runtime, team) -> dict:
+    """A version to record as an input of the admin's run: only who may log to that run may."""
+    saved = await _committed(runtime, team)
+    async with runtime.session_factory() as session:
+        project_id = await session.scalar(select(tables.Project.id).where(tables.Project.name == "vision"))
+    await make_run(runtime, project_id, "trainer", team.admin)
+    return {"input": {"entityName": "acme", "projectName": "vision", "runName": "trainer",
+                      "artifactID": saved.global_id}}
+
+
+def _tags(saved: Saved) -> dict:
+    return {"input": {"entityName": "acme", "projectName": "vision", "artifactCollectionName": "dataset",
+                      "tags": [{"tagName": "keep"}]}}
+
+
 def _alias(saved: Saved, alias: str = "gold") -> dict:
     return {"input": {"artifactID": saved.global_id, "aliases": [
         {"alias": alias, "artifactCollectionName": "dataset", "entityName": "acme", "projectName": "vision"}]}}
@@ -108,6 +151,30 @@ CASES: dict[str, tuple[str, Setup, str]] = {
         "artifactSequenceID": s.collection_global_id, "description": "d"}}), "U N F ok ok ok"),
     "deleteArtifactSequence": (DELETE_SEQUENCE, _with_artifact(lambda s: {"id": s.collection_global_id}),
                                "U N F ok ok ok"),
+    "useArtifact": (USE, _used_by_admins_run, "U N F F F ok"),
+    "createArtifactManifest": (CREATE_MANIFEST, _with_artifact(lambda s: None), "U N F ok ok ok"),
+    "updateArtifactManifest": (UPDATE_MANIFEST, _pending_manifest, "U N F ok ok ok"),
+    "updateArtifactPortfolio": (UPDATE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
+    "moveArtifactSequence": (MOVE_SEQUENCE, _with_artifact(lambda s: {"input": {
+        "artifactSequenceID": s.collection_global_id, "destinationArtifactTypeName": "model"}}), "U N F ok ok ok"),
+    "deleteArtifactPortfolio": (DELETE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
+    "createArtifactCollectionTagAssignments": (TAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
+    "deleteArtifactCollectionTagAssignments": (UNTAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
+}
+# The audit event each mutation writes when it succeeds (every artifact mutation is audited).
+ACTIONS = {
+    "createArtifact": "artifact.create", "createArtifactType": "artifact_type.create",
+    "commitArtifact": "artifact.commit", "completeMultipartUploadArtifact": "artifact.multipart.abort",
+    "addAliases": "artifact.aliases.add", "deleteAliases": "artifact.aliases.delete",
+    "updateArtifact": "artifact.update", "deleteArtifact": "artifact.delete",
+    "linkArtifact": "artifact.link", "unlinkArtifact": "artifact.unlink",
+    "updateArtifactSequence": "artifact_collection.update", "deleteArtifactSequence": "artifact_collection.delete",
+    "createArtifactManifest": "artifact.manifest", "updateArtifactManifest": "artifact.manifest",
+    "useArtifact": "artifact.use",
+    "updateArtifactPortfolio": "artifact_collection.update", "moveArtifactSequence": "artifact_collection.update",
+    "deleteArtifactPortfolio": "artifact_collection.delete",
+    "createArtifactCollectionTagAssignments": "artifact_collection.tags",
+    "deleteArtifactCollectionTagAssignments": "artifact_collection.tags",
 }
 MATRIX = matrix(CASES)
 
@@ -117,12 +184,20 @@ async def test_artifact_mutation_authorization(gql, runtime, case, actor, outcom
     query, setup, _ = CASES[case]
     team = await make_team(runtime)
     variables = await setup(runtime, team)
+    if case == "createArtifactManifest":
+        pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
+        variables = {"input": {"artifactID": pending.global_id, "name": "wandb_manifest.json", "digest": "",
+                               "entityName": "acme", "projectName": "vision"}}
     if case == "createArtifactFiles":
         pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
         variables = {"input": {"artifactFiles": [{"artifactID": pending.global_id, "name": "x", "md5": "bad"}]}}
     account = team.by_role(actor)
     await expect_outcome(gql, query, variables, account.key if account else None, outcome,
                          lambda: artifact_row_counts(runtime))
+    if outcome == "ok":
+        async with runtime.session_factory() as session:
+            newest = await session.scalar(select(tables.AuditEvent).order_by(tables.AuditEvent.id.desc()).limit(1))
+        assert (newest.action, newest.actor_id) == (ACTIONS[case.split("/")[0]], account.id), newest
 
 
 READ = """query($entity: String!, $project: String!, $name: String!, $id: ID!) {

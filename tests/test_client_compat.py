@@ -63,7 +63,8 @@ async def test_0_30_verify_server_info_covers_the_client(gql, alice):
 @pytest.mark.parametrize("query", [q.SERVER_FEATURES_QUERY_0_28, q.SERVER_FEATURES_QUERY_0_31])
 async def test_features_advertise_only_what_is_implemented(gql, query):
     features = (await gql.data(query))["serverInfo"]["features"]
-    assert features == [{"name": "FILESTREAM_GZIP", "isEnabled": True}, {"name": "UPDATE_RUN_STATE", "isEnabled": True}]
+    assert features == [{"name": "FILESTREAM_GZIP", "isEnabled": True}, {"name": "UPDATE_RUN_STATE", "isEnabled": True},
+                        {"name": "ARTIFACT_COLLECTIONS_FILTERING_SORTING", "isEnabled": True}]
 
 
 async def test_server_info_frontend_host_and_bucket_providers(gql):

@@ -470,7 +470,11 @@ class Artifact(SQLModel, table=True):
     requested_aliases: Any = _json(nullable=True)  # applied on commit
     run_id: int | None = _fk("run.id", nullable=True, ondelete="SET NULL")  # the producing run
     history_step: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    # None or -1: inherited (no team default here, so no expiry); -2: no expiry; N > 0: expires N
+    # seconds after creation, at ``expires_at``, when the expiry sweep deletes it (reads treat it as
+    # gone from then on).
     ttl_duration_seconds: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
+    expires_at: datetime | None = _ts(nullable=True, index=True)
     client_id: str | None = Field(default=None, sa_column=Column(String(128), nullable=True, index=True))
     base_artifact_id: int | None = _fk("artifact.id", nullable=True, index=False, ondelete="SET NULL")
     manifest_type: str | None = Field(default=None, sa_column=Column(String(12), nullable=True))

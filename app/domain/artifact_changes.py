@@ -5,23 +5,24 @@ deletes their bytes after the transaction commits (artifact_blobs.delete_bytes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import (
-    Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, ArtifactUse,
+    Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, ArtifactUse, Project,
 )
 from app.db.types import utcnow
-from app.domain import artifact_blobs, audit, runs
+from app.domain import artifact_blobs, artifacts, audit, runs
 from app.domain.actor import Actor
 from app.domain.artifact_saving import (
     _json_object, ensure_collection, ensure_type, move_latest, set_alias, writable_place,
 )
 from app.domain.artifacts import (
-    COMMITTED, DELETED, LATEST, PORTFOLIO, SEQUENCE, Version, check_alias, check_collection_name,
-    collection_by_id, collection_named, membership_of, next_index, version_by_id,
+    COMMITTED, DELETED, LATEST, PORTFOLIO, SEQUENCE, Version, check_alias, check_collection_name, check_ttl,
+    collection_by_id, collection_named, expiry, is_expired, membership_of, next_index, version_by_id,
 )
 from app.domain.errors import BadInput, Conflict, NotFound
 
@@ -31,8 +32,9 @@ async def use_artifact(session: AsyncSession, actor: Actor, entity_name: str, pr
     """Record that the run used the version (its input lineage)."""
     context = await runs.loggable_run(session, actor, entity_name, project_name, run_name)
     version = await version_by_id(session, actor, artifact_id)
-    if version.artifact.state != COMMITTED:
-        raise BadInput(f"artifact {version.sequence.name}:v{version.artifact.version_index} is not committed")
+    if version.artifact.state != COMMITTED or is_expired(version.artifact):
+        raise BadInput(f"artifact {version.sequence.name}:v{version.artifact.version_index} is not committed"
+                       + (" (it expired)" if is_expired(version.artifact) else ""))
     found = await session.scalar(select(ArtifactUse).where(ArtifactUse.run_id == context.run.id,
                                                            ArtifactUse.artifact_id == artifact_id))
     if found is None:
@@ -72,8 +74,8 @@ async def _collection_for_alias(session: AsyncSession, actor: Actor, version: Ve
 
 async def add_aliases(session: AsyncSession, actor: Actor, artifact_id: int, targets: list[AliasTarget]) -> Artifact:
     version = await version_by_id(session, actor, artifact_id, write=True)
-    if version.artifact.state != COMMITTED:
-        raise BadInput("aliases can only be given to committed versions")
+    if version.artifact.state != COMMITTED or is_expired(version.artifact):
+        raise BadInput("aliases can only be given to committed versions that have not expired")
     for target in targets:
         check_alias(target.alias)
         collection = await _collection_for_alias(session, actor, version, target)
@@ -110,7 +112,7 @@ class ArtifactChanges:
 async def update_artifact(session: AsyncSession, actor: Actor, artifact_id: int, changes: ArtifactChanges) -> Artifact:
     version = await version_by_id(session, actor, artifact_id, write=True, for_update=True)
     artifact = version.artifact
-    if artifact.state == DELETED:
+    if artifact.state == DELETED or is_expired(artifact):
         raise NotFound(f"artifact {artifact_id} not found")
     changed = []
     if changes.description is not None:
@@ -120,9 +122,8 @@ async def update_artifact(session: AsyncSession, actor: Actor, artifact_id: int,
         artifact.metadata_ = _json_object(changes.metadata, "metadata")
         changed.append("metadata")
     if changes.ttl_duration_seconds is not None:
-        if changes.ttl_duration_seconds < -2:
-            raise BadInput("ttlDurationSeconds must be a number of seconds, or -1 for no expiry")
-        artifact.ttl_duration_seconds = changes.ttl_duration_seconds
+        artifact.ttl_duration_seconds = check_ttl(changes.ttl_duration_seconds)
+        artifact.expires_at = expiry(artifact.created_at, artifact.ttl_duration_seconds)
         changed.append("ttl")
     if changes.tags_to_add or changes.tags_to_delete:
         tags = [t for t in (artifact.labels or []) if t not in set(changes.tags_to_delete or [])]
@@ -201,6 +202,43 @@ async def _drop_version(session: AsyncSession, artifact: Artifact) -> list[tuple
     return await artifact_blobs.release_unreferenced(session, blob_ids)
 
 
+EXPIRY_BATCH = 200
+SYSTEM = Actor()  # audit events of the expiry sweep name no user (details: via="ttl")
+
+
+@dataclass
+class Expired:
+    versions: int
+    freed: list[tuple[str, int]]
+
+
+async def expire_due(session: AsyncSession, *, at: datetime | None = None, limit: int = EXPIRY_BATCH) -> Expired:
+    """Delete up to ``limit`` versions whose TTL ran out by ``at`` (now): like DeleteArtifact with
+    delete_aliases (aliases freed, ``latest`` moved, memberships gone), one audit event each. The
+    storage keys freed are for deleting after commit (artifact_blobs.delete_bytes). Rows another
+    process is expiring are skipped (PostgreSQL)."""
+    at = at or artifacts.now()
+    due = (await session.scalars(
+        select(Artifact).where(Artifact.expires_at <= at, Artifact.state != DELETED)
+        .order_by(Artifact.expires_at, Artifact.id).limit(limit).with_for_update(skip_locked=True)
+    )).all()
+    freed: list[tuple[str, int]] = []
+    for artifact in due:
+        sequence = await session.get(ArtifactCollection, artifact.collection_id)
+        project = await session.get(Project, sequence.project_id)
+        aliases = sorted(a.alias for a in await session.scalars(
+            select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact.id)) if a.alias != LATEST)
+        expires_at = artifact.expires_at
+        dropped = await _drop_version(session, artifact)
+        freed += dropped
+        audit.record(session, SYSTEM, "artifact.expire", entity_id=project.entity_id, target_type="artifact",
+                     target_id=artifact.id, collection=sequence.name, version=artifact.version_index,
+                     ttl_duration_seconds=artifact.ttl_duration_seconds, expired_at=expires_at.isoformat(),
+                     aliases=aliases, blobs_freed=len(dropped), bytes_freed=sum(size for _, size in dropped),
+                     via="ttl")
+    return Expired(len(due), freed)
+
+
 async def delete_collection(session: AsyncSession, actor: Actor, collection_id: int) -> tuple[ArtifactCollection, list[tuple[str, int]]]:
     """A sequence goes with all its versions (and their links elsewhere); a portfolio with its links only."""
     collection, place = await collection_by_id(session, actor, collection_id, write=True)
@@ -274,8 +312,9 @@ async def link_artifact(session: AsyncSession, actor: Actor, artifact_id: int, e
     """Add the version to the portfolio (created with the version's type when missing) and give it
     ``aliases`` there; ``latest`` of the portfolio moves to its newest link."""
     version = await version_by_id(session, actor, artifact_id)
-    if version.artifact.state != COMMITTED:
-        raise BadInput("only committed versions can be linked")
+    if version.artifact.state != COMMITTED or is_expired(version.artifact):
+        raise BadInput("only committed versions can be linked"
+                       + (" (this one expired)" if is_expired(version.artifact) else ""))
     place = await writable_place(session, actor, entity_name, project_name, create=True)
     source_type = await session.get(ArtifactType, version.artifact.type_id)
     artifact_type = await ensure_type(session, place.project, source_type.name)
@@ -354,7 +393,7 @@ class ProducedCollection:
 async def collections_produced_by(session: AsyncSession, run_ids: list[int]) -> list[ProducedCollection]:
     """The sequences holding versions these runs logged, with how many each; moving the runs leaves
     them where they are."""
-    from app.db.tables import Entity, Project
+    from app.db.tables import Entity
 
     found: dict[tuple[str, str, str], int] = {}
     for start in range(0, len(run_ids), 500):

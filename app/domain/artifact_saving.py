@@ -30,7 +30,8 @@ from app.domain import artifact_blobs, artifact_uploads, audit, projects, runs
 from app.domain.actor import Actor
 from app.domain.artifacts import (
     COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Place, Version, check_alias, check_collection_name,
-    check_type_name, latest_committed, next_index, place_of, require_write, type_named, version_by_id,
+    check_ttl, check_type_name, expiry, latest_committed, next_index, place_of, require_write, type_named, unexpired,
+    version_by_id,
 )
 from app.domain.errors import BadInput, Conflict, Unauthenticated
 from app.domain.users import require_entity
@@ -156,8 +157,7 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
     aliases = [check_alias(a, allow_reserved=True) for a in request.aliases]
     if not request.digest or len(request.digest) > 64:
         raise BadInput("digest is required: the manifest's digest as the client computes it")
-    if request.ttl_duration_seconds is not None and request.ttl_duration_seconds < -2:
-        raise BadInput("ttlDurationSeconds must be a number of seconds, or -1 for no expiry")
+    check_ttl(request.ttl_duration_seconds)
     run = None
     if request.run_name:
         context = await runs.loggable_run(session, actor, request.entity_name, request.project_name, request.run_name)
@@ -186,7 +186,8 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
     if request.deduplicate and not request.distributed_id:
         same = await session.scalar(
             select(Artifact).where(Artifact.collection_id == sequence.id, Artifact.digest == request.digest,
-                                   Artifact.state == COMMITTED).order_by(Artifact.version_index.desc()).limit(1)
+                                   Artifact.state == COMMITTED, unexpired())
+            .order_by(Artifact.version_index.desc()).limit(1)
         )
         if same is not None:
             # Nothing new is made, but the aliases asked for still name the identical version.
@@ -203,7 +204,7 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
         digest=request.digest, digest_algorithm=request.digest_algorithm or "MANIFEST_MD5", state=PENDING,
         description=request.description, metadata_=metadata, labels=list(request.labels or []) or None,
         requested_aliases=sorted(set(aliases)), run_id=run.id if run else None, history_step=request.history_step,
-        ttl_duration_seconds=request.ttl_duration_seconds,
+        ttl_duration_seconds=request.ttl_duration_seconds, expires_at=expiry(now, request.ttl_duration_seconds),
         client_id=request.client_id[:128] if request.client_id else None, created_by_id=actor.user.id,
         distributed_id=request.distributed_id[:128] if request.distributed_id else None,
         created_at=now, updated_at=now,

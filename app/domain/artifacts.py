@@ -7,19 +7,26 @@ were logged, readable at the old path and through ``run.outputArtifacts`` at the
 
 Names: ``collection:vN`` is a version index, ``collection:latest`` the newest committed version,
 anything else after the colon an alias; no colon means ``latest``.
+
+Expiry: a version with a TTL (``ttlDurationSeconds`` > 0) expires that long after it was created.
+From then on it is gone for every read (names, ``latest``, listings, downloads), as a deleted
+version is, and the expiry sweep (artifact_changes.expire_due, a periodic background job) deletes
+it: aliases freed, ``latest`` moved, content nothing else references released, audited.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import (
     Artifact, ArtifactAlias, ArtifactCollection, ArtifactMembership, ArtifactType, Entity, Project,
 )
+from app.db import types as db_types
 from app.domain import policy
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Forbidden, NotFound
@@ -31,6 +38,40 @@ LATEST = "latest"
 VERSION = re.compile(r"^v(\d+)$")
 NAME = re.compile(r"^[\w.\-]{1,128}$")
 ALIAS_FORBIDDEN = set("/:")
+TTL_INHERIT, TTL_DISABLED = -1, -2  # the client's ttlDurationSeconds for "team default" and "never"
+
+
+def now() -> datetime:
+    """The clock expiry is measured by (tests set it)."""
+    return db_types.utcnow()
+
+
+def check_ttl(seconds: int | None) -> int | None:
+    if seconds is not None and seconds <= 0 and seconds not in (TTL_INHERIT, TTL_DISABLED):
+        raise BadInput(f"ttlDurationSeconds {seconds} is invalid: a positive number of seconds, "
+                       f"{TTL_INHERIT} (inherit the default) or {TTL_DISABLED} (never expire)")
+    return seconds
+
+
+def expiry(created_at: datetime, ttl_duration_seconds: int | None) -> datetime | None:
+    """When a version created at ``created_at`` with this TTL expires (None: never)."""
+    if ttl_duration_seconds is None or ttl_duration_seconds <= 0:
+        return None
+    return created_at + timedelta(seconds=ttl_duration_seconds)
+
+
+def unexpired(at: datetime | None = None):
+    """The SQL condition "the version has not expired" (at ``at``, else now)."""
+    return or_(Artifact.expires_at.is_(None), Artifact.expires_at > (at or now()))
+
+
+def is_expired(artifact: Artifact, at: datetime | None = None) -> bool:
+    if artifact.expires_at is None:
+        return False
+    expires = artifact.expires_at
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=timezone.utc)
+    return expires <= (at or now())
 
 
 def check_collection_name(name: str) -> str:
@@ -166,13 +207,16 @@ async def type_named(session: AsyncSession, project_id: int, name: str) -> Artif
 
 
 async def membership_for(session: AsyncSession, collection: ArtifactCollection, ref: str) -> ArtifactMembership | None:
-    """The committed member of ``collection`` that ``ref`` (vN, latest or an alias) names."""
+    """The committed, unexpired member of ``collection`` that ``ref`` (vN, latest or an alias) names;
+    ``latest`` is the highest such index (an expired latest the sweep has not reached yet is skipped)."""
     match = VERSION.match(ref)
     query = select(ArtifactMembership).join(Artifact, Artifact.id == ArtifactMembership.artifact_id).where(
-        ArtifactMembership.collection_id == collection.id, Artifact.state == COMMITTED
+        ArtifactMembership.collection_id == collection.id, Artifact.state == COMMITTED, unexpired()
     )
     if match:
         query = query.where(ArtifactMembership.version_index == int(match.group(1)))
+    elif ref == LATEST:
+        query = query.order_by(ArtifactMembership.version_index.desc()).limit(1)
     else:
         query = query.join(ArtifactAlias, and_(ArtifactAlias.collection_id == collection.id,
                                                ArtifactAlias.artifact_id == ArtifactMembership.artifact_id)).where(
@@ -196,11 +240,11 @@ async def membership_of(session: AsyncSession, collection_id: int, artifact_id: 
 
 
 async def latest_committed(session: AsyncSession, collection_id: int) -> Artifact | None:
-    """The committed member of the collection with the highest index."""
+    """The committed, unexpired member of the collection with the highest index."""
     return await session.scalar(
         select(Artifact)
         .join(ArtifactMembership, ArtifactMembership.artifact_id == Artifact.id)
-        .where(ArtifactMembership.collection_id == collection_id, Artifact.state == COMMITTED)
+        .where(ArtifactMembership.collection_id == collection_id, Artifact.state == COMMITTED, unexpired())
         .order_by(ArtifactMembership.version_index.desc())
         .limit(1)
     )
@@ -233,7 +277,7 @@ async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, p
         .join(ArtifactCollection, ArtifactCollection.id == ArtifactMembership.collection_id)
         .join(Project, Project.id == ArtifactCollection.project_id)
         .join(Entity, Entity.id == Project.entity_id)
-        .where(Blob.md5 == md5_hex, Artifact.state == COMMITTED, Entity.name == entity_name,
+        .where(Blob.md5 == md5_hex, Artifact.state == COMMITTED, unexpired(), Entity.name == entity_name,
                Blob.uploaded_at.is_not(None))
     )
     if project_name is not None:

@@ -9,6 +9,9 @@ from importlib.metadata import PackageNotFoundError, version
 SERVER_FEATURES: tuple[str, ...] = (
     "FILESTREAM_GZIP",  # file_stream accepts Content-Encoding: gzip (app/rest/file_stream.py)
     "UPDATE_RUN_STATE",  # the updateRunState mutation
+    # filters and order on artifactCollections (app/domain/artifact_queries.py): the client sends them
+    # only to a server that names this feature
+    "ARTIFACT_COLLECTIONS_FILTERING_SORTING",
 )
 
 # The client versions whose queries Labbook answers (their texts are in tests/test_client_compat.py).

@@ -124,8 +124,12 @@ class _Compiler:
             if key.startswith("$"):
                 clauses.append(self.logical(key, value, at))
             else:
-                clauses.append(self.condition(_target(key, self.dialect, at, self.project_ids), value, [*at, key]))
+                clauses.append(self.condition(self.target(key, at), value, [*at, key]))
         return _all(clauses)
+
+    def target(self, key: str, at: list[str]) -> "_Target":
+        """What the filter key reads (subclasses compile the same language over other tables)."""
+        return _target(key, self.dialect, at, self.project_ids)
 
     def logical(self, operator: str, value: Any, at: list[str]) -> ColumnElement[bool]:
         if operator == "$not":

@@ -11,20 +11,19 @@ shown only when the viewer may read that project.
 from __future__ import annotations
 
 import enum
-import json
 import zlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Sequence, Union
 from urllib.parse import quote
 
 import strawberry
-from sqlalchemy import func, select
+from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from app.api import ids
 from app.api.context import Info
 from app.api.loaders import Loaders, batch_loader, by_key_loader, grouped_loader
-from app.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
+from app.api.pagination import Connection, Edge, PageInfo, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import Int64, JSONString
 from app.api.types import refs
 from app.api.types.entity import User
@@ -33,11 +32,11 @@ from app.api.types.node import Node, register_node
 from app.api.types.refs import user_type_for
 from app.db import tables
 from app.db.types import dumps
+from app.domain import artifact_queries
 from app.domain import artifacts as artifact_service
 from app.domain import files as files_service
 from app.domain import projects as project_service
 from app.domain.artifact_saving import artifact_global_id
-from app.domain.errors import BadInput
 from app.storage.signing import signed_path
 from app.storage import urls
 
@@ -48,6 +47,11 @@ if TYPE_CHECKING:
 ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
 RunRef = Annotated["Run", strawberry.lazy("app.api.types.run")]
 MAX_FILES_PAGE = 10_000
+VERSION_LISTING = ("filters (JSON, the runs' operators): state (COMMITTED unless named), alias, tag, version "
+                   "('v3' or 3), id, digest, description, size, createdAt, updatedAt, metadata.<key>; order: '+' or "
+                   "'-' then versionIndex, createdAt, updatedAt, size or id. Expired versions are never listed.")
+COLLECTION_LISTING = ("filters (JSON, the runs' operators): name, description, type, tag, id, createdAt, updatedAt; "
+                      "order: '+' or '-' then name, createdAt, updatedAt or id.")
 
 
 @strawberry.enum
@@ -121,16 +125,6 @@ class Tag:
         return cls(id=strawberry.ID(ids.encode("Tag", zlib.crc32(name.encode()))), name=name)  # stable across processes
 
 
-@strawberry.type
-class TagEdge:
-    node: Tag
-
-
-@strawberry.type
-class TagConnection:
-    edges: list[TagEdge]
-
-
 @strawberry.type(description="A kind of artifact in a project (model, dataset, ...).")
 class ArtifactType(Node):
     row: strawberry.Private[tables.ArtifactType]
@@ -151,18 +145,18 @@ class ArtifactType(Node):
     def created_at(self) -> datetime:
         return self.row.created_at
 
-    @strawberry.field(description="The type's collections, newest first.")
+    @strawberry.field(description="The type's collections that match the filters, newest first unless ordered. "
+                                  + COLLECTION_LISTING)
     async def artifact_collections(
         self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
         order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
-    ) -> "ArtifactCollectionConnection":
-        _check_collection_filters(filters)
+    ) -> "Connection[ArtifactCollection]":
         return await collection_page(info, project_id=self.row.project_id, type_id=self.row.id, after=after,
-                                     first=first, kinds=collection_types)
+                                     first=first, kinds=collection_types, filters=filters, order=order)
 
     @strawberry.field(description="Legacy name of artifactCollections for sequences.")
     async def artifact_sequences(self, info: Info, after: str | None = None,
-                                 first: int | None = None) -> "ArtifactCollectionConnection":
+                                 first: int | None = None) -> "Connection[ArtifactCollection]":
         return await collection_page(info, project_id=self.row.project_id, type_id=self.row.id, after=after,
                                      first=first, kinds=[ArtifactCollectionType.SEQUENCE])
 
@@ -171,19 +165,6 @@ class ArtifactType(Node):
         async with info.context.read() as session:
             row = await artifact_service.collection_named(session, self.row.project_id, name)
         return collection_type(row) if row is not None and row.type_id == self.row.id else None
-
-
-@strawberry.type
-class ArtifactTypeEdge:
-    node: ArtifactType
-    cursor: str
-
-
-@strawberry.type
-class ArtifactTypeConnection:
-    edges: list[ArtifactTypeEdge]
-    page_info: PageInfo
-    total_count: int | None = None
 
 
 @strawberry.type(description="A name for one version within a collection.")
@@ -208,18 +189,6 @@ class ArtifactAlias(Node):
         async with info.context.read() as session:
             row = await session.get(tables.Artifact, self.row.artifact_id)
         return Artifact.from_row(row) if row else None
-
-
-@strawberry.type
-class ArtifactAliasEdge:
-    node: ArtifactAlias
-    cursor: str
-
-
-@strawberry.type
-class ArtifactAliasConnection:
-    edges: list[ArtifactAliasEdge]
-    page_info: PageInfo
 
 
 @strawberry.type
@@ -262,7 +231,7 @@ def part_upload_url(info: Info, key: str, upload_id: str, part_number: int) -> s
 
 
 async def _files_page(info: Info, artifact_id: int, names: list[str] | None, after: str | None,
-                      first: int | None) -> "ArtifactFileConnection":
+                      first: int | None) -> Connection[File]:
     limit = page_size(first, maximum=MAX_FILES_PAGE)
     cursor = decode_cursor(after)
     query = (
@@ -280,12 +249,8 @@ async def _files_page(info: Info, artifact_id: int, names: list[str] | None, aft
         place = await _path_of(session, artifact_id) if rows else None
     page = rows[:limit]
     prefix = _download_prefix(place) if place else ""
-    edges = [ArtifactFileEdge(node=_file(info, f, b, prefix), cursor=encode_cursor([f.path])) for f, b in page]
-    return ArtifactFileConnection(
-        edges=edges,
-        page_info=PageInfo(has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None,
-                           start_cursor=edges[0].cursor if edges else None),
-    )
+    return connection([_file(info, f, b, prefix) for f, b in page], [encode_cursor([f.path]) for f, _ in page],
+                      has_next=len(rows) > limit)
 
 
 async def _path_of(session, artifact_id: int) -> tuple[str, str, str]:
@@ -314,31 +279,12 @@ def _download_prefix(place: tuple[str, str, str]) -> str:
     return "/artifactsV2/default/" + "".join(quote(part, safe="") + "/" for part in place)
 
 
-@strawberry.type
-class ArtifactFileEdge:
-    node: File
-    cursor: str
-
-
-@strawberry.type
-class ArtifactFileConnection:
-    edges: list[ArtifactFileEdge]
-    page_info: PageInfo
-    total_count: int | None = None
+# A version's files are File connections, as a run's are (the names the mutations build them by).
+ArtifactFileEdge = Edge[File]
+ArtifactFileConnection = Connection[File]
 
 
 # --- versions -------------------------------------------------------------------------------------
-
-@strawberry.type
-class ArtifactUserRunEdge:
-    node: RunRef
-
-
-@strawberry.type
-class ArtifactUserRunConnection:
-    edges: list[ArtifactUserRunEdge]
-    total_count: int | None = None
-
 
 ArtifactCreator = Annotated[Union[RunRef, User], strawberry.union("ArtifactCreator")]
 
@@ -373,13 +319,16 @@ class Artifact(Node):
     def metadata(self) -> JSONString | None:
         return dumps(self.row.metadata_ or {})
 
-    @strawberry.field(description="Seconds until the version expires; -1: never.")
+    @strawberry.field(description="The version's time to live, counted from its creation: N seconds, -1 when it "
+                                  "inherits the default (none here: it never expires), -2 when it never expires. "
+                                  "Once it runs out the version reads as deleted and the expiry sweep deletes it.")
     def ttl_duration_seconds(self) -> Int64:
-        return self.row.ttl_duration_seconds if self.row.ttl_duration_seconds not in (None, -2) else -1
+        ttl = self.row.ttl_duration_seconds
+        return artifact_service.TTL_INHERIT if ttl is None else ttl
 
     @strawberry.field
     def ttl_is_inherited(self) -> bool:
-        return self.row.ttl_duration_seconds in (None, -2)
+        return self.row.ttl_duration_seconds in (None, artifact_service.TTL_INHERIT)
 
     @strawberry.field
     def tags(self) -> list[Tag]:
@@ -389,8 +338,10 @@ class Artifact(Node):
     def history_step(self) -> Int64 | None:
         return self.row.history_step
 
-    @strawberry.field
+    @strawberry.field(description="DELETED also once its TTL ran out, before the expiry sweep deletes it.")
     def state(self) -> ArtifactState:
+        if artifact_service.is_expired(self.row):
+            return ArtifactState.DELETED
         return ArtifactState(self.row.state)
 
     @strawberry.field(description="Total bytes of the version's files.")
@@ -443,14 +394,15 @@ class Artifact(Node):
         return None
 
     @strawberry.field(description="The runs that used the version as an input.")
-    async def used_by(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactUserRunConnection:
+    async def used_by(self, info: Info, after: str | None = None, first: int | None = None) -> Connection[RunRef]:
         async with info.context.read() as session:
             rows = (await session.scalars(
                 select(tables.Run).join(tables.ArtifactUse, tables.ArtifactUse.run_id == tables.Run.id)
                 .where(tables.ArtifactUse.artifact_id == self.row.id).order_by(tables.ArtifactUse.id)
             )).all()
         runs = [r for r in rows if await _visible(info, r.project_id)]
-        return ArtifactUserRunConnection(edges=[ArtifactUserRunEdge(node=refs.RUN.type.from_row(r)) for r in runs], total_count=len(runs))
+        return connection([refs.RUN.type.from_row(r) for r in runs], [encode_cursor([r.id]) for r in runs], has_next=False,
+                          total=len(runs))
 
     @strawberry.field(description="The version's manifest (wandb_manifest.json).")
     async def current_manifest(self, info: Info) -> ArtifactManifest | None:
@@ -468,12 +420,12 @@ class Artifact(Node):
 
     @strawberry.field(description="The version's stored files by name (references are in the manifest only).")
     async def files(self, info: Info, names: list[str] | None = None, after: str | None = None,
-                    first: int | None = None) -> ArtifactFileConnection:
+                    first: int | None = None) -> Connection[File]:
         return await _files_page(info, self.row.id, names, after, first)
 
     @strawberry.field(description="Where the version belongs: its sequence and the portfolios linking it.")
     async def artifact_memberships(self, info: Info, after: str | None = None,
-                                   first: int | None = None) -> "ArtifactMembershipConnection":
+                                   first: int | None = None) -> "Connection[ArtifactCollectionMembership]":
         async with info.context.read() as session:
             rows = (await session.scalars(select(tables.ArtifactMembership).where(
                 tables.ArtifactMembership.artifact_id == self.row.id).order_by(tables.ArtifactMembership.id))).all()
@@ -482,15 +434,13 @@ class Artifact(Node):
             collection = await info.context.loaders.get(_collections).load(row.collection_id)
             if collection is not None and await _visible(info, collection.project_id):
                 members.append(ArtifactCollectionMembership.from_row(row))
-        return ArtifactMembershipConnection(
-            edges=[ArtifactMembershipEdge(node=m, cursor=encode_cursor([m.row.id])) for m in members],
-            page_info=PageInfo(has_next_page=False), total_count=len(members))
+        return connection(members, [encode_cursor([m.row.id]) for m in members], has_next=False, total=len(members))
 
     @strawberry.field(description="Signed URLs of the named manifest entries.")
     async def files_by_manifest_entries(
         self, info: Info, storage_layout: str, manifest_version: str,
         entries: list["ArtifactManifestEntryInput"] | None = None, storage_region: str | None = None,
-    ) -> ArtifactFileConnection:
+    ) -> Connection[File]:
         names = [e.name for e in entries or []]
         return await _files_page(info, self.row.id, names or None, None, MAX_FILES_PAGE)
 
@@ -502,18 +452,14 @@ class ArtifactManifestEntryInput:
     birth_artifact_id: strawberry.ID | None = strawberry.field(default=None, name="birthArtifactID")
 
 
-@strawberry.type
-class VersionedArtifactEdge:
-    node: Artifact
-    cursor: str
+@strawberry.type(description="A version in a collection's listing, with its name there (vN).")
+class VersionedArtifactEdge(Edge[Artifact]):
     version: str
 
 
 @strawberry.type
-class VersionedArtifactConnection:
+class VersionedArtifactConnection(Connection[Artifact]):
     edges: list[VersionedArtifactEdge]
-    page_info: PageInfo
-    total_count: int
 
 
 # --- collections ----------------------------------------------------------------------------------
@@ -552,11 +498,14 @@ class ArtifactCollection(Node):
         return ArtifactType.from_row(await info.context.loaders.get(_types).load(self.row.type_id))
 
     @strawberry.field
-    def tags(self) -> TagConnection:
-        return TagConnection(edges=[TagEdge(node=Tag.named(t)) for t in self.row.tags or []])
+    def tags(self) -> Connection[Tag]:
+        tags = self.row.tags or []
+        return connection([Tag.named(t) for t in tags], [encode_cursor([t]) for t in tags], has_next=False,
+                          total=len(tags))
 
     @strawberry.field(description="The collection's aliases (latest included).")
-    async def aliases(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactAliasConnection:
+    async def aliases(self, info: Info, after: str | None = None,
+                      first: int | None = None) -> Connection[ArtifactAlias]:
         limit = page_size(first, maximum=1000)
         cursor = decode_cursor(after)
         query = select(tables.ArtifactAlias).where(tables.ArtifactAlias.collection_id == self.row.id)
@@ -564,9 +513,9 @@ class ArtifactCollection(Node):
             query = query.where(tables.ArtifactAlias.id > int(cursor[0]))
         async with info.context.read() as session:
             rows = (await session.scalars(query.order_by(tables.ArtifactAlias.id).limit(limit + 1))).all()
-        edges = [ArtifactAliasEdge(node=ArtifactAlias.from_row(r), cursor=encode_cursor([r.id])) for r in rows[:limit]]
-        return ArtifactAliasConnection(edges=edges, page_info=PageInfo(
-            has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+        page = rows[:limit]
+        return connection([ArtifactAlias.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
+                          has_next=len(rows) > limit)
 
     @strawberry.field(description="The member a version (vN), latest or an alias names.")
     async def artifact_membership(self, info: Info, alias_name: str) -> "ArtifactCollectionMembership | None":
@@ -574,66 +523,30 @@ class ArtifactCollection(Node):
             row = await artifact_service.membership_for(session, self.row, alias_name)
         return ArtifactCollectionMembership.from_row(row) if row else None
 
-    @strawberry.field(description="The collection's committed members, newest first.")
-    async def artifact_memberships(self, info: Info, after: str | None = None,
-                                   first: int | None = None) -> "ArtifactMembershipConnection":
-        limit = page_size(first)
-        cursor = decode_cursor(after)
-        query = (select(tables.ArtifactMembership)
-                 .where(tables.ArtifactMembership.collection_id == self.row.id))
-        if cursor:
-            query = query.where(tables.ArtifactMembership.version_index < int(cursor[0]))
+    @strawberry.field(description="The collection's members that match the filters, newest first unless ordered. "
+                                  + VERSION_LISTING)
+    async def artifact_memberships(self, info: Info, after: str | None = None, first: int | None = None,
+                                   filters: JSONString | None = None,
+                                   order: str | None = None) -> "Connection[ArtifactCollectionMembership]":
         async with info.context.read() as session:
-            rows = (await session.scalars(
-                query.order_by(tables.ArtifactMembership.version_index.desc()).limit(limit + 1))).all()
-            total = await session.scalar(select(func.count()).select_from(tables.ArtifactMembership).where(
-                tables.ArtifactMembership.collection_id == self.row.id))
-        edges = [ArtifactMembershipEdge(node=ArtifactCollectionMembership.from_row(r),
-                                        cursor=encode_cursor([r.version_index])) for r in rows[:limit]]
-        return ArtifactMembershipConnection(edges=edges, total_count=total, page_info=PageInfo(
-            has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+            page = await artifact_queries.list_versions(session, collection_id=self.row.id, filters=filters,
+                                                        order=order, limit=page_size(first), after=decode_cursor(after))
+        return connection([ArtifactCollectionMembership.from_row(m) for m, _ in page.rows],
+                          [encode_cursor(c) for c in page.cursors], has_next=page.has_next, total=page.total)
 
-    @strawberry.field(description="The committed versions in the collection, newest first.")
+    @strawberry.field(description="The collection's versions that match the filters (wandb.Api().artifacts), "
+                                  "newest first unless ordered. " + VERSION_LISTING)
     async def artifacts(self, info: Info, after: str | None = None, first: int | None = None,
                         order: str | None = None, filters: JSONString | None = None) -> VersionedArtifactConnection:
-        _check_version_filters(filters)
-        limit = page_size(first)
-        cursor = decode_cursor(after)
-        query = (select(tables.ArtifactMembership, tables.Artifact)
-                 .join(tables.Artifact, tables.Artifact.id == tables.ArtifactMembership.artifact_id)
-                 .where(tables.ArtifactMembership.collection_id == self.row.id,
-                        tables.Artifact.state == artifact_service.COMMITTED))
-        if cursor:
-            query = query.where(tables.ArtifactMembership.version_index < int(cursor[0]))
         async with info.context.read() as session:
-            rows = (await session.execute(
-                query.order_by(tables.ArtifactMembership.version_index.desc()).limit(limit + 1))).all()
-            total = await session.scalar(
-                select(func.count()).select_from(tables.ArtifactMembership)
-                .join(tables.Artifact, tables.Artifact.id == tables.ArtifactMembership.artifact_id)
-                .where(tables.ArtifactMembership.collection_id == self.row.id,
-                       tables.Artifact.state == artifact_service.COMMITTED))
-        edges = [VersionedArtifactEdge(node=Artifact.from_row(a), cursor=encode_cursor([m.version_index]),
-                                       version=f"v{m.version_index}") for m, a in rows[:limit]]
-        return VersionedArtifactConnection(edges=edges, total_count=total or 0, page_info=PageInfo(
-            has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
-
-
-def _check_collection_filters(filters: str | None) -> None:
-    if filters not in (None, "", "{}", "null"):
-        raise BadInput(f"artifact collection filters {filters} are not supported; list without filters")
-
-
-def _check_version_filters(filters: str | None) -> None:
-    """Only committed versions are listed; any other filter is refused rather than ignored."""
-    if filters in (None, "", "{}", "null"):
-        return
-    try:
-        parsed = json.loads(filters)
-    except ValueError:
-        raise BadInput("filters is not valid JSON") from None
-    if parsed not in ({}, None, {"state": "COMMITTED"}):
-        raise BadInput(f"artifact version filters {filters} are not supported: only {{\"state\": \"COMMITTED\"}}")
+            page = await artifact_queries.list_versions(session, collection_id=self.row.id, filters=filters,
+                                                        order=order, limit=page_size(first), after=decode_cursor(after))
+        edges = [VersionedArtifactEdge(node=Artifact.from_row(a), cursor=encode_cursor(c),
+                                       version=f"v{m.version_index}")
+                 for (m, a), c in zip(page.rows, page.cursors, strict=True)]
+        return VersionedArtifactConnection(edges=edges, total_count=page.total, page_info=PageInfo(
+            has_next_page=page.has_next, start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None))
 
 
 @strawberry.type(description="The versions logged under one name in a project. It belongs to the project, "
@@ -667,37 +580,15 @@ def collection_type(row: tables.ArtifactCollection) -> ArtifactCollection:
     return (ArtifactPortfolio if row.kind == artifact_service.PORTFOLIO else ArtifactSequence).from_row(row)
 
 
-@strawberry.type
-class ArtifactCollectionEdge:
-    node: ArtifactCollection
-    cursor: str
-
-
-@strawberry.type
-class ArtifactCollectionConnection:
-    edges: list[ArtifactCollectionEdge]
-    page_info: PageInfo
-    total_count: int
-
-
 async def collection_page(info: Info, *, project_id: int, type_id: int | None, after: str | None,
-                          first: int | None, kinds: list[ArtifactCollectionType] | None) -> ArtifactCollectionConnection:
-    limit = page_size(first)
-    cursor = decode_cursor(after)
-    where = [tables.ArtifactCollection.project_id == project_id]
-    if type_id is not None:
-        where.append(tables.ArtifactCollection.type_id == type_id)
-    if kinds:
-        where.append(tables.ArtifactCollection.kind.in_([k.value for k in kinds]))
-    query = select(tables.ArtifactCollection).where(*where)
-    if cursor:
-        query = query.where(tables.ArtifactCollection.id < int(cursor[0]))
+                          first: int | None, kinds: list[ArtifactCollectionType] | None, filters: str | None = None,
+                          order: str | None = None) -> Connection[ArtifactCollection]:
     async with info.context.read() as session:
-        rows = (await session.scalars(query.order_by(tables.ArtifactCollection.id.desc()).limit(limit + 1))).all()
-        total = await session.scalar(select(func.count()).select_from(tables.ArtifactCollection).where(*where))
-    edges = [ArtifactCollectionEdge(node=collection_type(r), cursor=encode_cursor([r.id])) for r in rows[:limit]]
-    return ArtifactCollectionConnection(edges=edges, total_count=total or 0, page_info=PageInfo(
-        has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+        page = await artifact_queries.list_collections(
+            session, project_id=project_id, type_id=type_id, kinds=[k.value for k in kinds or []] or None,
+            filters=filters, order=order, limit=page_size(first), after=decode_cursor(after))
+    return connection([collection_type(r) for r in page.rows], [encode_cursor(c) for c in page.cursors],
+                      has_next=page.has_next, total=page.total)
 
 
 @strawberry.type(description="A version's place in a collection: its index there and its aliases there.")
@@ -734,34 +625,8 @@ class ArtifactCollectionMembership(Node):
 
     @strawberry.field
     async def files(self, info: Info, names: list[str] | None = None, after: str | None = None,
-                    first: int | None = None) -> ArtifactFileConnection:
+                    first: int | None = None) -> Connection[File]:
         return await _files_page(info, self.row.artifact_id, names, after, first)
-
-
-@strawberry.type
-class ArtifactMembershipEdge:
-    node: ArtifactCollectionMembership
-    cursor: str
-
-
-@strawberry.type
-class ArtifactMembershipConnection:
-    edges: list[ArtifactMembershipEdge]
-    page_info: PageInfo
-    total_count: int | None = None
-
-
-@strawberry.type
-class ArtifactEdge:
-    node: Artifact
-    cursor: str
-
-
-@strawberry.type
-class ArtifactConnection:
-    edges: list[ArtifactEdge]
-    page_info: PageInfo
-    total_count: int
 
 
 # --- Project and Run field groups -------------------------------------------------------------------
@@ -778,7 +643,7 @@ class ProjectArtifactFields:
 
     @strawberry.field(description="The project's artifact types, oldest first.")
     async def artifact_types(self, info: Info, after: str | None = None,
-                             first: int | None = None) -> ArtifactTypeConnection:
+                             first: int | None = None) -> Connection[ArtifactType]:
         limit = page_size(first)
         cursor = decode_cursor(after)
         query = select(tables.ArtifactType).where(tables.ArtifactType.project_id == self.row.id)
@@ -786,9 +651,9 @@ class ProjectArtifactFields:
             query = query.where(tables.ArtifactType.id > int(cursor[0]))
         async with info.context.read() as session:
             rows = (await session.scalars(query.order_by(tables.ArtifactType.id).limit(limit + 1))).all()
-        edges = [ArtifactTypeEdge(node=ArtifactType.from_row(r), cursor=encode_cursor([r.id])) for r in rows[:limit]]
-        return ArtifactTypeConnection(edges=edges, page_info=PageInfo(
-            has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+        page = rows[:limit]
+        return connection([ArtifactType.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
+                          has_next=len(rows) > limit)
 
     @strawberry.field(description="A collection (sequence or portfolio) of the project by name.")
     async def artifact_collection(self, info: Info, name: str) -> ArtifactCollection | None:
@@ -796,14 +661,14 @@ class ProjectArtifactFields:
             row = await artifact_service.collection_named(session, self.row.id, name)
         return collection_type(row) if row else None
 
-    @strawberry.field(description="The project's collections, newest first.")
+    @strawberry.field(description="The project's collections that match the filters, newest first unless ordered. "
+                                  + COLLECTION_LISTING)
     async def artifact_collections(
         self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
         order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
-    ) -> ArtifactCollectionConnection:
-        _check_collection_filters(filters)
+    ) -> Connection[ArtifactCollection]:
         return await collection_page(info, project_id=self.row.id, type_id=None, after=after, first=first,
-                                     kinds=collection_types)
+                                     kinds=collection_types, filters=filters, order=order)
 
     @strawberry.field(description="The member that 'collection:vN', 'collection:latest' or 'collection:alias' names.")
     async def artifact_collection_membership(self, info: Info, name: str) -> ArtifactCollectionMembership | None:
@@ -829,18 +694,21 @@ async def _visible_artifacts(info: Info, rows: Sequence[tables.Artifact]) -> lis
     return visible
 
 
-async def _run_artifacts(info: Info, query, after: str | None, first: int | None) -> ArtifactConnection:
+async def _run_artifacts(info: Info, query, after: str | None, first: int | None) -> Connection[Artifact]:
     limit = page_size(first)
     cursor = decode_cursor(after)
     if cursor:
         query = query.where(tables.Artifact.id > int(cursor[0]))
+    query = query.where(tables.Artifact.state != artifact_service.DELETED, artifact_service.unexpired())
     async with info.context.read() as session:
         rows = (await session.scalars(query.order_by(tables.Artifact.id).limit(limit + 1))).all()
     page = rows[:limit]
-    edges = [ArtifactEdge(node=Artifact.from_row(r), cursor=encode_cursor([r.id]))
-             for r in await _visible_artifacts(info, page)]
-    return ArtifactConnection(edges=edges, total_count=len(edges), page_info=PageInfo(
-        has_next_page=len(rows) > limit, end_cursor=encode_cursor([page[-1].id]) if page else None))
+    visible = await _visible_artifacts(info, page)
+    edges = [Edge(node=Artifact.from_row(r), cursor=encode_cursor([r.id])) for r in visible]
+    # the page's end is its last row, visible or not (the next page starts after it)
+    return Connection(edges=edges, total_count=len(edges), page_info=PageInfo(
+        has_next_page=len(rows) > limit, start_cursor=edges[0].cursor if edges else None,
+        end_cursor=encode_cursor([page[-1].id]) if page else None))
 
 
 @strawberry.type(description="A version a run used or logged, named as the client names it.")
@@ -882,9 +750,9 @@ class RunArtifactFields:
     row: strawberry.Private[tables.Run]
 
     @strawberry.field(description="Versions the run logged (they stay in their collections when the run moves).")
-    async def output_artifacts(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactConnection:
-        query = select(tables.Artifact).where(tables.Artifact.run_id == self.row.id,
-                                              tables.Artifact.state != artifact_service.DELETED)
+    async def output_artifacts(self, info: Info, after: str | None = None,
+                               first: int | None = None) -> Connection[Artifact]:
+        query = select(tables.Artifact).where(tables.Artifact.run_id == self.row.id)
         return await _run_artifacts(info, query, after, first)
 
     @strawberry.field(description="What the run was made from and what it made, in one read.")
@@ -897,10 +765,11 @@ class RunArtifactFields:
             code = await files_service.page(session, run.id, names=None, pattern="code/%", after_name=None, limit=1000)
             inputs = (await session.scalars(
                 select(tables.Artifact).join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-                .where(tables.ArtifactUse.run_id == run.id, tables.Artifact.state == artifact_service.COMMITTED)
+                .where(tables.ArtifactUse.run_id == run.id, tables.Artifact.state == artifact_service.COMMITTED,
+                       artifact_service.unexpired())
                 .order_by(tables.ArtifactUse.id))).all()
             outputs = (await session.scalars(
-                select(tables.Artifact).where(tables.Artifact.run_id == run.id,
+                select(tables.Artifact).where(tables.Artifact.run_id == run.id, artifact_service.unexpired(),
                                               tables.Artifact.state == artifact_service.COMMITTED)
                 .order_by(tables.Artifact.id))).all()
             input_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, inputs))
@@ -915,9 +784,10 @@ class RunArtifactFields:
                          inputs=input_rows, outputs=output_rows)
 
     @strawberry.field(description="Versions the run used as inputs.")
-    async def input_artifacts(self, info: Info, after: str | None = None, first: int | None = None) -> ArtifactConnection:
+    async def input_artifacts(self, info: Info, after: str | None = None,
+                              first: int | None = None) -> Connection[Artifact]:
         query = (select(tables.Artifact).join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-                 .where(tables.ArtifactUse.run_id == self.row.id, tables.Artifact.state != artifact_service.DELETED))
+                 .where(tables.ArtifactUse.run_id == self.row.id))
         return await _run_artifacts(info, query, after, first)
 
 
