@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.db.tables import Entity, User
+from app.domain.kinds import AccountType
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Actor:
 
     @property
     def is_service(self) -> bool:
-        return self.user is not None and self.user.account_type == "SERVICE"
+        return self.user is not None and self.user.account_type == AccountType.SERVICE
 
     @property
     def is_instance_admin(self) -> bool:

@@ -333,10 +333,10 @@ async def _permitted_run(row: Mapping[str, Any] | None, transaction: bulk.Transa
     except Unauthenticated:
         return None
     actor = Actor(user=user, api_key_id=key.id)
-    role = policy.role_read_with(actor, entity, row["membership_role"])
-    in_restricted = (project.access == policy.RESTRICTED
-                     and await policy.in_restricted_project(await transaction.session(), actor, project))
-    if not policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
+    access = policy.Access.of(actor, entity, row["membership_role"], project)
+    if access.needs_member_list:
+        access = await access.with_member_list(await transaction.session())
+    if not access.can_log_to(run):
         return None
     if api_keys.use_is_stale(key, now):
         await api_keys.record_key_use(await transaction.session(), key.id, now)
