@@ -142,7 +142,8 @@ def test_a_user_is_admin_of_their_own_personal_entity_only():
     assert Access.of(actor, other, None).role is None
     assert Access.of(actor, other, "MEMBER").role is None  # personal entities have no members
     assert role_from_membership(actor, 107, None) == Role.ADMIN  # what the viewer_role loader uses
-    assert role_from_membership(actor, 1, "VIEWER") == Role.VIEWER and role_from_membership(ANONYMOUS, 107, None) is None
+    assert role_from_membership(actor, 1, "VIEWER") == Role.VIEWER
+    assert role_from_membership(ANONYMOUS, 107, None) is None
 
 
 # --- the sentences of refusals ------------------------------------------------------------------
@@ -153,8 +154,9 @@ def test_refusals_name_the_reason():
     assert _access(Role.VIEWER).write_denied().message == (
         "permission denied: user u7 has role viewer in acme and cannot write to its projects")
     other = tables.Entity(id=108, name="u8", kind=EntityKind.USER)
-    assert Access.of(actor, other, None).write_denied().message == "permission denied: user u7 cannot write to u8's projects"
-    assert Access.of(actor, other, None).denied("x").message == "permission denied: u8 is another user's personal entity"
+    stranger = Access.of(actor, other, None)
+    assert stranger.write_denied().message == "permission denied: user u7 cannot write to u8's projects"
+    assert stranger.denied("x").message == "permission denied: u8 is another user's personal entity"
     assert _access(Role.MEMBER).project_denied("set the baseline").message == (
         "permission denied: user u7 may not set the baseline of acme/p")
 

@@ -15,7 +15,7 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from app.domain.kinds import AccountType, EntityKind
+from app.domain.kinds import AccountType, EntityKind, InviteState
 from app.domain.policy import Access
 from app.domain.names import NAME_MAX, RESERVED, check_entity_name
 
@@ -94,7 +94,8 @@ async def create_user(
     if email is not None:
         await session.execute(
             update(Invite)
-            .where(func.lower(Invite.email) == email.lower(), Invite.invitee_id.is_(None), Invite.state == "PENDING")
+            .where(func.lower(Invite.email) == email.lower(), Invite.invitee_id.is_(None),
+                   Invite.state == InviteState.PENDING)
             .values(invitee_id=user.id)
         )
     return user
