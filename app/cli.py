@@ -16,7 +16,7 @@ from app.db.dialect import is_sqlite
 from app.db.engine import make_engine, make_session_factory
 from app.db.failures import is_unavailable
 from app.db.migrate import is_initialized, upgrade
-from app.domain import audit, teams
+from app.domain import audit, invites, teams
 from app.domain.actor import OPERATOR, Actor
 from app.domain.api_keys import issue_key
 from app.domain.errors import DomainError, NotFound
@@ -98,10 +98,10 @@ async def _accept_invite(session: AsyncSession, args: argparse.Namespace) -> str
     if user is None:
         raise CommandError(f"no user named {args.user}")
     team = await teams.require_team(session, args.team)
-    invite = next((i for i in await teams.pending_invites_for(session, user) if i.team_id == team.id), None)
+    invite = next((i for i in await invites.pending_invites_for(session, user) if i.team_id == team.id), None)
     if invite is None:
         raise NotFound(f"{user.username} has no pending invite to team {team.name}")
-    membership = await teams.accept_invite(session, Actor(user=user), invite.id)
+    membership = await invites.accept_invite(session, Actor(user=user), invite.id)
     return f"{user.username} joined team {team.name} as {membership.role}"
 
 

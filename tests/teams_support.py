@@ -8,7 +8,7 @@ from typing import Any, Awaitable, Callable
 from sqlalchemy import func, select
 
 from app.db import tables
-from app.domain import policy
+from app.domain.kinds import Role
 from app.domain.actor import Actor
 from app.domain.api_keys import issue_key
 from app.domain.teams import create_service_account, create_team
@@ -41,8 +41,8 @@ async def make_team(runtime, name: str = "acme") -> TeamFixture:
         users = {a.username: await session.get(tables.User, a.id) for a in (admin, member, viewer)}
         team = await create_team(session, Actor(user=users["ada"]), name)
         await session.flush()
-        session.add(tables.Membership(team_id=team.id, user_id=member.id, role=policy.MEMBER))
-        session.add(tables.Membership(team_id=team.id, user_id=viewer.id, role=policy.VIEWER))
+        session.add(tables.Membership(team_id=team.id, user_id=member.id, role=Role.MEMBER))
+        session.add(tables.Membership(team_id=team.id, user_id=viewer.id, role=Role.VIEWER))
         service_user, issued = await create_service_account(
             session, Actor(user=users["ada"]), entity_name=name, description="ci", server_secret=runtime.secret
         )

@@ -14,7 +14,7 @@ from app.domain import organizations
 from app.domain.actor import Actor
 from app.domain.api_keys import issue_key
 from app.domain.projects import create_project
-from app.domain.teams import create_invite
+from app.domain.invites import create_invite
 from tests.support import make_account
 from tests.teams_support import (
     ACCEPT_INVITE, AUDIT, CREATE_INVITE, CREATE_SERVICE_ACCOUNT, CREATE_TEAM, CREATE_USER, DELETE_INVITE,

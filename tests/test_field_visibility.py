@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from app.api import ids
 from app.db import tables
-from app.domain import policy
+from app.domain.kinds import ProjectAccess, Role
 from app.domain.actor import Actor
-from app.domain.teams import create_invite
+from app.domain.invites import create_invite
 from tests import moves_support
 from tests.support import make_account, recorded_statements
 from tests.teams_support import make_team
@@ -38,17 +38,17 @@ async def _world(runtime) -> World:
     root = await make_account(runtime, "rooty", admin=True)
     async with runtime.session_factory.begin() as session:
         acme = await session.scalar(select(tables.Entity).where(tables.Entity.name == "acme"))
-        session.add(tables.Membership(team_id=acme.id, user_id=mo.id, role=policy.MEMBER))
+        session.add(tables.Membership(team_id=acme.id, user_id=mo.id, role=Role.MEMBER))
         acme.members_can_invite, acme.private_only = True, True
-        acme.code_saving_enabled, acme.default_access = True, policy.RESTRICTED
+        acme.code_saving_enabled, acme.default_access = True, ProjectAccess.RESTRICTED
         mo_user = await session.get(tables.User, mo.id)
         mo_user.default_entity_id = acme.id
         users = {u.username: u for u in (await session.scalars(select(tables.User))).all()}
     async with runtime.session_factory.begin() as session:
         by_max = await create_invite(session, Actor(user=users["max"]), entity_name="acme", email="new@example.com",
-                                     role=policy.MEMBER)
+                                     role=Role.MEMBER)
         await create_invite(session, Actor(user=users["ada"]), entity_name="acme", email="later@example.com",
-                            role=policy.MEMBER)
+                            role=Role.MEMBER)
         await session.flush()
         invite_id = by_max.id
     keys = {actor: (team.by_role(actor).key if actor not in ("anonymous", "root") else None) for actor in ACTORS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.domain import policy
+from app.domain.kinds import ProjectAccess
 from tests import moves_support
 from tests.support import make_account, recorded_statements
 from tests.test_run_queries_support import make_project, make_runs
@@ -73,8 +73,8 @@ async def test_a_team_project_and_the_viewer_s_access_are_one_statement(gql, run
     member, admin, colleague, outsider = [await make_account(runtime, name) for name in ("mia", "ada", "cal", "oli")]
     team_id = await moves_support.make_team(runtime, "lab", [(member, "MEMBER"), (admin, "ADMIN"), (colleague, "MEMBER")])
     await moves_support.make_project(runtime, team_id, "shared")
-    await moves_support.make_project(runtime, team_id, "secret", access=policy.RESTRICTED, restricted_members=(colleague,))
-    await moves_support.make_project(runtime, team_id, "public", access=policy.PUBLIC)
+    await moves_support.make_project(runtime, team_id, "secret", access=ProjectAccess.RESTRICTED, restricted_members=(colleague,))
+    await moves_support.make_project(runtime, team_id, "public", access=ProjectAccess.PUBLIC)
 
     async def name_seen(account, project: str) -> str | None:
         query = f'{{ project(name: "{project}", entityName: "lab") {{ name entity {{ name }} }} }}'

@@ -1,5 +1,5 @@
 """updateRunTags: tags added and removed on runs selected by name or by the filter language (the Table
-tab's selection), all or none, audited, with policy.can_edit_run deciding run by run; both dialects."""
+tab's selection), all or none, audited, with policy.Access.can_edit deciding run by run; both dialects."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from app.db import tables
-from app.domain import policy
+from app.domain.kinds import ProjectAccess
+from app.domain.policy import Access
 from app.domain.actor import Actor
 from app.domain.projects import create_project
 from tests.support import recorded_statements
@@ -143,9 +144,9 @@ async def test_models_costs_the_same_statements_for_1_or_40_projects(gql, runtim
 
 
 async def test_sql_visibility_agrees_with_can_read_project(runtime):
-    """policy.readable_projects_clause is the SQL twin of policy.can_read_project: same answers everywhere."""
+    """Access.readable_projects_clause is the SQL twin of Access.can_read: same answers everywhere."""
     team = await make_team(runtime)
-    accesses = (policy.PRIVATE, policy.RESTRICTED, policy.PUBLIC, policy.OPEN)
+    accesses = tuple(ProjectAccess)
     specs = [(f"{a.lower()}-{m}", a) for a, m in itertools.product(accesses, ("in", "out"))]
     people = [team.admin, team.member, team.viewer, team.service, team.outsider]
     await _projects(runtime, "acme", specs, members={name: [p.id for p in people] for name, _ in specs
@@ -156,9 +157,8 @@ async def test_sql_visibility_agrees_with_can_read_project(runtime):
         root = tables.User(id=-1, entity_id=-1, username="rooty", is_admin=True)
         actors = [Actor()] + [Actor(user=await session.get(tables.User, p.id)) for p in people] + [Actor(user=root)]
         for actor in actors:
-            role = await policy.role_in(session, actor, entity)
+            access = await Access.load(session, actor, entity)
             by_sql = set((await session.scalars(select(tables.Project.name).where(
-                tables.Project.entity_id == entity.id, policy.readable_projects_clause(actor, role)))).all())
-            by_python = {p.name for p in projects if policy.can_read_project(
-                actor, role, p, in_restricted=await policy.in_restricted_project(session, actor, p))}
-            assert by_sql == by_python, (actor.label, role)
+                tables.Project.entity_id == entity.id, access.readable_projects_clause()))).all())
+            by_python = {p.name for p in projects if (await Access.load(session, actor, entity, p)).can_read}
+            assert by_sql == by_python, (actor.label, access.role)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from app.db.tables import Entity, User
+from app.domain.kinds import AccountType
 
 
 class Account(NamedTuple):
@@ -46,7 +47,7 @@ class Actor:
 
     @property
     def is_service(self) -> bool:
-        return self.user is not None and self.user.account_type == "SERVICE"
+        return self.user is not None and self.user.account_type == AccountType.SERVICE
 
     @property
     def is_instance_admin(self) -> bool:

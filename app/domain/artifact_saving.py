@@ -29,11 +29,12 @@ from app.db.types import storable_json, utcnow
 from app.domain import artifact_blobs, artifact_uploads, audit, projects, runs
 from app.domain.actor import Actor
 from app.domain.artifacts import (
-    COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Place, Version, check_alias, check_collection_name,
+    COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Version, check_alias, check_collection_name,
     check_ttl, check_type_name, expiry, latest_committed, next_index, place_of, require_write, type_named, unexpired,
     version_by_id,
 )
 from app.domain.errors import BadInput, Conflict, Unauthenticated
+from app.domain.policy import Access
 from app.domain.users import require_entity
 
 MANIFEST_TYPES = ("FULL", "INCREMENTAL", "PATCH")
@@ -73,7 +74,7 @@ class Created:
 
 
 async def writable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
-                         *, create: bool) -> Place:
+                         *, create: bool) -> Access:
     """The project (created with the entity's defaults when ``create``) the actor may write artifacts to."""
     if actor.user is None:
         raise Unauthenticated("an API key is required to save artifacts")

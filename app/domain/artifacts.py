@@ -1,7 +1,7 @@
 """Artifacts: finding versions and collections with the viewer's access, and reading them.
 
 Artifacts belong to collections, and collections to a project: they follow that project's access
-(policy.can_read_artifacts / can_write_artifacts). The producing run is a reference (lineage), not
+(policy.Access.can_read_artifacts / can_write_artifacts). The producing run is a reference (lineage), not
 the owner: when runs move to another project, their artifacts stay in the collections where they
 were logged, readable at the old path and through ``run.outputArtifacts`` at the new one.
 
@@ -27,10 +27,9 @@ from app.db.tables import (
     Artifact, ArtifactAlias, ArtifactCollection, ArtifactMembership, ArtifactType, Entity, Project,
 )
 from app.db import types as db_types
-from app.domain import policy
 from app.domain.actor import Actor
-from app.domain.errors import BadInput, Forbidden, NotFound
-from app.domain.projects import write_denied_message
+from app.domain.errors import BadInput, NotFound
+from app.domain.policy import Access
 
 SEQUENCE, PORTFOLIO = "SEQUENCE", "PORTFOLIO"
 PENDING, COMMITTED, DELETED = "PENDING", "COMMITTED", "DELETED"
@@ -102,39 +101,20 @@ def split_name(name: str) -> tuple[str, str]:
     return collection, ref or LATEST
 
 
-@dataclass(frozen=True)
-class Place:
-    """A project with its entity and the actor's standing there."""
-
-    project: Project
-    entity: Entity
-    role: str | None
-    in_restricted: bool
-
-    @property
-    def path(self) -> str:
-        return f"{self.entity.name}/{self.project.name}"
-
-
-async def place_of(session: AsyncSession, actor: Actor, project: Project, entity: Entity | None = None) -> Place:
+async def place_of(session: AsyncSession, actor: Actor, project: Project, entity: Entity | None = None) -> Access:
+    """The actor's access at ``project``, the place of its artifacts."""
     entity = entity or await session.get(Entity, project.entity_id)
-    role = await policy.role_in(session, actor, entity)
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
-    return Place(project, entity, role, in_restricted)
+    return await Access.load(session, actor, entity, project)
 
 
-def can_read(actor: Actor, place: Place) -> bool:
-    return policy.can_read_artifacts(actor, place.role, place.project, in_restricted=place.in_restricted)
-
-
-def require_write(actor: Actor, place: Place, what: str) -> None:
+def require_write(actor: Actor, place: Access, what: str) -> None:
     """NotFound when the actor may not even read the project (existence never leaks), else
     Forbidden unless they may write its artifacts."""
-    if policy.can_write_artifacts(actor, place.role, place.project, in_restricted=place.in_restricted):
+    if place.can_write_artifacts:
         return
-    if not can_read(actor, place):
+    if not place.can_read_artifacts:
         raise NotFound(f"{what} not found")
-    raise Forbidden(write_denied_message(actor, place.entity, place.role))
+    raise place.write_denied()
 
 
 @dataclass(frozen=True)
@@ -143,7 +123,7 @@ class Version:
 
     artifact: Artifact
     sequence: ArtifactCollection
-    place: Place
+    place: Access
 
 
 async def version_by_id(session: AsyncSession, actor: Actor, artifact_id: int, *, write: bool = False,
@@ -160,7 +140,7 @@ async def version_by_id(session: AsyncSession, actor: Actor, artifact_id: int, *
     place = await place_of(session, actor, project)
     if write:
         require_write(actor, place, f"artifact {artifact_id}")
-    elif not can_read(actor, place):
+    elif not place.can_read_artifacts:
         raise NotFound(f"artifact {artifact_id} not found")
     return Version(artifact, sequence, place)
 
@@ -173,14 +153,14 @@ async def readable_version(session: AsyncSession, actor: Actor, artifact_id: int
 
 
 async def collection_by_id(session: AsyncSession, actor: Actor, collection_id: int, *,
-                           write: bool = False) -> tuple[ArtifactCollection, Place]:
+                           write: bool = False) -> tuple[ArtifactCollection, Access]:
     collection = await session.get(ArtifactCollection, collection_id)
     if collection is None:
         raise NotFound(f"artifact collection {collection_id} not found")
     place = await place_of(session, actor, await session.get(Project, collection.project_id))
     if write:
         require_write(actor, place, f"artifact collection {collection_id}")
-    elif not can_read(actor, place):
+    elif not place.can_read_artifacts:
         raise NotFound(f"artifact collection {collection_id} not found")
     return collection, place
 
@@ -287,6 +267,6 @@ async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, p
         if project.id in seen:
             continue
         seen.add(project.id)
-        if can_read(actor, await place_of(session, actor, project, entity)):
+        if (await place_of(session, actor, project, entity)).can_read_artifacts:
             return blob
     raise NotFound(f"{what} not found")

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import AuditEvent, Entity, User
 from app.domain import policy
+from app.domain.policy import Access
 from app.domain.actor import Actor
 from app.domain.errors import Forbidden
 
@@ -54,7 +55,7 @@ async def read_page(
     """Newest first: one entity's events for its admins, every event (``entity`` None) for instance admins."""
     query = select(AuditEvent, Entity.name).outerjoin(Entity, Entity.id == AuditEvent.entity_id)
     if entity is not None:
-        if not policy.can_read_audit(actor, await policy.role_in(session, actor, entity)):
+        if not (await Access.load(session, actor, entity)).can_admin:
             raise Forbidden(f"permission denied: only admins of {entity.name} may read its audit log")
         query = query.where(AuditEvent.entity_id == entity.id)
     elif not policy.can_manage_instance(actor):

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Project, Run
 from app.db.types import utcnow
-from app.domain import audit, policy, runs_view
+from app.domain import audit, runs_view
 from app.domain.actor import Actor
-from app.domain.errors import BadInput, Forbidden, NotFound
+from app.domain.errors import BadInput, NotFound
 from app.domain.run_moves import RunSelection, readable_place, select_runs
 
 MAX_COMPARED_RUNS = 100
@@ -47,9 +47,8 @@ async def set_baseline(
     """Make ``run_name`` the project's baseline, or clear the baseline when it is None."""
     place = await readable_place(session, actor, entity_name, project_name)
     project = place.project
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
-    if not policy.can_set_baseline(actor, place.role, project, in_restricted=in_restricted):
-        raise Forbidden(f"permission denied: user {actor.label} may not set the baseline of {place.path}")
+    if not place.can_set_baseline:
+        raise place.project_denied("set the baseline")
     run = None
     if run_name is not None:
         run = await runs_view.run_in_project(session, project, run_name)

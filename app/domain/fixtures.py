@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ApiKey, Entity, Membership, Organization, OrganizationMember, User
 from app.db.types import utcnow
-from app.domain import audit, organizations, policy
+from app.domain import audit, organizations
 from app.domain.actor import Actor
 from app.domain.api_keys import hash_key
 from app.domain.errors import BadInput, Conflict, NotFound
+from app.domain.kinds import EntityKind, Role
 from app.domain.names import check_entity_name
 from app.domain.users import create_user, ensure_name_free, user_by_username
 
@@ -108,13 +109,13 @@ async def team_up(session: AsyncSession, username: str | None, team_name: str | 
     if organization_name:
         organization = await organizations.by_name(session, organization_name) or await organization_up(
             session, organization_name, username)
-    team = Entity(name=team_name, kind="team", fixture=True,
+    team = Entity(name=team_name, kind=EntityKind.TEAM, fixture=True,
                   organization_id=organization.id if organization else None)
     session.add(team)
     await session.flush()
-    session.add(Membership(team_id=team.id, user_id=user.id, role=policy.ADMIN))
+    session.add(Membership(team_id=team.id, user_id=user.id, role=Role.ADMIN))
     if organization is not None:
-        await _add_org_member(session, organization, user, policy.ADMIN, keep_higher=True)
+        await _add_org_member(session, organization, user, Role.ADMIN, keep_higher=True)
     _audit(session, "fixture.team.up", team=team_name, admin=user.username, organization=organization_name)
     return team
 
@@ -122,7 +123,7 @@ async def team_up(session: AsyncSession, username: str | None, team_name: str | 
 async def team_down(session: AsyncSession, team_name: str | None) -> None:
     if not team_name:
         raise BadInput("fixtureData.team.name is required")
-    found = await session.scalar(select(Entity.id).where(Entity.name == team_name, Entity.kind == "team",
+    found = await session.scalar(select(Entity.id).where(Entity.name == team_name, Entity.kind == EntityKind.TEAM,
                                                          Entity.fixture))
     if found is None:
         raise NotFound(f"no fixture team {team_name}")
@@ -141,7 +142,7 @@ async def organization_up(session: AsyncSession, name: str | None, username: str
     session.add(organization)
     await session.flush()
     if username:
-        await _add_org_member(session, organization, await _fixture_user(session, username), policy.ADMIN)
+        await _add_org_member(session, organization, await _fixture_user(session, username), Role.ADMIN)
     _audit(session, "fixture.organization.up", organization=name, admin=username)
     return organization
 
@@ -161,7 +162,7 @@ async def organization_add_members(session: AsyncSession, name: str | None,
 async def organization_down(session: AsyncSession, name: str | None) -> None:
     """Delete a fixture organization and the fixture teams in it."""
     organization = await _fixture_organization(session, name)
-    await session.execute(delete(Entity).where(Entity.organization_id == organization.id, Entity.kind == "team",
+    await session.execute(delete(Entity).where(Entity.organization_id == organization.id, Entity.kind == EntityKind.TEAM,
                                                Entity.fixture))
     await session.execute(update(Entity).where(Entity.organization_id == organization.id).values(organization_id=None))
     await session.execute(delete(Organization).where(Organization.id == organization.id))
@@ -184,7 +185,7 @@ async def _add_org_member(session: AsyncSession, organization: Organization, use
         OrganizationMember.organization_id == organization.id, OrganizationMember.user_id == user.id))
     if member is None:
         session.add(OrganizationMember(organization_id=organization.id, user_id=user.id, role=role))
-    elif not (keep_higher and member.role == policy.ADMIN):
+    elif not (keep_higher and member.role == Role.ADMIN):
         member.role = role
     await session.flush()
 

@@ -15,9 +15,11 @@ from app.db.tables import Entity, Membership, Organization, OrganizationMember, 
 from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.kinds import AccountType, EntityKind, Role
+from app.domain.policy import Access
 from app.domain.names import check_entity_name
 
-ORG_ROLES = (policy.ADMIN, policy.MEMBER, policy.VIEWER)
+ORG_ROLES = (Role.ADMIN, Role.MEMBER, Role.VIEWER)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ async def of_user(session: AsyncSession, user: User) -> list[Organization]:
 
 async def teams(session: AsyncSession, actor: Actor, organization: Organization, role: str | None) -> list[Entity]:
     """The organization's teams the actor may see: all of them for org admins, else the actor's own."""
-    statement = select(Entity).where(Entity.organization_id == organization.id, Entity.kind == "team")
+    statement = select(Entity).where(Entity.organization_id == organization.id, Entity.kind == EntityKind.TEAM)
     if not policy.can_see_all_organization_teams(actor, role):
         if actor.user is None:
             return []
@@ -106,7 +108,7 @@ async def create(session: AsyncSession, actor: Actor, name: str, *, admin: User 
     except IntegrityError:
         raise Conflict(f"an organization named {name} already exists") from None
     if admin is not None:
-        session.add(OrganizationMember(organization_id=organization.id, user_id=admin.id, role=policy.ADMIN))
+        session.add(OrganizationMember(organization_id=organization.id, user_id=admin.id, role=Role.ADMIN))
     audit.record(session, actor, "organization.create", target_type="organization", target_id=organization.id,
                  name=name, admin=admin.username if admin else None)
     return organization
@@ -118,7 +120,7 @@ async def add_member(session: AsyncSession, actor: Actor, organization: Organiza
     if not policy.can_manage_organization(actor, await role_of(session, actor, organization)):
         raise Forbidden(f"permission denied: only admins of organization {organization.name} may add members")
     role = _check_role(role)
-    if user.account_type == "SERVICE":
+    if user.account_type == AccountType.SERVICE:
         raise BadInput(f"{user.username} is a service account; service accounts belong to one team only")
     member = await session.scalar(select(OrganizationMember).where(
         OrganizationMember.organization_id == organization.id, OrganizationMember.user_id == user.id))
@@ -138,11 +140,10 @@ async def attach_team(session: AsyncSession, actor: Actor, organization: Organiz
     org_role = await role_of(session, actor, organization)
     if not policy.can_read_organization(actor, org_role):
         raise NotFound(f"organization {organization.id} not found")
-    team_role = await policy.role_in(session, actor, team)
-    if not (policy.can_manage_organization(actor, org_role) and policy.can_administer(actor, team_role)):
+    if not (policy.can_manage_organization(actor, org_role) and (await Access.load(session, actor, team)).can_admin):
         raise Forbidden(f"permission denied: putting team {team.name} in organization {organization.name} takes "
                         "an admin of both")
-    if team.kind != "team":
+    if team.kind != EntityKind.TEAM:
         raise BadInput(f"{team.name} is a personal entity; only teams belong to organizations")
     if team.organization_id not in (None, organization.id):
         raise Conflict(f"team {team.name} already belongs to another organization")

@@ -10,26 +10,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.tables import Entity, Membership, Project, ProjectMember, Run
 from app.db.types import utcnow
 from app.db.unique import insert_or_get
-from app.domain import audit, policy
+from app.domain import audit
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
+from app.domain.kinds import PUBLICLY_READABLE, ProjectAccess
 from app.domain.names import check_project_name
+from app.domain.policy import Access
 from app.domain.users import require_entity
 
 ACCESS_ALIASES = {
-    "PRIVATE": policy.PRIVATE,
-    "ENTITY_READ": policy.PRIVATE,
-    "ENTITY_WRITE": policy.PRIVATE,
-    "TEAM": policy.PRIVATE,
-    "RESTRICTED": policy.RESTRICTED,
-    "USER_READ": policy.PUBLIC,
-    "PUBLIC": policy.PUBLIC,
-    "USER_WRITE": policy.OPEN,
-    "OPEN": policy.OPEN,
+    "PRIVATE": ProjectAccess.PRIVATE,
+    "ENTITY_READ": ProjectAccess.PRIVATE,
+    "ENTITY_WRITE": ProjectAccess.PRIVATE,
+    "TEAM": ProjectAccess.PRIVATE,
+    "RESTRICTED": ProjectAccess.RESTRICTED,
+    "USER_READ": ProjectAccess.PUBLIC,
+    "PUBLIC": ProjectAccess.PUBLIC,
+    "USER_WRITE": ProjectAccess.OPEN,
+    "OPEN": ProjectAccess.OPEN,
 }
 
 
-def normalize_access(value: str) -> str:
+def normalize_access(value: str) -> ProjectAccess:
     access = ACCESS_ALIASES.get((value or "").upper())
     if access is None:
         raise BadInput(f"invalid project access {value!r}: use PRIVATE, RESTRICTED, USER_READ (public) or USER_WRITE (open)")
@@ -77,16 +79,13 @@ async def readable(
     if row is None:
         return None
     entity, project = row.Entity, row.Project
-    role = policy.role_read_with(actor, entity, row.team_role)
-    if not policy.can_read_project(actor, role, project, in_restricted=row.project_member_id is not None):
+    if not Access.of(actor, entity, row.team_role, project, on_member_list=row.project_member_id is not None).can_read:
         return None
     return ReadableProject(project, entity, row.Run if run_name is not None else None)
 
 
 async def can_read(session: AsyncSession, actor: Actor, entity: Entity, project: Project) -> bool:
-    role = await policy.role_in(session, actor, entity)
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
-    return policy.can_read_project(actor, role, project, in_restricted=in_restricted)
+    return (await Access.load(session, actor, entity, project)).can_read
 
 
 async def require_writable(
@@ -96,12 +95,9 @@ async def require_writable(
 
     Raises Forbidden with a sentence the wandb client prints as is."""
     project = await find(session, entity, name)
-    role = await policy.role_in(session, actor, entity)
-    in_restricted = project is not None and project.access == policy.RESTRICTED and (
-        await policy.in_restricted_project(session, actor, project)
-    )
-    if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
-        raise Forbidden(write_denied_message(actor, entity, role))
+    access = await Access.load(session, actor, entity, project)
+    if not access.can_write:
+        raise access.write_denied()
     if project is None:
         if not create:
             raise NotFound(f"project {name} not found in {entity.name}")
@@ -110,15 +106,6 @@ async def require_writable(
             return await require_writable(session, actor, entity, name, create=False)
         project = created
     return project
-
-
-def write_denied_message(actor: Actor, entity: Entity, role: str | None) -> str:
-    who = actor.label
-    if role is None:
-        if entity.kind == "team":
-            return f"permission denied: user {who} is not a member of team {entity.name}"
-        return f"permission denied: user {who} cannot write to {entity.name}'s projects"
-    return f"permission denied: user {who} has role {role.lower()} in {entity.name} and cannot write to its projects"
 
 
 async def create_project(
@@ -150,8 +137,8 @@ async def readable_page(
     """One page of the entity's projects the actor may read, newest first: (rows, has_next, total).
 
     The viewer's role is computed once and visibility is filtered in SQL (no per-project checks)."""
-    role = await policy.role_in(session, actor, entity)
-    visible = (Project.entity_id == entity.id) & policy.readable_projects_clause(actor, role)
+    access = await Access.load(session, actor, entity)
+    visible = (Project.entity_id == entity.id) & access.readable_projects_clause()
     query = select(Project).where(visible)
     if before_id is not None:
         query = query.where(Project.id < before_id)
@@ -182,22 +169,20 @@ async def check_upsert(
     entity; changing description/access needs ``can_administer_project``; a no-op needs write access."""
     if actor.user is None:
         raise Unauthenticated("sign in with an API key to create or change projects")
-    entity, project = await _upsert_target(session, actor, entity_name, name, project_id)
-    role = await policy.role_in(session, actor, entity)
+    entity, project, standing = await _upsert_target(session, actor, entity_name, name, project_id)
     access = normalize_access(changes.access) if changes.access is not None else None
-    if entity.private_only and access in (policy.PUBLIC, policy.OPEN):
+    if entity.private_only and access in PUBLICLY_READABLE:
         raise BadInput(f"{entity.name} is private-only, so its projects cannot be {access}")
     if project is None:
-        if not policy.can_write_project(actor, role, None, in_restricted=False):
-            raise Forbidden(write_denied_message(actor, entity, role))
+        if not standing.can_write:
+            raise standing.write_denied()
         return UpsertPlan(entity, None, access, {})
     updates = {key: value for key, value in (("description", changes.description), ("access", access))
                if value is not None and getattr(project, key) != value}
     if not updates:
-        in_restricted = await policy.in_restricted_project(session, actor, project)
-        if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
-            raise Forbidden(write_denied_message(actor, entity, role))
-    elif not policy.can_administer_project(actor, role):
+        if not standing.can_write:
+            raise standing.write_denied()
+    elif not standing.can_change_project_settings:
         raise Forbidden(f"permission denied: user {actor.label} cannot change the settings of {entity.name}/{project.name}")
     return UpsertPlan(entity, project, access, updates)
 
@@ -231,17 +216,18 @@ async def upsert_project(
 
 async def _upsert_target(
     session: AsyncSession, actor: Actor, entity_name: str | None, name: str | None, project_id: int | None,
-) -> tuple[Entity, Project | None]:
+) -> tuple[Entity, Project | None, Access]:
     if project_id is not None:
         project = await session.get(Project, project_id)
         entity = await session.get(Entity, project.entity_id) if project else None
-        if project is None or not await can_read(session, actor, entity, project):
+        access = await Access.load(session, actor, entity, project) if project else None
+        if access is None or not access.can_read:
             raise NotFound(f"project {project_id} not found")
         if name and name != project.name:
             raise BadInput(f"projects cannot be renamed: {project.name} stays {project.name}")
         if entity_name and entity_name != entity.name:
             raise BadInput(f"project {project.name} belongs to {entity.name}, not {entity_name}")
-        return entity, project
+        return entity, project, access
     if not name:
         raise BadInput("a project name (or id) is required")
     if entity_name:
@@ -249,9 +235,10 @@ async def _upsert_target(
     else:
         entity = await session.get(Entity, actor.user.default_entity_id or actor.user.entity_id)
     project = await find(session, entity, name)
-    if project is not None and not await can_read(session, actor, entity, project):
-        raise Forbidden(write_denied_message(actor, entity, await policy.role_in(session, actor, entity)))
-    return entity, project
+    access = await Access.load(session, actor, entity, project)
+    if project is not None and not access.can_read:
+        raise access.write_denied()
+    return entity, project, access
 
 
 async def readable_by_id(session: AsyncSession, actor: Actor, project_id: int) -> Project | None:

@@ -28,9 +28,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import notify
 from app.db.tables import Alert, Entity, HistoryRow, MetricRule, Project, Run, RuleState, RuleVerdict
 from app.db.types import utcnow
-from app.domain import audit, comparison, policy, rule_engine, run_filters, webhooks
+from app.domain import audit, comparison, rule_engine, run_filters, webhooks
 from app.domain.actor import Actor
-from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.errors import BadInput, Conflict, NotFound
+from app.domain.kinds import RunState
+from app.domain.policy import Access
 from app.domain.rule_engine import Opened, RuleSpec, Series, State
 from app.domain.run_moves import readable_place
 
@@ -41,7 +43,7 @@ MAX_RULES = 100
 MAX_WINDOW = 1000
 MAX_GROUP_RUNS = 1000
 GROUP_CACHE_SECONDS = 10.0
-FAILED_STATES = ("failed", "crashed")
+FAILED_STATES = (RunState.FAILED, RunState.CRASHED)
 STALL_CHECK = "rules.stall_check"
 STALL_CHECK_SECONDS = 30.0
 
@@ -74,12 +76,10 @@ _SETTINGS = ("metric", "direction", "comparison", "threshold", "tolerance", "tol
              "warmup_steps", "detect_non_finite", "detect_failed", "stall_minutes")
 
 
-async def _managed_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> Any:
+async def _managed_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> Access:
     place = await readable_place(session, actor, entity_name, project_name)
-    project = place.project
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
-    if not policy.can_manage_rules(actor, place.role, project, in_restricted=in_restricted):
-        raise Forbidden(f"permission denied: user {actor.label} may not manage the metric rules of {place.path}")
+    if not place.can_manage_rules:
+        raise place.project_denied("manage the metric rules")
     return place
 
 
@@ -766,7 +766,7 @@ async def evaluate_existing(session: AsyncSession, actor: Actor, entity: str, pr
                                          .order_by(HistoryRow.line_no))
             lines = [json.loads(d) if isinstance(d, str) else d for _, d in rows.all()]
             lines = [line for line in lines if isinstance(line, dict)]
-            ended = run.state not in ("running", "pending", "preempting")
+            ended = run.state not in (RunState.RUNNING, RunState.PENDING, RunState.PREEMPTING)
             incoming = Incoming(lines=lines, steps=[line.get("_step") for line in lines], summary=run.summary or {},
                                 summary_step=run.last_step, history_keys=run.history_keys,
                                 finished_state=run.state if ended else None)
@@ -794,7 +794,7 @@ async def check_stalled(session: AsyncSession, *, now: datetime | None = None) -
     for model in found:
         rule = CachedRule.of(model)
         runs = (await session.scalars(select(Run).where(Run.project_id == rule.project_id,
-                                                        Run.state.in_(("running", "crashed")))
+                                                        Run.state.in_((RunState.RUNNING, RunState.CRASHED)))
                                       .order_by(Run.id).with_for_update())).all()
         for run in runs:
             if await _check_run(session, rule, run, now):
@@ -811,7 +811,7 @@ async def _check_run(session: AsyncSession, rule: CachedRule, run: Run, now: dat
     state = State.load(document)
     if state.open_kind in (rule_engine.STALLED, rule_engine.FAILED):
         return False
-    if run.state == "crashed":
+    if run.state == RunState.CRASHED:
         if not rule.detect_failed:
             return False
         kind = rule_engine.FAILED

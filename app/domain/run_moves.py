@@ -16,9 +16,10 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db.tables import AuditEvent, Entity, Project, Run
 from app.db.types import utcnow
-from app.domain import artifact_changes, audit, files, policy, projects, run_filters, run_values
+from app.domain import artifact_changes, audit, files, projects, run_filters, run_values
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.policy import Access, runs_may_leave
 from app.domain.users import entity_by_name
 
 # Ids per IN (...) list: far below the bind-parameter limits of SQLite and asyncpg.
@@ -63,17 +64,6 @@ class MoveResult:
     dry_run: bool
 
 
-@dataclass(frozen=True)
-class _Place:
-    entity: Entity
-    project: Project
-    role: str | None
-
-    @property
-    def path(self) -> str:
-        return f"{self.entity.name}/{self.project.name}"
-
-
 # --- moving ------------------------------------------------------------------------------------
 
 async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -> MoveResult:
@@ -83,7 +73,7 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
     if (request.source_entity, request.source_project) == (request.destination_entity, request.destination_project):
         raise BadInput(f"the runs are already in {request.source_path}: choose another destination project")
     source = await readable_place(session, actor, request.source_entity, request.source_project)
-    if not policy.runs_may_leave(source.project):
+    if not runs_may_leave(source.project):
         raise Forbidden(f"runs cannot be moved out of {source.path}: it is a RESTRICTED project")
     runs = await select_runs(session, source.project, request.selection, source.path)
     require_editable(actor, source, runs, verb="move")
@@ -115,14 +105,11 @@ async def _destination(session: AsyncSession, actor: Actor, request: MoveRequest
     entity = await entity_by_name(session, request.destination_entity)
     if entity is None:
         raise NotFound(f"entity {request.destination_entity} not found")
-    role = await policy.role_in(session, actor, entity)
     project = await projects.find(session, entity, request.destination_project)
-    in_restricted = project is not None and project.access == policy.RESTRICTED and (
-        await policy.in_restricted_project(session, actor, project)
-    )
-    if not policy.can_move_runs_into(actor, role, project, in_restricted=in_restricted):
-        if role is None:
-            raise Forbidden(projects.write_denied_message(actor, entity, role))
+    access = await Access.load(session, actor, entity, project)
+    if not access.can_receive_runs:
+        if not access.is_member:
+            raise access.write_denied()
         raise Forbidden(f"permission denied: user {actor.label} cannot log runs to {request.destination_path}")
     if project is None and not request.create_destination:
         raise NotFound(
@@ -216,10 +203,10 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     )).first()
     if row is None and await _deleted_by(session, actor, run_id):
         return Deletion([], [])
-    if row is None or not await projects.can_read(session, actor, row.Entity, row.Project):
+    place = await Access.load(session, actor, row.Entity, row.Project) if row is not None else None
+    if place is None or not place.can_read:
         raise NotFound("run not found")
     run, project, entity = row
-    place = _Place(entity, project, await policy.role_in(session, actor, entity))
     require_editable(actor, place, [run], verb="delete")
     freed = await artifact_changes.delete_outputs_of_runs(session, actor, [run.id]) if delete_artifacts else []
     keys = await remove_runs(session, project, [run])
@@ -267,13 +254,14 @@ async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) 
 
 # --- shared ------------------------------------------------------------------------------------
 
-async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> _Place:
-    """The project and the actor's role in its entity; NotFound also when the actor may not read it."""
+async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> Access:
+    """The actor's access at the project; NotFound also when the actor may not read it."""
     entity = await entity_by_name(session, entity_name)
     project = await projects.find(session, entity, project_name) if entity else None
-    if project is None or not await projects.can_read(session, actor, entity, project):
+    place = await Access.load(session, actor, entity, project) if project is not None else None
+    if place is None or not place.can_read:
         raise NotFound(f"project {entity_name}/{project_name} not found")
-    return _Place(entity, project, await policy.role_in(session, actor, entity))
+    return place
 
 
 async def select_runs(
@@ -296,16 +284,11 @@ async def select_runs(
     return sorted(runs, key=lambda run: (run.created_at, run.id))
 
 
-def require_editable(actor: Actor, place: _Place, runs: list[Run], *, verb: str) -> None:
-    refused = [run.name for run in runs if not policy.can_edit_run(actor, place.role, run)]
+def require_editable(actor: Actor, place: Access, runs: list[Run], *, verb: str) -> None:
+    refused = [run.name for run in runs if not place.can_edit(run)]
     if not refused:
         return
-    reasons = {
-        policy.MEMBER: f"members may only {verb} their own runs",
-        policy.SERVICE: f"service accounts may only {verb} the runs they created",
-        policy.VIEWER: f"viewers may not {verb} runs",
-    }
-    why = reasons.get(place.role, f"only members of {place.entity.name} may {verb} its runs")
+    why = place.edit_limit(verb)
     raise Forbidden(
         f"permission denied: user {actor.label} may not {verb} {_runs_phrase(refused)} in {place.path} "
         f"({why}); nothing was {verb}d",

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Run
 from app.db.types import utcnow
-from app.domain import audit, policy
+from app.domain import audit
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Conflict, Forbidden
 from app.domain.run_moves import ID_CHUNK, RunSelection, readable_place, select_runs
@@ -53,7 +53,7 @@ async def update_run_tags(
     *, add: Sequence[str] | None = None, remove: Sequence[str] | None = None,
 ) -> TagChange:
     """Add ``add`` and remove ``remove`` on every selected run. Raises before any write when a run is
-    unknown or the actor may not edit one of them (policy.can_edit_run, run by run)."""
+    unknown or the actor may not edit one of them (policy.Access.can_edit, run by run)."""
     selection.check()
     if selection.run_names is None and selection.filters is None:
         raise BadInput('give runNames or filters (filters "{}" selects every run of the project)')
@@ -66,14 +66,9 @@ async def update_run_tags(
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
     runs = await _locked(session, runs)
-    refused = [run.name for run in runs if not policy.can_edit_run(actor, place.role, run)]
+    refused = [run.name for run in runs if not place.can_edit(run)]
     if refused:
-        reasons = {
-            policy.MEMBER: "members may only edit their own runs",
-            policy.SERVICE: "service accounts may only edit the runs they created",
-            policy.VIEWER: "viewers may not edit runs",
-        }
-        why = reasons.get(place.role, f"only members of {place.entity.name} may edit its runs")
+        why = place.edit_limit("edit")
         raise Forbidden(f"permission denied: user {actor.label} may not change the tags of {_phrase(refused)} in "
                         f"{place.path} ({why}); no tags were changed", runs=refused)
     changed: list[str] = []

@@ -23,15 +23,17 @@ from app.db import bulk
 from app.db.tables import ApiKey, Entity, Membership, Project, Run, User
 from app.db.types import storable_json, utcnow
 from app.db.unique import insert_or_get
-from app.domain import api_keys, audit, policy, projects, run_values, runs_view
+from app.domain import api_keys, audit, projects, run_values, runs_view
 from app.domain.actor import Account, Actor
-from app.domain.errors import BadInput, Conflict, Forbidden, NotFound, Unauthenticated
+from app.domain.errors import BadInput, Conflict, NotFound, Unauthenticated
+from app.domain.kinds import AccountType, EntityKind, Role, RunState
 from app.domain.names import check_run_name
+from app.domain.policy import Access
 from app.domain.users import require_entity
 
 
 DEFAULT_PROJECT = "uncategorized"
-STATES = ("running", "finished", "failed", "crashed", "killed", "preempting", "preempted", "pending")
+STATES = tuple(RunState)
 RUN_NAME_ALPHABET = string.ascii_lowercase + string.digits
 METADATA_FIELDS = ("display_name", "description", "notes", "tags", "group_name", "job_type")
 
@@ -89,7 +91,7 @@ class RunContext:
     run: Run
     project: Project
     entity: Entity
-    role: str | None
+    role: str | None  # resolved: policy.role_from_membership
 
 
 def parse_json_object(value: str, field_name: str) -> dict[str, Any]:
@@ -124,7 +126,7 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
         if run is None:
             run, inserted = await _create(session, actor, entity, project, data)
         if not inserted:
-            role = await policy.role_in(session, actor, entity)
+            role = (await Access.load(session, actor, entity)).role
             await require_loggable(_given(session), actor, role, entity, project, run)
     changed = _apply(run, data, config, summary)
     run.updated_at = utcnow()
@@ -163,7 +165,7 @@ async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: 
             project_id=project.id,
             name=data.name or _random_run_name(),
             display_name=display_name,
-            state="running",
+            state=RunState.RUNNING,
             config={},
             summary={},
             tags=[],
@@ -186,10 +188,10 @@ _NAME_ATTEMPTS = 5  # a random 8-character name is taken with a chance of runs /
 
 async def attribute(session: AsyncSession, actor: Actor, entity: Entity) -> tuple[int, int | None]:
     """(user_id, service_account_id) of a new run in ``entity``'s project (PROTOCOL.md §5.3)."""
-    if not actor.is_service or entity.kind != "team" or not (actor.claimed_username or actor.claimed_email):
+    if not actor.is_service or entity.kind != EntityKind.TEAM or not (actor.claimed_username or actor.claimed_email):
         return actor.user.id, None
     member = select(User.id).join(Membership, Membership.user_id == User.id).where(
-        Membership.team_id == entity.id, User.account_type != "SERVICE", User.deleted_at.is_(None)
+        Membership.team_id == entity.id, User.account_type != AccountType.SERVICE, User.deleted_at.is_(None)
     )
     person = None
     if actor.claimed_username:
@@ -383,7 +385,7 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     if row is None:
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     run, project, entity, team_role = row
-    context = RunContext(run, project, entity, policy.role_read_with(actor, entity, team_role))
+    context = RunContext(run, project, entity, Access.of(actor, entity, team_role).role)
     await require_loggable(_given(session), actor, context.role, entity, project, run)
     return context
 
@@ -407,7 +409,7 @@ async def stream_target(transaction: bulk.Transaction, secret: str | None, entit
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     entity, project, run = _read_entity(row), _read_project(row), _read_run(row)
     actor = Actor(user=user, api_key_id=key.id)
-    await require_loggable(transaction.session, actor, policy.role_read_with(actor, entity, row["membership_role"]),
+    await require_loggable(transaction.session, actor, Access.of(actor, entity, row["membership_role"]).role,
                            entity, project, run)
     if api_keys.use_is_stale(key, now):
         await api_keys.record_key_use(await transaction.session(), key.id, now)
@@ -420,24 +422,21 @@ async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -
     if found is None:
         raise NotFound(f"run {run_id} not found")
     run, project, entity = found
-    context = RunContext(run, project, entity, await policy.role_in(session, actor, entity))
+    context = RunContext(run, project, entity, (await Access.load(session, actor, entity)).role)
     await require_loggable(_given(session), actor, context.role, entity, project, run)
     return context
 
 
-async def require_loggable(session_of: SessionOf, actor: Actor, role: str | None, entity: Entity | StreamEntity,
+async def require_loggable(session_of: SessionOf, actor: Actor, role: Role | None, entity: Entity | StreamEntity,
                            project: Project | StreamProject, run: Run | StreamRun) -> None:
-    """NotFound / Forbidden unless the actor may log to the run (policy.can_log_to_run): the one
-    decision for every route that logs (upsertBucket, file_stream, files, artifacts, alerts)."""
-    in_restricted = (project.access == policy.RESTRICTED
-                     and await policy.in_restricted_project(await session_of(), actor, project))
-    if policy.can_log_to_run(actor, role, project, run, in_restricted=in_restricted):
-        return
-    if not policy.can_read_project(actor, role, project, in_restricted=in_restricted):
-        raise NotFound(f"run {entity.name}/{project.name}/{run.name} not found")
-    if not policy.can_write_project(actor, role, project, in_restricted=in_restricted):
-        raise Forbidden(projects.write_denied_message(actor, entity, role))
-    raise Forbidden(f"permission denied: user {actor.label} may not change run {run.name}, which another user logged")
+    """NotFound / Forbidden unless the actor may log to the run (Access.can_log_to): the one decision
+    for every route that logs (upsertBucket, file_stream, files, artifacts, alerts). The member list
+    is read (and a session opened for it) only for a RESTRICTED project."""
+    access = Access(actor, entity, role, project)
+    if access.needs_member_list:
+        access = await access.with_member_list(await session_of())
+    if not access.can_log_to(run):
+        raise access.log_denied(run)
 
 
 def _given(session: AsyncSession) -> SessionOf:
@@ -448,18 +447,15 @@ def _given(session: AsyncSession) -> SessionOf:
 
 
 async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb: str = "stop") -> RunContext:
-    """A run the actor may edit (stop, change): its owner or a team admin (policy.can_edit_run)."""
+    """A run the actor may edit (stop, change): its owner or a team admin (Access.can_edit)."""
     found = await runs_view.run_with_place(session, run_id)
     if found is None:
         raise NotFound(f"run {run_id} not found")
     run, project, entity = found
-    role = await policy.role_in(session, actor, entity)
-    if policy.can_edit_run(actor, role, run):
-        return RunContext(run, project, entity, role)
-    if not await projects.can_read(session, actor, entity, project):
-        raise NotFound(f"run {run_id} not found")
-    raise Forbidden(f"permission denied: user {actor.label} may not {verb} run {run.name}; "
-                    f"only its owner or an admin of {entity.name} may")
+    access = await Access.load(session, actor, entity, project)
+    if access.can_edit(run):
+        return RunContext(run, project, entity, access.role)
+    raise access.edit_denied(run, verb, missing=f"run {run_id} not found")
 
 
 # --- stopping and run states ----------------------------------------------------------------------
@@ -477,13 +473,13 @@ async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
 
 # W&B's updateRunState: requeue a run (to pending) or give up on one (to failed).
 STATE_TRANSITIONS = {
-    "pending": ("running", "failed", "crashed", "preempted"),
-    "failed": ("pending", "running"),
+    RunState.PENDING: (RunState.RUNNING, RunState.FAILED, RunState.CRASHED, RunState.PREEMPTED),
+    RunState.FAILED: (RunState.PENDING, RunState.RUNNING),
 }
 
 
 async def update_run_state(session: AsyncSession, actor: Actor, run_id: int, state: str) -> Run:
-    """Move a run to ``state`` along STATE_TRANSITIONS: its owner or a team admin (policy.can_edit_run)."""
+    """Move a run to ``state`` along STATE_TRANSITIONS: its owner or a team admin (Access.can_edit)."""
     if state not in STATE_TRANSITIONS:
         raise BadInput(f"invalid run state {state!r}: a run's state can be set to {' or '.join(STATE_TRANSITIONS)}")
     context = await editable_run(session, actor, run_id, verb="change the state of")

@@ -15,6 +15,8 @@ from app.domain import audit, policy
 from app.domain.actor import Actor
 from app.domain.api_keys import IssuedKey, issue_key
 from app.domain.errors import BadInput, Conflict, Forbidden, NotFound
+from app.domain.kinds import AccountType, EntityKind, InviteState
+from app.domain.policy import Access
 from app.domain.names import NAME_MAX, RESERVED, check_entity_name
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -70,7 +72,7 @@ async def create_user(
     email: str | None,
     username: str | None = None,
     admin: bool = False,
-    account_type: str = "USER",
+    account_type: str = AccountType.USER,
     full_name: str | None = None,
 ) -> User:
     """Create a user and their personal entity; claim invites already sent to their email."""
@@ -100,7 +102,8 @@ async def create_user(
     if email is not None:
         await session.execute(
             update(Invite)
-            .where(func.lower(Invite.email) == email.lower(), Invite.invitee_id.is_(None), Invite.state == "PENDING")
+            .where(func.lower(Invite.email) == email.lower(), Invite.invitee_id.is_(None),
+                   Invite.state == InviteState.PENDING)
             .values(invitee_id=user.id)
         )
     return user
@@ -113,7 +116,8 @@ async def _claim_name(session: AsyncSession, name: str, *, vary: bool = False) -
     while True:
         check_entity_name(candidate)
         if not await name_taken(session, candidate):
-            [(entity, inserted)] = await insert_or_get(session, [Entity(name=candidate, kind="user")], ("name",))
+            new = Entity(name=candidate, kind=EntityKind.USER)
+            [(entity, inserted)] = await insert_or_get(session, [new], ("name",))
             if inserted:
                 return entity
         if not vary:
@@ -143,7 +147,7 @@ async def admin_create_user(
 
 async def generate_api_key(session: AsyncSession, actor: Actor, *, description: str | None) -> IssuedKey:
     if not policy.can_create_api_key(actor):
-        raise Forbidden("permission denied: a service account's key is managed by its team's admins")
+        raise Forbidden(policy.API_KEY_CREATION_DENIED)
     if description and len(description) > 255:
         raise BadInput("the description is longer than 255 characters")
     user = await session.get(User, actor.user.id)
@@ -182,7 +186,7 @@ async def update_user(
         user.full_name = changes["name"] = full_name or None
     if default_entity is not None:
         entity = await require_entity(session, default_entity)
-        if not policy.can_use_as_default_entity(await policy.role_in(session, Actor(user=user), entity)):
+        if not (await Access.load(session, Actor(user=user), entity)).can_use_as_default_entity:
             raise BadInput(f"{user.username} is not a member of {default_entity}, so it cannot be the default entity")
         user.default_entity_id = entity.id
         changes["default_entity"] = default_entity

@@ -23,6 +23,7 @@ from app.domain import audit
 from app.domain.actor import Actor
 from app.domain.api_keys import authenticate
 from app.domain.errors import Forbidden, NotFound, Unauthenticated
+from app.domain.kinds import AccountType
 from app.domain.passwords import hash_password, needs_rehash, verify_password
 from app.domain.users import user_by_email, user_by_username
 
@@ -65,7 +66,7 @@ async def sign_in_with_password(session: AsyncSession, login: str, password: str
     """A new session for the person named by username or email; Unauthenticated on a wrong pair."""
     user = await _person(session, login)
     stored = user.password_hash if user is not None else None
-    if not verify_password(stored, password) or user is None or user.account_type != "USER":
+    if not verify_password(stored, password) or user is None or user.account_type != AccountType.USER:
         raise Unauthenticated(WRONG_PASSWORD)
     if stored and needs_rehash(stored):
         user.password_hash = hash_password(password)
@@ -138,7 +139,7 @@ async def set_password(session: AsyncSession, username: str, password: str) -> U
     user = await _person(session, username)
     if user is None:
         raise NotFound(f"no user named {username}")
-    if user.account_type != "USER":
+    if user.account_type != AccountType.USER:
         raise Forbidden(f"{user.username} is a service account; it signs in with its API key only")
     user.password_hash = hash_password(password)
     await session.execute(delete(WebSession).where(WebSession.user_id == user.id))

@@ -27,9 +27,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.tables import Entity, Project, Webhook, WebhookDelivery
 from app.db.types import utcnow
-from app.domain import audit, jobs, policy
+from app.domain import audit, jobs
 from app.domain.actor import Actor
 from app.domain.errors import BadInput, Forbidden, NotFound
+from app.domain.policy import Access
 from app.domain.users import entity_by_name
 
 FORMATS = ("JSON", "SLACK")
@@ -65,20 +66,17 @@ async def _owner(session: AsyncSession, actor: Actor, entity_name: str,
     entity = await entity_by_name(session, entity_name)
     if entity is None:
         raise NotFound(f"entity {entity_name} not found")
-    role = await policy.role_in(session, actor, entity)
     if project_name is None:
-        if not policy.can_manage_team_webhooks(actor, role):
+        if not (await Access.load(session, actor, entity)).can_admin:
             raise Forbidden(f"permission denied: only admins of {entity_name} manage its webhooks")
         return entity, None, entity_name
     project = await session.scalar(select(Project).where(Project.entity_id == entity.id, Project.name == project_name))
     path = f"{entity_name}/{project_name}"
-    if project is None:
+    access = await Access.load(session, actor, entity, project) if project is not None else None
+    if access is None or not access.can_read:
         raise NotFound(f"project {path} not found")
-    in_restricted = project.access == policy.RESTRICTED and await policy.in_restricted_project(session, actor, project)
-    if not policy.can_read_project(actor, role, project, in_restricted=in_restricted):
-        raise NotFound(f"project {path} not found")
-    if not policy.can_manage_rules(actor, role, project, in_restricted=in_restricted):
-        raise Forbidden(f"permission denied: user {actor.label} may not manage the webhooks of {path}")
+    if not access.can_manage_rules:
+        raise access.project_denied("manage the webhooks")
     return entity, project, path
 
 

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 
 from app.db.tables import Entity, Membership, Project, Run, User
-from app.domain import policy
 from app.domain.actor import Actor
+from app.domain.kinds import Role
+from app.domain.policy import Access, role_from_membership
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
@@ -110,14 +111,14 @@ class Loaders:
         return by_key_loader(self.session_factory, Run, Run.id)
 
     @cached_property
-    def viewer_role(self) -> DataLoader[int, str | None]:
-        """The viewer's role in each entity id (ADMIN for their own personal entity)."""
+    def viewer_role(self) -> DataLoader[int, Role | None]:
+        """The viewer's role in each entity id (policy.role_from_membership: ADMIN of their own personal entity)."""
         actor = self.actor
 
-        async def fetch(session: AsyncSession, entity_ids: Sequence[int]) -> dict[int, str]:
+        async def fetch(session: AsyncSession, entity_ids: Sequence[int]) -> dict[int, Role | None]:
             if actor.user is None:
                 return {}
-            roles = dict(
+            team_roles = dict(
                 (
                     await session.execute(
                         select(Membership.team_id, Membership.role).where(
@@ -126,10 +127,14 @@ class Loaders:
                     )
                 ).all()
             )
-            roles[actor.user.entity_id] = policy.ADMIN  # their personal entity (policy.personal_entity_role)
-            return roles
+            return {entity_id: role_from_membership(actor, entity_id, team_roles.get(entity_id))
+                    for entity_id in entity_ids}
 
         return batch_loader(self.session_factory, fetch)
+
+    async def viewer_access(self, entity: Entity) -> Access:
+        """The viewer's access at ``entity`` (its projects' decisions need ``Access.load`` or ``at``)."""
+        return Access(self.actor, entity, await self.viewer_role.load(entity.id))
 
     @cached_property
     def viewer_administers_team_of(self) -> DataLoader[int, bool]:
@@ -143,7 +148,7 @@ class Loaders:
             found = await session.scalars(
                 select(theirs.user_id).distinct()
                 .join(mine, mine.team_id == theirs.team_id)
-                .where(mine.user_id == actor.user.id, mine.role == policy.ADMIN, theirs.user_id.in_(set(user_ids)))
+                .where(mine.user_id == actor.user.id, mine.role == Role.ADMIN, theirs.user_id.in_(set(user_ids)))
             )
             return {user_id: True for user_id in found}
 

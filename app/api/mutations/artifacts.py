@@ -12,8 +12,8 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
-from app.api.mutations.runs import CanLogRuns
 from app.api.pagination import PageInfo
+from app.api.permissions import CanLogRuns
 from app.api.scalars import Int64, JSONString
 from app.api.types.artifact import (
     Artifact, ArtifactCollection, ArtifactCollectionMembership, ArtifactDigestAlgorithm, ArtifactFileConnection,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from app.api.context import Info
-from app.api.permissions import CanUpsertProject, upsert_project_id
+from app.api import ids
+from app.api.permissions import IsSignedIn
 from app.api.types.project import Project
 from app.domain import projects
 
@@ -42,7 +43,7 @@ class UpsertModelPayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CanUpsertProject], description="Create a project (write access to "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Create a project (write access to "
                          "the entity) or change its description/access (project administrators).")
     async def upsert_model(self, info: Info, input: UpsertModelInput) -> UpsertModelPayload:
         changes = projects.ProjectChanges(description=input.description, access=input.access)
@@ -54,3 +55,7 @@ class Mutation:
         project = Project.from_row(row)
         return UpsertModelPayload(project=project, model=project, inserted=inserted,
                                   client_mutation_id=input.client_mutation_id)
+
+
+def upsert_project_id(data: UpsertModelInput) -> int | None:
+    return ids.decode_as(data.id, "Project", "ProjectInternalId") if data.id else None

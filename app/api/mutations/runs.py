@@ -3,27 +3,16 @@ notifyScriptableRunAlert, updateRunState; and stopRun."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
 from app.api import ids
 from app.api.context import Info
-from app.api.permissions import PolicyPermission
+from app.api.permissions import CanLogRuns
 from app.api.scalars import Duration, JSONString
 from app.api.types.alert import AlertSeverity
 from app.api.types.run import Run
-from app.domain import alerts, files, policy, runs
-from app.domain.actor import Actor
-from app.domain.errors import DomainError, Unauthenticated
+from app.domain import alerts, files, runs
 from app.storage import urls
-
-
-class CanLogRuns(PolicyPermission):
-    """Signed-in callers; the services then check the project and run."""
-
-    async def denial(self, info: Any, actor: Actor, **kwargs: Any) -> DomainError | None:
-        return None if policy.can_log_runs(actor) else Unauthenticated("an API key is required to log runs")
 
 
 @strawberry.input(description="Create or update a run (core and public-API variants).")

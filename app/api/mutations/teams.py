@@ -10,15 +10,12 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
-from app.api.permissions import (
-    CanAcceptInvite, CanAdministerEntity, CanCreateTeam, CanDeleteInviteOrMember, CanInviteToEntity,
-    CanUpdateEntitySettings,
-)
+from app.api.permissions import CanCreateTeam, IsSignedIn
 from app.api.types.entity import Entity, Team, User
 from app.api.types.refs import entity_type_for, user_type_for
 from app.api.types.team import Invite, Member, TeamRole
 from app.db import tables
-from app.domain import organizations, teams
+from app.domain import entity_settings, invites, organizations, teams
 from app.domain.errors import NotFound
 
 
@@ -143,41 +140,40 @@ class Mutation:
                 await organizations.attach_team(session, info.context.actor, organization, team)
         return CreateTeamPayload(entity=Team.from_row(team), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanInviteToEntity], description="Invite an account (by username or "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Invite an account (by username or "
                          "email) or an email with no account yet (claimed when that account is created).")
     async def create_invite(self, info: Info, input: CreateInviteInput) -> CreateInvitePayload:
-        role = teams.invite_role(input.admin, input.role.value if input.role else None)
         async with info.context.transaction() as session:
-            invite = await teams.create_invite(
+            invite = await invites.create_invite(
                 session, info.context.actor, entity_name=input.entity_name, email=input.email,
-                username=input.username, role=role,
+                username=input.username, role=input.role.value if input.role else None, admin=input.admin,
             )
         return CreateInvitePayload(invite=Invite.from_row(invite), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanAcceptInvite], description="The invitee joins the team with the "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="The invitee joins the team with the "
                          "invite's role; the team becomes their default entity.")
     async def accept_invite(self, info: Info, input: AcceptInviteInput) -> AcceptInvitePayload:
         invite_id = ids.decode_as(input.id, "Invite")
         async with info.context.transaction() as session:
-            membership = await teams.accept_invite(session, info.context.actor, invite_id)
+            membership = await invites.accept_invite(session, info.context.actor, invite_id)
             team = await session.get(tables.Entity, membership.team_id)
         return AcceptInvitePayload(entity=Team.from_row(team), role=TeamRole(membership.role),
                                    client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanDeleteInviteOrMember], description="Revoke (or decline) an "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Revoke (or decline) an "
                          "invite, or, given a member's id, remove that member. A team always keeps an admin.")
     async def delete_invite(self, info: Info, input: DeleteInviteInput) -> DeleteInvitePayload:
         kind, pk = ids.decode(input.id or "")
         async with info.context.transaction() as session:
             if kind == "Invite":
-                await teams.revoke_invite(session, info.context.actor, pk, entity_name=input.entity_name)
+                await invites.revoke_invite(session, info.context.actor, pk, entity_name=input.entity_name)
             elif kind == "Member":
                 await teams.remove_member(session, info.context.actor, pk, entity_name=input.entity_name)
             else:
                 raise NotFound(f"no invite or member with id {input.id!r}")
         return DeleteInvitePayload(success=True, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanAdministerEntity], description="Change a member's role "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Change a member's role "
                          "(team admins only); the last admin cannot be demoted.")
     async def update_member(self, info: Info, input: UpdateMemberInput) -> UpdateMemberPayload:
         async with info.context.transaction() as session:
@@ -187,11 +183,11 @@ class Mutation:
             )
             user = await session.get(tables.User, membership.user_id)
         entry = teams.MemberEntry("member", membership.id, membership.role, user, user.email, membership.created_at)
-        role = await info.context.loaders.viewer_role.load(membership.team_id)
-        member = Member(entry=entry, api_key=None, viewer_team_role=role)
+        team = await info.context.loaders.entity.load(membership.team_id)
+        member = Member(entry=entry, api_key=None, viewer=await info.context.loaders.viewer_access(team))
         return UpdateMemberPayload(member=member, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanAdministerEntity], description="A service account of the team "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="A service account of the team "
                          "with its own API key, which team admins read back through members { apiKey }.")
     async def create_service_account(self, info: Info, input: CreateServiceAccountInput) -> CreateServiceAccountPayload:
         async with info.context.transaction() as session:
@@ -202,16 +198,16 @@ class Mutation:
         return CreateServiceAccountPayload(user=await user_type_for(info, user),
                                            client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanUpdateEntitySettings], description="Change an entity's settings "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Change an entity's settings "
                          "(team admins, or the user for their own entity).")
     async def update_entity(self, info: Info, input: UpdateEntityInput) -> UpdateEntityPayload:
-        changes = teams.EntitySettings(
+        changes = entity_settings.EntitySettings(
             default_access=input.default_access, private_only=input.private_only,
             code_saving_enabled=input.code_saving_enabled, storage_region=input.storage_region,
             members_can_invite=input.members_can_invite,
         )
         async with info.context.transaction() as session:
-            entity = await teams.update_entity(session, info.context.actor, input.entity, changes)
+            entity = await entity_settings.update_entity(session, info.context.actor, input.entity, changes)
         info.context.loaders.entity.prime(entity.id, entity, force=True)
         info.context.loaders.entity_by_name.prime(entity.name, entity, force=True)
         return UpdateEntityPayload(entity=await entity_type_for(info, entity),

@@ -6,7 +6,7 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
-from app.api.permissions import CanCreateApiKey, CanManageInstance, CanRevokeApiKey, CanUpdateUser
+from app.api.permissions import CanCreateApiKey, CanManageInstance, IsSignedIn
 from app.api.types.entity import ApiKey, User
 from app.api.types.refs import user_type_for
 from app.domain import users
@@ -86,7 +86,7 @@ class Mutation:
         return GenerateApiKeyPayload(api_key=_shown_once(issued), secret=issued.secret,
                                      client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanRevokeApiKey], description="Revoke one of your API keys; it then "
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Revoke one of your API keys; it then "
                          "gets HTTP 401.")
     async def delete_api_key(self, info: Info, input: DeleteApiKeyInput) -> DeleteApiKeyPayload:
         key_id = ids.decode_as(input.id, "ApiKey")
@@ -103,7 +103,7 @@ class Mutation:
         return CreateUserPayload(user=await user_type_for(info, user), api_key=ApiKey.from_row(issued.record),
                                  secret=issued.secret, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanUpdateUser], description="Change your name or default entity.")
+    @strawberry.mutation(permission_classes=[IsSignedIn], description="Change your name or default entity.")
     async def update_user(self, info: Info, input: UpdateUserInput) -> UpdateUserPayload:
         actor = info.context.actor
         user_id = ids.decode_as(input.id, "User") if input.id else actor.user.id

@@ -18,10 +18,11 @@ from app.api.types.team import Invite, Member
 from app.db import tables
 from app.db.types import dumps
 from app.domain import api_keys as api_key_service
-from app.domain import policy, teams, users
+from app.domain import invites, policy, teams, users
 from app.domain import projects as project_service
 from app.domain.api_keys import readable_secret
 from app.domain.errors import BadInput
+from app.domain.kinds import AccountType, EntityKind, ProjectAccess
 
 
 @strawberry.type
@@ -60,7 +61,7 @@ class Entity(Node):
 
     @strawberry.field
     def is_team(self) -> bool:
-        return self.row.kind == "team"
+        return self.row.kind == EntityKind.TEAM
 
     @strawberry.field
     def entity_type(self) -> str:
@@ -92,7 +93,7 @@ class Entity(Node):
 
     @strawberry.field(description="The access of new projects. PRIVATE for those who are not members.")
     async def default_access(self, info: Info) -> str:
-        return self.row.default_access if await settings_visible(info, self.row) else policy.PRIVATE
+        return self.row.default_access if await settings_visible(info, self.row) else ProjectAccess.PRIVATE
 
     @strawberry.field(description="Null for those who are not members.")
     async def storage_region(self, info: Info) -> str | None:
@@ -117,7 +118,7 @@ class Entity(Node):
 
     @strawberry.field(description="The person whose personal entity this is; null for teams.")
     async def user(self, info: Info) -> UserRef | None:
-        if self.row.kind != "user":
+        if self.row.kind != EntityKind.USER:
             return None
         return await user_type_for(info, await info.context.loaders.user_by_entity.load(self.row.id))
 
@@ -139,13 +140,11 @@ class Entity(Node):
 
     @strawberry.field
     async def viewer_can_administer(self, info: Info) -> bool:
-        role = await info.context.loaders.viewer_role.load(self.row.id)
-        return policy.can_administer(info.context.actor, role)
+        return (await info.context.loaders.viewer_access(self.row)).can_admin
 
     @strawberry.field
     async def viewer_can_invite(self, info: Info) -> bool:
-        role = await info.context.loaders.viewer_role.load(self.row.id)
-        return policy.can_invite(info.context.actor, role, self.row)
+        return (await info.context.loaders.viewer_access(self.row)).can_invite
 
     @strawberry.field(description="Usage limits as a JSON string; this server sets none.")
     def limits(self) -> JSONString:
@@ -154,22 +153,21 @@ class Entity(Node):
     @strawberry.field(description="Members and pending invites, in the order they joined, newest last. "
                       "Empty for those who are not members.")
     async def members(self, info: Info) -> list[Member]:
-        actor = info.context.actor
-        role = await info.context.loaders.viewer_role.load(self.row.id)
-        if not policy.can_see_entity_members(actor, role):
+        viewer = await info.context.loaders.viewer_access(self.row)
+        if not viewer.can_see_members:
             return []
         async with info.context.read() as session:
             entries = await teams.list_members(session, self.row)
             service_ids = [e.user.id for e in entries
-                           if e.kind == "member" and e.user is not None and e.user.account_type == "SERVICE"]
-            keys = await teams.service_account_keys(session, service_ids) if policy.can_see_service_keys(actor, role) else {}
+                           if e.kind == "member" and e.user is not None and e.user.account_type == AccountType.SERVICE]
+            keys = await teams.service_account_keys(session, service_ids) if viewer.can_admin else {}
         secret = info.context.runtime.secret
 
         def api_key(entry: teams.MemberEntry) -> str | None:
             key = keys.get(entry.user.id) if entry.kind == "member" and entry.user is not None else None
             return readable_secret(key, secret) if key is not None else None
 
-        return [Member(entry=e, api_key=api_key(e), viewer_team_role=role) for e in entries]
+        return [Member(entry=e, api_key=api_key(e), viewer=viewer) for e in entries]
 
     @strawberry.field(description="The projects the viewer may read, newest first, each with its access.")
     async def projects(
@@ -198,7 +196,7 @@ class User(Entity):
     @strawberry.field(description="Shown to its owner, instance admins and admins of the person's teams; else null.")
     async def email(self, info: Info) -> str | None:
         # Service accounts answer null so the client keeps sending X-WANDB-USER-EMAIL (PROTOCOL §5.3).
-        if self.account.account_type == "SERVICE":
+        if self.account.account_type == AccountType.SERVICE:
             return None
         return self.account.email if await email_visible(info, self.account) else None
 
@@ -263,7 +261,7 @@ class User(Entity):
         if not _is_viewer(info, self.account):
             return []
         async with info.context.read() as session:
-            rows = await teams.pending_invites_for(session, self.account)
+            rows = await invites.pending_invites_for(session, self.account)
         return [Invite.from_row(row) for row in rows]
 
 
@@ -307,8 +305,7 @@ async def email_visible(info: Info, user: tables.User) -> bool:
 
 
 async def settings_visible(info: Info, entity: tables.Entity) -> bool:
-    role = await info.context.loaders.viewer_role.load(entity.id)
-    return policy.can_see_entity_settings(info.context.actor, role)
+    return (await info.context.loaders.viewer_access(entity)).can_see_settings
 
 
 @register_node("User")
@@ -319,4 +316,4 @@ async def _user_node(info: Info, pk: int) -> User | None:
 @register_node("Team")
 async def _team_node(info: Info, pk: int) -> Team | None:
     entity = await info.context.loaders.entity.load(pk)
-    return Team.from_row(entity) if entity and entity.kind == "team" else None
+    return Team.from_row(entity) if entity and entity.kind == EntityKind.TEAM else None

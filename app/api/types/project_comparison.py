@@ -8,7 +8,8 @@ from app.api.context import Info
 from app.api.types.rules import MetricRule
 from app.api.types.run import Run
 from app.db import tables
-from app.domain import policy, rules
+from app.domain import rules
+from app.domain.policy import Access
 
 
 @strawberry.type
@@ -31,12 +32,11 @@ class ProjectComparisonFields:
 
     @strawberry.field(description="Whether the viewer may change the baseline run (setProjectBaseline).")
     async def viewer_can_set_baseline(self, info: Info) -> bool:
-        actor = info.context.actor
-        if actor.user is None:
+        if info.context.actor.user is None:
             return False
-        role = await info.context.loaders.viewer_role.load(self.row.entity_id)
-        in_restricted = False
-        if self.row.access == policy.RESTRICTED:
+        entity = await info.context.loaders.entity.load(self.row.entity_id)
+        viewer = Access(info.context.actor, entity, await info.context.loaders.viewer_role.load(entity.id), self.row)
+        if viewer.needs_member_list:
             async with info.context.read() as session:
-                in_restricted = await policy.in_restricted_project(session, actor, self.row)
-        return policy.can_set_baseline(actor, role, self.row, in_restricted=in_restricted)
+                viewer = await viewer.with_member_list(session)
+        return viewer.can_set_baseline

@@ -22,6 +22,7 @@ import strawberry
 
 from app.api.context import Info
 from app.db import tables
+from app.domain.kinds import EntityKind
 
 if TYPE_CHECKING:
     from app.api.types.artifact import Artifact
@@ -77,7 +78,7 @@ async def user_type_for(info: Info, user: tables.User | None) -> User | None:
 
 async def entity_type_for(info: Info, entity: tables.Entity) -> Entity | None:
     """The GraphQL object for an entity row: a Team, or the User who owns a personal entity."""
-    if entity.kind == "team":
+    if entity.kind == EntityKind.TEAM:
         return TEAM.type.from_row(entity)
     user = await info.context.loaders.user_by_entity.load(entity.id)
     return USER.type.from_rows(user, entity) if user else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 
@@ -14,23 +13,20 @@ from app.api.types.node import Node, register_node
 from app.api.types.refs import UserRef, user_type_for
 from app.db import tables
 from app.domain import policy
+from app.domain.kinds import AccountType, Role
+from app.domain.policy import Access
 from app.domain.teams import MemberEntry
 
 HIDDEN_INVITEE = "an invited email address"  # the name of an email invite whose email the viewer may not see
 
 
-@strawberry.enum(description="A role in a team (DESIGN.md §5).")
-class TeamRole(Enum):
-    ADMIN = "ADMIN"
-    MEMBER = "MEMBER"
-    VIEWER = "VIEWER"
-    SERVICE = "SERVICE"
+TeamRole = strawberry.enum(Role, name="TeamRole", description="A role in a team (DESIGN.md §5).")
 
 
 @strawberry.type(description="A member of an entity, or someone invited who has not accepted yet (pending).")
 class Member:
     entry: strawberry.Private[MemberEntry]
-    viewer_team_role: strawberry.Private[str | None]  # the viewer's role in the entity whose members these are
+    viewer: strawberry.Private[Access]  # the viewer's access at the entity whose members these are
     api_key: str | None = strawberry.field(
         description="A service account's API key; shown to team admins only, null otherwise."
     )
@@ -46,7 +42,7 @@ class Member:
 
     @strawberry.field(description="Team admin.")
     def admin(self) -> bool:
-        return self.entry.role == policy.ADMIN
+        return self.entry.role == Role.ADMIN
 
     @strawberry.field
     def pending(self) -> bool:
@@ -56,7 +52,7 @@ class Member:
                       "invite; else null.")
     def email(self, info: Info) -> str | None:
         user = self.entry.user
-        if user is not None and user.account_type == "SERVICE":
+        if user is not None and user.account_type == AccountType.SERVICE:
             return None
         return self.entry.email if self._email_visible(info) else None
 
@@ -74,7 +70,7 @@ class Member:
 
     def _email_visible(self, info: Info) -> bool:
         user_id = self.entry.user.id if self.entry.user is not None else None
-        return policy.can_see_member_email(info.context.actor, self.viewer_team_role, user_id, self.entry.inviter_id)
+        return self.viewer.can_see_member_email(user_id, self.entry.inviter_id)
 
     @strawberry.field
     def photo_url(self) -> str | None:
@@ -110,8 +106,9 @@ class Invite(Node):
         return await self._email_shown(info)
 
     async def _email_shown(self, info: Info) -> str | None:
-        role = await info.context.loaders.viewer_role.load(self.row.team_id)
-        return self.row.email if policy.can_see_invite_email(info.context.actor, role, self.row) else None
+        team = await info.context.loaders.entity.load(self.row.team_id)
+        viewer = await info.context.loaders.viewer_access(team)
+        return self.row.email if viewer.can_see_invite_email(self.row) else None
 
     @strawberry.field
     def role(self) -> TeamRole:
@@ -154,5 +151,6 @@ async def _invite_node(info: Info, pk: int) -> Invite | None:
         return None
     if policy.can_accept_invite(info.context.actor, row):
         return Invite.from_row(row)
-    role = await info.context.loaders.viewer_role.load(row.team_id)
-    return Invite.from_row(row) if policy.can_see_entity_members(info.context.actor, role) else None
+    team = await info.context.loaders.entity.load(row.team_id)
+    viewer = await info.context.loaders.viewer_access(team)
+    return Invite.from_row(row) if viewer.can_see_members else None
