@@ -146,11 +146,11 @@ class Invite(Node):
 @register_node("Invite")
 async def _invite_node(info: Info, pk: int) -> Invite | None:
     """Visible to the invitee and to those who may see the team's members."""
-    row = await info.context.loaders.get(invites).load(pk)
-    if row is None:
+    found = await info.context.loaders.get(invites).load(pk)
+    if found is None:
         return None
+    row, team = found
     if policy.can_accept_invite(info.context.actor, row):
         return Invite.from_row(row)
-    team = await info.context.loaders.entity.load(row.team_id)
     viewer = await info.context.loaders.viewer_access(team)
     return Invite.from_row(row) if viewer.can_see_members else None
