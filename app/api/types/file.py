@@ -10,6 +10,7 @@ import strawberry
 
 from app.api import ids
 from app.api.context import Info
+from app.api.execution import PRECOMPUTED
 from app.api.scalars import Int64
 from app.api.types.node import Node, register_node
 from app.db import tables
@@ -94,7 +95,8 @@ class File(Node):
             row = await session.get(tables.Artifact, self.artifact_id)
         return Artifact.from_row(row) if row else None
 
-    @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
+    @strawberry.field(description="A signed, expiring download URL that needs no credentials.",
+                      metadata={PRECOMPUTED: "direct_url_value"})
     def direct_url(self, info: Info) -> str:
         if self.direct_url_value is not None:
             return self.direct_url_value
