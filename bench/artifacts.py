@@ -246,7 +246,8 @@ async def large_file(http: httpx.AsyncClient, work: Path, size_mib: int, server:
     return {"copy MiB/s": mib / copy_seconds, "upload MiB/s": mib / upload_seconds,
             "download MiB/s": mib / download_seconds, "upload vs copy": copy_seconds / upload_seconds,
             "download vs copy": copy_seconds / download_seconds, "peak RSS MB": memory.peak,
-            "peak RSS MB, upload": upload_peak, "server CPU s, upload": upload_cpu, "server CPU s, download": download_cpu}
+            "peak RSS MB, upload": upload_peak, "server CPU s, upload": upload_cpu,
+            "server CPU s, download": download_cpu}
 
 
 async def many_files(http: httpx.AsyncClient, count: int) -> dict:
