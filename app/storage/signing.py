@@ -43,7 +43,7 @@ def signed_path(secret: bytes, method: str, key: str, ttl_seconds: int, *, now: 
 
 
 def quote_key(key: str) -> str:
-    """``urllib.parse.quote(key)``, skipped for the usual keys (letters, digits, ``/-_.``): it leaves them as they are."""
+    """``urllib.parse.quote(key)``, skipped for the usual keys (letters, digits, ``/-_.``), which it leaves alone."""
     return key if _PLAIN_KEY.match(key) else quote(key)
 
 
