@@ -418,3 +418,31 @@ def test_a_precomputed_value_is_read_without_the_resolver_and_none_takes_the_sto
     assert calls == ["url"] and CountingExecutor.resolve_infos == 1 + 1  # signed, and the second url
     with executor(schema, StockExecutor):  # the stock executor always calls the resolver
         assert asyncio.run(schema.execute("{ signed { url } }")).data == {"signed": [{"url": "computed"}] * 2}
+
+
+@strawberry.type
+class Parent:
+    child: Holder | None
+    children: list[Holder] | None
+
+
+def test_a_null_object_attribute_is_answered_directly_and_others_take_the_stock_path():
+    @strawberry.type
+    class ParentQuery:
+        @strawberry.field
+        def parents(self) -> list[Parent]:
+            return [Parent(child=None, children=None), Parent(child=Holder(boom="b"), children=[Holder(boom="c")]),
+                    Parent(child=None, children=[])]
+
+    schema = strawberry.Schema(query=ParentQuery)
+    query = "{ parents { child { boom } children { boom } } }"
+    fast, stock = asyncio.run(_both(schema, query))
+    assert fast == stock
+    data, errors = fast
+    assert data["parents"][:2] == [{"child": None, "children": None},
+                                   {"child": {"boom": "b"}, "children": [{"boom": "c"}]}]
+    assert data["parents"][2] == {"child": None, "children": []} and not errors
+    CountingExecutor.resolve_infos = 0
+    with executor(schema, CountingExecutor):
+        asyncio.run(schema.execute("{ parents { child { boom } } }"))
+    assert CountingExecutor.resolve_infos == 1 + 1  # parents, and the one child that is not null

@@ -89,6 +89,8 @@ def _leaf_fields(schema: GraphQLSchema) -> dict[tuple[str, str], LeafField]:
             definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
             read = _reader(definition, field_def.resolve) if isinstance(definition, StrawberryField) else None
             complete_value = _completer(field_def.type) if read is not None else None
+            if read is not None and complete_value is None and not is_non_null_type(field_def.type):
+                complete_value = _null_or_fallback  # a nullable object or list: only its null is this simple
             if complete_value is not None:
                 is_list = is_list_type(field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type)
                 fields[type_.name, field_name] = LeafField(read, complete_value, is_list)
@@ -149,6 +151,10 @@ def _leaf_completer(leaf_type: GraphQLLeafType, nullable: bool) -> Completer:
         return FALLBACK if coerced is None or coerced is Undefined else coerced
 
     return complete
+
+
+def _null_or_fallback(value: Any, is_awaitable: Callable[[Any], bool]) -> Any:
+    return None if value is None else FALLBACK
 
 
 def _or_null(complete: Completer, nullable: bool) -> Completer:
