@@ -155,11 +155,11 @@ async def test_an_unreachable_bucket_is_a_503_the_client_retries(runtime, http, 
 
 
 async def test_reads_across_blocks_and_a_reader_that_stops_early(runtime, storage_backend):
-    """Local reads come in 4 MiB blocks, the next read while the current is consumed: ranges that
+    """Local reads come in blocks, the next read while the current is consumed: ranges that
     start, end or span block boundaries come back exact, and a reader that stops after the first
     block (a download cut short) leaves the blob readable and deletable."""
     store = runtime.storage
-    block = 4 * 1024 * 1024
+    block = 1024 * 1024  # local.READ_CHUNK
     data = hashlib.sha256(b"seed").digest() * ((2 * block + 12345) // 32)
     await store.put("run-files/blocks", _stream(data, 1024 * 1024), max_bytes=len(data))
     for start, end in [(0, block - 1), (block - 1, block), (block - 10, 2 * block + 10), (block, None),

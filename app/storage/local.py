@@ -31,7 +31,7 @@ _LEGACY_TEMP = re.compile(r"^\..+\.tmp$")
 INCOMING = ".incoming"
 MULTIPART = ".multipart"
 CHUNK = 1024 * 1024
-READ_CHUNK = 4 * 1024 * 1024  # downloads: fewer, larger reads (two in memory at a time)
+READ_CHUNK = 1024 * 1024  # downloads: one block sent while the next is read (larger blocks only grow the RSS)
 MAX_PARTS = 10_000
 FRESH_SECONDS = 10
 
@@ -93,8 +93,8 @@ class LocalBlobStore:
 
     async def open(self, key: str, start: int = 0, end: int | None = None) -> AsyncIterator[bytes]:
         """The bytes from ``start`` to ``end`` (inclusive), in blocks of READ_CHUNK. The next block is
-        read in a thread while the consumer (a download) sends the current one: the disk and the
-        socket overlap, and a 1 GiB file costs 256 thread hops, not 1,024."""
+        read in a thread while the consumer (a download) sends the current one, so the disk and the
+        socket overlap."""
         path = self._path(key)
         handle = await asyncio.to_thread(open, path, "rb", buffering=0)
         remaining = None if end is None else end - start + 1
