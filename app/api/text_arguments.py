@@ -43,7 +43,7 @@ def _has_problem(value: Any) -> bool:
                 return True
         elif isinstance(item, dict):
             for key in item:
-                if isinstance(key, str) and text_problem(key):
+                if type(key) is str and ("\x00" in key or not key.isascii()) and text_problem(key):
                     return True
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
