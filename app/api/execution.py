@@ -189,7 +189,6 @@ def _leaf_items_completer(item_type: GraphQLOutputType) -> Completer | None:
     return complete
 
 
-
 # --- inputs: many small input objects built without Strawberry's per-field conversion ------------
 
 def plain_input(cls: type) -> type:
@@ -206,12 +205,12 @@ def plain_input(cls: type) -> type:
     from strawberry.types.arguments import _is_leaf_type, _is_optional_leaf_type
 
     definition = cls.__strawberry_definition__
-    plans: dict[int, tuple[list[tuple[str, str]], list[tuple[str, str, Any]], dict[str, None]]] = {}
+    plans: dict[tuple[int, int], tuple[list[tuple[str, str]], list[tuple[str, str, Any]], dict[str, None]]] = {}
 
     def plan(context: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str, Any]], dict[str, None]]:
         """(graphql name, python name) of the leaf fields, (.., .., type) of the others, and the
         implicit None of fields without a default (as Strawberry gives them)."""
-        key = id(context.config)
+        key = id(context.config), id(context.scalar_registry)  # one schema's, in practice
         found = plans.get(key)
         if found is None:
             leaves, others, implicit = [], [], {}
