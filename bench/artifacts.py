@@ -6,8 +6,8 @@
 1. One large file: PUT through the signed upload URL createArtifactFiles hands out, and GET through
    the file's directUrl, each against a plain copy of the same bytes on the same disk in the same
    run (read + write + fsync); the server's peak resident memory is sampled throughout. The transfer
-   client is one plain HTTP/1.1 connection moving 4 MiB blocks (``lean``, about what wandb-core's Go
-   client costs) or httpx streaming (``--client httpx``), which spends several times the server's CPU.
+   client is one plain HTTP/1.1 connection moving 4 MiB blocks (``lean``, nearer to a compiled
+   client's cost) or httpx streaming (``--client httpx``), which spends several times the server's CPU.
 2. An artifact of ``--files`` small files: the server's time for createArtifactFiles (all entries in
    one call, as wandb-core batches up to 10,000), commitArtifact, and the client's
    GetArtifactMembershipFileUrls pages (perPage 5000). The uploads themselves are not counted.
