@@ -179,3 +179,51 @@ async def test_a_commit_while_the_bucket_is_down_is_a_503_the_client_retries(gql
     assert (response.status_code, error["extensions"]["code"]) == (503, "UNAVAILABLE") and response.headers["retry-after"]
     async with runtime.session_factory() as session:
         assert (await session.get(tables.Artifact, pending.artifact_id)).state == "PENDING"
+
+
+async def test_create_artifact_files_answers_many_specs_in_order_and_names_bad_ones(gql, runtime):
+    team, pending = await _pending(runtime)
+    member = team.member.key
+    contents = {f"data/{i:03d}.txt": f"row {i}".encode() for i in range(300)}
+    specs = [{"artifactID": pending.global_id, "name": p, "md5": b64md5(d), "mimetype": None, "uploadPartsInput": None}
+             for p, d in contents.items()]
+    edges = (await gql.data(FILES_QUERY, {"input": {"artifactFiles": specs, "storageLayout": "V2"}},
+                            key=member))["createArtifactFiles"]["files"]["edges"]
+    assert len(edges) == 300 and {e["node"]["artifact"]["id"] for e in edges} == {pending.global_id}
+    assert all(e["node"]["uploadUrl"] and e["node"]["uploadMultipartUrls"] is None for e in edges)
+    assert [e["node"]["storagePath"].split("/")[2] for e in edges] == [hashlib.md5(d).hexdigest()
+                                                                       for d in contents.values()]
+
+    async def refused(spec_changes: dict) -> list[str]:
+        bad = [dict(specs[0]), {**specs[1], **spec_changes}]
+        payload = (await gql.post(FILES_QUERY, {"input": {"artifactFiles": bad}}, key=member)).json()
+        assert payload.get("data") is None or payload["data"].get("createArtifactFiles") is None, payload
+        return [error["message"] for error in payload["errors"]]
+
+    assert "invalid md5 digest 'nope'" in (await refused({"md5": "nope"}))[0]
+    assert "invalid artifact file name '../escape'" in (await refused({"name": "../escape"}))[0]
+    messages = await refused({"md5": None})
+    assert "md5" in messages[0] and "artifactFiles" in messages[0]
+    messages = await refused({"uploadPartsInput": [{"partNumber": 1, "hexMD5": "zz"}]})
+    assert "part 1 has an invalid hexMD5 'zz'" in messages[0]
+
+
+async def test_file_url_pages_read_every_file_once_with_working_direct_urls(gql, http, runtime):
+    team, _ = await _pending(runtime)
+    files = {f"f/{i}.bin": f"content {i}".encode() for i in range(7)} | {"a dir/ü name.txt": b"unicode"}
+    saved = await save_artifact(runtime, "max", "acme", "vision", "many", files)
+    query = """query($id: ID!, $after: String) { artifact(id: $id) { files(first: 3, after: $after) {
+      pageInfo { endCursor hasNextPage } edges { node { name directUrl digest sizeBytes } } } } }"""
+    seen, after = [], None
+    while True:
+        answer = await gql.data(query, {"id": saved.global_id, "after": after}, key=team.member.key)
+        page = answer["artifact"]["files"]
+        seen += [edge["node"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert [node["name"] for node in seen] == sorted(files)
+    for node in seen:
+        assert node["digest"] == b64md5(files[node["name"]]) and node["sizeBytes"] == len(files[node["name"]])
+        response = await send(http, "GET", node["directUrl"])  # no credentials: the URL is the capability
+        assert response.status_code == 200 and response.content == files[node["name"]]

@@ -17,7 +17,7 @@ from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext as StockExecutor
 
 from app.api import schema as app_schema
-from app.api.execution import FastLeafExecutor
+from app.api.execution import PRECOMPUTED, FastLeafExecutor, plain_input
 from app.api.scalars import SCALAR_MAP, JSONString
 from app.main import create_app
 from tests.support import GraphQLClient
@@ -320,3 +320,129 @@ async def test_the_setting_turns_the_fast_path_off_and_answers_stay_the_same(set
         stock = await GraphQLClient(client).post(RUNS_QUERY, variables, key=alice.key)
     assert stock.status_code == fast.status_code == 200
     assert stock.json() == fast.json() and len(fast.json()["data"]["project"]["runs"]["edges"]) == 2
+
+
+# --- plain_input: input objects built in one step --------------------------------------------------
+
+@strawberry.input
+class PartIn:
+    number: int
+    label: str = "none"
+
+
+def _spec_inputs(fast: bool) -> type:
+    @strawberry.input(name="SpecIn")
+    class SpecIn:
+        ident: strawberry.ID
+        name: str
+        count: int | None = None
+        color: Color | None = None
+        tags: list[str] | None = None
+        parts: list[PartIn] | None = None
+        kind: str = "plain"
+        raw: JSONString | None = None
+        required_maybe: str | None
+
+    return plain_input(SpecIn) if fast else SpecIn
+
+
+def _echo_schema(spec: type) -> strawberry.Schema:
+    def echo(self, specs) -> list[str]:
+        return [repr(s) for s in specs]
+
+    echo.__annotations__ = {"specs": list[spec], "return": list[str]}  # this module's annotations are strings
+    EchoQuery = strawberry.type(type("EchoQuery", (), {"echo": strawberry.field(echo)}))
+    return strawberry.Schema(query=EchoQuery, config=strawberry.schema.config.StrawberryConfig(scalar_map=SCALAR_MAP))
+
+
+ECHO_QUERIES = [
+    '{ echo(specs: [{ident: "a", name: "n", requiredMaybe: null}]) }',
+    '{ echo(specs: [{ident: 7, name: "n", count: 3, color: BLUE, tags: ["x", "y"], requiredMaybe: "m",'
+    ' parts: [{number: 1}, {number: 2, label: "two"}], kind: "k", raw: "{\\"a\\": [1]}"}]) }',
+    '{ echo(specs: [{ident: "a", name: "n", parts: null, tags: null, color: null, requiredMaybe: null},'
+    ' {ident: "b", name: "m", requiredMaybe: null, parts: []}]) }',
+    '{ echo(specs: [{ident: "a", name: 5, requiredMaybe: null}]) }',  # refused by graphql-core
+    '{ echo(specs: [{name: "n", requiredMaybe: null}]) }',  # a required field missing
+    '{ echo(specs: [{ident: "a", name: "n", requiredMaybe: null, parts: [{label: "x"}]}]) }',
+]
+
+
+@pytest.mark.parametrize("query", ECHO_QUERIES)
+def test_plain_input_builds_the_same_objects_and_errors_as_strawberry(query):
+    async def answer(fast: bool):
+        return _answer(await _echo_schema(_spec_inputs(fast)).execute(query))
+
+    fast, stock = asyncio.run(answer(True)), asyncio.run(answer(False))
+    assert fast == stock
+    data, errors = fast
+    if query is ECHO_QUERIES[1]:
+        assert "SpecIn(ident='7', name='n', count=3, color=<Color.BLUE: 'blue'>, tags=['x', 'y']" in data["echo"][0]
+        assert "PartIn(number=1, label='none'), PartIn(number=2, label='two')" in data["echo"][0]
+    if query in ECHO_QUERIES[3:]:
+        assert data is None and errors, query
+
+
+def test_plain_input_is_used_for_the_file_specs_of_create_artifact_files():
+    from app.api.mutations.artifacts import CreateArtifactFileSpecInput
+
+    assert CreateArtifactFileSpecInput.__strawberry_definition__.from_input is not None
+
+
+# --- precomputed values: a resolver taking info is skipped when its owner has the value --------------
+
+@strawberry.type
+class Signed:
+    value: strawberry.Private[str | None]
+    calls: strawberry.Private[list]
+
+    @strawberry.field(metadata={PRECOMPUTED: "value"})
+    def url(self, info: strawberry.Info) -> str:
+        self.calls.append(info.field_name)
+        return "computed"
+
+
+def test_a_precomputed_value_is_read_without_the_resolver_and_none_takes_the_stock_path():
+    calls: list[str] = []
+
+    @strawberry.type
+    class SignedQuery:
+        @strawberry.field
+        def signed(self) -> list[Signed]:
+            return [Signed(value="given", calls=calls), Signed(value=None, calls=calls)]
+
+    schema = strawberry.Schema(query=SignedQuery)
+    CountingExecutor.resolve_infos = 0
+    with executor(schema, CountingExecutor):
+        result = asyncio.run(schema.execute("{ signed { url } }"))
+    assert result.data == {"signed": [{"url": "given"}, {"url": "computed"}]} and not result.errors
+    assert calls == ["url"] and CountingExecutor.resolve_infos == 1 + 1  # signed, and the second url
+    with executor(schema, StockExecutor):  # the stock executor always calls the resolver
+        assert asyncio.run(schema.execute("{ signed { url } }")).data == {"signed": [{"url": "computed"}] * 2}
+
+
+@strawberry.type
+class Parent:
+    child: Holder | None
+    children: list[Holder] | None
+
+
+def test_a_null_object_attribute_is_answered_directly_and_others_take_the_stock_path():
+    @strawberry.type
+    class ParentQuery:
+        @strawberry.field
+        def parents(self) -> list[Parent]:
+            return [Parent(child=None, children=None), Parent(child=Holder(boom="b"), children=[Holder(boom="c")]),
+                    Parent(child=None, children=[])]
+
+    schema = strawberry.Schema(query=ParentQuery)
+    query = "{ parents { child { boom } children { boom } } }"
+    fast, stock = asyncio.run(_both(schema, query))
+    assert fast == stock
+    data, errors = fast
+    assert data["parents"][:2] == [{"child": None, "children": None},
+                                   {"child": {"boom": "b"}, "children": [{"boom": "c"}]}]
+    assert data["parents"][2] == {"child": None, "children": []} and not errors
+    CountingExecutor.resolve_infos = 0
+    with executor(schema, CountingExecutor):
+        asyncio.run(schema.execute("{ parents { child { boom } } }"))
+    assert CountingExecutor.resolve_infos == 1 + 1  # parents, and the one child that is not null

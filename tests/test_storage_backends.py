@@ -152,3 +152,37 @@ async def test_an_unreachable_bucket_is_a_503_the_client_retries(runtime, http, 
     from app.storage.signing import signed_path
     response = await http.put(signed_path(runtime.secret, "PUT", "run-files/x", 60), content=b"x")
     assert response.status_code == 503 and response.headers["retry-after"]
+
+
+async def test_reads_across_blocks_and_a_reader_that_stops_early(runtime, storage_backend):
+    """Local reads come in blocks, the next read while the current is consumed: ranges that
+    start, end or span block boundaries come back exact, and a reader that stops after the first
+    block (a download cut short) leaves the blob readable and deletable."""
+    store = runtime.storage
+    block = 1024 * 1024  # local.READ_CHUNK
+    data = hashlib.sha256(b"seed").digest() * ((2 * block + 12345) // 32)
+    await store.put("run-files/blocks", _stream(data, 1024 * 1024), max_bytes=len(data))
+    for start, end in [(0, block - 1), (block - 1, block), (block - 10, 2 * block + 10), (block, None),
+                       (2 * block, len(data) - 1), (len(data) - 1, None)]:
+        assert await _read(store, "run-files/blocks", start, end) == data[start:None if end is None else end + 1]
+    reader = store.open("run-files/blocks")
+    first = await reader.__anext__()
+    assert data.startswith(first) and len(first) >= 64 * 1024
+    await reader.aclose()
+    assert await _read(store, "run-files/blocks") == data
+    assert await store.delete("run-files/blocks") == len(data)
+
+
+def test_signed_paths_quote_unusual_keys_and_verify():
+    from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+    from app.storage.signing import quote_key, signed_path, verify
+
+    for key in ["blobs/md5/0123abcd/ef56", "run-files/a b/ü?#%.txt", "x/~tilde", "plain-_.key"]:
+        assert quote_key(key) == quote(key)
+        url = urlsplit(signed_path(b"secret", "GET", key, 60, extra={"uploadId": "u p", "partNumber": "2"}))
+        query = {name: values[0] for name, values in parse_qs(url.query).items()}
+        assert unquote(url.path) == f"/storage/{key}" and query["uploadId"] == "u p"
+        assert verify(b"secret", "GET", key, query["expires"], query["sig"], {"uploadId": "u p", "partNumber": "2"})
+        assert not verify(b"secret", "PUT", key, query["expires"], query["sig"], {"uploadId": "u p", "partNumber": "2"})
+        assert not verify(b"other", "GET", key, query["expires"], query["sig"], {"uploadId": "u p", "partNumber": "2"})

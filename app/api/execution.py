@@ -16,6 +16,7 @@ Exception or awaitable value, a list that is not a list or tuple, a directive on
 
 from __future__ import annotations
 
+from dataclasses import MISSING
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any, Callable
@@ -30,6 +31,9 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 FALLBACK = object()  # "take the stock path"
+# Field metadata: the attribute that holds the field's value when its owner computed it already
+# (None: call the resolver). Lets a resolver that takes ``info`` for its other cases skip the stock path.
+PRECOMPUTED = "labbook.precomputed"
 Completer = Callable[[Any, Callable[[Any], bool]], Any]  # (value, is_awaitable) -> completed or FALLBACK
 
 
@@ -71,7 +75,7 @@ class LeafField:
             value = self.read(source)
         except Exception:  # noqa: BLE001 - the stock path reports it
             return FALLBACK
-        return self.complete_value(value, is_awaitable)
+        return FALLBACK if value is FALLBACK else self.complete_value(value, is_awaitable)
 
 
 @lru_cache(maxsize=8)
@@ -85,6 +89,8 @@ def _leaf_fields(schema: GraphQLSchema) -> dict[tuple[str, str], LeafField]:
             definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
             read = _reader(definition, field_def.resolve) if isinstance(definition, StrawberryField) else None
             complete_value = _completer(field_def.type) if read is not None else None
+            if read is not None and complete_value is None and not is_non_null_type(field_def.type):
+                complete_value = _null_or_fallback  # a nullable object or list: only its null is this simple
             if complete_value is not None:
                 is_list = is_list_type(field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type)
                 fields[type_.name, field_name] = LeafField(read, complete_value, is_list)
@@ -95,6 +101,15 @@ def _reader(field: StrawberryField, resolve: Any) -> Callable[[Any], Any] | None
     """What Strawberry's resolver would return for a source, for an attribute or a plain resolver."""
     if field.extensions:
         return None
+    precomputed = (field.metadata or {}).get(PRECOMPUTED)
+    if precomputed is not None and field.base_resolver is not None and not field.is_async:
+        read_attribute = attrgetter(precomputed)
+
+        def read_precomputed(source: Any) -> Any:
+            value = read_attribute(source)
+            return FALLBACK if value is None else value
+
+        return read_precomputed
     if field.base_resolver is None:
         usable = field.is_basic_field and is_default_resolver(resolve) and field.default_resolver is getattr
         return attrgetter(field.python_name) if usable else None
@@ -138,6 +153,10 @@ def _leaf_completer(leaf_type: GraphQLLeafType, nullable: bool) -> Completer:
     return complete
 
 
+def _null_or_fallback(value: Any, is_awaitable: Callable[[Any], bool]) -> Any:
+    return None if value is None else FALLBACK
+
+
 def _or_null(complete: Completer, nullable: bool) -> Completer:
     def complete_or_null(value: Any, is_awaitable: Callable[[Any], bool]) -> Any:
         if value is None or value is Undefined:
@@ -169,3 +188,56 @@ def _leaf_items_completer(item_type: GraphQLOutputType) -> Completer | None:
 
     return complete
 
+
+# --- inputs: many small input objects built without Strawberry's per-field conversion ------------
+
+def plain_input(cls: type) -> type:
+    """Build the input type ``cls`` from graphql-core's already coerced value in one step.
+
+    Strawberry converts every field of every input object through ``convert_argument`` (type
+    resolution, isinstance checks per value): for the 10,000 file specs of one createArtifactFiles
+    call that was a third of the request. graphql-core has already checked and coerced the value
+    against the schema (required fields, scalars, enums) before any resolver runs, so fields of a
+    leaf type (or a nullable leaf) are taken as they are; any other field (a nested input, a list
+    of inputs) is still converted by Strawberry. The schema does not change: this sets the input
+    definition's ``from_input`` hook, Strawberry's own extension point."""
+    from strawberry.relay.types import GlobalID
+    from strawberry.types.arguments import _is_leaf_type, _is_optional_leaf_type
+
+    definition = cls.__strawberry_definition__
+    plans: dict[tuple[int, int], tuple[list[tuple[str, str]], list[tuple[str, str, Any]], dict[str, None]]] = {}
+
+    def plan(context: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str, Any]], dict[str, None]]:
+        """(graphql name, python name) of the leaf fields, (.., .., type) of the others, and the
+        implicit None of fields without a default (as Strawberry gives them)."""
+        key = id(context.config), id(context.scalar_registry)  # one schema's, in practice
+        found = plans.get(key)
+        if found is None:
+            leaves, others, implicit = [], [], {}
+            for field in definition.fields:
+                graphql_name = context.config.name_converter.from_field(field)
+                type_ = field.resolve_type(type_definition=definition)
+                registry = context.scalar_registry
+                if _is_leaf_type(type_, registry, (GlobalID,)) or _is_optional_leaf_type(type_, registry, (GlobalID,)):
+                    leaves.append((graphql_name, field.python_name))
+                else:
+                    others.append((graphql_name, field.python_name, type_))
+                if field.default_value is MISSING and field.default_factory is MISSING:
+                    implicit[field.python_name] = None
+            found = plans[key] = (leaves, others, implicit)
+        return found
+
+    def from_input(type_: type, value: Any, context: Any) -> Any:
+        leaves, others, implicit = plan(context)
+        kwargs = dict(implicit)
+        for graphql_name, python_name in leaves:
+            if graphql_name in value:
+                kwargs[python_name] = value[graphql_name]
+        for graphql_name, python_name, field_type in others:
+            if graphql_name in value:
+                inner = value[graphql_name]
+                kwargs[python_name] = None if inner is None else context.convert(inner, field_type, graphql_name)
+        return type_(**kwargs)
+
+    definition.from_input = from_input
+    return cls

@@ -32,6 +32,27 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+def _has_problem(value: Any) -> bool:
+    """Whether a JSON-like value holds an unstorable string; no paths built (most requests have none,
+    and a 10,000-file createArtifactFiles carries 100,000 strings)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            if "\x00" in item or (not item.isascii() and text_problem(item)):
+                return True
+        elif isinstance(item, dict):
+            for key in item:
+                if type(key) is str and ("\x00" in key or not key.isascii()) and text_problem(key):
+                    return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, str) and text_problem(item):
+            return True
+    return False
+
+
 def problems_in_value(value: Any, path: str) -> Iterator[tuple[str, str]]:
     """(path, problem) for each unstorable string in a JSON-like value, keys included."""
     stack = [(path, value)]
@@ -102,6 +123,8 @@ def unstorable_text(query: str, document: DocumentNode, variables: dict[str, Any
         where, problem = analysed.problems[0]
         return f"{where} contains {problem}, which text cannot hold"
     for name, value in (variables or {}).items():
+        if not _has_problem(value):
+            continue
         for where, problem in problems_in_value(value, f"${name}"):
             argument = analysed.argument_of.get(name)
             used = f"argument {argument} (variable {where})" if argument else f"variable {where}"

@@ -11,7 +11,6 @@ presigned URLs, ``/files`` redirects to one.
 from __future__ import annotations
 
 import re
-from typing import AsyncIterator
 
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
@@ -157,11 +156,11 @@ async def blob_response(request: Request, key: str, mimetype: str | None) -> Res
     if wanted == "unsatisfiable":
         return Response(status_code=416, headers={"content-range": f"bytes */{size}", "accept-ranges": "bytes"})
     if wanted is None:
-        return StreamingResponse(_chunks(storage.open(key)), media_type=media_type,
+        return StreamingResponse(storage.open(key), media_type=media_type,
                                  headers={"content-length": str(size), "accept-ranges": "bytes"})
     start, end = wanted
     return StreamingResponse(
-        _chunks(storage.open(key, start, end)), status_code=206, media_type=media_type,
+        storage.open(key, start, end), status_code=206, media_type=media_type,
         headers={"content-length": str(end - start + 1), "content-range": f"bytes {start}-{end}/{size}",
                  "accept-ranges": "bytes"},
     )
@@ -190,11 +189,6 @@ def _byte_range(header: str | None, size: int) -> tuple[int, int] | str | None:
 
 def _not_stored() -> Response:
     return error_response(404, "no file is stored at this URL", "NOT_FOUND")
-
-
-async def _chunks(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    async for chunk in stream:
-        yield chunk
 
 
 def body_limits(settings: Settings) -> list[BodyLimit]:

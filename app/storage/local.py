@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import shutil
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ _LEGACY_TEMP = re.compile(r"^\..+\.tmp$")
 INCOMING = ".incoming"
 MULTIPART = ".multipart"
 CHUNK = 1024 * 1024
+READ_CHUNK = 1024 * 1024  # downloads: one block sent while the next is read (larger blocks only grow the RSS)
 MAX_PARTS = 10_000
 FRESH_SECONDS = 10
 
@@ -90,21 +92,41 @@ class LocalBlobStore:
     # --- reading ---------------------------------------------------------------------------------
 
     async def open(self, key: str, start: int = 0, end: int | None = None) -> AsyncIterator[bytes]:
+        """The bytes from ``start`` to ``end`` (inclusive), in blocks of READ_CHUNK. The next block is
+        read in a thread while the consumer (a download) sends the current one, so the disk and the
+        socket overlap."""
         path = self._path(key)
-        handle = await asyncio.to_thread(open, path, "rb")
+        handle = await asyncio.to_thread(open, path, "rb", buffering=0)
+        remaining = None if end is None else end - start + 1
+        ahead: asyncio.Future | None = None
+        reading = threading.Lock()  # held by the read in flight: the file is closed after it, never under it
+
+        def read(size: int) -> bytes:
+            with reading:
+                return b"" if handle.closed else _read_fully(handle, size)
+
+        def read_next() -> asyncio.Future:
+            return asyncio.ensure_future(asyncio.to_thread(read, READ_CHUNK if remaining is None
+                                                           else min(READ_CHUNK, remaining)))
+
         try:
             if start:
                 handle.seek(start)
-            remaining = None if end is None else end - start + 1
-            while remaining is None or remaining > 0:
-                chunk = await asyncio.to_thread(handle.read, CHUNK if remaining is None else min(CHUNK, remaining))
+            if remaining is None or remaining > 0:
+                ahead = read_next()
+            while ahead is not None:
+                chunk = await ahead
+                ahead = None
                 if not chunk:
                     break
                 if remaining is not None:
                     remaining -= len(chunk)
+                if remaining is None or remaining > 0:
+                    ahead = read_next()
                 yield chunk
         finally:
-            handle.close()
+            with reading:  # a consumer that stopped early waits (milliseconds) for the read in flight
+                handle.close()
 
     async def size(self, key: str) -> int | None:
         try:
@@ -250,6 +272,19 @@ class LocalBlobStore:
 def _flush(handle: BinaryIO) -> None:
     handle.flush()
     os.fsync(handle.fileno())
+
+
+def _read_fully(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, fewer only at the end of the file (an unbuffered read may return less)."""
+    data = handle.read(size)
+    if not data or len(data) == size:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < size and (more := handle.read(size - got)):
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
 
 
 def _file_md5(path: Path) -> bytes:

@@ -11,6 +11,7 @@ import strawberry
 from app.api import ids
 from app.api.context import Info
 from app.api.loaders.artifacts import artifacts
+from app.api.execution import PRECOMPUTED
 from app.api.scalars import Int64
 from app.api.types import refs
 from app.api.types.node import Node, register_node
@@ -92,7 +93,8 @@ class File(Node):
         row = await info.context.loaders.get(artifacts).load(self.artifact_id)
         return refs.ARTIFACT.type.from_row(row) if row else None
 
-    @strawberry.field(description="A signed, expiring download URL that needs no credentials.")
+    @strawberry.field(description="A signed, expiring download URL that needs no credentials.",
+                      metadata={PRECOMPUTED: "direct_url_value"})
     def direct_url(self, info: Info) -> str:
         if self.direct_url_value is not None:
             return self.direct_url_value
