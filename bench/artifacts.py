@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from ingest import PG_ADMIN_DSN, Server, _prepare  # noqa: E402
 from tests.support import create_pg_database, drop_pg_database  # noqa: E402
-from tests.wandb_artifact_queries import CLIENT_OPERATIONS  # noqa: E402
+from tests.support.wandb_artifact_queries import CLIENT_OPERATIONS  # noqa: E402
 
 CHUNK = 8 * 1024 * 1024
 CREATE = CLIENT_OPERATIONS["CreateArtifact_catalog_1"]

@@ -44,7 +44,7 @@ from app.domain.api_keys import issue_key  # noqa: E402
 from app.domain.run_values import CONFIG, SUMMARY, leaves  # noqa: E402
 from app.domain.users import create_user  # noqa: E402
 from tests.support import empty_database  # noqa: E402
-from tests.wandb_queries import RUNS_QUERY  # noqa: E402
+from tests.support.wandb_queries import RUNS_QUERY  # noqa: E402
 
 PG_ADMIN_DSN = os.environ.get("LABBOOK_BENCH_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 ENTITY, PROJECT, HISTORY_RUN = "bench", "big", "history1m"

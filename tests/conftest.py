@@ -15,7 +15,7 @@ from tests.support import (
     GraphQLClient, LiveServer, empty_database, make_account, migrate,
     postgres_reachable, truncate_all,
 )
-from tests.storage_support import S3_TEST_BUCKET, free_port, s3_settings
+from tests.support.storage import S3_TEST_BUCKET, free_port, s3_settings
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

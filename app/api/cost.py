@@ -8,7 +8,7 @@ A field costs 1; a list multiplies what is under it by the number of items it ma
   the number of ids for ``nodes``, the samples of each spec for ``sampledHistory``, and
   ``UNSIZED_LIST`` for any other list.
 Aliases and fragments count each time they are selected; variables count with their values.
-tests/test_request_cost_budget.py checks every operation of the wandb client's catalogue, with the
+tests/api/test_request_cost_budget.py checks every operation of the wandb client's catalogue, with the
 largest arguments the client sends (``perPage: 5000`` for artifact file URLs...), against the budget.
 """
 

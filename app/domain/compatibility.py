@@ -14,7 +14,7 @@ SERVER_FEATURES: tuple[str, ...] = (
     "ARTIFACT_COLLECTIONS_FILTERING_SORTING",
 )
 
-# The client versions whose queries Labbook answers (their texts are in tests/test_client_compat.py).
+# The client versions whose queries Labbook answers (their texts are in tests/api/test_client_compat.py).
 # Older clients (0.22-0.28) compare max_cli_version with feature thresholds (0.12.14 for image
 # paths, 0.11.0 for client ids), so a missing value turns those paths off.
 MIN_CLI_VERSION = "0.22.0"

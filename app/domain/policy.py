@@ -147,7 +147,7 @@ class Access:
     def readable_projects_clause(self) -> ColumnElement[bool]:
         """SQL twin of ``can_read`` over the entity's projects, for listing without N+1 checks.
 
-        tests/test_teams_projects.py checks that both agree on every role, access and membership."""
+        tests/api/test_teams_projects.py checks that both agree on every role, access and membership."""
         if self.actor.is_instance_admin or self.role == Role.ADMIN:
             return true()
         public = Project.access.in_(PUBLICLY_READABLE)

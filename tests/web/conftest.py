@@ -11,7 +11,11 @@ import re
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
+
+from tests.support import GraphQLClient
+from tests.support.web import World
 
 CHROMIUM = os.environ.get("LABBOOK_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("LABBOOK_TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
@@ -59,3 +63,9 @@ async def new_page(browser, live_server, request):
                 await page.screenshot(path=str(ARTIFACTS / f"{stem}-{i}-{j}.png"), full_page=True)
     for context in contexts:
         await context.close()
+
+
+@pytest.fixture
+async def world(live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as http:
+        yield World(live_server.url, live_server.runtime, GraphQLClient(http), {})

@@ -4,18 +4,9 @@ names on every control, roles used as ARIA defines them, enough contrast."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
+from tests.support.web import World, sign_in, violations
 
-from tests.web.test_web_flows import World, sign_in, world  # noqa: F401 - the world fixture
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-async def violations(page: Page) -> list[str]:
-    results = await Axe().run(page, options=WCAG)
-    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
-            for v in results.response["violations"]]
 
 
 @pytest.fixture

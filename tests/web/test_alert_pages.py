@@ -2,16 +2,14 @@
 edited and deleted by clicks, the alert it opens on logged history acknowledged and snoozed, what a
 VIEWER is (not) offered, and axe's WCAG checks."""
 
-# ruff: noqa: F811 - tests take the imported world fixture as a parameter
 from __future__ import annotations
 
 import pytest
 from playwright.async_api import Page, expect
 
 from app.domain.rules import ALERT_CHANNEL
-from tests.rules_support import wait_for
-from tests.web.test_accessibility import violations
-from tests.web.test_web_flows import World, sign_in, world  # noqa: F401 - the world fixture
+from tests.support.rules import wait_for
+from tests.support.web import World, sign_in, violations
 
 RULES = """query($e: String!, $p: String!) { project(entityName: $e, name: $p) {
   metricRules { name metric comparison threshold window scope }

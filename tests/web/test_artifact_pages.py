@@ -3,15 +3,13 @@ used by the official wandb client: a run's input and output artifacts, the proje
 collection's versions, a version's aliases (added and removed by clicks), metadata, files (downloaded),
 lineage and digest; what a VIEWER and an outsider see; axe's WCAG checks on every artifact page."""
 
-# ruff: noqa: F811 - tests take the imported world fixture as a parameter
 from __future__ import annotations
 
 import pytest
 from playwright.async_api import expect
 
-from tests.api_support import run_client
-from tests.web.test_accessibility import violations
-from tests.web.test_web_flows import World, sign_in, world  # noqa: F401 - the world fixture
+from tests.support.api import run_client
+from tests.support.web import World, sign_in, violations
 
 LOG_AND_USE = r'''
 import json, pathlib, wandb

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 
 from app.db import tables
 from tests.support import GraphQLClient
-from tests.web.test_web_flows import World, moving_setup, open_table, sign_in
+from tests.support.web import World, moving_setup, open_table, sign_in
 
 LINES = 100_000
 
