@@ -30,8 +30,10 @@ test: install-test test-web  ## the whole suite, on SQLite and (when reachable, 
 test-web:  ## the web app's typecheck and unit tests, and a check that app/web/dist is built from web/
 	cd web && npm ci --no-audit --no-fund --silent && npm test
 
-lint: install-test  ## the layers of DESIGN.md §2 (.importlinter)
+lint: install-test  ## the layers of DESIGN.md §2 (.importlinter), ruff's checks and its formatting
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff format --check app tests bench
 
 schema: install  ## regenerate schema.graphql from the served schema
 	$(PY) -m app export-schema --output schema.graphql
