@@ -21,25 +21,43 @@ Every setting is a LABBOOK_* environment variable (see the README's configuratio
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app", description="Labbook server and administration.",
-                                     epilog=DATA_DIR_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description="Labbook server and administration.",
+        epilog=DATA_DIR_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     data_dir = argparse.ArgumentParser(add_help=False)
-    data_dir.add_argument("--data-dir", type=Path, metavar="DIR",
-                          help="the data dir (default: LABBOOK_DATA_DIR, else ./data)")
+    data_dir.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="the data dir (default: LABBOOK_DATA_DIR, else ./data)"
+    )
 
     def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help, description=description or help, parents=[data_dir],
-                                   epilog=DATA_DIR_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+        return commands.add_parser(
+            name,
+            help=help,
+            description=description or help,
+            parents=[data_dir],
+            epilog=DATA_DIR_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
-    serve = command("serve", "run the server",
-                    "Run the server; on its first start it creates the database and an instance admin, "
-                    "whose API key it prints once.")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    serve = command(
+        "serve",
+        "run the server",
+        "Run the server; on its first start it creates the database and an instance admin, "
+        "whose API key it prints once.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)"
+    )
     serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
-    serve.add_argument("--test-fixtures", action="store_true",
-                       help="also serve wandb's system-test fixture API (loopback only; test instances only)")
+    serve.add_argument(
+        "--test-fixtures",
+        action="store_true",
+        help="also serve wandb's system-test fixture API (loopback only; test instances only)",
+    )
     serve.add_argument("--fixture-host", help="the fixture API's address (default 127.0.0.1)")
     serve.add_argument("--fixture-port", type=int, help="the fixture API's port (default 9015)")
 
@@ -61,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     add_member = command("add-member", "add an existing user to a team (no invite needed)")
     add_member.add_argument("team")
     add_member.add_argument("user", help="username")
-    add_member.add_argument("--role", default="MEMBER", type=str.upper, choices=["ADMIN", "MEMBER", "VIEWER"],
-                            help="default MEMBER")
+    add_member.add_argument(
+        "--role", default="MEMBER", type=str.upper, choices=["ADMIN", "MEMBER", "VIEWER"], help="default MEMBER"
+    )
 
     accept = command("accept-invite", "accept a user's pending invite to a team for them")
     accept.add_argument("--user", required=True, help="username or email of the invitee")
@@ -81,11 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(data_dir=args.data_dir) if getattr(args, "data_dir", None) else Settings()
     if args.command == "serve":
         if args.test_fixtures or args.fixture_host or args.fixture_port:
-            settings = settings.model_copy(update={
-                "test_fixtures": settings.test_fixtures or args.test_fixtures,
-                "test_fixtures_host": args.fixture_host or settings.test_fixtures_host,
-                "test_fixtures_port": args.fixture_port or settings.test_fixtures_port,
-            })
+            settings = settings.model_copy(
+                update={
+                    "test_fixtures": settings.test_fixtures or args.test_fixtures,
+                    "test_fixtures_host": args.fixture_host or settings.test_fixtures_host,
+                    "test_fixtures_port": args.fixture_port or settings.test_fixtures_port,
+                }
+            )
         return _serve(settings, args.host, args.port)
     if args.command == "export-schema":
         from app.api.schema import schema
@@ -140,8 +161,11 @@ def _serve_with_fixtures(app, settings: Settings, host: str, port: int, options:
 
     fixture_app = create_fixture_app(app.state.runtime)
     main = uvicorn.Server(uvicorn.Config(app, host=host, port=port, proxy_headers=True, **options))
-    fixtures = QuietServer(uvicorn.Config(fixture_app, host=settings.test_fixtures_host,
-                                          port=settings.test_fixtures_port, lifespan="off", **options))
+    fixtures = QuietServer(
+        uvicorn.Config(
+            fixture_app, host=settings.test_fixtures_host, port=settings.test_fixtures_port, lifespan="off", **options
+        )
+    )
 
     async def serve_both() -> None:
         side = asyncio.create_task(fixtures.serve())

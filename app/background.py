@@ -19,8 +19,9 @@ CRASH_WATCH = "runs.crash_watch"
 ARTIFACT_EXPIRY = "artifacts.expiry"
 
 
-async def expire_artifacts(runtime: Runtime, sessions: async_sessionmaker[AsyncSession], *,
-                           at: datetime | None = None) -> tuple[int, int]:
+async def expire_artifacts(
+    runtime: Runtime, sessions: async_sessionmaker[AsyncSession], *, at: datetime | None = None
+) -> tuple[int, int]:
     """Delete every artifact version whose TTL ran out by ``at`` (now), a batch per transaction,
     then the bytes of the content that nothing references any more; (versions, bytes freed)."""
     versions = freed_bytes = 0
@@ -71,9 +72,12 @@ def expiry_handler(runtime: Runtime, sessions: async_sessionmaker[AsyncSession])
 
 async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) -> None:
     settings = runtime.settings
-    deliverer = webhooks.Deliverer(sessions, allow_private=settings.webhook_allow_private,
-                                   retry_base_seconds=settings.webhook_retry_base_seconds,
-                                   retry_hours=settings.webhook_retry_hours)
+    deliverer = webhooks.Deliverer(
+        sessions,
+        allow_private=settings.webhook_allow_private,
+        retry_base_seconds=settings.webhook_retry_base_seconds,
+        retry_hours=settings.webhook_retry_hours,
+    )
 
     async def stall_check(job: jobs.Claimed) -> jobs.Retry:
         async with sessions.begin() as session:
@@ -96,9 +100,16 @@ async def _work(runtime: Runtime, sessions: async_sessionmaker[AsyncSession]) ->
     await jobs.ensure_periodic(sessions, rules.STALL_CHECK, {})
     await jobs.ensure_periodic(sessions, ARTIFACT_EXPIRY, {})
     try:
-        await jobs.run_worker(sessions, runtime.hub,
-                              {webhooks.DELIVER: deliverer, rules.STALL_CHECK: stall_check, CRASH_WATCH: crash_watch,
-                               ARTIFACT_EXPIRY: expiry_handler(runtime, sessions)},
-                              poll_seconds=settings.job_poll_seconds)
+        await jobs.run_worker(
+            sessions,
+            runtime.hub,
+            {
+                webhooks.DELIVER: deliverer,
+                rules.STALL_CHECK: stall_check,
+                CRASH_WATCH: crash_watch,
+                ARTIFACT_EXPIRY: expiry_handler(runtime, sessions),
+            },
+            poll_seconds=settings.job_poll_seconds,
+        )
     finally:
         await deliverer.close()

@@ -37,13 +37,17 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     else:
         missing = _missing_sqlite_file(url)
         if missing:
-            return _fail(f"no Labbook database at {missing} (data dir {settings.data_dir.resolve()}). "
-                         "Run the command where the server keeps its data, set LABBOOK_DATA_DIR or pass "
-                         "--data-dir, or create the database with: python -m app migrate")
+            return _fail(
+                f"no Labbook database at {missing} (data dir {settings.data_dir.resolve()}). "
+                "Run the command where the server keeps its data, set LABBOOK_DATA_DIR or pass "
+                "--data-dir, or create the database with: python -m app migrate"
+            )
     engine = make_engine(url)
     try:
         if args.command != "migrate" and not await is_initialized(engine):
-            return _fail(f"the database {_describe(url)} has no Labbook tables; create them with: python -m app migrate")
+            return _fail(
+                f"the database {_describe(url)} has no Labbook tables; create them with: python -m app migrate"
+            )
         await upgrade(engine)
         if args.command == "migrate":
             print(f"database {_describe(url)} is at the newest migration")
@@ -82,13 +86,13 @@ async def _create_api_key(session: AsyncSession, args: argparse.Namespace) -> st
 
 async def _create_team(session: AsyncSession, args: argparse.Namespace) -> str:
     team = await teams.create_team(session, OPERATOR, args.name, admin_username=args.admin)
-    return (f"created team {team.name} with {args.admin} as its admin; "
-            f"log runs there with wandb.init(entity=\"{team.name}\")")
+    return (
+        f'created team {team.name} with {args.admin} as its admin; log runs there with wandb.init(entity="{team.name}")'
+    )
 
 
 async def _add_member(session: AsyncSession, args: argparse.Namespace) -> str:
-    membership = await teams.add_member(session, OPERATOR, entity_name=args.team, username=args.user,
-                                        role=args.role)
+    membership = await teams.add_member(session, OPERATOR, entity_name=args.team, username=args.user, role=args.role)
     return f"added {args.user} to team {args.team} as {membership.role}"
 
 
@@ -127,8 +131,10 @@ async def _gate(sessions, run_path: str) -> int:
     if not verdicts:
         print(f"{run_path}: no rule verdicts (state {run.state}; verdicts are given when a run finishes)")
     for verdict, rule in verdicts:
-        print(f"{verdict.verdict:<8} {rule.name}: {rule.metric} = {verdict.value} against {verdict.baseline_value}"
-              f" ({verdict.reason})")
+        print(
+            f"{verdict.verdict:<8} {rule.name}: {rule.metric} = {verdict.value} against {verdict.baseline_value}"
+            f" ({verdict.reason})"
+        )
     failed = [rule.name for verdict, rule in verdicts if verdict.verdict == "FAIL"]
     print(f"{run_path}: {'FAIL (' + ', '.join(failed) + ')' if failed else 'PASS'}")
     return 1 if failed else 0

@@ -45,9 +45,13 @@ async def storage_sweep(runtime: Runtime) -> None:
     settings = runtime.settings
     if not settings.storage_sweep:
         return
-    await blobs.sweep_forever(runtime.engine, runtime.session_factory, runtime.storage,
-                              interval_seconds=settings.storage_sweep_interval_seconds,
-                              min_age_seconds=settings.signed_url_ttl_seconds)
+    await blobs.sweep_forever(
+        runtime.engine,
+        runtime.session_factory,
+        runtime.storage,
+        interval_seconds=settings.storage_sweep_interval_seconds,
+        min_age_seconds=settings.signed_url_ttl_seconds,
+    )
 
 
 BACKGROUND_TASKS.append(storage_sweep)
@@ -198,8 +202,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     # The last added runs first: metrics see every answer, including the errors' and the 413s.
-    app.add_middleware(BodyLimitMiddleware, default_bytes=settings.max_request_body_bytes,
-                       exceptions=storage.body_limits(settings))
+    app.add_middleware(
+        BodyLimitMiddleware, default_bytes=settings.max_request_body_bytes, exceptions=storage.body_limits(settings)
+    )
     app.add_middleware(ErrorMiddleware)
     app.add_middleware(MetricsMiddleware)
     return app

@@ -19,8 +19,9 @@ class Settings(BaseSettings):
         "For PostgreSQL: postgresql+asyncpg://user@host/db",
     )
     base_url: str | None = Field(
-        None, description="Public URL of this server, used in upload/download links. "
-        "Defaults to the URL of the incoming request."
+        None,
+        description="Public URL of this server, used in upload/download links. "
+        "Defaults to the URL of the incoming request.",
     )
     secret_key: str | None = Field(
         None, description="HMAC key for signed storage URLs; generated and kept in the data dir if unset."
@@ -40,12 +41,14 @@ class Settings(BaseSettings):
         "local", description="Where files are stored: local (<data_dir>/storage) or s3 (an S3-compatible bucket)."
     )
     storage_sweep: bool = Field(
-        True, description="Sweep storage in this process (at start and every interval); with several "
-        "processes sharing one store, one sweeping is enough."
+        True,
+        description="Sweep storage in this process (at start and every interval); with several "
+        "processes sharing one store, one sweeping is enough.",
     )
     storage_sweep_interval_seconds: float = Field(
-        3600.0, description="How often to remove unreferenced blobs and crash leftovers (also done at start); "
-        "0: only at start."
+        3600.0,
+        description="How often to remove unreferenced blobs and crash leftovers (also done at start); "
+        "0: only at start.",
     )
     s3_bucket: str | None = Field(None, description="The bucket (storage_backend=s3).")
     s3_endpoint_url: str | None = Field(
@@ -68,14 +71,16 @@ class Settings(BaseSettings):
         True, description="Resolve plain leaf fields without graphql-core's per-field machinery (app/api/execution.py)."
     )
     test_fixtures: bool = Field(
-        False, description="Also serve the test-fixture API of wandb's system tests (users whose API key is "
+        False,
+        description="Also serve the test-fixture API of wandb's system tests (users whose API key is "
         "their username) on test_fixtures_host:test_fixtures_port. Loopback only; for test instances only.",
     )
     test_fixtures_host: str = "127.0.0.1"
     test_fixtures_port: int = 9015
     webhook_allow_private: bool = Field(
-        False, description="Let webhooks reach loopback and private addresses (link-local and cloud metadata "
-        "addresses are always refused)."
+        False,
+        description="Let webhooks reach loopback and private addresses (link-local and cloud metadata "
+        "addresses are always refused).",
     )
     webhook_retry_base_seconds: float = Field(10.0, description="The first retry's delay; each next one doubles.")
     webhook_retry_hours: float = Field(1.5, description="How long a failing delivery is retried.")
@@ -83,8 +88,9 @@ class Settings(BaseSettings):
     job_poll_seconds: float = Field(1.0, description="How often the job worker looks for due jobs when not woken.")
     stall_check_seconds: float = Field(30.0, description="How often stalled and crashed runs are checked for rules.")
     artifact_expiry_check_seconds: float = Field(
-        300.0, description="How often artifact versions whose TTL ran out are deleted (they are unreadable from "
-        "the moment they expire)."
+        300.0,
+        description="How often artifact versions whose TTL ran out are deleted (they are unreadable from "
+        "the moment they expire).",
     )
 
     def resolved_database_url(self) -> str:

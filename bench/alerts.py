@@ -41,7 +41,7 @@ SECRET = "bench-secret"
 LATENCY_TARGET_S, INGEST_TARGET_RATIO = 1.0, 0.90
 CREATE_RULE = "mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }"
 CREATE_WEBHOOK = "mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }"
-UPSERT_MODEL = 'mutation($e: String, $p: String!) { upsertModel(input: {entityName: $e, name: $p}) { project { id } } }'
+UPSERT_MODEL = "mutation($e: String, $p: String!) { upsertModel(input: {entityName: $e, name: $p}) { project { id } } }"
 
 
 class Receiver:
@@ -98,8 +98,17 @@ async def _graphql(http: httpx.AsyncClient, query: str, variables: dict) -> dict
 
 
 def _rule(name: str, metric: str, threshold: float) -> dict:
-    return {"input": {"entityName": "bench", "projectName": PROJECT, "name": name, "metric": metric,
-                      "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD", "threshold": threshold}}
+    return {
+        "input": {
+            "entityName": "bench",
+            "projectName": PROJECT,
+            "name": name,
+            "metric": metric,
+            "direction": "LOWER_IS_BETTER",
+            "comparison": "THRESHOLD",
+            "threshold": threshold,
+        }
+    }
 
 
 async def latency(url: str, data_dir: Path, violations: int) -> list[float]:
@@ -112,16 +121,27 @@ async def latency(url: str, data_dir: Path, violations: int) -> list[float]:
         async with httpx.AsyncClient(base_url=server.base, auth=("api", key), timeout=60) as http:
             await _graphql(http, UPSERT, {"name": "run0", "project": PROJECT, "entity": "bench"})
             await _graphql(http, CREATE_RULE, _rule("loss-cap", "loss", 0.5))
-            await _graphql(http, CREATE_WEBHOOK, {"input": {"entityName": "bench", "projectName": PROJECT,
-                                                            "url": hook_url, "secret": SECRET}})
+            await _graphql(
+                http,
+                CREATE_WEBHOOK,
+                {"input": {"entityName": "bench", "projectName": PROJECT, "url": hook_url, "secret": SECRET}},
+            )
         client = LeanClient(server.port, key)
         path = f"/files/bench/{PROJECT}/run0/file_stream"
         seconds = []
         try:
             for index in range(violations):
                 for offset, loss in ((2 * index, 0.9), (2 * index + 1, 0.1)):
-                    body = json.dumps({"files": {"wandb-history.jsonl": {"offset": offset, "content": [
-                        json.dumps({"_step": offset, "loss": loss})]}}}).encode()
+                    body = json.dumps(
+                        {
+                            "files": {
+                                "wandb-history.jsonl": {
+                                    "offset": offset,
+                                    "content": [json.dumps({"_step": offset, "loss": loss})],
+                                }
+                            }
+                        }
+                    ).encode()
                     status, answer = await client.post(path, body)
                     acknowledged = time.perf_counter()
                     if status != 200:
@@ -205,9 +225,11 @@ async def bench(dialect: str, args: argparse.Namespace) -> bool:
             await _drop(name)
         p50, p99 = _percentile(seconds, 0.5), _percentile(seconds, 0.99)
         ok &= p99 <= LATENCY_TARGET_S
-        print(f"{dialect:<11} ack -> webhook  p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms  "
-              f"max {max(seconds) * 1000:7.1f} ms  ({len(seconds)} violations)  target p99 <= 1 s  "
-              f"{'ok' if p99 <= LATENCY_TARGET_S else 'MISSED'}")
+        print(
+            f"{dialect:<11} ack -> webhook  p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms  "
+            f"max {max(seconds) * 1000:7.1f} ms  ({len(seconds)} violations)  target p99 <= 1 s  "
+            f"{'ok' if p99 <= LATENCY_TARGET_S else 'MISSED'}"
+        )
         shape = Shape(args.runs, args.requests, args.steps, args.keys)
         figures: dict[int, list[float]] = {0: [], 10: []}
         for _ in range(args.rounds):
@@ -221,9 +243,11 @@ async def bench(dialect: str, args: argparse.Namespace) -> bool:
         without, with_rules = statistics.median(figures[0]), statistics.median(figures[10])
         ratio = with_rules / without
         ok &= ratio >= INGEST_TARGET_RATIO
-        print(f"{dialect:<11} ingest  0 rules {without:>10,.0f} points/s   10 rules {with_rules:>10,.0f} points/s   "
-              f"ratio {ratio:.0%}  target >= {INGEST_TARGET_RATIO:.0%}  {'ok' if ratio >= INGEST_TARGET_RATIO else 'MISSED'}"
-              f"   (rounds: {', '.join(f'{a:,.0f}/{b:,.0f}' for a, b in zip(figures[0], figures[10]))})")
+        print(
+            f"{dialect:<11} ingest  0 rules {without:>10,.0f} points/s   10 rules {with_rules:>10,.0f} points/s   "
+            f"ratio {ratio:.0%}  target >= {INGEST_TARGET_RATIO:.0%}  {'ok' if ratio >= INGEST_TARGET_RATIO else 'MISSED'}"
+            f"   (rounds: {', '.join(f'{a:,.0f}/{b:,.0f}' for a, b in zip(figures[0], figures[10], strict=True))})"
+        )
     return ok
 
 
@@ -241,7 +265,7 @@ async def main() -> int:
     os.environ.setdefault("LABBOOK_JOB_POLL_SECONDS", "1.0")
     print("load average before: %.2f %.2f %.2f (2 shared cores: other work skews every figure)" % os.getloadavg())
     ok = True
-    for dialect in (("postgresql", "sqlite") if args.dialect == "both" else (args.dialect,)):
+    for dialect in ("postgresql", "sqlite") if args.dialect == "both" else (args.dialect,):
         ok &= await bench(dialect, args)
     return 0 if ok else 1
 

@@ -88,27 +88,72 @@ async def gql(http: httpx.AsyncClient, query: str, variables: dict) -> dict:
 
 
 async def new_version(http: httpx.AsyncClient, name: str, digest: str) -> tuple[str, str, str]:
-    created = (await gql(http, CREATE, {"input": {
-        "entityName": "bench", "projectName": "artifacts", "artifactTypeName": "dataset",
-        "artifactCollectionName": name, "digest": digest, "aliases": [{"alias": "latest", "artifactCollectionName": name}],
-        "enableDigestDeduplication": True}}))["createArtifact"]["artifact"]
+    created = (
+        await gql(
+            http,
+            CREATE,
+            {
+                "input": {
+                    "entityName": "bench",
+                    "projectName": "artifacts",
+                    "artifactTypeName": "dataset",
+                    "artifactCollectionName": name,
+                    "digest": digest,
+                    "aliases": [{"alias": "latest", "artifactCollectionName": name}],
+                    "enableDigestDeduplication": True,
+                }
+            },
+        )
+    )["createArtifact"]["artifact"]
     if created["state"] == "COMMITTED":  # the client uploads nothing then
         return created["id"], created["state"], ""
-    manifest = (await gql(http, MANIFEST, {
-        "artifactID": created["id"], "baseArtifactID": None, "name": "wandb_manifest.json", "digest": "",
-        "entityName": "bench", "projectName": "artifacts", "runName": "", "manifestType": "FULL",
-        "includeUpload": False}))["createArtifactManifest"]["artifactManifest"]
+    manifest = (
+        await gql(
+            http,
+            MANIFEST,
+            {
+                "artifactID": created["id"],
+                "baseArtifactID": None,
+                "name": "wandb_manifest.json",
+                "digest": "",
+                "entityName": "bench",
+                "projectName": "artifacts",
+                "runName": "",
+                "manifestType": "FULL",
+                "includeUpload": False,
+            },
+        )
+    )["createArtifactManifest"]["artifactManifest"]
     return created["id"], created["state"], manifest["id"]
 
 
 async def finish(http: httpx.AsyncClient, artifact_id: str, manifest_id: str, contents: dict) -> float:
     """Upload the manifest and commit; the commit's seconds."""
-    data = json.dumps({"version": 1, "storagePolicy": "wandb-storage-policy-v1",
-                       "storagePolicyConfig": {"storageLayout": "V2"}, "contents": contents}).encode()
-    slot = (await gql(http, MANIFEST, {
-        "artifactID": artifact_id, "baseArtifactID": None, "name": "wandb_manifest.json", "digest": b64md5(data),
-        "entityName": "bench", "projectName": "artifacts", "runName": "", "manifestType": "FULL",
-        "includeUpload": True}))["createArtifactManifest"]["artifactManifest"]["file"]
+    data = json.dumps(
+        {
+            "version": 1,
+            "storagePolicy": "wandb-storage-policy-v1",
+            "storagePolicyConfig": {"storageLayout": "V2"},
+            "contents": contents,
+        }
+    ).encode()
+    slot = (
+        await gql(
+            http,
+            MANIFEST,
+            {
+                "artifactID": artifact_id,
+                "baseArtifactID": None,
+                "name": "wandb_manifest.json",
+                "digest": b64md5(data),
+                "entityName": "bench",
+                "projectName": "artifacts",
+                "runName": "",
+                "manifestType": "FULL",
+                "includeUpload": True,
+            },
+        )
+    )["createArtifactManifest"]["artifactManifest"]["file"]
     assert (await http.put(slot["uploadUrl"], content=data)).status_code == 200
     started = time.perf_counter()
     await gql(http, COMMIT, {"artifactID": artifact_id})
@@ -145,8 +190,10 @@ def lean_put(url: str, source: Path) -> int:
     with sock, open(source, "rb", buffering=0) as handle:
         size = source.stat().st_size
         host = httpx.URL(url).netloc.decode()
-        sock.sendall(f"PUT {target} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {size}\r\n"
-                     "Content-Type: application/octet-stream\r\n\r\n".encode())
+        sock.sendall(
+            f"PUT {target} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {size}\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n".encode()
+        )
         while block := handle.read(BLOCK):
             sock.sendall(block)
         status, _, _ = _read_head(sock)
@@ -196,9 +243,25 @@ async def large_file(http: httpx.AsyncClient, work: Path, size_mib: int, server:
     copy_seconds = plain_copy(source, work / "copy.bin")
     (work / "copy.bin").unlink()
     artifact_id, _, manifest_id = await new_version(http, "large", digest.hexdigest())
-    files = await gql(http, FILES, {"input": {"artifactFiles": [
-        {"artifactID": artifact_id, "artifactManifestID": manifest_id, "md5": md5, "name": "large.bin",
-         "mimetype": None, "uploadPartsInput": None}], "storageLayout": "V2"}})
+    files = await gql(
+        http,
+        FILES,
+        {
+            "input": {
+                "artifactFiles": [
+                    {
+                        "artifactID": artifact_id,
+                        "artifactManifestID": manifest_id,
+                        "md5": md5,
+                        "name": "large.bin",
+                        "mimetype": None,
+                        "uploadPartsInput": None,
+                    }
+                ],
+                "storageLayout": "V2",
+            }
+        },
+    )
     url = files["createArtifactFiles"]["files"]["edges"][0]["node"]["uploadUrl"]
 
     async def chunks():
@@ -218,8 +281,18 @@ async def large_file(http: httpx.AsyncClient, work: Path, size_mib: int, server:
         upload_peak = memory.peak
         assert status == 200, status
         await finish(http, artifact_id, manifest_id, {"large.bin": {"digest": md5, "size": source.stat().st_size}})
-        urls = await gql(http, FILE_URLS, {"entity": "bench", "project": "artifacts", "collection": "large",
-                                           "alias": "latest", "cursor": None, "perPage": 5000})
+        urls = await gql(
+            http,
+            FILE_URLS,
+            {
+                "entity": "bench",
+                "project": "artifacts",
+                "collection": "large",
+                "alias": "latest",
+                "cursor": None,
+                "perPage": 5000,
+            },
+        )
         direct = urls["project"]["artifactCollection"]["artifactMembership"]["files"]["edges"][0]["node"]["directUrl"]
         target = work / "downloaded.bin"
         check = hashlib.md5()
@@ -243,19 +316,34 @@ async def large_file(http: httpx.AsyncClient, work: Path, size_mib: int, server:
     target.unlink()
     source.unlink()
     mib = size_mib
-    return {"copy MiB/s": mib / copy_seconds, "upload MiB/s": mib / upload_seconds,
-            "download MiB/s": mib / download_seconds, "upload vs copy": copy_seconds / upload_seconds,
-            "download vs copy": copy_seconds / download_seconds, "peak RSS MB": memory.peak,
-            "peak RSS MB, upload": upload_peak, "server CPU s, upload": upload_cpu,
-            "server CPU s, download": download_cpu}
+    return {
+        "copy MiB/s": mib / copy_seconds,
+        "upload MiB/s": mib / upload_seconds,
+        "download MiB/s": mib / download_seconds,
+        "upload vs copy": copy_seconds / upload_seconds,
+        "download vs copy": copy_seconds / download_seconds,
+        "peak RSS MB": memory.peak,
+        "peak RSS MB, upload": upload_peak,
+        "server CPU s, upload": upload_cpu,
+        "server CPU s, download": download_cpu,
+    }
 
 
 async def many_files(http: httpx.AsyncClient, count: int, server: Server) -> dict:
     contents = {f"data/{i:05d}.txt": f"row {i}\n".encode() for i in range(count)}
     digest = hashlib.md5(json.dumps(sorted((p, b64md5(d)) for p, d in contents.items())).encode()).hexdigest()
     artifact_id, _, manifest_id = await new_version(http, "many", digest)
-    specs = [{"artifactID": artifact_id, "artifactManifestID": manifest_id, "md5": b64md5(d), "name": p,
-              "mimetype": None, "uploadPartsInput": None} for p, d in contents.items()]
+    specs = [
+        {
+            "artifactID": artifact_id,
+            "artifactManifestID": manifest_id,
+            "md5": b64md5(d),
+            "name": p,
+            "mimetype": None,
+            "uploadPartsInput": None,
+        }
+        for p, d in contents.items()
+    ]
     cpu, started = server.cpu_seconds(), time.perf_counter()
     slots = await gql(http, FILES, {"input": {"artifactFiles": specs, "storageLayout": "V2"}})
     create_seconds = time.perf_counter() - started
@@ -267,16 +355,32 @@ async def many_files(http: httpx.AsyncClient, count: int, server: Server) -> dic
         async with semaphore:
             assert (await http.put(url, content=data)).status_code == 200
 
-    await asyncio.gather(*(put(e["node"]["uploadUrl"], data) for e, data in zip(edges, contents.values())
-                           if e["node"]["uploadUrl"]))
+    await asyncio.gather(
+        *(
+            put(e["node"]["uploadUrl"], data)
+            for e, data in zip(edges, contents.values(), strict=True)
+            if e["node"]["uploadUrl"]
+        )
+    )
     cpu = server.cpu_seconds()  # the manifest's upload is counted with the commit
-    commit_seconds = await finish(http, artifact_id, manifest_id,
-                                  {p: {"digest": b64md5(d), "size": len(d)} for p, d in contents.items()})
+    commit_seconds = await finish(
+        http, artifact_id, manifest_id, {p: {"digest": b64md5(d), "size": len(d)} for p, d in contents.items()}
+    )
     server_cpu += server.cpu_seconds() - cpu
     cpu, started, cursor, seen = server.cpu_seconds(), time.perf_counter(), None, 0
     while True:
-        page = (await gql(http, FILE_URLS, {"entity": "bench", "project": "artifacts", "collection": "many",
-                                            "alias": "v0", "cursor": cursor, "perPage": 5000}))
+        page = await gql(
+            http,
+            FILE_URLS,
+            {
+                "entity": "bench",
+                "project": "artifacts",
+                "collection": "many",
+                "alias": "v0",
+                "cursor": cursor,
+                "perPage": 5000,
+            },
+        )
         files = page["project"]["artifactCollection"]["artifactMembership"]["files"]
         seen += len(files["edges"])
         if not files["pageInfo"]["hasNextPage"]:
@@ -288,10 +392,14 @@ async def many_files(http: httpx.AsyncClient, count: int, server: Server) -> dic
 
     # the same content again: nothing to upload, no new version
     again_id, state, _ = await new_version(http, "many", digest)
-    return {"createArtifactFiles s": create_seconds, "commit s": commit_seconds, "file URL pages s": pages_seconds,
-            "server seconds, 10k files": create_seconds + commit_seconds + pages_seconds,
-            "server CPU s, 10k files": server_cpu,
-            "re-log identical": f"state {state}, same version: {again_id == artifact_id}, 0 bytes uploaded"}
+    return {
+        "createArtifactFiles s": create_seconds,
+        "commit s": commit_seconds,
+        "file URL pages s": pages_seconds,
+        "server seconds, 10k files": create_seconds + commit_seconds + pages_seconds,
+        "server CPU s, 10k files": server_cpu,
+        "re-log identical": f"state {state}, same version: {again_id == artifact_id}, 0 bytes uploaded",
+    }
 
 
 async def main() -> None:
@@ -299,8 +407,12 @@ async def main() -> None:
     parser.add_argument("--dialect", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--size-mib", type=int, default=1024)
     parser.add_argument("--files", type=int, default=10_000)
-    parser.add_argument("--client", choices=["lean", "httpx"], default="lean",
-                        help="the large file's transfer client (the GraphQL calls always use httpx)")
+    parser.add_argument(
+        "--client",
+        choices=["lean", "httpx"],
+        default="lean",
+        help="the large file's transfer client (the GraphQL calls always use httpx)",
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}, {args.dialect}, {args.client} transfer client")
     with tempfile.TemporaryDirectory(dir=ROOT / "bench") as tmp:
@@ -316,8 +428,10 @@ async def main() -> None:
             try:
                 await server.wait()
                 async with httpx.AsyncClient(base_url=server.base, auth=("api", key), timeout=600) as http:
-                    figures = {**await large_file(http, work, args.size_mib, server, args.client),
-                               **await many_files(http, args.files, server)}
+                    figures = {
+                        **await large_file(http, work, args.size_mib, server, args.client),
+                        **await many_files(http, args.files, server),
+                    }
             finally:
                 server.stop()
         finally:

@@ -70,15 +70,21 @@ def history_lines(run: int, request: int, shape: Shape) -> list[dict]:
     rng = random.Random(run * 1_000_003 + request)
     first = request * shape.steps
     return [
-        {"_step": step, "_runtime": step * 0.01, "_timestamp": 1.7e9 + step,
-         **{f"metric_{k}": rng.random() for k in range(shape.keys)}}
+        {
+            "_step": step,
+            "_runtime": step * 0.01,
+            "_timestamp": 1.7e9 + step,
+            **{f"metric_{k}": rng.random() for k in range(shape.keys)},
+        }
         for step in range(first, first + shape.steps)
     ]
 
 
 def stream_bodies(run: int, shape: Shape) -> list[bytes]:
-    return [stream_body(history_lines(run, request, shape), request * shape.steps, shape.summary)
-            for request in range(shape.requests)]
+    return [
+        stream_body(history_lines(run, request, shape), request * shape.steps, shape.summary)
+        for request in range(shape.requests)
+    ]
 
 
 def stream_body(lines: list[dict], offset: int, summary: bool) -> bytes:
@@ -102,8 +108,12 @@ async def backend_cpu_seconds(dsn: str) -> dict[int, float] | None:
     query's own); None unless the server runs on this machine."""
     connection = await asyncpg.connect(dsn)
     try:
-        pids = [row["pid"] for row in await connection.fetch(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+        pids = [
+            row["pid"]
+            for row in await connection.fetch(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ]
     finally:
         await connection.close()
     seconds = {pid: process_cpu_seconds(pid) for pid in pids}
@@ -141,12 +151,19 @@ class Server:
     def __init__(self, url: str, data_dir: Path) -> None:
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, LABBOOK_DATABASE_URL=url, LABBOOK_DATA_DIR=str(data_dir),
-                   LABBOOK_BOOTSTRAP_ADMIN="false", LABBOOK_SECRET_KEY="bench", LABBOOK_LOG_LEVEL="warning",
-                   LABBOOK_MIGRATE_ON_START="false")
+        env = dict(
+            os.environ,
+            LABBOOK_DATABASE_URL=url,
+            LABBOOK_DATA_DIR=str(data_dir),
+            LABBOOK_BOOTSTRAP_ADMIN="false",
+            LABBOOK_SECRET_KEY="bench",
+            LABBOOK_LOG_LEVEL="warning",
+            LABBOOK_MIGRATE_ON_START="false",
+        )
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=ROOT, env=env,
+            cwd=ROOT,
+            env=env,
         )
 
     async def wait(self) -> None:
@@ -189,8 +206,10 @@ class LeanClient:
     async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nAuthorization: {self.authorization}\r\n"
-                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nAuthorization: {self.authorization}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
         self.writer.writelines((head.encode(), body))
         status = int((await self.reader.readline()).split()[1])
         length = None
@@ -240,15 +259,21 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
             await server.wait()
         bodies = [stream_bodies(run, shape) for run in range(shape.runs)]
         clients = [
-            httpx.AsyncClient(base_url=server.base, auth=("api", key), timeout=120,
-                              limits=httpx.Limits(max_connections=shape.runs + 2))
+            httpx.AsyncClient(
+                base_url=server.base,
+                auth=("api", key),
+                timeout=120,
+                limits=httpx.Limits(max_connections=shape.runs + 2),
+            )
             for server in servers
         ]
         lean = [LeanClient(servers[run % workers].port, key) for run in range(shape.runs)]
         try:
             for run in range(shape.runs):
-                response = await clients[0].post("/graphql", json={"query": UPSERT, "variables": {
-                    "name": f"run{run}", "project": PROJECT, "entity": "bench"}})
+                response = await clients[0].post(
+                    "/graphql",
+                    json={"query": UPSERT, "variables": {"name": f"run{run}", "project": PROJECT, "entity": "bench"}},
+                )
                 response.raise_for_status()
                 assert not response.json().get("errors"), response.text
 
@@ -259,7 +284,8 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
                         status, answer = await lean[run].post(path, body)
                     else:
                         response = await clients[run % workers].post(
-                            path, content=body, headers={"content-type": "application/json"})
+                            path, content=body, headers={"content-type": "application/json"}
+                        )
                         status, answer = response.status_code, response.content
                     if status != 200:
                         raise RuntimeError(f"file_stream answered {status}: {answer.decode(errors='replace')}")
@@ -267,8 +293,11 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
             database_before = await backend_cpu_seconds(pg_dsn) if pg_dsn else None
             cpu_before, client_before, started = _cpu(servers), time.process_time(), time.perf_counter()
             await asyncio.gather(*(stream(run) for run in range(shape.runs)))
-            elapsed, cpu_after, client_cpu = (time.perf_counter() - started, _cpu(servers),
-                                              time.process_time() - client_before)
+            elapsed, cpu_after, client_cpu = (
+                time.perf_counter() - started,
+                _cpu(servers),
+                time.process_time() - client_before,
+            )
             database_cpu = backend_cpu_used(database_before, await backend_cpu_seconds(pg_dsn) if pg_dsn else None)
         finally:
             for http in clients:
@@ -281,8 +310,12 @@ async def end_to_end(url: str, shape: Shape, data_dir: Path, workers: int, clien
     await _check_stored(url, shape)
     cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
     requests = shape.runs * shape.requests
-    return Measured(shape.points / elapsed, None if cpu is None else cpu * 1000 / requests,
-                    client_cpu * 1000 / requests, None if database_cpu is None else database_cpu * 1000 / requests)
+    return Measured(
+        shape.points / elapsed,
+        None if cpu is None else cpu * 1000 / requests,
+        client_cpu * 1000 / requests,
+        None if database_cpu is None else database_cpu * 1000 / requests,
+    )
 
 
 async def _check_stored(url: str, shape: Shape) -> None:
@@ -294,8 +327,9 @@ async def _check_stored(url: str, shape: Shape) -> None:
     try:
         async with make_session_factory(engine)() as session:
             rows = await session.scalar(select(func.count()).select_from(tables.HistoryRow))
-            indexed = await session.scalar(select(func.count()).select_from(tables.RunValue)
-                                           .where(tables.RunValue.section == "summary"))
+            indexed = await session.scalar(
+                select(func.count()).select_from(tables.RunValue).where(tables.RunValue.section == "summary")
+            )
     finally:
         await engine.dispose()
     expected = shape.runs * shape.requests * shape.steps
@@ -315,18 +349,24 @@ async def copy_reference(dsn: str, shape: Shape) -> Measured:
         await setup.close()
     batches = [
         [
-            [(run, line["_step"], key, value) for line in history_lines(run, request, shape)
-             for key, value in line.items() if key.startswith("metric_")]
+            [
+                (run, line["_step"], key, value)
+                for line in history_lines(run, request, shape)
+                for key, value in line.items()
+                if key.startswith("metric_")
+            ]
             for request in range(shape.requests)
         ]
         for run in range(shape.runs)
     ]
     connections = [await asyncpg.connect(dsn) for _ in range(shape.runs)]
     try:
+
         async def load(run: int) -> None:
             for records in batches[run]:
-                await connections[run].copy_records_to_table("bench_points", records=records,
-                                                             columns=["run", "step", "key", "value"])
+                await connections[run].copy_records_to_table(
+                    "bench_points", records=records, columns=["run", "step", "key", "value"]
+                )
 
         database_before = await backend_cpu_seconds(dsn)
         client_before, started = time.process_time(), time.perf_counter()
@@ -340,8 +380,12 @@ async def copy_reference(dsn: str, shape: Shape) -> Measured:
     if count != shape.points:
         raise RuntimeError(f"reference stored {count} rows, expected {shape.points}")
     batches_done = shape.runs * shape.requests
-    return Measured(shape.points / elapsed, None, client_cpu * 1000 / batches_done,
-                    None if database_cpu is None else database_cpu * 1000 / batches_done)
+    return Measured(
+        shape.points / elapsed,
+        None,
+        client_cpu * 1000 / batches_done,
+        None if database_cpu is None else database_cpu * 1000 / batches_done,
+    )
 
 
 async def bench_postgresql(shape: Shape, workers: int, client: str) -> bool:
@@ -352,8 +396,9 @@ async def bench_postgresql(shape: Shape, workers: int, client: str) -> bool:
     base = PG_ADMIN_DSN.rsplit("/", 1)[0]
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            labbook = await end_to_end(f"{base.replace('postgresql://', 'postgresql+asyncpg://')}/{name}", shape,
-                                       Path(tmp), workers, client)
+            labbook = await end_to_end(
+                f"{base.replace('postgresql://', 'postgresql+asyncpg://')}/{name}", shape, Path(tmp), workers, client
+            )
         reference = await copy_reference(f"{base}/{name}", shape)
     finally:
         admin = await asyncpg.connect(PG_ADMIN_DSN)
@@ -361,10 +406,14 @@ async def bench_postgresql(shape: Shape, workers: int, client: str) -> bool:
         await admin.close()
     ratio = labbook.points_per_s / reference.points_per_s
     print(f"postgresql  end to end  {labbook.points_per_s:>10,.0f} points/s{labbook.cpu_note()}")
-    print(f"postgresql  COPY ref.   {reference.points_per_s:>10,.0f} points/s   (narrow rows, same batches)"
-          f"{reference.cpu_note()}")
-    print(f"postgresql  ratio       {ratio:>10.0%}           target >= {PG_TARGET_RATIO:.0%}  "
-          f"{'ok' if ratio >= PG_TARGET_RATIO else 'MISSED'}")
+    print(
+        f"postgresql  COPY ref.   {reference.points_per_s:>10,.0f} points/s   (narrow rows, same batches)"
+        f"{reference.cpu_note()}"
+    )
+    print(
+        f"postgresql  ratio       {ratio:>10.0%}           target >= {PG_TARGET_RATIO:.0%}  "
+        f"{'ok' if ratio >= PG_TARGET_RATIO else 'MISSED'}"
+    )
     return ratio >= PG_TARGET_RATIO
 
 
@@ -373,8 +422,10 @@ async def bench_sqlite(shape: Shape, workers: int, client: str) -> bool:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
         labbook = await end_to_end(url, shape, Path(tmp), workers, client)
     ok = labbook.points_per_s >= SQLITE_TARGET
-    print(f"sqlite      end to end  {labbook.points_per_s:>10,.0f} points/s   target >= {SQLITE_TARGET:,}  "
-          f"{'ok' if ok else 'MISSED'}{labbook.cpu_note()}")
+    print(
+        f"sqlite      end to end  {labbook.points_per_s:>10,.0f} points/s   target >= {SQLITE_TARGET:,}  "
+        f"{'ok' if ok else 'MISSED'}{labbook.cpu_note()}"
+    )
     return ok
 
 
@@ -386,14 +437,20 @@ async def main() -> int:
     parser.add_argument("--steps", type=int, default=100, help="history lines per request")
     parser.add_argument("--keys", type=int, default=10, help="metrics per history line")
     parser.add_argument("--workers", type=int, default=1, help="server processes (runs are spread over them)")
-    parser.add_argument("--client", choices=("lean", "httpx"), default="lean",
-                        help="file_stream client: one plain HTTP/1.1 connection a run, or httpx (~2 ms CPU a request)")
+    parser.add_argument(
+        "--client",
+        choices=("lean", "httpx"),
+        default="lean",
+        help="file_stream client: one plain HTTP/1.1 connection a run, or httpx (~2 ms CPU a request)",
+    )
     parser.add_argument("--summary", action="store_true", help="each request also carries the run's summary")
     args = parser.parse_args()
     shape = Shape(args.runs, args.requests, args.steps, args.keys, args.summary)
-    print(f"{shape.runs} runs x {shape.requests} requests x {shape.steps} steps x {shape.keys} keys "
-          f"= {shape.points:,} points per dialect{' with a summary a request' if shape.summary else ''}; "
-          f"{args.workers} server process(es); {args.client} client")
+    print(
+        f"{shape.runs} runs x {shape.requests} requests x {shape.steps} steps x {shape.keys} keys "
+        f"= {shape.points:,} points per dialect{' with a summary a request' if shape.summary else ''}; "
+        f"{args.workers} server process(es); {args.client} client"
+    )
     ok = True
     print("load average before: %.2f %.2f %.2f (2 shared cores: other work skews every figure)" % os.getloadavg())
     if args.dialect in ("postgresql", "both"):

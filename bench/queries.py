@@ -72,8 +72,20 @@ SAMPLED_HISTORY_QUERY = """query SampledHistoryPage ($entity: String!, $project:
 }"""
 
 TARGETS_MS = {
-    "postgresql": {"runs page, no filter": 25, "runs page": 25, "runCount": 10, "history samples=1000": 30, "sampledHistory 1000": 30},
-    "sqlite": {"runs page, no filter": 40, "runs page": 40, "runCount": 15, "history samples=1000": 15, "sampledHistory 1000": 15},
+    "postgresql": {
+        "runs page, no filter": 25,
+        "runs page": 25,
+        "runCount": 10,
+        "history samples=1000": 30,
+        "sampledHistory 1000": 30,
+    },
+    "sqlite": {
+        "runs page, no filter": 40,
+        "runs page": 40,
+        "runCount": 15,
+        "history samples=1000": 15,
+        "sampledHistory 1000": 15,
+    },
 }
 
 
@@ -142,8 +154,13 @@ def run_row(index: int, project_id: int, user_id: int, rng: random.Random, start
 
 def history_data(step: int) -> str:
     return json.dumps(
-        {"_step": step, "_runtime": step * 0.01, "_timestamp": 1.79e9 + step * 0.01,
-         "loss": 1.0 / (step + 1), "acc": step / (step + 1)},
+        {
+            "_step": step,
+            "_runtime": step * 0.01,
+            "_timestamp": 1.79e9 + step * 0.01,
+            "loss": 1.0 / (step + 1),
+            "acc": step / (step + 1),
+        },
         separators=(",", ":"),
     )
 
@@ -168,10 +185,13 @@ async def populate(url: str, n_runs: int, n_history: int) -> Dataset:
         started = time.perf_counter()
         async with engine.begin() as connection:
             for chunk in range(0, len(rows), 1000):
-                await connection.execute(insert(tables.Run.__table__), rows[chunk:chunk + 1000])
+                await connection.execute(insert(tables.Run.__table__), rows[chunk : chunk + 1000])
             history_run = run_row(n_runs, project_id, user_id, rng, start) | {
-                "name": HISTORY_RUN, "config": {}, "summary": {"loss": 1.0 / n_history, "_step": n_history - 1},
-                "history_line_count": n_history, "last_step": n_history - 1,
+                "name": HISTORY_RUN,
+                "config": {},
+                "summary": {"loss": 1.0 / n_history, "_step": n_history - 1},
+                "history_line_count": n_history,
+                "last_step": n_history - 1,
                 "history_keys": {k: {"number": n_history} for k in ("_step", "_runtime", "_timestamp", "loss", "acc")},
             }
             await connection.execute(insert(tables.Run.__table__), [history_run])
@@ -192,8 +212,14 @@ async def populate(url: str, n_runs: int, n_history: int) -> Dataset:
 
     matching = [r for r in rows if r["config"][FILTER_KEY]["value"] > THRESHOLD]
     matching.sort(key=lambda r: r["summary"][ORDER_KEY], reverse=True)
-    return Dataset(issued.secret, [r["name"] for r in matching[:50]], len(matching),
-                   [r["name"] for r in rows[:50]], n_runs + 1, n_history)
+    return Dataset(
+        issued.secret,
+        [r["name"] for r in matching[:50]],
+        len(matching),
+        [r["name"] for r in rows[:50]],
+        n_runs + 1,
+        n_history,
+    )
 
 
 async def index_values(connection, project_id: int) -> None:
@@ -202,14 +228,13 @@ async def index_values(connection, project_id: int) -> None:
         select(tables.Run.id, tables.Run.config, tables.Run.summary).where(tables.Run.project_id == project_id)
     )
     rows = [
-        {"run_id": run_id, "section": section, "path": path, "project_id": project_id, "number": number,
-         "text": text}
+        {"run_id": run_id, "section": section, "path": path, "project_id": project_id, "number": number, "text": text}
         for run_id, config, summary in runs.all()
         for section, document in ((CONFIG, config), (SUMMARY, summary))
         for path, number, text in leaves(document)
     ]
     for chunk in range(0, len(rows), 5000):
-        await connection.execute(insert(tables.RunValue), rows[chunk:chunk + 5000])
+        await connection.execute(insert(tables.RunValue), rows[chunk : chunk + 5000])
 
 
 def _asyncpg_dsn(url: str) -> str:
@@ -255,8 +280,12 @@ def free_port() -> int:
 def server_env(url: str, data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LABBOOK_")}
     env.update(
-        LABBOOK_DATABASE_URL=url, LABBOOK_DATA_DIR=str(data_dir), LABBOOK_MIGRATE_ON_START="false",
-        LABBOOK_BOOTSTRAP_ADMIN="false", LABBOOK_SECRET_KEY="bench-secret", LABBOOK_LOG_LEVEL="warning",
+        LABBOOK_DATABASE_URL=url,
+        LABBOOK_DATA_DIR=str(data_dir),
+        LABBOOK_MIGRATE_ON_START="false",
+        LABBOOK_BOOTSTRAP_ADMIN="false",
+        LABBOOK_SECRET_KEY="bench-secret",
+        LABBOOK_LOG_LEVEL="warning",
     )
     return env
 
@@ -275,7 +304,10 @@ class Server:
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -303,8 +335,14 @@ class Server:
 def operations(data: Dataset) -> list[tuple[str, str, dict[str, Any], Any]]:
     """(name, query, variables, check(data) -> problem or None) for each measured request."""
     filters = json.dumps({f"config.{FILTER_KEY}": {"$gt": THRESHOLD}})
-    runs_vars = {"project": PROJECT, "entity": ENTITY, "cursor": None, "perPage": 50,
-                 "order": f"-summary_metrics.{ORDER_KEY}", "filters": filters}
+    runs_vars = {
+        "project": PROJECT,
+        "entity": ENTITY,
+        "cursor": None,
+        "perPage": 50,
+        "order": f"-summary_metrics.{ORDER_KEY}",
+        "filters": filters,
+    }
     samples = 1000
 
     def page_check(expected_page: list[str], expected_count: int):
@@ -316,6 +354,7 @@ def operations(data: Dataset) -> list[tuple[str, str, dict[str, Any], Any]]:
             if project["runCount"] != expected_count:
                 return f"runCount {project['runCount']}, expected {expected_count}"
             return None
+
         return check
 
     def check_count(payload: dict) -> str | None:
@@ -334,14 +373,25 @@ def operations(data: Dataset) -> list[tuple[str, str, dict[str, Any], Any]]:
         ("runs page, no filter", RUNS_QUERY, unfiltered, page_check(data.first_created, data.total_runs)),
         ("runs page", RUNS_QUERY, runs_vars, page_check(data.expected_page, data.expected_count)),
         ("runCount", RUN_COUNT_QUERY, {"project": PROJECT, "entity": ENTITY, "filters": filters}, check_count),
-        ("history samples=1000", FULL_HISTORY_QUERY,
-         {"project": PROJECT, "entity": ENTITY, "name": HISTORY_RUN, "samples": samples},
-         lambda p: check_rows([json.loads(line) for line in p["project"]["run"]["history"]])),
-        ("sampledHistory 1000", SAMPLED_HISTORY_QUERY,
-         {"entity": ENTITY, "project": PROJECT, "run": HISTORY_RUN,
-          "spec": json.dumps({"keys": ["_step", "loss"], "samples": samples, "minStep": 0,
-                              "maxStep": data.history_rows})},
-         lambda p: check_rows(p["project"]["run"]["sampledHistory"][0])),
+        (
+            "history samples=1000",
+            FULL_HISTORY_QUERY,
+            {"project": PROJECT, "entity": ENTITY, "name": HISTORY_RUN, "samples": samples},
+            lambda p: check_rows([json.loads(line) for line in p["project"]["run"]["history"]]),
+        ),
+        (
+            "sampledHistory 1000",
+            SAMPLED_HISTORY_QUERY,
+            {
+                "entity": ENTITY,
+                "project": PROJECT,
+                "run": HISTORY_RUN,
+                "spec": json.dumps(
+                    {"keys": ["_step", "loss"], "samples": samples, "minStep": 0, "maxStep": data.history_rows}
+                ),
+            },
+            lambda p: check_rows(p["project"]["run"]["sampledHistory"][0]),
+        ),
     ]
 
 
@@ -384,9 +434,15 @@ async def profile(url: str, data_dir: Path, data: Dataset, names: set[str]) -> N
     from app.main import create_app
     from app.settings import Settings
 
-    app = create_app(Settings(
-        database_url=url, data_dir=data_dir, migrate_on_start=False, bootstrap_admin=False, secret_key="bench-secret",
-    ))
+    app = create_app(
+        Settings(
+            database_url=url,
+            data_dir=data_dir,
+            migrate_on_start=False,
+            bootstrap_admin=False,
+            secret_key="bench-secret",
+        )
+    )
     captured: list[tuple[str, Any, float]] = []
 
     @event.listens_for(app.state.runtime.engine.sync_engine, "before_cursor_execute")
@@ -412,8 +468,10 @@ async def profile(url: str, data_dir: Path, data: Dataset, names: set[str]) -> N
                     response = await client.post("/graphql", json=body)
                     total = (time.perf_counter() - started) * 1000
                 sql_ms = sum(ms for _s, _p, ms in captured)
-                print(f"\n### {name}: {total:.1f} ms in-process, {len(captured)} statements, {sql_ms:.1f} ms in SQL "
-                      f"(HTTP {response.status_code})")
+                print(
+                    f"\n### {name}: {total:.1f} ms in-process, {len(captured)} statements, {sql_ms:.1f} ms in SQL "
+                    f"(HTTP {response.status_code})"
+                )
                 for statement, _parameters, ms in sorted(captured, key=lambda c: -c[2]):
                     print(f"   {ms:6.1f} ms  {' '.join(statement.split())[:110]}")
                 queries = [c for c in captured if c[0].lstrip().upper().startswith(("SELECT", "WITH"))]
@@ -466,8 +524,11 @@ async def explain(url: str, statement: str, parameters: Any) -> str:
 
 
 async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
-    print(f"\n== {dialect}: {args.runs} runs x {CONFIG_KEYS} config keys x {SUMMARY_KEYS} metrics, "
-          f"{args.history_rows} history rows", flush=True)
+    print(
+        f"\n== {dialect}: {args.runs} runs x {CONFIG_KEYS} config keys x {SUMMARY_KEYS} metrics, "
+        f"{args.history_rows} history rows",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="labbook-bench-") as tmp:
         async with empty_database(dialect, Path(tmp), admin_dsn=PG_ADMIN_DSN, prefix="labbook_bench") as url:
             data = await populate(url, args.runs, args.history_rows)
@@ -483,16 +544,20 @@ async def bench_dialect(dialect: str, args: argparse.Namespace) -> list[Result]:
 
 def print_table(results: list[Result], requests: int) -> None:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"\nmedians of {requests} requests over HTTP (loopback), after warm-up; "
-          f"load average now {load} on {os.cpu_count()} CPUs (other work inflates the figures)")
+    print(
+        f"\nmedians of {requests} requests over HTTP (loopback), after warm-up; "
+        f"load average now {load} on {os.cpu_count()} CPUs (other work inflates the figures)"
+    )
     print(f"{'dialect':<11} {'query':<22} {'median ms':>10} {'min ms':>7} {'p90 ms':>8} {'target':>7}  verdict")
     for r in results:
         if r.error:
             print(f"{r.dialect:<11} {r.name:<22} {'-':>10} {'-':>7} {'-':>8} {r.target_ms:>7.0f}  ERROR: {r.error}")
         else:
             verdict = "ok" if not r.missed else "MISSED"
-            print(f"{r.dialect:<11} {r.name:<22} {r.median:>10.1f} {min(r.timings_ms):>7.1f} {r.p90:>8.1f} "
-                  f"{r.target_ms:>7.0f}  {verdict}")
+            print(
+                f"{r.dialect:<11} {r.name:<22} {r.median:>10.1f} {min(r.timings_ms):>7.1f} {r.p90:>8.1f} "
+                f"{r.target_ms:>7.0f}  {verdict}"
+            )
 
 
 async def main() -> int:

@@ -43,8 +43,9 @@ async def measure(base_url: str, key: str, scroll_steps: int) -> dict[str, float
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                  args=["--no-sandbox", "--disable-dev-shm-usage"])
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
         context = await browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 1000})
         signed = await context.request.post("/login", data={"apiKey": key})
         assert signed.ok, await signed.text()
@@ -58,10 +59,13 @@ async def measure(base_url: str, key: str, scroll_steps: int) -> dict[str, float
         await page.wait_for_selector("h1")
 
         await page.goto(f"/{ENTITY}/{PROJECT}?view=table", wait_until="commit")
-        results["first rows ms"] = await page.evaluate("""(rows) => new Promise((done) => {
+        results["first rows ms"] = await page.evaluate(
+            """(rows) => new Promise((done) => {
             const check = () => document.querySelector(rows) ? done(performance.now()) : requestAnimationFrame(check);
             check();
-        })""", ROWS)
+        })""",
+            ROWS,
+        )
 
         most = await page.locator("table.runs tbody tr").count()
         scroller = page.locator(".runs-scroll")
@@ -72,10 +76,12 @@ async def measure(base_url: str, key: str, scroll_steps: int) -> dict[str, float
             most = max(most, await page.locator("table.runs tbody tr").count())
         results["most DOM rows"] = most
         results["rows loaded"] = await page.evaluate(
-            "() => Number(document.querySelector('table.runs').getAttribute('aria-rowcount'))")
+            "() => Number(document.querySelector('table.runs').getAttribute('aria-rowcount'))"
+        )
         results["deepest row"] = await page.evaluate(
             "(rows) => Math.max(...[...document.querySelectorAll(rows)].map((r) => Number(r.getAttribute('aria-rowindex'))))",
-            ROWS)
+            ROWS,
+        )
 
         await page.goto(f"/{ENTITY}/{PROJECT}/runs/{HISTORY_RUN}", wait_until="commit")
         results["chart ms"] = await page.evaluate("""() => new Promise((done) => {
@@ -98,12 +104,24 @@ async def bench(dialect: str, args: argparse.Namespace) -> bool:
                 results = await measure(server.base_url, data.key, args.scroll_steps)
     kb = javascript_kb()
     checks = [
-        ("first table rows after navigation", f"{results['first rows ms']:.0f} ms", f"<= {FIRST_ROWS_MS} ms",
-         results["first rows ms"] <= FIRST_ROWS_MS),
-        (f"most rows in the DOM (scrolled to row {results['deepest row']:.0f})", f"{results['most DOM rows']:.0f}",
-         f"<= {MAX_DOM_ROWS}", results["most DOM rows"] <= MAX_DOM_ROWS),
-        (f"charts of the {args.history_rows}-step run drawn", f"{results['chart ms']:.0f} ms", f"<= {CHART_MS} ms",
-         results["chart ms"] <= CHART_MS),
+        (
+            "first table rows after navigation",
+            f"{results['first rows ms']:.0f} ms",
+            f"<= {FIRST_ROWS_MS} ms",
+            results["first rows ms"] <= FIRST_ROWS_MS,
+        ),
+        (
+            f"most rows in the DOM (scrolled to row {results['deepest row']:.0f})",
+            f"{results['most DOM rows']:.0f}",
+            f"<= {MAX_DOM_ROWS}",
+            results["most DOM rows"] <= MAX_DOM_ROWS,
+        ),
+        (
+            f"charts of the {args.history_rows}-step run drawn",
+            f"{results['chart ms']:.0f} ms",
+            f"<= {CHART_MS} ms",
+            results["chart ms"] <= CHART_MS,
+        ),
         ("the app's JavaScript, gzipped", f"{kb:.0f} KB", f"<= {JS_KB} KB", kb <= JS_KB),
     ]
     load = ", ".join(f"{v:.1f}" for v in os.getloadavg())

@@ -12,8 +12,13 @@ import pytest
 from app.main import build_runtime, create_app
 from app.settings import Settings
 from tests.support import (
-    GraphQLClient, LiveServer, empty_database, make_account, migrate,
-    postgres_reachable, truncate_all,
+    GraphQLClient,
+    LiveServer,
+    empty_database,
+    make_account,
+    migrate,
+    postgres_reachable,
+    truncate_all,
 )
 from tests.support.storage import S3_TEST_BUCKET, free_port, s3_settings
 
@@ -68,8 +73,9 @@ def s3_endpoint():
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
-    boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
-                 aws_secret_access_key="test").create_bucket(Bucket=S3_TEST_BUCKET)
+    boto3.client(
+        "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test"
+    ).create_bucket(Bucket=S3_TEST_BUCKET)
     yield endpoint
     server.stop()
 

@@ -54,7 +54,7 @@ def test_no_circle_of_module_level_imports():
 
     def visit(name: str, path: list[str]) -> None:
         if name in path:
-            raise AssertionError("circle of imports: " + " -> ".join([*path[path.index(name):], name]))
+            raise AssertionError("circle of imports: " + " -> ".join([*path[path.index(name) :], name]))
         if name in done:
             return
         for imported in sorted(graph[name]):

@@ -18,9 +18,21 @@ import json
 from typing import Any
 
 from graphql import (
-    DocumentNode, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLInterfaceType, GraphQLObjectType,
-    GraphQLSchema, GraphQLUnionType, InlineFragmentNode, OperationDefinitionNode, SelectionSetNode, get_named_type,
-    is_list_type, is_non_null_type, value_from_ast_untyped,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    get_named_type,
+    is_list_type,
+    is_non_null_type,
+    value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 
@@ -47,8 +59,11 @@ class Costing:
             name = definition.variable.name.value
             if self.variables.get(name) is None and definition.default_value is not None:
                 self.variables[name] = value_from_ast_untyped(definition.default_value)
-        root = {"query": self.schema.query_type, "mutation": self.schema.mutation_type,
-                "subscription": self.schema.subscription_type}[operation.operation.value]
+        root = {
+            "query": self.schema.query_type,
+            "mutation": self.schema.mutation_type,
+            "subscription": self.schema.subscription_type,
+        }[operation.operation.value]
         return self.selection_set(operation.selection_set, root)
 
     def selection_set(self, selection_set: SelectionSetNode | None, parent: Any) -> int:
@@ -60,8 +75,9 @@ class Costing:
                 total += self.field(selection, parent)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
-                total += self.selection_set(selection.selection_set,
-                                            self.schema.get_type(condition.name.value) if condition else parent)
+                total += self.selection_set(
+                    selection.selection_set, self.schema.get_type(condition.name.value) if condition else parent
+                )
             elif isinstance(selection, FragmentSpreadNode):
                 total += self.fragment(selection.name.value)
         return total
@@ -73,7 +89,8 @@ class Costing:
             definition = self.fragments.get(name)
             if definition is not None:
                 self.fragment_costs[name] = self.selection_set(
-                    definition.selection_set, self.schema.get_type(definition.type_condition.name.value))
+                    definition.selection_set, self.schema.get_type(definition.type_condition.name.value)
+                )
         return self.fragment_costs[name]
 
     def field(self, node: FieldNode, parent: Any) -> int:
@@ -125,8 +142,9 @@ def _spec_samples(specs: Any) -> int:
     return total
 
 
-def request_cost(schema: GraphQLSchema, document: DocumentNode, variables: dict[str, Any] | None,
-                 operation_name: str | None = None) -> int:
+def request_cost(
+    schema: GraphQLSchema, document: DocumentNode, variables: dict[str, Any] | None, operation_name: str | None = None
+) -> int:
     """The cost of the operation that would run (the named one, or the only one)."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     chosen = [o for o in operations if operation_name is None or (o.name and o.name.value == operation_name)]
@@ -136,17 +154,20 @@ def request_cost(schema: GraphQLSchema, document: DocumentNode, variables: dict[
 def over_budget(cost: int) -> str | None:
     if cost <= MAX_COST:
         return None
-    return (f"this request would cost {cost:,} points and the limit is {MAX_COST:,}: each list counts the items "
-            f"it may return (first, perPage, samples; a page of {DEFAULT_PAGE} or {DEFAULT_SAMPLES} history rows by "
-            "default), and each alias counts again; ask for fewer items or split the request")
+    return (
+        f"this request would cost {cost:,} points and the limit is {MAX_COST:,}: each list counts the items "
+        f"it may return (first, perPage, samples; a page of {DEFAULT_PAGE} or {DEFAULT_SAMPLES} history rows by "
+        "default), and each alias counts again; ask for fewer items or split the request"
+    )
 
 
 class CostBudget(SchemaExtension):
     def on_execute(self):
         context = self.execution_context
         if context.result is None and context.graphql_document is not None:
-            cost = request_cost(context.schema._schema, context.graphql_document, context.variables,
-                                context.operation_name)
+            cost = request_cost(
+                context.schema._schema, context.graphql_document, context.variables, context.operation_name
+            )
             refusal = over_budget(cost)
             if refusal:
                 refuse_before_execution(context, refusal, cost=cost, maxCost=MAX_COST)

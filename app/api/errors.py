@@ -31,7 +31,8 @@ def refuse_before_execution(execution_context: Any, message: str, **extensions: 
     Called by schema extensions in ``on_execute`` before they yield: Strawberry skips execution
     when the result is already set."""
     execution_context.result = ExecutionResult(
-        data=None, errors=[GraphQLError(message, extensions={"code": "BAD_USER_INPUT", **extensions})])
+        data=None, errors=[GraphQLError(message, extensions={"code": "BAD_USER_INPUT", **extensions})]
+    )
     response = getattr(execution_context.context, "response", None)
     if response is not None:
         response.status_code = 400
@@ -78,7 +79,10 @@ class DomainErrors(SchemaExtension):
             return _as_domain_error(error, Unavailable("the database is unavailable; try again shortly"))
         if original is None or isinstance(original, GraphQLError) or not error.path:
             # No path: the request itself was refused (syntax, validation, argument coercion).
-            error.extensions = {**(error.extensions or {}), "code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
+            error.extensions = {
+                **(error.extensions or {}),
+                "code": (error.extensions or {}).get("code", "BAD_USER_INPUT"),
+            }
             return error
         log.error("request %s failed at %s", request_id, error.path, exc_info=original)
         return GraphQLError(
@@ -108,6 +112,11 @@ class DomainErrors(SchemaExtension):
 
 def _as_domain_error(error: GraphQLError, domain_error: DomainError) -> GraphQLError:
     return GraphQLError(
-        domain_error.message, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
-        original_error=domain_error, extensions={"code": domain_error.code},
+        domain_error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=domain_error,
+        extensions={"code": domain_error.code},
     )

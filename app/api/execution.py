@@ -22,8 +22,14 @@ from operator import attrgetter
 from typing import Any, Callable
 
 from graphql import (
-    GraphQLLeafType, GraphQLObjectType, GraphQLOutputType, GraphQLSchema, Undefined,
-    is_leaf_type, is_list_type, is_non_null_type,
+    GraphQLLeafType,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    Undefined,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
 )
 from strawberry.resolvers import is_default_resolver
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -190,6 +196,7 @@ def _leaf_items_completer(item_type: GraphQLOutputType) -> Completer | None:
 
 
 # --- inputs: many small input objects built without Strawberry's per-field conversion ------------
+
 
 def plain_input(cls: type) -> type:
     """Build the input type ``cls`` from graphql-core's already coerced value in one step.

@@ -66,9 +66,15 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
     return values
 
 
-def connection(nodes: Sequence[Any], cursors: Sequence[str], *, has_next: bool, total: int | None = None,
-               has_previous: bool = False) -> Connection[Any]:
-    edges = [Edge(node=node, cursor=cursor) for node, cursor in zip(nodes, cursors)]
+def connection(
+    nodes: Sequence[Any],
+    cursors: Sequence[str],
+    *,
+    has_next: bool,
+    total: int | None = None,
+    has_previous: bool = False,
+) -> Connection[Any]:
+    edges = [Edge(node=node, cursor=cursor) for node, cursor in zip(nodes, cursors, strict=True)]
     return Connection(
         edges=edges,
         page_info=PageInfo(

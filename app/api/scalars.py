@@ -46,15 +46,19 @@ def _parse_datetime(value: Any) -> datetime:
 
 SCALAR_MAP = {
     JSONString: strawberry.scalar(
-        name="JSONString", description="JSON serialised into a string.",
-        serialize=_serialize_json_string, parse_value=_parse_json_string,
+        name="JSONString",
+        description="JSON serialised into a string.",
+        serialize=_serialize_json_string,
+        parse_value=_parse_json_string,
     ),
     Int64: strawberry.scalar(name="Int64", description="A 64-bit integer.", serialize=int, parse_value=_parse_int64),
     Duration: strawberry.scalar(
         name="Duration", description="A duration in milliseconds.", serialize=int, parse_value=int
     ),
     datetime: strawberry.scalar(
-        name="DateTime", description="A UTC timestamp, ISO-8601 (YYYY-MM-DDTHH:MM:SS).",
-        serialize=_serialize_datetime, parse_value=_parse_datetime,
+        name="DateTime",
+        description="A UTC timestamp, ISO-8601 (YYYY-MM-DDTHH:MM:SS).",
+        serialize=_serialize_datetime,
+        parse_value=_parse_datetime,
     ),
 }

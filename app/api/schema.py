@@ -6,7 +6,12 @@ from functools import lru_cache
 
 import strawberry
 from strawberry.extensions import (
-    AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache,
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -39,9 +44,25 @@ MAX_DEPTH = 15
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-QUERIES: tuple[type, ...] = (identity.Query, projects.Query, audit_queries.Query, user_queries.Query, comparison_queries.Query, artifact_queries.Query)
+QUERIES: tuple[type, ...] = (
+    identity.Query,
+    projects.Query,
+    audit_queries.Query,
+    user_queries.Query,
+    comparison_queries.Query,
+    artifact_queries.Query,
+)
 QUERIES += (rule_api.Query,)
-MUTATIONS: tuple[type, ...] = (team_mutations.Mutation, user_mutations.Mutation, project_mutations.Mutation, run_moves_mutations.Mutation, comparison_mutations.Mutation, run_mutations.Mutation, organization_mutations.Mutation, artifact_mutations.Mutation)
+MUTATIONS: tuple[type, ...] = (
+    team_mutations.Mutation,
+    user_mutations.Mutation,
+    project_mutations.Mutation,
+    run_moves_mutations.Mutation,
+    comparison_mutations.Mutation,
+    run_mutations.Mutation,
+    organization_mutations.Mutation,
+    artifact_mutations.Mutation,
+)
 MUTATIONS += (rule_api.Mutation,)
 MUTATIONS += (run_tags_mutations.Mutation,)
 SUBSCRIPTIONS: tuple[type, ...] = (rule_api.Subscription,)
@@ -56,6 +77,7 @@ GUARD_RULES = [
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
 Subscription = merge_types("Subscription", SUBSCRIPTIONS)
+
 
 class LabbookSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -12,8 +12,15 @@ from collections import OrderedDict
 from typing import Any, Iterator
 
 from graphql import (
-    ArgumentNode, DocumentNode, ListValueNode, ObjectValueNode, StringValueNode,
-    ValueNode, VariableNode, visit, Visitor,
+    ArgumentNode,
+    DocumentNode,
+    ListValueNode,
+    ObjectValueNode,
+    StringValueNode,
+    ValueNode,
+    VariableNode,
+    visit,
+    Visitor,
 )
 from strawberry.extensions import SchemaExtension
 

@@ -77,14 +77,20 @@ class GraphQLApp(GraphQL):
         hijacking)."""
         if request.scope["type"] == "websocket":
             if not same_origin(request):
-                raise Forbidden("a WebSocket signed in with the session cookie must come from this server's own "
-                                "pages (its Origin header); other clients send an API key")
+                raise Forbidden(
+                    "a WebSocket signed in with the session cookie must come from this server's own "
+                    "pages (its Origin header); other clients send an API key"
+                )
             needs_csrf = False
         else:
             needs_csrf = request.scope.get("method") != "GET"
         return await web_sessions.actor_for_session(
-            session, request.cookies[web_sessions.SESSION_COOKIE], server_secret=self.runtime.secret,
-            csrf_sent=request.headers.get(web_sessions.CSRF_HEADER), needs_csrf=needs_csrf)
+            session,
+            request.cookies[web_sessions.SESSION_COOKIE],
+            server_secret=self.runtime.secret,
+            csrf_sent=request.headers.get(web_sessions.CSRF_HEADER),
+            needs_csrf=needs_csrf,
+        )
 
     async def _actor(self, headers: Headers, request: HTTPConnection | None = None):
         """The actor of the request's API key; without one, of the browser session (HTTP requests and
@@ -118,16 +124,18 @@ class GraphQLApp(GraphQL):
         except UnreadableBody as error:
             raise HTTPException(400, error.sentence) from None
         except json.JSONDecodeError as error:
-            raise HTTPException(400, f"the request body is not valid JSON: {error.msg} at line {error.lineno} "
-                                     f"column {error.colno}") from None
+            raise HTTPException(
+                400, f"the request body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+            ) from None
 
     def decode_json(self, data: str | bytes) -> object:
         """JSON text (also of WebSocket messages, where an UnreadableBody closes the socket as bad JSON does)."""
         try:
             text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
         except UnicodeDecodeError as error:
-            raise UnreadableBody(f"the request body is not valid UTF-8 (byte {error.start} is not); "
-                                 "send the JSON encoded as UTF-8") from None
+            raise UnreadableBody(
+                f"the request body is not valid UTF-8 (byte {error.start} is not); send the JSON encoded as UTF-8"
+            ) from None
         too_deep = UnreadableBody(f"the request body nests JSON deeper than {MAX_JSON_DEPTH} levels")
         try:
             decoded = json.loads(text)
@@ -182,8 +190,9 @@ def same_origin(connection: HTTPConnection) -> bool:
     forwarded = connection.headers.get("x-forwarded-proto", "").split(",")[0].strip()
     own_scheme = forwarded or connection.url.scheme
     own_scheme = {"ws": "http", "wss": "https"}.get(own_scheme, own_scheme)
-    own_host = (connection.headers.get("x-forwarded-host", "").split(",")[0].strip()
-                or connection.headers.get("host", ""))
+    own_host = connection.headers.get("x-forwarded-host", "").split(",")[0].strip() or connection.headers.get(
+        "host", ""
+    )
     return scheme.lower() == own_scheme.lower() and _authority(authority, scheme) == _authority(own_host, own_scheme)
 
 
@@ -225,8 +234,10 @@ def _nests_deeper(value: Any, limit: int) -> bool:
 
 
 def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": _CODES.get(status, "BAD_REQUEST")}}]},
-                        status_code=status)
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": _CODES.get(status, "BAD_REQUEST")}}]},
+        status_code=status,
+    )
 
 
 _CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN"}

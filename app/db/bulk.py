@@ -89,8 +89,9 @@ class Transaction:
 
 
 @asynccontextmanager
-async def transaction(engine: AsyncEngine,
-                      session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[Transaction]:
+async def transaction(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[Transaction]:
     """A transaction on ``engine``, committed when the block ends, rolled back if it raises."""
     if is_postgresql(engine.dialect.name):
         async with _postgresql_transaction(engine) as postgresql:
@@ -101,6 +102,7 @@ async def transaction(engine: AsyncEngine,
 
 
 # --- SQLite --------------------------------------------------------------------------------------
+
 
 class _SQLiteTransaction(Transaction):
     def __init__(self, session: AsyncSession) -> None:
@@ -118,10 +120,13 @@ class _SQLiteTransaction(Transaction):
                 continue
             model = write.table.model
             if write.overwrites:
-                await self._session.execute(delete(model).where(
-                    model.run_id == run_id, model.line_no >= write.offset,
-                    model.line_no < write.offset + len(write.values),
-                ))
+                await self._session.execute(
+                    delete(model).where(
+                        model.run_id == run_id,
+                        model.line_no >= write.offset,
+                        model.line_no < write.offset + len(write.values),
+                    )
+                )
             await self._session.execute(
                 text(_SQLITE_INSERT[write.table.name]),
                 {"run_id": run_id, "offset": write.offset, "lines": json.dumps(write.values, separators=(",", ":"))},
@@ -155,6 +160,7 @@ def _run_update(columns: tuple[str, ...]) -> Update:
 
 # --- PostgreSQL ----------------------------------------------------------------------------------
 
+
 class _PostgreSQLTransaction(Transaction):
     def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection) -> None:
         self._connection, self._driver = connection, driver
@@ -180,8 +186,10 @@ class _PostgreSQLTransaction(Transaction):
         arguments: list[Any] = [run_id]
         for write in writes:
             arguments.append(write.offset)
-            arguments.extend(list(column) for column in zip(*write.values))
-        arguments.extend(process(value) for process, value in zip(statement.processors, run_changes.values()))
+            arguments.extend(list(column) for column in zip(*write.values, strict=True))
+        arguments.extend(
+            process(value) for process, value in zip(statement.processors, run_changes.values(), strict=True)
+        )
         with _as_sqlalchemy_errors():
             await self._driver.execute(statement.sql, *arguments)
 
@@ -253,8 +261,9 @@ def _unchanged(value: Any) -> Any:
 
 
 @lru_cache(maxsize=128)
-def _chunk_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tuple[str, ...],
-                     dialect: Dialect) -> _ChunkStatement:
+def _chunk_statement(
+    tables: tuple[tuple[LineTable, bool], ...], run_columns: tuple[str, ...], dialect: Dialect
+) -> _ChunkStatement:
     """The statement for one shape of chunk, built once: $1 is the run's id, then each table's
     offset and one array a value column, then the run columns' values."""
     placeholders = (f"${number}" for number in itertools.count(2))
@@ -262,8 +271,9 @@ def _chunk_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tu
     for table, overwrites in tables:
         columns = table.model.__table__.c
         offset = next(placeholders)
-        arrays = [f"{next(placeholders)}::{columns[name].type.compile(dialect=dialect)}[]"
-                  for name in table.value_columns]
+        arrays = [
+            f"{next(placeholders)}::{columns[name].type.compile(dialect=dialect)}[]" for name in table.value_columns
+        ]
         ctes.append(_insert_lines(table, offset, arrays, overwrites))
     assignments = ", ".join(f"{name} = {next(placeholders)}" for name in run_columns)
     sql = f"UPDATE run SET {assignments} WHERE id = $1"
@@ -275,9 +285,11 @@ def _chunk_statement(tables: tuple[tuple[LineTable, bool], ...], run_columns: tu
 
 def _insert_lines(table: LineTable, offset: str, arrays: list[str], overwrites: bool) -> str:
     values = ", ".join(table.value_columns)
-    sql = (f"{table.name}_lines AS (INSERT INTO {table.name} (run_id, line_no, {values}) "
-           f"SELECT $1, {offset} + line.ordinality - 1, {values} "
-           f"FROM unnest({', '.join(arrays)}) WITH ORDINALITY AS line({values}, ordinality)")
+    sql = (
+        f"{table.name}_lines AS (INSERT INTO {table.name} (run_id, line_no, {values}) "
+        f"SELECT $1, {offset} + line.ordinality - 1, {values} "
+        f"FROM unnest({', '.join(arrays)}) WITH ORDINALITY AS line({values}, ordinality)"
+    )
     if overwrites:
         updates = ", ".join(f"{name} = excluded.{name}" for name in table.value_columns)
         sql += f" ON CONFLICT (run_id, line_no) DO UPDATE SET {updates}"
@@ -286,8 +298,14 @@ def _insert_lines(table: LineTable, offset: str, arrays: list[str], overwrites: 
 
 # --- the config / summary value index -----------------------------------------------------------
 
-async def replace_run_values(session: AsyncSession, run_id: int, project_id: int, section: str,
-                             leaves: Sequence[tuple[str, float | None, str | None]]) -> None:
+
+async def replace_run_values(
+    session: AsyncSession,
+    run_id: int,
+    project_id: int,
+    section: str,
+    leaves: Sequence[tuple[str, float | None, str | None]],
+) -> None:
     """The run's ``run_value`` rows of ``section`` become ``leaves`` (path, number, text).
 
     PostgreSQL: one statement that deletes the paths no longer there and upserts the rest, leaving
@@ -295,14 +313,17 @@ async def replace_run_values(session: AsyncSession, run_id: int, project_id: int
     DELETE and a multi-row INSERT."""
     params = {"run_id": run_id, "project_id": project_id, "section": section}
     if is_postgresql(session.get_bind().dialect.name):
-        paths, numbers, texts = (list(column) for column in zip(*leaves)) if leaves else ([], [], [])
-        await session.execute(_POSTGRESQL_REPLACE_VALUES, {**params, "paths": paths, "numbers": numbers,
-                                                           "texts": texts})
+        paths, numbers, texts = (list(column) for column in zip(*leaves, strict=True)) if leaves else ([], [], [])
+        await session.execute(
+            _POSTGRESQL_REPLACE_VALUES, {**params, "paths": paths, "numbers": numbers, "texts": texts}
+        )
         return
     await session.execute(_SQLITE_DELETE_VALUES, params)
     if leaves:
-        await session.execute(insert(RunValue), [{**params, "path": path, "number": number, "text": value}
-                                                 for path, number, value in leaves])
+        await session.execute(
+            insert(RunValue),
+            [{**params, "path": path, "number": number, "text": value} for path, number, value in leaves],
+        )
 
 
 _POSTGRESQL_REPLACE_VALUES = text("""

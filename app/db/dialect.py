@@ -16,8 +16,25 @@ from dataclasses import dataclass
 from typing import Any, AsyncIterator, Sequence
 
 from sqlalchemy import (
-    BigInteger, Boolean, ColumnElement, Float, String, Text, and_, case, cast, exists, false, func, literal,
-    literal_column, not_, or_, select, text, type_coerce,
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Float,
+    String,
+    Text,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    text,
+    type_coerce,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -96,8 +113,9 @@ class JsonPath:
         if is_sqlite(self.dialect):
             dumped = json.dumps(value, separators=(",", ":"))
             # json() minifies both sides; objects must list their keys in the stored order.
-            return or_(*(func.json(func.json_extract(self.document, _sqlite_path(p))) == func.json(dumped)
-                         for p in self.paths))
+            return or_(
+                *(func.json(func.json_extract(self.document, _sqlite_path(p))) == func.json(dumped) for p in self.paths)
+            )
         return or_(*(self._pg_value(p) == literal(value, JSONB) for p in self.paths))
 
     def _first(self, read) -> ColumnElement[Any]:

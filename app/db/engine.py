@@ -67,10 +67,12 @@ def decode_jsonb(data: bytes) -> Any:
 
 async def register_json_codecs(connection: asyncpg.Connection) -> None:
     """Labbook's codecs for ``json`` and ``jsonb`` on an asyncpg connection (arrays of them follow)."""
-    await connection.set_type_codec("json", schema="pg_catalog", format="binary",
-                                    encoder=encode_json, decoder=decode_json)
-    await connection.set_type_codec("jsonb", schema="pg_catalog", format="binary",
-                                    encoder=encode_jsonb, decoder=decode_jsonb)
+    await connection.set_type_codec(
+        "json", schema="pg_catalog", format="binary", encoder=encode_json, decoder=decode_json
+    )
+    await connection.set_type_codec(
+        "jsonb", schema="pg_catalog", format="binary", encoder=encode_jsonb, decoder=decode_jsonb
+    )
 
 
 def _configure_postgresql(engine: AsyncEngine) -> None:

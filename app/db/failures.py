@@ -40,8 +40,9 @@ def is_unavailable(error: BaseException) -> bool:
             return True
         if isinstance(cause, OperationalError) and any(text in str(cause.orig).lower() for text in _SQLITE_UNAVAILABLE):
             return True
-        if isinstance(cause, DBAPIError) and (cause.connection_invalidated
-                                               or _sqlstate(cause).startswith(_UNAVAILABLE_CLASSES)):
+        if isinstance(cause, DBAPIError) and (
+            cause.connection_invalidated or _sqlstate(cause).startswith(_UNAVAILABLE_CLASSES)
+        ):
             return True
         if isinstance(cause, (*_DRIVER_FAILURES, ConnectionError, asyncio.TimeoutError)):
             return True

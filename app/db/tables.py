@@ -80,7 +80,9 @@ class Entity(SQLModel, table=True):
 class User(SQLModel, table=True):
     __tablename__ = "user_account"
     id: int | None = _id()
-    entity_id: int = Field(sa_column=Column(BigIntId, ForeignKey("entity.id", ondelete="CASCADE"), unique=True, nullable=False))
+    entity_id: int = Field(
+        sa_column=Column(BigIntId, ForeignKey("entity.id", ondelete="CASCADE"), unique=True, nullable=False)
+    )
     username: str = Field(sa_column=Column(String(NAME_LENGTH), unique=True, nullable=False))
     email: str | None = Field(default=None, sa_column=Column(String(320), unique=True, nullable=True))
     full_name: str | None = None
@@ -328,8 +330,9 @@ class RuleState(SQLModel, table=True):
 
     __tablename__ = "rule_state"
     rule_id: int = Field(sa_column=Column(BigIntId, ForeignKey("metric_rule.id", ondelete="CASCADE"), primary_key=True))
-    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True,
-                                         index=True))
+    run_id: int = Field(
+        sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
     in_scope: bool = True
     state: Any = _json()  # {"values": [...], "count": n, "step": s, "value": v, "reference": r, "violated": b}
     open_alert_id: int | None = Field(default=None, sa_column=Column(BigIntId, nullable=True))
@@ -342,8 +345,9 @@ class RuleVerdict(SQLModel, table=True):
 
     __tablename__ = "rule_verdict"
     rule_id: int = Field(sa_column=Column(BigIntId, ForeignKey("metric_rule.id", ondelete="CASCADE"), primary_key=True))
-    run_id: int = Field(sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True,
-                                         index=True))
+    run_id: int = Field(
+        sa_column=Column(BigIntId, ForeignKey("run.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
     verdict: str = Field(sa_column=Column(String(8), nullable=False))
     value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
     baseline_value: float | None = Field(default=None, sa_column=Column(Float, nullable=True))

@@ -54,6 +54,7 @@ def dumps(value: Any) -> str:
 # Infinity and -Infinity, which Python's json (the wandb client's) reads as floats. A GraphQL
 # answer itself stays strict JSON: wandb-core parses it with Go's encoding/json, which refuses them.
 
+
 def revive_non_finite(value: Any) -> Any:
     """``value`` (a stored document) with the strings "NaN", "Infinity" and "-Infinity" as floats."""
     if isinstance(value, str):

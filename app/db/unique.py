@@ -34,7 +34,7 @@ async def insert_or_get(session: AsyncSession, rows: Sequence[Row], key: Sequenc
     statement = insert_unless_taken(model, key, session.get_bind().dialect.name).returning(model)
     stored: dict[tuple[Any, ...], tuple[Row, bool]] = {}
     for _ in range(_ATTEMPTS):
-        pending = [value for value, row_key in zip(values, keys) if row_key not in stored]
+        pending = [value for value, row_key in zip(values, keys, strict=True) if row_key not in stored]
         for row in await session.scalars(statement.values(pending), execution_options={"populate_existing": True}):
             stored[tuple(getattr(row, name) for name in key)] = (row, True)
         missing = [row_key for row_key in keys if row_key not in stored]

@@ -47,21 +47,45 @@ async def notify(session: AsyncSession, actor: Actor, request: AlertRequest) -> 
     wait = request.wait_duration_ms or 0
     if wait > 0:
         recent = await session.scalar(
-            select(Alert.id).where(
+            select(Alert.id)
+            .where(
                 Alert.run_id == context.run.id,
                 Alert.title == request.title,
                 Alert.created_at > now - timedelta(milliseconds=wait),
-            ).limit(1)
+            )
+            .limit(1)
         )
         if recent is not None:
             return None
-    alert = Alert(run_id=context.run.id, title=request.title, text=request.text, severity=request.severity,
-                  wait_duration_ms=request.wait_duration_ms, created_at=now)
+    alert = Alert(
+        run_id=context.run.id,
+        title=request.title,
+        text=request.text,
+        severity=request.severity,
+        wait_duration_ms=request.wait_duration_ms,
+        created_at=now,
+    )
     session.add(alert)
     await session.flush()
-    audit.record(session, actor, "run.alert", entity_id=context.entity.id, target_type="alert", target_id=alert.id,
-                 run=context.run.name, title=request.title, severity=request.severity)
-    place = rules.RunPlace(context.run.id, context.run.name, context.project.id, context.project.name,
-                           context.entity.name, request.base_url, context.entity.id)
+    audit.record(
+        session,
+        actor,
+        "run.alert",
+        entity_id=context.entity.id,
+        target_type="alert",
+        target_id=alert.id,
+        run=context.run.name,
+        title=request.title,
+        severity=request.severity,
+    )
+    place = rules.RunPlace(
+        context.run.id,
+        context.run.name,
+        context.project.id,
+        context.project.name,
+        context.entity.name,
+        request.base_url,
+        context.entity.id,
+    )
     await rules.publish(session, "alert.opened", alert, place, rule_name=None, metric=None)
     return alert

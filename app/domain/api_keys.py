@@ -57,8 +57,9 @@ class IssuedKey:
     secret: str  # shown once
 
 
-def issue_key(session: AsyncSession, user: User, *, description: str | None = None,
-              server_secret: bytes | None = None) -> IssuedKey:
+def issue_key(
+    session: AsyncSession, user: User, *, description: str | None = None, server_secret: bytes | None = None
+) -> IssuedKey:
     """Create a key for ``user``; pass ``server_secret`` for a readable service-account key."""
     nonce = None
     if server_secret is not None:
@@ -141,8 +142,14 @@ def secret_from_authorization(header: str | None) -> str | None:
     raise Unauthenticated(f"unsupported authorization scheme {scheme!r}: use Basic or Bearer")
 
 
-async def actor_for(session: AsyncSession, authorization: str | None, *, claimed_username: str | None = None,
-                    claimed_email: str | None = None, record_use: bool = True) -> Actor:
+async def actor_for(
+    session: AsyncSession,
+    authorization: str | None,
+    *,
+    claimed_username: str | None = None,
+    claimed_email: str | None = None,
+    record_use: bool = True,
+) -> Actor:
     """The actor for a request; no credentials means anonymous, bad ones raise Unauthenticated.
 
     With ``record_use=False`` the session only reads; ``Actor.key_use_stale`` then says whether the
@@ -151,16 +158,25 @@ async def actor_for(session: AsyncSession, authorization: str | None, *, claimed
     if secret is None:
         return ANONYMOUS
     row = await _usable_key(session, secret, record_use=record_use)
-    return Actor(user=row.User, claimed_username=claimed_username or None, claimed_email=claimed_email or None,
-                 api_key_id=row.ApiKey.id, key_use_stale=not record_use and use_is_stale(row.ApiKey, utcnow()),
-                 entity=row.Entity)
+    return Actor(
+        user=row.User,
+        claimed_username=claimed_username or None,
+        claimed_email=claimed_email or None,
+        api_key_id=row.ApiKey.id,
+        key_use_stale=not record_use and use_is_stale(row.ApiKey, utcnow()),
+        entity=row.Entity,
+    )
 
 
 async def active_keys(session: AsyncSession, user: User) -> list[ApiKey]:
     """The user's keys that are not revoked, oldest first."""
-    return list((await session.scalars(
-        select(ApiKey).where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None)).order_by(ApiKey.id)
-    )).all())
+    return list(
+        (
+            await session.scalars(
+                select(ApiKey).where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None)).order_by(ApiKey.id)
+            )
+        ).all()
+    )
 
 
 async def revoke(session: AsyncSession, key_id: int, owner: User) -> ApiKey:

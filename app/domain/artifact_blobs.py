@@ -64,7 +64,7 @@ def key_digest(key: str) -> str | None:
     """The hex MD5 a blob key promises, or None when ``key`` is no blob key."""
     if not key.startswith(KEY_PREFIX):
         return None
-    digest = key[len(KEY_PREFIX):].split("/", 1)[0]
+    digest = key[len(KEY_PREFIX) :].split("/", 1)[0]
     return digest if _HEX.match(digest) else None
 
 
@@ -108,16 +108,18 @@ async def ensure(session: AsyncSession, hex_digests: Iterable[str]) -> dict[str,
         statement = dialect.insert_unless_taken(Blob.__table__, ["md5"], session.bind.dialect.name)
         now = utcnow()
         for start in range(0, len(missing), IN_CHUNK):
-            rows = [{"md5": d, "storage_key": new_key(d), "created_at": now} for d in missing[start:start + IN_CHUNK]]
+            rows = [{"md5": d, "storage_key": new_key(d), "created_at": now} for d in missing[start : start + IN_CHUNK]]
             await session.execute(statement, rows)
         found.update(await by_digest(session, missing))
     return found
 
 
-async def by_digest(session: AsyncSession, hex_digests: list[str], *, include_released: bool = False) -> dict[str, Blob]:
+async def by_digest(
+    session: AsyncSession, hex_digests: list[str], *, include_released: bool = False
+) -> dict[str, Blob]:
     found: dict[str, Blob] = {}
     for start in range(0, len(hex_digests), IN_CHUNK):
-        query = select(Blob).where(Blob.md5.in_(hex_digests[start:start + IN_CHUNK]))
+        query = select(Blob).where(Blob.md5.in_(hex_digests[start : start + IN_CHUNK]))
         if not include_released:
             query = query.where(Blob.released_at.is_(None))
         found.update({b.md5: b for b in (await session.scalars(query)).all()})
@@ -142,8 +144,9 @@ async def is_uploaded(session: AsyncSession, key: str) -> bool:
 async def live_keys(session: AsyncSession, keys: list[str]) -> set[str]:
     """The keys among these whose blob is not released (blobs are released when nothing references
     them): the signed storage GET serves only those, and the storage sweep removes the rest."""
-    return set(await session.scalars(
-        select(Blob.storage_key).where(Blob.storage_key.in_(keys), Blob.released_at.is_(None))))
+    return set(
+        await session.scalars(select(Blob.storage_key).where(Blob.storage_key.in_(keys), Blob.released_at.is_(None)))
+    )
 
 
 blobs.register(blobs.BlobOwner(prefix=KEY_PREFIX, live=live_keys))
@@ -155,15 +158,18 @@ async def release_unreferenced(session: AsyncSession, blob_ids: Iterable[int]) -
     candidates = sorted({b for b in blob_ids if b is not None})
     freed: list[tuple[str, int]] = []
     for start in range(0, len(candidates), IN_CHUNK):
-        part = candidates[start:start + IN_CHUNK]
+        part = candidates[start : start + IN_CHUNK]
         referenced = or_(
             exists().where(ArtifactFile.blob_id == Blob.id),
             exists().where(Artifact.manifest_blob_id == Blob.id),
         )
-        rows = (await session.execute(
-            select(Blob.id, Blob.storage_key, Blob.size).where(Blob.id.in_(part), ~referenced,
-                                                               Blob.released_at.is_(None))
-        )).all()
+        rows = (
+            await session.execute(
+                select(Blob.id, Blob.storage_key, Blob.size).where(
+                    Blob.id.in_(part), ~referenced, Blob.released_at.is_(None)
+                )
+            )
+        ).all()
         if rows:
             await session.execute(update(Blob).where(Blob.id.in_([r.id for r in rows])).values(released_at=utcnow()))
             freed.extend((r.storage_key, r.size or 0) for r in rows)
@@ -184,6 +190,5 @@ async def delete_bytes(storage, session_factory, freed: list[tuple[str, int]]) -
 async def sweep(storage, session_factory) -> int:
     """Finish releases a crash interrupted (bytes and rows of released blobs); the bytes freed."""
     async with session_factory() as session:
-        keys = (await session.execute(
-            select(Blob.storage_key, Blob.size).where(Blob.released_at.is_not(None)))).all()
+        keys = (await session.execute(select(Blob.storage_key, Blob.size).where(Blob.released_at.is_not(None)))).all()
     return await delete_bytes(storage, session_factory, [(k, s or 0) for k, s in keys])

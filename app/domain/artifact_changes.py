@@ -12,31 +12,67 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import (
-    Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, ArtifactUse, Project,
+    Artifact,
+    ArtifactAlias,
+    ArtifactCollection,
+    ArtifactFile,
+    ArtifactMembership,
+    ArtifactType,
+    ArtifactUse,
+    Project,
 )
 from app.db.types import utcnow
 from app.domain import artifact_blobs, artifacts, audit, runs
 from app.domain.actor import Actor
 from app.domain.artifact_saving import (
-    _json_object, ensure_collection, ensure_type, move_latest, set_alias, writable_place,
+    _json_object,
+    ensure_collection,
+    ensure_type,
+    move_latest,
+    set_alias,
+    writable_place,
 )
 from app.domain.artifacts import (
-    COMMITTED, DELETED, LATEST, PORTFOLIO, SEQUENCE, Version, check_alias, check_collection_name, check_ttl,
-    collection_by_id, collection_named, expiry, is_expired, membership_of, next_index, version_by_id,
+    COMMITTED,
+    DELETED,
+    LATEST,
+    PORTFOLIO,
+    SEQUENCE,
+    Version,
+    check_alias,
+    check_collection_name,
+    check_ttl,
+    collection_by_id,
+    collection_named,
+    expiry,
+    is_expired,
+    membership_of,
+    next_index,
+    version_by_id,
 )
 from app.domain.errors import BadInput, Conflict, NotFound
 
 
-async def use_artifact(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
-                       artifact_id: int, used_as: str | None = None) -> Artifact:
+async def use_artifact(
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str,
+    project_name: str,
+    run_name: str,
+    artifact_id: int,
+    used_as: str | None = None,
+) -> Artifact:
     """Record that the run used the version (its input lineage)."""
     context = await runs.loggable_run(session, actor, entity_name, project_name, run_name)
     version = await version_by_id(session, actor, artifact_id)
     if version.artifact.state != COMMITTED or is_expired(version.artifact):
-        raise BadInput(f"artifact {version.sequence.name}:v{version.artifact.version_index} is not committed"
-                       + (" (it expired)" if is_expired(version.artifact) else ""))
-    found = await session.scalar(select(ArtifactUse).where(ArtifactUse.run_id == context.run.id,
-                                                           ArtifactUse.artifact_id == artifact_id))
+        raise BadInput(
+            f"artifact {version.sequence.name}:v{version.artifact.version_index} is not committed"
+            + (" (it expired)" if is_expired(version.artifact) else "")
+        )
+    found = await session.scalar(
+        select(ArtifactUse).where(ArtifactUse.run_id == context.run.id, ArtifactUse.artifact_id == artifact_id)
+    )
     if found is None:
         try:
             async with session.begin_nested():
@@ -44,8 +80,15 @@ async def use_artifact(session: AsyncSession, actor: Actor, entity_name: str, pr
                 await session.flush()
         except IntegrityError:
             pass
-        audit.record(session, actor, "artifact.use", entity_id=context.entity.id, target_type="artifact",
-                     target_id=artifact_id, run=context.run.name)
+        audit.record(
+            session,
+            actor,
+            "artifact.use",
+            entity_id=context.entity.id,
+            target_type="artifact",
+            target_id=artifact_id,
+            run=context.run.name,
+        )
     return version.artifact
 
 
@@ -57,14 +100,17 @@ class AliasTarget:
     alias: str
 
 
-async def _collection_for_alias(session: AsyncSession, actor: Actor, version: Version,
-                                target: AliasTarget) -> ArtifactCollection:
+async def _collection_for_alias(
+    session: AsyncSession, actor: Actor, version: Version, target: AliasTarget
+) -> ArtifactCollection:
     """The collection an alias lives in: the version's sequence or a portfolio it is linked to."""
     project = version.place.project
-    if target.project_name and (target.project_name != project.name
-                                or (target.entity_name and target.entity_name != version.place.entity.name)):
-        place = await writable_place(session, actor, target.entity_name or version.place.entity.name,
-                                     target.project_name, create=False)
+    if target.project_name and (
+        target.project_name != project.name or (target.entity_name and target.entity_name != version.place.entity.name)
+    ):
+        place = await writable_place(
+            session, actor, target.entity_name or version.place.entity.name, target.project_name, create=False
+        )
         project = place.project
     collection = await collection_named(session, project.id, target.collection_name)
     if collection is None or await membership_of(session, collection.id, version.artifact.id) is None:
@@ -80,22 +126,39 @@ async def add_aliases(session: AsyncSession, actor: Actor, artifact_id: int, tar
         check_alias(target.alias)
         collection = await _collection_for_alias(session, actor, version, target)
         await set_alias(session, collection.id, artifact_id, target.alias)
-    audit.record(session, actor, "artifact.aliases.add", entity_id=version.place.entity.id, target_type="artifact",
-                 target_id=artifact_id, aliases=[t.alias for t in targets])
+    audit.record(
+        session,
+        actor,
+        "artifact.aliases.add",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        aliases=[t.alias for t in targets],
+    )
     return version.artifact
 
 
-async def delete_aliases(session: AsyncSession, actor: Actor, artifact_id: int,
-                         targets: list[AliasTarget]) -> Artifact:
+async def delete_aliases(session: AsyncSession, actor: Actor, artifact_id: int, targets: list[AliasTarget]) -> Artifact:
     version = await version_by_id(session, actor, artifact_id, write=True)
     for target in targets:
         check_alias(target.alias)
         collection = await _collection_for_alias(session, actor, version, target)
-        await session.execute(delete(ArtifactAlias).where(ArtifactAlias.collection_id == collection.id,
-                                                          ArtifactAlias.artifact_id == artifact_id,
-                                                          ArtifactAlias.alias == target.alias))
-    audit.record(session, actor, "artifact.aliases.delete", entity_id=version.place.entity.id,
-                 target_type="artifact", target_id=artifact_id, aliases=[t.alias for t in targets])
+        await session.execute(
+            delete(ArtifactAlias).where(
+                ArtifactAlias.collection_id == collection.id,
+                ArtifactAlias.artifact_id == artifact_id,
+                ArtifactAlias.alias == target.alias,
+            )
+        )
+    audit.record(
+        session,
+        actor,
+        "artifact.aliases.delete",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        aliases=[t.alias for t in targets],
+    )
     return version.artifact
 
 
@@ -135,8 +198,15 @@ async def update_artifact(session: AsyncSession, actor: Actor, artifact_id: int,
         changed.append("aliases")
     artifact.updated_at = utcnow()
     await session.flush()
-    audit.record(session, actor, "artifact.update", entity_id=version.place.entity.id, target_type="artifact",
-                 target_id=artifact_id, changed=changed)
+    audit.record(
+        session,
+        actor,
+        "artifact.update",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        changed=changed,
+    )
     return artifact
 
 
@@ -168,25 +238,50 @@ async def delete_artifact(session: AsyncSession, actor: Actor, artifact_id: int,
     artifact = version.artifact
     if artifact.state == DELETED:
         return Deleted(artifact, [])
-    own = [a.alias for a in await session.scalars(select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact_id))
-           if a.alias != LATEST]
+    own = [
+        a.alias
+        for a in await session.scalars(select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact_id))
+        if a.alias != LATEST
+    ]
     if own and not delete_aliases:
-        raise Conflict(f"artifact {version.sequence.name}:v{artifact.version_index} has aliases "
-                       f"{', '.join(sorted(own))}; remove them first or delete with delete_aliases=True")
+        raise Conflict(
+            f"artifact {version.sequence.name}:v{artifact.version_index} has aliases "
+            f"{', '.join(sorted(own))}; remove them first or delete with delete_aliases=True"
+        )
     freed = await _drop_version(session, artifact)
-    audit.record(session, actor, "artifact.delete", entity_id=version.place.entity.id, target_type="artifact",
-                 target_id=artifact_id, collection=version.sequence.name, version=artifact.version_index,
-                 aliases=own, blobs_freed=len(freed), bytes_freed=sum(size for _, size in freed))
+    audit.record(
+        session,
+        actor,
+        "artifact.delete",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        collection=version.sequence.name,
+        version=artifact.version_index,
+        aliases=own,
+        blobs_freed=len(freed),
+        bytes_freed=sum(size for _, size in freed),
+    )
     return Deleted(artifact, freed)
 
 
 async def _drop_version(session: AsyncSession, artifact: Artifact) -> list[tuple[str, int]]:
-    collections = list((await session.scalars(
-        select(ArtifactMembership.collection_id).where(ArtifactMembership.artifact_id == artifact.id)
-    )).all())
-    blob_ids = list((await session.scalars(
-        select(ArtifactFile.blob_id).where(ArtifactFile.artifact_id == artifact.id, ArtifactFile.blob_id.is_not(None))
-    )).all())
+    collections = list(
+        (
+            await session.scalars(
+                select(ArtifactMembership.collection_id).where(ArtifactMembership.artifact_id == artifact.id)
+            )
+        ).all()
+    )
+    blob_ids = list(
+        (
+            await session.scalars(
+                select(ArtifactFile.blob_id).where(
+                    ArtifactFile.artifact_id == artifact.id, ArtifactFile.blob_id.is_not(None)
+                )
+            )
+        ).all()
+    )
     blob_ids.append(artifact.manifest_blob_id)
     await session.execute(delete(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact.id))
     await session.execute(delete(ArtifactMembership).where(ArtifactMembership.artifact_id == artifact.id))
@@ -218,54 +313,97 @@ async def expire_due(session: AsyncSession, *, at: datetime | None = None, limit
     storage keys freed are for deleting after commit (artifact_blobs.delete_bytes). Rows another
     process is expiring are skipped (PostgreSQL)."""
     at = at or artifacts.now()
-    due = (await session.scalars(
-        select(Artifact).where(Artifact.expires_at <= at, Artifact.state != DELETED)
-        .order_by(Artifact.expires_at, Artifact.id).limit(limit).with_for_update(skip_locked=True)
-    )).all()
+    due = (
+        await session.scalars(
+            select(Artifact)
+            .where(Artifact.expires_at <= at, Artifact.state != DELETED)
+            .order_by(Artifact.expires_at, Artifact.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
     freed: list[tuple[str, int]] = []
     for artifact in due:
         sequence = await session.get(ArtifactCollection, artifact.collection_id)
         project = await session.get(Project, sequence.project_id)
-        aliases = sorted(a.alias for a in await session.scalars(
-            select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact.id)) if a.alias != LATEST)
+        aliases = sorted(
+            a.alias
+            for a in await session.scalars(select(ArtifactAlias).where(ArtifactAlias.artifact_id == artifact.id))
+            if a.alias != LATEST
+        )
         expires_at = artifact.expires_at
         dropped = await _drop_version(session, artifact)
         freed += dropped
-        audit.record(session, SYSTEM, "artifact.expire", entity_id=project.entity_id, target_type="artifact",
-                     target_id=artifact.id, collection=sequence.name, version=artifact.version_index,
-                     ttl_duration_seconds=artifact.ttl_duration_seconds, expired_at=expires_at.isoformat(),
-                     aliases=aliases, blobs_freed=len(dropped), bytes_freed=sum(size for _, size in dropped),
-                     via="ttl")
+        audit.record(
+            session,
+            SYSTEM,
+            "artifact.expire",
+            entity_id=project.entity_id,
+            target_type="artifact",
+            target_id=artifact.id,
+            collection=sequence.name,
+            version=artifact.version_index,
+            ttl_duration_seconds=artifact.ttl_duration_seconds,
+            expired_at=expires_at.isoformat(),
+            aliases=aliases,
+            blobs_freed=len(dropped),
+            bytes_freed=sum(size for _, size in dropped),
+            via="ttl",
+        )
     return Expired(len(due), freed)
 
 
-async def delete_collection(session: AsyncSession, actor: Actor, collection_id: int) -> tuple[ArtifactCollection, list[tuple[str, int]]]:
+async def delete_collection(
+    session: AsyncSession, actor: Actor, collection_id: int
+) -> tuple[ArtifactCollection, list[tuple[str, int]]]:
     """A sequence goes with all its versions (and their links elsewhere); a portfolio with its links only."""
     collection, place = await collection_by_id(session, actor, collection_id, write=True)
     freed: list[tuple[str, int]] = []
     if collection.kind == SEQUENCE:
-        versions = (await session.scalars(select(Artifact).where(Artifact.collection_id == collection.id,
-                                                                 Artifact.state != DELETED))).all()
+        versions = (
+            await session.scalars(
+                select(Artifact).where(Artifact.collection_id == collection.id, Artifact.state != DELETED)
+            )
+        ).all()
         for artifact in versions:
             freed += await _drop_version(session, artifact)
-        await session.execute(update(Artifact).where(Artifact.collection_id == collection.id)
-                              .values(base_artifact_id=None))
+        await session.execute(
+            update(Artifact).where(Artifact.collection_id == collection.id).values(base_artifact_id=None)
+        )
     await session.execute(delete(ArtifactAlias).where(ArtifactAlias.collection_id == collection.id))
     await session.execute(delete(ArtifactMembership).where(ArtifactMembership.collection_id == collection.id))
     if collection.kind == SEQUENCE:
-        await session.execute(delete(ArtifactUse).where(ArtifactUse.artifact_id.in_(
-            select(Artifact.id).where(Artifact.collection_id == collection.id))))
+        await session.execute(
+            delete(ArtifactUse).where(
+                ArtifactUse.artifact_id.in_(select(Artifact.id).where(Artifact.collection_id == collection.id))
+            )
+        )
         await session.execute(delete(Artifact).where(Artifact.collection_id == collection.id))
     await session.delete(collection)
     await session.flush()
-    audit.record(session, actor, "artifact_collection.delete", entity_id=place.entity.id,
-                 target_type="artifact_collection", target_id=collection_id, name=collection.name,
-                 kind=collection.kind, bytes_freed=sum(size for _, size in freed))
+    audit.record(
+        session,
+        actor,
+        "artifact_collection.delete",
+        entity_id=place.entity.id,
+        target_type="artifact_collection",
+        target_id=collection_id,
+        name=collection.name,
+        kind=collection.kind,
+        bytes_freed=sum(size for _, size in freed),
+    )
     return collection, freed
 
 
-async def update_collection(session: AsyncSession, actor: Actor, collection_id: int, *, name: str | None,
-                            description: str | None, type_name: str | None = None) -> ArtifactCollection:
+async def update_collection(
+    session: AsyncSession,
+    actor: Actor,
+    collection_id: int,
+    *,
+    name: str | None,
+    description: str | None,
+    type_name: str | None = None,
+) -> ArtifactCollection:
     collection, place = await collection_by_id(session, actor, collection_id, write=True)
     changed = []
     if name is not None and name != collection.name:
@@ -281,18 +419,34 @@ async def update_collection(session: AsyncSession, actor: Actor, collection_id: 
         artifact_type = await ensure_type(session, place.project, type_name)
         collection.type_id = artifact_type.id
         if collection.kind == SEQUENCE:
-            await session.execute(update(Artifact).where(Artifact.collection_id == collection.id)
-                                  .values(type_id=artifact_type.id))
+            await session.execute(
+                update(Artifact).where(Artifact.collection_id == collection.id).values(type_id=artifact_type.id)
+            )
         changed.append("type")
     collection.updated_at = utcnow()
     await session.flush()
-    audit.record(session, actor, "artifact_collection.update", entity_id=place.entity.id,
-                 target_type="artifact_collection", target_id=collection_id, changed=changed)
+    audit.record(
+        session,
+        actor,
+        "artifact_collection.update",
+        entity_id=place.entity.id,
+        target_type="artifact_collection",
+        target_id=collection_id,
+        changed=changed,
+    )
     return collection
 
 
-async def update_collection_tags(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
-                                 collection_name: str, *, add: list[str], remove: list[str]) -> ArtifactCollection:
+async def update_collection_tags(
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str,
+    project_name: str,
+    collection_name: str,
+    *,
+    add: list[str],
+    remove: list[str],
+) -> ArtifactCollection:
     place = await writable_place(session, actor, entity_name, project_name, create=False)
     collection = await collection_named(session, place.project.id, collection_name)
     if collection is None:
@@ -302,27 +456,44 @@ async def update_collection_tags(session: AsyncSession, actor: Actor, entity_nam
     collection.tags = tags
     collection.updated_at = utcnow()
     await session.flush()
-    audit.record(session, actor, "artifact_collection.tags", entity_id=place.entity.id,
-                 target_type="artifact_collection", target_id=collection.id, added=add, removed=remove)
+    audit.record(
+        session,
+        actor,
+        "artifact_collection.tags",
+        entity_id=place.entity.id,
+        target_type="artifact_collection",
+        target_id=collection.id,
+        added=add,
+        removed=remove,
+    )
     return collection
 
 
-async def link_artifact(session: AsyncSession, actor: Actor, artifact_id: int, entity_name: str, project_name: str,
-                        portfolio_name: str, aliases: list[str]) -> ArtifactMembership:
+async def link_artifact(
+    session: AsyncSession,
+    actor: Actor,
+    artifact_id: int,
+    entity_name: str,
+    project_name: str,
+    portfolio_name: str,
+    aliases: list[str],
+) -> ArtifactMembership:
     """Add the version to the portfolio (created with the version's type when missing) and give it
     ``aliases`` there; ``latest`` of the portfolio moves to its newest link."""
     version = await version_by_id(session, actor, artifact_id)
     if version.artifact.state != COMMITTED or is_expired(version.artifact):
-        raise BadInput("only committed versions can be linked"
-                       + (" (this one expired)" if is_expired(version.artifact) else ""))
+        raise BadInput(
+            "only committed versions can be linked" + (" (this one expired)" if is_expired(version.artifact) else "")
+        )
     place = await writable_place(session, actor, entity_name, project_name, create=True)
     source_type = await session.get(ArtifactType, version.artifact.type_id)
     artifact_type = await ensure_type(session, place.project, source_type.name)
     portfolio = await ensure_collection(session, place.project, artifact_type, portfolio_name, PORTFOLIO, lock=True)
     membership = await membership_of(session, portfolio.id, artifact_id)
     if membership is None:
-        membership = ArtifactMembership(collection_id=portfolio.id, artifact_id=artifact_id,
-                                        version_index=await next_index(session, portfolio.id))
+        membership = ArtifactMembership(
+            collection_id=portfolio.id, artifact_id=artifact_id, version_index=await next_index(session, portfolio.id)
+        )
         session.add(membership)
         await session.flush()
     for alias in aliases:
@@ -330,9 +501,18 @@ async def link_artifact(session: AsyncSession, actor: Actor, artifact_id: int, e
             await set_alias(session, portfolio.id, artifact_id, check_alias(alias))
     await move_latest(session, portfolio.id)
     portfolio.updated_at = utcnow()
-    audit.record(session, actor, "artifact.link", entity_id=place.entity.id, target_type="artifact",
-                 target_id=artifact_id, portfolio=portfolio.name, project_id=place.project.id,
-                 version=membership.version_index, aliases=aliases)
+    audit.record(
+        session,
+        actor,
+        "artifact.link",
+        entity_id=place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        portfolio=portfolio.name,
+        project_id=place.project.id,
+        version=membership.version_index,
+        aliases=aliases,
+    )
     return membership
 
 
@@ -343,13 +523,23 @@ async def unlink_artifact(session: AsyncSession, actor: Actor, artifact_id: int,
     membership = await membership_of(session, portfolio_id, artifact_id)
     if membership is None:
         raise NotFound(f"artifact {artifact_id} is not linked to {portfolio.name}")
-    await session.execute(delete(ArtifactAlias).where(ArtifactAlias.collection_id == portfolio_id,
-                                                      ArtifactAlias.artifact_id == artifact_id))
+    await session.execute(
+        delete(ArtifactAlias).where(
+            ArtifactAlias.collection_id == portfolio_id, ArtifactAlias.artifact_id == artifact_id
+        )
+    )
     await session.delete(membership)
     await session.flush()
     await move_latest(session, portfolio_id)
-    audit.record(session, actor, "artifact.unlink", entity_id=place.entity.id, target_type="artifact",
-                 target_id=artifact_id, portfolio=portfolio.name)
+    audit.record(
+        session,
+        actor,
+        "artifact.unlink",
+        entity_id=place.entity.id,
+        target_type="artifact",
+        target_id=artifact_id,
+        portfolio=portfolio.name,
+    )
 
 
 async def server_id_of_client_id(session: AsyncSession, actor: Actor, client_id: str) -> int | None:
@@ -369,16 +559,27 @@ async def delete_outputs_of_runs(session: AsyncSession, actor: Actor, run_ids: l
     aliases; the storage keys freed, for deleting after commit."""
     freed: list[tuple[str, int]] = []
     for start in range(0, len(run_ids), 500):
-        versions = (await session.scalars(select(Artifact.id).where(
-            Artifact.run_id.in_(run_ids[start:start + 500]), Artifact.state != DELETED))).all()
+        versions = (
+            await session.scalars(
+                select(Artifact.id).where(Artifact.run_id.in_(run_ids[start : start + 500]), Artifact.state != DELETED)
+            )
+        ).all()
         for artifact_id in versions:
             version = await version_by_id(session, actor, artifact_id, write=True, for_update=True)
             dropped = await _drop_version(session, version.artifact)
             freed += dropped
-            audit.record(session, actor, "artifact.delete", entity_id=version.place.entity.id,
-                         target_type="artifact", target_id=artifact_id, collection=version.sequence.name,
-                         version=version.artifact.version_index, reason="its run was deleted",
-                         bytes_freed=sum(size for _, size in dropped))
+            audit.record(
+                session,
+                actor,
+                "artifact.delete",
+                entity_id=version.place.entity.id,
+                target_type="artifact",
+                target_id=artifact_id,
+                collection=version.sequence.name,
+                version=version.artifact.version_index,
+                reason="its run was deleted",
+                bytes_freed=sum(size for _, size in dropped),
+            )
     return freed
 
 
@@ -397,14 +598,16 @@ async def collections_produced_by(session: AsyncSession, run_ids: list[int]) -> 
 
     found: dict[tuple[str, str, str], int] = {}
     for start in range(0, len(run_ids), 500):
-        rows = (await session.execute(
-            select(Entity.name, Project.name, ArtifactCollection.name, func.count(Artifact.id))
-            .join(ArtifactCollection, ArtifactCollection.id == Artifact.collection_id)
-            .join(Project, Project.id == ArtifactCollection.project_id)
-            .join(Entity, Entity.id == Project.entity_id)
-            .where(Artifact.run_id.in_(run_ids[start:start + 500]), Artifact.state != DELETED)
-            .group_by(Entity.name, Project.name, ArtifactCollection.name)
-        )).all()
+        rows = (
+            await session.execute(
+                select(Entity.name, Project.name, ArtifactCollection.name, func.count(Artifact.id))
+                .join(ArtifactCollection, ArtifactCollection.id == Artifact.collection_id)
+                .join(Project, Project.id == ArtifactCollection.project_id)
+                .join(Entity, Entity.id == Project.entity_id)
+                .where(Artifact.run_id.in_(run_ids[start : start + 500]), Artifact.state != DELETED)
+                .group_by(Entity.name, Project.name, ArtifactCollection.name)
+            )
+        ).all()
         for entity, project, name, count in rows:
             found[(entity, project, name)] = found.get((entity, project, name), 0) + count
     return [ProducedCollection(e, p, n, c) for (e, p, n), c in sorted(found.items())]

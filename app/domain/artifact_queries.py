@@ -34,19 +34,33 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
 from app.db.dialect import (
-    json_array_any_matches, json_array_contains, json_array_contains_any, json_array_is_empty, json_path,
+    json_array_any_matches,
+    json_array_contains,
+    json_array_contains_any,
+    json_array_is_empty,
+    json_path,
 )
 from app.db.tables import Artifact, ArtifactAlias, ArtifactCollection, ArtifactMembership, ArtifactType
 from app.domain.artifacts import COMMITTED, unexpired
 from app.domain.errors import BadInput
 from app.domain.run_filters import (
-    _OPERATORS, _Compiler, _describe, _JsonValue, _negate, _Target, _TextColumn, _TimeColumn, _where, parse_filters,
+    _OPERATORS,
+    _Compiler,
+    _describe,
+    _JsonValue,
+    _negate,
+    _Target,
+    _TextColumn,
+    _TimeColumn,
+    _where,
+    parse_filters,
 )
 
 STATES = ("PENDING", "COMMITTED", "DELETED")
 
 
 # --- filter keys ------------------------------------------------------------------------------------
+
 
 @dataclass
 class _Aliases(_Target):
@@ -55,8 +69,13 @@ class _Aliases(_Target):
     name: str = "alias"
 
     def _held(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
-        return exists(select(1).where(ArtifactAlias.collection_id == ArtifactMembership.collection_id,
-                                      ArtifactAlias.artifact_id == ArtifactMembership.artifact_id, condition))
+        return exists(
+            select(1).where(
+                ArtifactAlias.collection_id == ArtifactMembership.collection_id,
+                ArtifactAlias.artifact_id == ArtifactMembership.artifact_id,
+                condition,
+            )
+        )
 
     def equals(self, value: Any, at: list[str]) -> ColumnElement[bool]:
         if value is None:
@@ -142,11 +161,12 @@ def _version(name: str, value: Any, at: list[str]) -> int:
         return int(match.group(1))
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise BadInput(f"{name} is compared with a version such as \"v3\" or 3 {_where(at)}, got {_describe(value)}")
+    raise BadInput(f'{name} is compared with a version such as "v3" or 3 {_where(at)}, got {_describe(value)}')
 
 
 def _id_of(*type_names: str) -> Callable[[str, Any, list[str]], int]:
     """An id as a number, or as the GraphQL id of one of ``type_names``."""
+
     def parse(name: str, value: Any, at: list[str]) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -160,6 +180,7 @@ def _id_of(*type_names: str) -> Callable[[str, Any, list[str]], int]:
             if kind in type_names and number.isdigit() and len(number) <= 18:
                 return int(number)
         raise BadInput(f"{name} is compared with a {' or '.join(type_names)} id {_where(at)}, got {_describe(value)}")
+
     return parse
 
 
@@ -169,8 +190,22 @@ def _metadata(key: str, dialect: str, at: list[str]) -> _Target:
     return _JsonValue(f"metadata.{key}", json_path(Artifact.metadata_, [key.split("."), [key]], dialect))
 
 
-VERSION_KEYS = ("state", "alias", "aliases", "tag", "tags", "version", "versionIndex", "id", "digest", "description",
-                "size", "createdAt", "updatedAt", "metadata.<key>")
+VERSION_KEYS = (
+    "state",
+    "alias",
+    "aliases",
+    "tag",
+    "tags",
+    "version",
+    "versionIndex",
+    "id",
+    "digest",
+    "description",
+    "size",
+    "createdAt",
+    "updatedAt",
+    "metadata.<key>",
+)
 
 
 def _version_target(dialect: str) -> Callable[[str, list[str]], _Target]:
@@ -198,8 +233,10 @@ def _version_target(dialect: str) -> Callable[[str, list[str]], _Target]:
         prefix, _, rest = key.partition(".")
         if prefix in ("metadata", "artifact_metadata") and rest:
             return _metadata(rest, dialect, at)
-        raise BadInput(f"unknown artifact version filter key {key!r} {_where(at)}; "
-                       f"the keys are {', '.join(VERSION_KEYS)}")
+        raise BadInput(
+            f"unknown artifact version filter key {key!r} {_where(at)}; the keys are {', '.join(VERSION_KEYS)}"
+        )
+
     return target
 
 
@@ -229,14 +266,17 @@ def _collection_target(dialect: str) -> Callable[[str, list[str]], _Target]:
         if key in ("tag", "tags"):
             return _JsonList(key, ArtifactCollection.tags, dialect)
         if key in ("id", "collection_id", "artifact_collection_id"):
-            return _Integer(key, ArtifactCollection.id, _id_of("ArtifactCollection", "ArtifactSequence",
-                                                               "ArtifactPortfolio"))
+            return _Integer(
+                key, ArtifactCollection.id, _id_of("ArtifactCollection", "ArtifactSequence", "ArtifactPortfolio")
+            )
         if key in ("createdAt", "created_at"):
             return _TimeColumn(key, ArtifactCollection.created_at)
         if key in ("updatedAt", "updated_at"):
             return _TimeColumn(key, ArtifactCollection.updated_at)
-        raise BadInput(f"unknown artifact collection filter key {key!r} {_where(at)}; "
-                       f"the keys are {', '.join(COLLECTION_KEYS)}")
+        raise BadInput(
+            f"unknown artifact collection filter key {key!r} {_where(at)}; the keys are {', '.join(COLLECTION_KEYS)}"
+        )
+
     return target
 
 
@@ -260,6 +300,7 @@ def _names_state(document: Any) -> bool:
 
 # --- order and keyset pages ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Order:
     name: str
@@ -270,17 +311,24 @@ class Order:
 
 _ORDER = re.compile(r"^([+-])?([A-Za-z_]\w*)$")
 VERSION_ORDERS: dict[str, tuple[ColumnElement[Any], str]] = {
-    "versionIndex": (ArtifactMembership.version_index, "int"), "version": (ArtifactMembership.version_index, "int"),
+    "versionIndex": (ArtifactMembership.version_index, "int"),
+    "version": (ArtifactMembership.version_index, "int"),
     "version_index": (ArtifactMembership.version_index, "int"),
-    "createdAt": (Artifact.created_at, "time"), "created_at": (Artifact.created_at, "time"),
+    "createdAt": (Artifact.created_at, "time"),
+    "created_at": (Artifact.created_at, "time"),
     "artifact_created_at": (Artifact.created_at, "time"),
-    "updatedAt": (Artifact.updated_at, "time"), "updated_at": (Artifact.updated_at, "time"),
-    "size": (Artifact.size, "int"), "artifact_size": (Artifact.size, "int"), "id": (Artifact.id, "int"),
+    "updatedAt": (Artifact.updated_at, "time"),
+    "updated_at": (Artifact.updated_at, "time"),
+    "size": (Artifact.size, "int"),
+    "artifact_size": (Artifact.size, "int"),
+    "id": (Artifact.id, "int"),
 }
 COLLECTION_ORDERS: dict[str, tuple[ColumnElement[Any], str]] = {
     "name": (ArtifactCollection.name, "text"),
-    "createdAt": (ArtifactCollection.created_at, "time"), "created_at": (ArtifactCollection.created_at, "time"),
-    "updatedAt": (ArtifactCollection.updated_at, "time"), "updated_at": (ArtifactCollection.updated_at, "time"),
+    "createdAt": (ArtifactCollection.created_at, "time"),
+    "created_at": (ArtifactCollection.created_at, "time"),
+    "updatedAt": (ArtifactCollection.updated_at, "time"),
+    "updated_at": (ArtifactCollection.updated_at, "time"),
     "id": (ArtifactCollection.id, "int"),
 }
 
@@ -337,43 +385,78 @@ def _dialect(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
 
-async def list_collections(session: AsyncSession, *, project_id: int, type_id: int | None = None,
-                           kinds: Sequence[str] | None = None, filters: str | None = None, order: str | None = None,
-                           limit: int, after: Sequence[Any] | None = None) -> Page:
+async def list_collections(
+    session: AsyncSession,
+    *,
+    project_id: int,
+    type_id: int | None = None,
+    kinds: Sequence[str] | None = None,
+    filters: str | None = None,
+    order: str | None = None,
+    limit: int,
+    after: Sequence[Any] | None = None,
+) -> Page:
     spec = parse_order(order, COLLECTION_ORDERS, "-id")
     document = parse_filters(filters)
-    where = [ArtifactCollection.project_id == project_id,
-             _Filters(_dialect(session), _collection_target(_dialect(session))).document(document or {}, [])]
+    where = [
+        ArtifactCollection.project_id == project_id,
+        _Filters(_dialect(session), _collection_target(_dialect(session))).document(document or {}, []),
+    ]
     if type_id is not None:
         where.append(ArtifactCollection.type_id == type_id)
     if kinds:
         where.append(ArtifactCollection.kind.in_(list(kinds)))
-    rows = (await session.execute(
-        select(ArtifactCollection, spec.column).where(*where, _after(spec, ArtifactCollection.id, after))
-        .order_by(*_sorted(spec, ArtifactCollection.id)).limit(limit + 1))).all()
+    rows = (
+        await session.execute(
+            select(ArtifactCollection, spec.column)
+            .where(*where, _after(spec, ArtifactCollection.id, after))
+            .order_by(*_sorted(spec, ArtifactCollection.id))
+            .limit(limit + 1)
+        )
+    ).all()
     total = await session.scalar(select(func.count()).select_from(ArtifactCollection).where(*where))
     page = rows[:limit]
     return Page([r[0] for r in page], [_cursor(spec, r[1], r[0].id) for r in page], len(rows) > limit, total or 0)
 
 
-async def list_versions(session: AsyncSession, *, collection_id: int, filters: str | None = None,
-                        order: str | None = None, limit: int, after: Sequence[Any] | None = None) -> Page:
+async def list_versions(
+    session: AsyncSession,
+    *,
+    collection_id: int,
+    filters: str | None = None,
+    order: str | None = None,
+    limit: int,
+    after: Sequence[Any] | None = None,
+) -> Page:
     """Members of the collection (rows: (membership, artifact)); committed ones unless the filters
     name a state."""
     spec = parse_order(order, VERSION_ORDERS, "-versionIndex")
     document = parse_filters(filters)
     dialect = _dialect(session)
-    where = [ArtifactMembership.collection_id == collection_id, unexpired(),
-             _Filters(dialect, _version_target(dialect)).document(document or {}, [])]
+    where = [
+        ArtifactMembership.collection_id == collection_id,
+        unexpired(),
+        _Filters(dialect, _version_target(dialect)).document(document or {}, []),
+    ]
     if not _names_state(document):
         where.append(Artifact.state == COMMITTED)
     joined = select(ArtifactMembership, Artifact, spec.column).join(
-        Artifact, Artifact.id == ArtifactMembership.artifact_id)
-    rows = (await session.execute(
-        joined.where(*where, _after(spec, ArtifactMembership.id, after))
-        .order_by(*_sorted(spec, ArtifactMembership.id)).limit(limit + 1))).all()
-    total = await session.scalar(select(func.count()).select_from(ArtifactMembership).join(
-        Artifact, Artifact.id == ArtifactMembership.artifact_id).where(*where))
+        Artifact, Artifact.id == ArtifactMembership.artifact_id
+    )
+    rows = (
+        await session.execute(
+            joined.where(*where, _after(spec, ArtifactMembership.id, after))
+            .order_by(*_sorted(spec, ArtifactMembership.id))
+            .limit(limit + 1)
+        )
+    ).all()
+    total = await session.scalar(
+        select(func.count())
+        .select_from(ArtifactMembership)
+        .join(Artifact, Artifact.id == ArtifactMembership.artifact_id)
+        .where(*where)
+    )
     page = rows[:limit]
-    return Page([(r[0], r[1]) for r in page], [_cursor(spec, r[2], r[0].id) for r in page], len(rows) > limit,
-                total or 0)
+    return Page(
+        [(r[0], r[1]) for r in page], [_cursor(spec, r[2], r[0].id) for r in page], len(rows) > limit, total or 0
+    )

@@ -23,14 +23,36 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import (
-    Artifact, ArtifactAlias, ArtifactCollection, ArtifactFile, ArtifactMembership, ArtifactType, Blob, Project,
+    Artifact,
+    ArtifactAlias,
+    ArtifactCollection,
+    ArtifactFile,
+    ArtifactMembership,
+    ArtifactType,
+    Blob,
+    Project,
 )
 from app.db.types import storable_json, utcnow
 from app.domain import artifact_blobs, artifact_uploads, audit, projects, runs
 from app.domain.actor import Actor
 from app.domain.artifacts import (
-    COMMITTED, LATEST, PENDING, PORTFOLIO, SEQUENCE, Version, check_alias, check_collection_name,
-    check_ttl, check_type_name, expiry, latest_committed, next_index, place_of, require_write, type_named, unexpired,
+    COMMITTED,
+    LATEST,
+    PENDING,
+    PORTFOLIO,
+    SEQUENCE,
+    Version,
+    check_alias,
+    check_collection_name,
+    check_ttl,
+    check_type_name,
+    expiry,
+    latest_committed,
+    next_index,
+    place_of,
+    require_write,
+    type_named,
+    unexpired,
     version_by_id,
 )
 from app.domain.errors import BadInput, Conflict, Unauthenticated
@@ -40,8 +62,17 @@ from app.domain.users import require_entity
 MANIFEST_TYPES = ("FULL", "INCREMENTAL", "PATCH")
 MAX_FILES_PER_CALL = 20_000
 MAX_MANIFEST_BYTES = 512 * 1024 * 1024
-REFERENCE_SCHEMES = ("s3://", "gs://", "http://", "https://", "file://", "wandb-artifact://",
-                     "wandb-client-artifact://", "az://", "https://")
+REFERENCE_SCHEMES = (
+    "s3://",
+    "gs://",
+    "http://",
+    "https://",
+    "file://",
+    "wandb-artifact://",
+    "wandb-client-artifact://",
+    "az://",
+    "https://",
+)
 
 
 @dataclass
@@ -73,8 +104,9 @@ class Created:
     deduplicated: bool
 
 
-async def writable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
-                         *, create: bool) -> Access:
+async def writable_place(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, *, create: bool
+) -> Access:
     """The project (created with the entity's defaults when ``create``) the actor may write artifacts to."""
     if actor.user is None:
         raise Unauthenticated("an API key is required to save artifacts")
@@ -85,7 +117,9 @@ async def writable_place(session: AsyncSession, actor: Actor, entity_name: str, 
     return place
 
 
-async def ensure_type(session: AsyncSession, project: Project, name: str, description: str | None = None) -> ArtifactType:
+async def ensure_type(
+    session: AsyncSession, project: Project, name: str, description: str | None = None
+) -> ArtifactType:
     check_type_name(name)
     found = await type_named(session, project.id, name)
     if found is not None:
@@ -103,26 +137,36 @@ async def ensure_type(session: AsyncSession, project: Project, name: str, descri
     return artifact_type
 
 
-async def create_type(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, name: str,
-                      description: str | None) -> ArtifactType:
+async def create_type(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, name: str, description: str | None
+) -> ArtifactType:
     place = await writable_place(session, actor, entity_name, project_name, create=True)
     artifact_type = await ensure_type(session, place.project, name, description)
-    audit.record(session, actor, "artifact_type.create", entity_id=place.entity.id, target_type="artifact_type",
-                 target_id=artifact_type.id, name=name, project_id=place.project.id)
+    audit.record(
+        session,
+        actor,
+        "artifact_type.create",
+        entity_id=place.entity.id,
+        target_type="artifact_type",
+        target_id=artifact_type.id,
+        name=name,
+        project_id=place.project.id,
+    )
     return artifact_type
 
 
-async def ensure_collection(session: AsyncSession, project: Project, artifact_type: ArtifactType, name: str,
-                            kind: str, *, lock: bool = False) -> ArtifactCollection:
+async def ensure_collection(
+    session: AsyncSession, project: Project, artifact_type: ArtifactType, name: str, kind: str, *, lock: bool = False
+) -> ArtifactCollection:
     """The collection ``name`` of the project, created as ``kind``; BadInput when it exists with
     another kind or type."""
     check_collection_name(name)
-    query = select(ArtifactCollection).where(ArtifactCollection.project_id == project.id,
-                                             ArtifactCollection.name == name)
+    query = select(ArtifactCollection).where(
+        ArtifactCollection.project_id == project.id, ArtifactCollection.name == name
+    )
     collection = await session.scalar(query.with_for_update() if lock else query)
     if collection is None:
-        collection = ArtifactCollection(project_id=project.id, type_id=artifact_type.id, name=name, kind=kind,
-                                        tags=[])
+        collection = ArtifactCollection(project_id=project.id, type_id=artifact_type.id, name=name, kind=kind, tags=[])
         try:
             async with session.begin_nested():
                 session.add(collection)
@@ -136,8 +180,9 @@ async def ensure_collection(session: AsyncSession, project: Project, artifact_ty
         raise BadInput(f"artifact collection {name} in {project.name} is a {what}; choose another name")
     if collection.type_id != artifact_type.id:
         existing = await session.get(ArtifactType, collection.type_id)
-        raise BadInput(f"artifact {name} has type {existing.name}, not {artifact_type.name}; "
-                       "use its type or another name")
+        raise BadInput(
+            f"artifact {name} has type {existing.name}, not {artifact_type.name}; use its type or another name"
+        )
     return collection
 
 
@@ -168,47 +213,79 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
     else:
         place = await writable_place(session, actor, request.entity_name, request.project_name, create=True)
     artifact_type = await ensure_type(session, place.project, request.type_name)
-    sequence = await ensure_collection(session, place.project, artifact_type, request.collection_name, SEQUENCE,
-                                       lock=True)
+    sequence = await ensure_collection(
+        session, place.project, artifact_type, request.collection_name, SEQUENCE, lock=True
+    )
     if request.sequence_client_id and not sequence.client_id:
         sequence.client_id = request.sequence_client_id[:128]
     previous = await latest_committed(session, sequence.id)
     if request.client_id:
-        retried = await session.scalar(select(Artifact).where(Artifact.client_id == request.client_id[:128],
-                                                              Artifact.collection_id == sequence.id))
+        retried = await session.scalar(
+            select(Artifact).where(Artifact.client_id == request.client_id[:128], Artifact.collection_id == sequence.id)
+        )
         if retried is not None:
             return Created(retried, sequence, previous, retried.state == COMMITTED)
     if request.distributed_id:
-        shared = await session.scalar(select(Artifact).where(
-            Artifact.collection_id == sequence.id, Artifact.distributed_id == request.distributed_id[:128],
-            Artifact.state == PENDING))
+        shared = await session.scalar(
+            select(Artifact).where(
+                Artifact.collection_id == sequence.id,
+                Artifact.distributed_id == request.distributed_id[:128],
+                Artifact.state == PENDING,
+            )
+        )
         if shared is not None:  # another writer of the same distributed version
             return Created(shared, sequence, previous, False)
     if request.deduplicate and not request.distributed_id:
         same = await session.scalar(
-            select(Artifact).where(Artifact.collection_id == sequence.id, Artifact.digest == request.digest,
-                                   Artifact.state == COMMITTED, unexpired())
-            .order_by(Artifact.version_index.desc()).limit(1)
+            select(Artifact)
+            .where(
+                Artifact.collection_id == sequence.id,
+                Artifact.digest == request.digest,
+                Artifact.state == COMMITTED,
+                unexpired(),
+            )
+            .order_by(Artifact.version_index.desc())
+            .limit(1)
         )
         if same is not None:
             # Nothing new is made, but the aliases asked for still name the identical version.
             for alias in aliases:
                 if alias != LATEST:
                     await set_alias(session, sequence.id, same.id, alias)
-            audit.record(session, actor, "artifact.create", entity_id=place.entity.id, target_type="artifact",
-                         target_id=same.id, collection=sequence.name, version=same.version_index,
-                         deduplicated=True, aliases=aliases)
+            audit.record(
+                session,
+                actor,
+                "artifact.create",
+                entity_id=place.entity.id,
+                target_type="artifact",
+                target_id=same.id,
+                collection=sequence.name,
+                version=same.version_index,
+                deduplicated=True,
+                aliases=aliases,
+            )
             return Created(same, sequence, previous, True)
     now = utcnow()
     artifact = Artifact(
-        collection_id=sequence.id, type_id=artifact_type.id, version_index=await next_index(session, sequence.id),
-        digest=request.digest, digest_algorithm=request.digest_algorithm or "MANIFEST_MD5", state=PENDING,
-        description=request.description, metadata_=metadata, labels=list(request.labels or []) or None,
-        requested_aliases=sorted(set(aliases)), run_id=run.id if run else None, history_step=request.history_step,
-        ttl_duration_seconds=request.ttl_duration_seconds, expires_at=expiry(now, request.ttl_duration_seconds),
-        client_id=request.client_id[:128] if request.client_id else None, created_by_id=actor.user.id,
+        collection_id=sequence.id,
+        type_id=artifact_type.id,
+        version_index=await next_index(session, sequence.id),
+        digest=request.digest,
+        digest_algorithm=request.digest_algorithm or "MANIFEST_MD5",
+        state=PENDING,
+        description=request.description,
+        metadata_=metadata,
+        labels=list(request.labels or []) or None,
+        requested_aliases=sorted(set(aliases)),
+        run_id=run.id if run else None,
+        history_step=request.history_step,
+        ttl_duration_seconds=request.ttl_duration_seconds,
+        expires_at=expiry(now, request.ttl_duration_seconds),
+        client_id=request.client_id[:128] if request.client_id else None,
+        created_by_id=actor.user.id,
         distributed_id=request.distributed_id[:128] if request.distributed_id else None,
-        created_at=now, updated_at=now,
+        created_at=now,
+        updated_at=now,
     )
     try:
         async with session.begin_nested():
@@ -216,24 +293,42 @@ async def create_artifact(session: AsyncSession, actor: Actor, request: CreateAr
             await session.flush()
     except IntegrityError:
         raise Conflict(f"another version of {sequence.name} was created at the same moment; retry") from None
-    audit.record(session, actor, "artifact.create", entity_id=place.entity.id, target_type="artifact",
-                 target_id=artifact.id, collection=sequence.name, version=artifact.version_index,
-                 project_id=place.project.id)
+    audit.record(
+        session,
+        actor,
+        "artifact.create",
+        entity_id=place.entity.id,
+        target_type="artifact",
+        target_id=artifact.id,
+        collection=sequence.name,
+        version=artifact.version_index,
+        project_id=place.project.id,
+    )
     return Created(artifact, sequence, previous, False)
 
 
 # --- manifests ----------------------------------------------------------------------------------
 
+
 async def _pending(session: AsyncSession, actor: Actor, artifact_id: int) -> Version:
     version = await version_by_id(session, actor, artifact_id, write=True, for_update=True)
     if version.artifact.state != PENDING:
-        raise Conflict(f"artifact {version.sequence.name}:v{version.artifact.version_index} is "
-                       f"{version.artifact.state.lower()} and can no longer change its files")
+        raise Conflict(
+            f"artifact {version.sequence.name}:v{version.artifact.version_index} is "
+            f"{version.artifact.state.lower()} and can no longer change its files"
+        )
     return version
 
 
-async def set_manifest(session: AsyncSession, actor: Actor, artifact_id: int, *, digest: str | None,
-                       base_artifact_id: int | None = None, manifest_type: str | None = None) -> tuple[Artifact, Blob | None]:
+async def set_manifest(
+    session: AsyncSession,
+    actor: Actor,
+    artifact_id: int,
+    *,
+    digest: str | None,
+    base_artifact_id: int | None = None,
+    manifest_type: str | None = None,
+) -> tuple[Artifact, Blob | None]:
     """Record the manifest's kind and base; with a digest, its blob (the upload target)."""
     version = await _pending(session, actor, artifact_id)
     artifact = version.artifact
@@ -255,8 +350,16 @@ async def set_manifest(session: AsyncSession, actor: Actor, artifact_id: int, *,
             artifact.patch_blob_ids = [*(b for b in artifact.patch_blob_ids or [] if b != blob.id), blob.id]
     artifact.updated_at = utcnow()
     await session.flush()
-    audit.record(session, actor, "artifact.manifest", entity_id=version.place.entity.id, target_type="artifact",
-                 target_id=artifact.id, manifest_type=artifact.manifest_type, with_digest=bool(digest))
+    audit.record(
+        session,
+        actor,
+        "artifact.manifest",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact.id,
+        manifest_type=artifact.manifest_type,
+        with_digest=bool(digest),
+    )
     return artifact, blob
 
 
@@ -265,6 +368,7 @@ async def manifest_blob(session: AsyncSession, artifact: Artifact) -> Blob | Non
 
 
 # --- file upload slots --------------------------------------------------------------------------
+
 
 @dataclass
 class FileSpec:
@@ -292,24 +396,39 @@ async def create_files(session: AsyncSession, actor: Actor, specs: list[FileSpec
     for spec in specs:
         check_entry_path(spec.name)
     blobs = await artifact_blobs.ensure(session, digests)
-    slots = [FileSlot(spec, blobs[d], blobs[d].uploaded_at is None, versions[spec.artifact_id].artifact)
-             for spec, d in zip(specs, digests)]
+    slots = [
+        FileSlot(spec, blobs[d], blobs[d].uploaded_at is None, versions[spec.artifact_id].artifact)
+        for spec, d in zip(specs, digests, strict=True)
+    ]
     for artifact_id, version in versions.items():
-        audit.record(session, actor, "artifact.files.create", entity_id=version.place.entity.id,
-                     target_type="artifact", target_id=artifact_id,
-                     count=sum(1 for s in specs if s.artifact_id == artifact_id))
+        audit.record(
+            session,
+            actor,
+            "artifact.files.create",
+            entity_id=version.place.entity.id,
+            target_type="artifact",
+            target_id=artifact_id,
+            count=sum(1 for s in specs if s.artifact_id == artifact_id),
+        )
     return slots
 
 
 def check_entry_path(path: str) -> str:
     normalized = posixpath.normpath(path or "")
-    if (not path or path.startswith("/") or normalized.startswith("..") or normalized == "." or "\x00" in path
-            or len(path) > 1024):
+    if (
+        not path
+        or path.startswith("/")
+        or normalized.startswith("..")
+        or normalized == "."
+        or "\x00" in path
+        or len(path) > 1024
+    ):
         raise BadInput(f"invalid artifact file name {path!r}: use a relative path like data/train.csv")
     return path
 
 
 # --- commit ---------------------------------------------------------------------------------------
+
 
 async def read_manifest(storage, blob: Blob) -> dict[str, Any]:
     chunks = []
@@ -340,8 +459,10 @@ async def commit(session: AsyncSession, storage, actor: Actor, artifact_id: int)
     if blob is not None:
         await artifact_uploads.confirm_direct_uploads(session, storage, [blob])
     if blob is None or blob.uploaded_at is None:
-        raise BadInput(f"artifact {version.sequence.name}:v{artifact.version_index} has no uploaded manifest; "
-                       "upload wandb_manifest.json before committing")
+        raise BadInput(
+            f"artifact {version.sequence.name}:v{artifact.version_index} has no uploaded manifest; "
+            "upload wandb_manifest.json before committing"
+        )
     manifest = await read_manifest(storage, blob)
     entries = _entries(manifest, artifact)
     if artifact.manifest_type == "INCREMENTAL":
@@ -366,16 +487,31 @@ async def commit(session: AsyncSession, storage, actor: Actor, artifact_id: int)
     artifact.state = COMMITTED
     artifact.committed_at = now
     artifact.updated_at = now
-    session.add(ArtifactMembership(collection_id=artifact.collection_id, artifact_id=artifact.id,
-                                   version_index=artifact.version_index, created_at=now))
+    session.add(
+        ArtifactMembership(
+            collection_id=artifact.collection_id,
+            artifact_id=artifact.id,
+            version_index=artifact.version_index,
+            created_at=now,
+        )
+    )
     await session.flush()
     for alias in artifact.requested_aliases or []:
         if alias != LATEST:
             await set_alias(session, artifact.collection_id, artifact.id, alias)
     await move_latest(session, artifact.collection_id)
-    audit.record(session, actor, "artifact.commit", entity_id=version.place.entity.id, target_type="artifact",
-                 target_id=artifact.id, collection=version.sequence.name, version=artifact.version_index,
-                 files=artifact.file_count, size=artifact.size)
+    audit.record(
+        session,
+        actor,
+        "artifact.commit",
+        entity_id=version.place.entity.id,
+        target_type="artifact",
+        target_id=artifact.id,
+        collection=version.sequence.name,
+        version=artifact.version_index,
+        files=artifact.file_count,
+        size=artifact.size,
+    )
     return artifact
 
 
@@ -390,18 +526,32 @@ def _entries(manifest: dict[str, Any], artifact: Artifact) -> dict[str, dict[str
             raise BadInput(f"manifest entry {path!r} has an invalid size {size!r}")
         ref = entry.get("ref")
         if ref is not None and (not isinstance(ref, str) or not ref.startswith(REFERENCE_SCHEMES)):
-            raise BadInput(f"manifest entry {path!r} references {ref!r}: use an s3://, gs://, http(s)://, file:// "
-                           "or wandb-artifact:// URI")
-        entries[path] = {"digest": entry["digest"], "size": size, "ref": ref, "extra": entry.get("extra") or None,
-                         "birth_artifact_id": _birth_id(entry.get("birthArtifactID")) or artifact.id}
+            raise BadInput(
+                f"manifest entry {path!r} references {ref!r}: use an s3://, gs://, http(s)://, file:// "
+                "or wandb-artifact:// URI"
+            )
+        entries[path] = {
+            "digest": entry["digest"],
+            "size": size,
+            "ref": ref,
+            "extra": entry.get("extra") or None,
+            "birth_artifact_id": _birth_id(entry.get("birthArtifactID")) or artifact.id,
+        }
     return entries
 
 
 async def _entries_of(session: AsyncSession, artifact_id: int) -> dict[str, dict[str, Any]]:
     rows = (await session.scalars(select(ArtifactFile).where(ArtifactFile.artifact_id == artifact_id))).all()
-    return {r.path: {"digest": r.digest, "size": r.size, "ref": r.ref, "extra": r.extra,
-                     "birth_artifact_id": r.birth_artifact_id}
-            for r in rows}
+    return {
+        r.path: {
+            "digest": r.digest,
+            "size": r.size,
+            "ref": r.ref,
+            "extra": r.extra,
+            "birth_artifact_id": r.birth_artifact_id,
+        }
+        for r in rows
+    }
 
 
 def artifact_global_id(artifact_id: int) -> str:
@@ -433,10 +583,12 @@ def _manifest_of(original: dict[str, Any], entries: dict[str, dict[str, Any]]) -
         if entry.get("extra"):
             item["extra"] = entry["extra"]
         contents[path] = item
-    return {"version": original.get("version", 1),
-            "storagePolicy": original.get("storagePolicy", "wandb-storage-policy-v1"),
-            "storagePolicyConfig": original.get("storagePolicyConfig") or {"storageLayout": "V2"},
-            "contents": contents}
+    return {
+        "version": original.get("version", 1),
+        "storagePolicy": original.get("storagePolicy", "wandb-storage-policy-v1"),
+        "storagePolicyConfig": original.get("storagePolicyConfig") or {"storageLayout": "V2"},
+        "contents": contents,
+    }
 
 
 async def _store_manifest(session: AsyncSession, storage, artifact: Artifact, manifest: dict[str, Any]) -> None:
@@ -445,8 +597,10 @@ async def _store_manifest(session: AsyncSession, storage, artifact: Artifact, ma
     hex_digest = hashlib.md5(data).hexdigest()
     blob = (await artifact_blobs.ensure(session, [hex_digest]))[hex_digest]
     if blob.uploaded_at is None:
+
         async def one_chunk():
             yield data
+
         size, _ = await storage.put(blob.storage_key, one_chunk(), max_bytes=MAX_MANIFEST_BYTES)
         await artifact_blobs.record_upload(session, blob.storage_key, size)
     artifact.manifest_blob_id = blob.id
@@ -464,31 +618,44 @@ async def _record_files(session: AsyncSession, storage, artifact: Artifact, entr
         if entry["ref"] is None:
             blob = blobs.get(digests[path])
             if blob is None or blob.uploaded_at is None:
-                raise BadInput(f"artifact file {path} (md5 {entry['digest']}) was never uploaded; "
-                               "upload it before committing")
+                raise BadInput(
+                    f"artifact file {path} (md5 {entry['digest']}) was never uploaded; upload it before committing"
+                )
             if entry["size"] is not None and blob.size != entry["size"]:
-                raise BadInput(f"artifact file {path} is {blob.size} bytes on the server, "
-                               f"not {entry['size']} as the manifest says")
+                raise BadInput(
+                    f"artifact file {path} is {blob.size} bytes on the server, not {entry['size']} as the manifest says"
+                )
         size = entry["size"] if entry["size"] is not None else (blob.size if blob else None)
         total += size or 0
-        rows.append({
-            "artifact_id": artifact.id, "path": path, "size": size, "digest": entry["digest"][:128],
-            "blob_id": blob.id if blob else None, "ref": entry["ref"],
-            "birth_artifact_id": entry.get("birth_artifact_id") or artifact.id,
-            "extra": storable_json(entry["extra"]) if entry["extra"] else None, "created_at": now,
-        })
+        rows.append(
+            {
+                "artifact_id": artifact.id,
+                "path": path,
+                "size": size,
+                "digest": entry["digest"][:128],
+                "blob_id": blob.id if blob else None,
+                "ref": entry["ref"],
+                "birth_artifact_id": entry.get("birth_artifact_id") or artifact.id,
+                "extra": storable_json(entry["extra"]) if entry["extra"] else None,
+                "created_at": now,
+            }
+        )
     for start in range(0, len(rows), 1000):
-        await session.execute(insert(ArtifactFile), rows[start:start + 1000])
+        await session.execute(insert(ArtifactFile), rows[start : start + 1000])
     artifact.size = total
     artifact.file_count = len(rows)
 
 
 # --- aliases (shared by commit, linking and the alias mutations) ---------------------------------
 
+
 async def set_alias(session: AsyncSession, collection_id: int, artifact_id: int, alias: str) -> None:
     """Point ``alias`` of the collection at the version, taking it from its previous holder."""
-    row = await session.scalar(select(ArtifactAlias).where(ArtifactAlias.collection_id == collection_id,
-                                                           ArtifactAlias.alias == alias).with_for_update())
+    row = await session.scalar(
+        select(ArtifactAlias)
+        .where(ArtifactAlias.collection_id == collection_id, ArtifactAlias.alias == alias)
+        .with_for_update()
+    )
     if row is None:
         session.add(ArtifactAlias(collection_id=collection_id, artifact_id=artifact_id, alias=alias))
     else:
@@ -500,8 +667,9 @@ async def move_latest(session: AsyncSession, collection_id: int) -> None:
     """``latest`` names the committed member with the highest index (or nothing)."""
     newest = await latest_committed(session, collection_id)
     if newest is None:
-        row = await session.scalar(select(ArtifactAlias).where(ArtifactAlias.collection_id == collection_id,
-                                                               ArtifactAlias.alias == LATEST))
+        row = await session.scalar(
+            select(ArtifactAlias).where(ArtifactAlias.collection_id == collection_id, ArtifactAlias.alias == LATEST)
+        )
         if row is not None:
             await session.delete(row)
             await session.flush()

@@ -77,8 +77,10 @@ async def _pending_blob(session: AsyncSession, actor: Actor, artifact_id: int, k
     """The live blob under ``key``, for an upload into a pending version the actor may write."""
     version = await version_by_id(session, actor, artifact_id, write=True)
     if version.artifact.state != PENDING:
-        raise Conflict(f"artifact {version.sequence.name}:v{version.artifact.version_index} is "
-                       f"{version.artifact.state.lower()} and can no longer change its files")
+        raise Conflict(
+            f"artifact {version.sequence.name}:v{version.artifact.version_index} is "
+            f"{version.artifact.state.lower()} and can no longer change its files"
+        )
     blob = None
     if artifact_blobs.key_digest(key) is not None:
         blob = await session.scalar(select(Blob).where(Blob.storage_key == key, Blob.released_at.is_(None)))
@@ -93,8 +95,17 @@ class Completed:
     size: int
 
 
-async def complete_multipart(session_factory, storage: BlobStore, actor: Actor, artifact_id: int, key: str,
-                             upload_id: str, parts: list[Part], *, max_bytes: int) -> Completed:
+async def complete_multipart(
+    session_factory,
+    storage: BlobStore,
+    actor: Actor,
+    artifact_id: int,
+    key: str,
+    upload_id: str,
+    parts: list[Part],
+    *,
+    max_bytes: int,
+) -> Completed:
     """Join the parts, verify the whole file against its key's digest and record the blob uploaded.
     Idempotent: content already recorded is answered as is (a retried call). No transaction is held
     while the store joins or reads back the bytes."""
@@ -106,8 +117,9 @@ async def complete_multipart(session_factory, storage: BlobStore, actor: Actor, 
             return Completed(expected, blob.size or 0)
     ordered = check_parts(parts, announced=False)
     try:
-        size, etag = await storage.complete_multipart(key, upload_id, [(p.number, p.etag) for p in ordered],
-                                                      expected_md5=expected)
+        size, etag = await storage.complete_multipart(
+            key, upload_id, [(p.number, p.etag) for p in ordered], expected_md5=expected
+        )
     except InvalidUpload as error:  # nothing was made visible: what the key holds (if anything) stays
         raise BadInput(f"the multipart upload of {key} cannot be completed: {error}") from None
     problem = None
@@ -122,18 +134,33 @@ async def complete_multipart(session_factory, storage: BlobStore, actor: Actor, 
         blob = await _pending_blob(session, actor, artifact_id, key)
         blob.size, blob.uploaded_at = size, utcnow()
         version = await version_by_id(session, actor, artifact_id, write=True)
-        audit.record(session, actor, "artifact.multipart.complete", entity_id=version.place.entity.id,
-                     target_type="artifact", target_id=artifact_id, size=size, parts=len(ordered))
+        audit.record(
+            session,
+            actor,
+            "artifact.multipart.complete",
+            entity_id=version.place.entity.id,
+            target_type="artifact",
+            target_id=artifact_id,
+            size=size,
+            parts=len(ordered),
+        )
     return Completed(expected, size)
 
 
-async def abort_multipart(session_factory, storage: BlobStore, actor: Actor, artifact_id: int, key: str,
-                          upload_id: str) -> None:
+async def abort_multipart(
+    session_factory, storage: BlobStore, actor: Actor, artifact_id: int, key: str, upload_id: str
+) -> None:
     async with session_factory.begin() as session:
         await _pending_blob(session, actor, artifact_id, key)
         version = await version_by_id(session, actor, artifact_id, write=True)
-        audit.record(session, actor, "artifact.multipart.abort", entity_id=version.place.entity.id,
-                     target_type="artifact", target_id=artifact_id)
+        audit.record(
+            session,
+            actor,
+            "artifact.multipart.abort",
+            entity_id=version.place.entity.id,
+            target_type="artifact",
+            target_id=artifact_id,
+        )
     await _abort_quietly(storage, key, upload_id)
 
 
@@ -183,8 +210,9 @@ async def confirm_direct_uploads(session: AsyncSession, storage: BlobStore, blob
                 md5 = await read_back_md5(storage, blob.storage_key)
             if md5 != expected:
                 await storage.delete(blob.storage_key)
-                raise BadInput(f"the content uploaded for md5 {expected} has md5 {md5}; "
-                               "it was removed: upload the file again")
+                raise BadInput(
+                    f"the content uploaded for md5 {expected} has md5 {md5}; it was removed: upload the file again"
+                )
             blob.size, blob.uploaded_at = info.size, utcnow()
 
     await asyncio.gather(*(confirm(b) for b in waiting))

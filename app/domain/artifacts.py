@@ -24,7 +24,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import (
-    Artifact, ArtifactAlias, ArtifactCollection, ArtifactMembership, ArtifactType, Entity, Project,
+    Artifact,
+    ArtifactAlias,
+    ArtifactCollection,
+    ArtifactMembership,
+    ArtifactType,
+    Entity,
+    Project,
 )
 from app.db import types as db_types
 from app.domain.actor import Actor
@@ -47,8 +53,10 @@ def now() -> datetime:
 
 def check_ttl(seconds: int | None) -> int | None:
     if seconds is not None and seconds <= 0 and seconds not in (TTL_INHERIT, TTL_DISABLED):
-        raise BadInput(f"ttlDurationSeconds {seconds} is invalid: a positive number of seconds, "
-                       f"{TTL_INHERIT} (inherit the default) or {TTL_DISABLED} (never expire)")
+        raise BadInput(
+            f"ttlDurationSeconds {seconds} is invalid: a positive number of seconds, "
+            f"{TTL_INHERIT} (inherit the default) or {TTL_DISABLED} (never expire)"
+        )
     return seconds
 
 
@@ -126,8 +134,9 @@ class Version:
     place: Access
 
 
-async def version_by_id(session: AsyncSession, actor: Actor, artifact_id: int, *, write: bool = False,
-                        for_update: bool = False) -> Version:
+async def version_by_id(
+    session: AsyncSession, actor: Actor, artifact_id: int, *, write: bool = False, for_update: bool = False
+) -> Version:
     """The version the actor may read (or write); NotFound otherwise."""
     query = select(Artifact).where(Artifact.id == artifact_id)
     if for_update:
@@ -152,8 +161,9 @@ async def readable_version(session: AsyncSession, actor: Actor, artifact_id: int
         return None
 
 
-async def collection_by_id(session: AsyncSession, actor: Actor, collection_id: int, *,
-                           write: bool = False) -> tuple[ArtifactCollection, Access]:
+async def collection_by_id(
+    session: AsyncSession, actor: Actor, collection_id: int, *, write: bool = False
+) -> tuple[ArtifactCollection, Access]:
     collection = await session.get(ArtifactCollection, collection_id)
     if collection is None:
         raise NotFound(f"artifact collection {collection_id} not found")
@@ -174,6 +184,7 @@ async def readable_collection(session: AsyncSession, actor: Actor, collection_id
 
 # --- lookups inside a project the caller already may read ---------------------------------------
 
+
 async def collection_named(session: AsyncSession, project_id: int, name: str) -> ArtifactCollection | None:
     return await session.scalar(
         select(ArtifactCollection).where(ArtifactCollection.project_id == project_id, ArtifactCollection.name == name)
@@ -190,18 +201,23 @@ async def membership_for(session: AsyncSession, collection: ArtifactCollection, 
     """The committed, unexpired member of ``collection`` that ``ref`` (vN, latest or an alias) names;
     ``latest`` is the highest such index (an expired latest the sweep has not reached yet is skipped)."""
     match = VERSION.match(ref)
-    query = select(ArtifactMembership).join(Artifact, Artifact.id == ArtifactMembership.artifact_id).where(
-        ArtifactMembership.collection_id == collection.id, Artifact.state == COMMITTED, unexpired()
+    query = (
+        select(ArtifactMembership)
+        .join(Artifact, Artifact.id == ArtifactMembership.artifact_id)
+        .where(ArtifactMembership.collection_id == collection.id, Artifact.state == COMMITTED, unexpired())
     )
     if match:
         query = query.where(ArtifactMembership.version_index == int(match.group(1)))
     elif ref == LATEST:
         query = query.order_by(ArtifactMembership.version_index.desc()).limit(1)
     else:
-        query = query.join(ArtifactAlias, and_(ArtifactAlias.collection_id == collection.id,
-                                               ArtifactAlias.artifact_id == ArtifactMembership.artifact_id)).where(
-            ArtifactAlias.alias == ref
-        )
+        query = query.join(
+            ArtifactAlias,
+            and_(
+                ArtifactAlias.collection_id == collection.id,
+                ArtifactAlias.artifact_id == ArtifactMembership.artifact_id,
+            ),
+        ).where(ArtifactAlias.alias == ref)
     return await session.scalar(query)
 
 
@@ -214,9 +230,11 @@ async def membership_by_name(session: AsyncSession, project_id: int, name: str) 
 
 
 async def membership_of(session: AsyncSession, collection_id: int, artifact_id: int) -> ArtifactMembership | None:
-    return await session.scalar(select(ArtifactMembership).where(
-        ArtifactMembership.collection_id == collection_id, ArtifactMembership.artifact_id == artifact_id
-    ))
+    return await session.scalar(
+        select(ArtifactMembership).where(
+            ArtifactMembership.collection_id == collection_id, ArtifactMembership.artifact_id == artifact_id
+        )
+    )
 
 
 async def latest_committed(session: AsyncSession, collection_id: int) -> Artifact | None:
@@ -242,8 +260,7 @@ async def next_index(session: AsyncSession, collection_id: int) -> int:
     return highest + 1
 
 
-async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, project_name: str | None,
-                        md5_hex: str):
+async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, project_name: str | None, md5_hex: str):
     """The stored content with this MD5 that a committed version in the entity's project (any of
     its projects when ``project_name`` is None) holds and the actor may read; NotFound otherwise."""
     from app.db.tables import ArtifactFile, Blob
@@ -257,8 +274,13 @@ async def readable_blob(session: AsyncSession, actor: Actor, entity_name: str, p
         .join(ArtifactCollection, ArtifactCollection.id == ArtifactMembership.collection_id)
         .join(Project, Project.id == ArtifactCollection.project_id)
         .join(Entity, Entity.id == Project.entity_id)
-        .where(Blob.md5 == md5_hex, Artifact.state == COMMITTED, unexpired(), Entity.name == entity_name,
-               Blob.uploaded_at.is_not(None))
+        .where(
+            Blob.md5 == md5_hex,
+            Artifact.state == COMMITTED,
+            unexpired(),
+            Entity.name == entity_name,
+            Blob.uploaded_at.is_not(None),
+        )
     )
     if project_name is not None:
         base = base.where(Project.name == project_name)

@@ -50,7 +50,12 @@ class AuditEntry:
 
 
 async def read_page(
-    session: AsyncSession, actor: Actor, *, entity: Entity | None, limit: int, before_id: int | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    entity: Entity | None,
+    limit: int,
+    before_id: int | None = None,
 ) -> tuple[list[AuditEntry], bool]:
     """Newest first: one entity's events for its admins, every event (``entity`` None) for instance admins."""
     query = select(AuditEvent, Entity.name).outerjoin(Entity, Entity.id == AuditEvent.entity_id)
@@ -64,7 +69,11 @@ async def read_page(
         query = query.where(AuditEvent.id < before_id)
     rows = (await session.execute(query.order_by(AuditEvent.id.desc()).limit(limit + 1))).all()
     user_ids = {uid for event, _ in rows for uid in (event.actor_id, event.on_behalf_of_id) if uid is not None}
-    names = dict((await session.execute(select(User.id, User.username).where(User.id.in_(user_ids)))).all()) if user_ids else {}
+    names = (
+        dict((await session.execute(select(User.id, User.username).where(User.id.in_(user_ids)))).all())
+        if user_ids
+        else {}
+    )
     entries = [
         AuditEntry(event, names.get(event.actor_id), names.get(event.on_behalf_of_id), entity)
         for event, entity in rows[:limit]

@@ -82,14 +82,13 @@ async def record_upload(session: AsyncSession, key: str, size: int, md5: str) ->
     return key in await owner.live(session, [key])
 
 
-async def release(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore,
-                  keys: Iterable[str]) -> int:
+async def release(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, keys: Iterable[str]) -> int:
     """Remove the blobs under ``keys`` that no row references any more; the bytes freed. Call it after
     the transaction that dropped the rows committed. A failure is logged: the sweep retries later."""
     wanted = sorted(set(keys))
     freed = 0
     for start in range(0, len(wanted), BATCH):
-        freed += (await _remove_unreferenced(session_factory, storage, wanted[start:start + BATCH]))[1]
+        freed += (await _remove_unreferenced(session_factory, storage, wanted[start : start + BATCH]))[1]
     return freed
 
 
@@ -104,8 +103,9 @@ class SweepReport:
         return self.leftovers_bytes + self.orphan_bytes
 
 
-async def sweep(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, *,
-                min_age_seconds: float) -> SweepReport:
+async def sweep(
+    session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, *, min_age_seconds: float
+) -> SweepReport:
     """Remove crash leftovers and every blob older than ``min_age_seconds`` that no row references."""
     report = SweepReport(leftovers_bytes=await storage.sweep())
     cutoff = time.time() - min_age_seconds
@@ -120,20 +120,26 @@ async def sweep(session_factory: async_sessionmaker[AsyncSession], storage: Blob
         if batch:
             await _sweep_batch(session_factory, storage, batch, report)
     if report.freed_bytes or report.orphans:
-        log.info("storage sweep removed %d unreferenced blobs (%d bytes) and %d bytes of crash leftovers",
-                 report.orphans, report.orphan_bytes, report.leftovers_bytes)
+        log.info(
+            "storage sweep removed %d unreferenced blobs (%d bytes) and %d bytes of crash leftovers",
+            report.orphans,
+            report.orphan_bytes,
+            report.leftovers_bytes,
+        )
     return report
 
 
-async def _sweep_batch(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, keys: list[str],
-                       report: SweepReport) -> None:
+async def _sweep_batch(
+    session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, keys: list[str], report: SweepReport
+) -> None:
     count, freed = await _remove_unreferenced(session_factory, storage, keys)
     report.orphans += count
     report.orphan_bytes += freed
 
 
-async def _remove_unreferenced(session_factory: async_sessionmaker[AsyncSession], storage: BlobStore,
-                               keys: list[str]) -> tuple[int, int]:
+async def _remove_unreferenced(
+    session_factory: async_sessionmaker[AsyncSession], storage: BlobStore, keys: list[str]
+) -> tuple[int, int]:
     """(how many, bytes freed) of ``keys`` removed because no row references them."""
     limit = asyncio.Semaphore(PARALLEL_DELETES)
 
@@ -162,8 +168,13 @@ async def _remove_unreferenced(session_factory: async_sessionmaker[AsyncSession]
 SWEEP_JOB = "labbook.storage-sweep"
 
 
-async def sweep_if_claimed(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession],
-                           storage: BlobStore, *, min_age_seconds: float) -> SweepReport | None:
+async def sweep_if_claimed(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    storage: BlobStore,
+    *,
+    min_age_seconds: float,
+) -> SweepReport | None:
     """``sweep``, unless another process is sweeping right now (None then)."""
     async with dialect.claimed(engine, SWEEP_JOB) as mine:
         if not mine:
@@ -171,8 +182,14 @@ async def sweep_if_claimed(engine: AsyncEngine, session_factory: async_sessionma
         return await sweep(session_factory, storage, min_age_seconds=min_age_seconds)
 
 
-async def sweep_forever(engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], storage: BlobStore,
-                        *, interval_seconds: float, min_age_seconds: float) -> None:
+async def sweep_forever(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    storage: BlobStore,
+    *,
+    interval_seconds: float,
+    min_age_seconds: float,
+) -> None:
     """Sweep now, then every ``interval_seconds`` (a background task; 0 or less: only now)."""
     while True:
         try:

@@ -41,6 +41,7 @@ class Comparison:
 
 # --- baseline ----------------------------------------------------------------------------------
 
+
 async def set_baseline(
     session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str | None
 ) -> Project:
@@ -58,8 +59,14 @@ async def set_baseline(
     project.baseline_run_id = run.id if run else None
     project.updated_at = utcnow()
     audit.record(
-        session, actor, "project.set_baseline" if run else "project.clear_baseline", entity_id=place.entity.id,
-        target_type="project", target_id=project.id, path=place.path, run=run_name,
+        session,
+        actor,
+        "project.set_baseline" if run else "project.clear_baseline",
+        entity_id=place.entity.id,
+        target_type="project",
+        target_id=project.id,
+        path=place.path,
+        run=run_name,
         previous_run_id=previous,
     )
     await session.flush()
@@ -67,6 +74,7 @@ async def set_baseline(
 
 
 # --- comparison --------------------------------------------------------------------------------
+
 
 async def compare_runs(
     session: AsyncSession,
@@ -104,9 +112,12 @@ def compare_value(run: Run, baseline: Run, key: str) -> ComparisonRow:
         difference = float(value) - float(baseline_value)
         relative = difference / abs(baseline_value) if baseline_value != 0 else None
     return ComparisonRow(
-        run=run, key=key, value=None if value is _MISSING else value,
+        run=run,
+        key=key,
+        value=None if value is _MISSING else value,
         baseline_value=None if baseline_value is _MISSING else baseline_value,
-        difference=difference, relative_difference=relative,
+        difference=difference,
+        relative_difference=relative,
     )
 
 
@@ -114,15 +125,16 @@ def value_at(run: Run, key: str) -> Any:
     """The value a key addresses: ``config.X`` (its ``.value`` unwrapped) or ``summary_metrics.X`` (the
     default for a bare key); nested dicts are reached with dots. _MISSING when absent."""
     if key.startswith(CONFIG_PREFIX):
-        return _config_value(run.config or {}, key[len(CONFIG_PREFIX):].split("."))
-    path = key[len(SUMMARY_PREFIX):] if key.startswith(SUMMARY_PREFIX) else key
+        return _config_value(run.config or {}, key[len(CONFIG_PREFIX) :].split("."))
+    path = key[len(SUMMARY_PREFIX) :] if key.startswith(SUMMARY_PREFIX) else key
     return _dig(run.summary or {}, path.split("."))
 
 
 def _config_value(config: dict, segments: list[str]) -> Any:
     # Config is stored as {"lr": {"value": 0.1, "desc": null}}; older scripts spell the key "config.lr.value".
-    unwrapped = {key: entry["value"] if isinstance(entry, dict) and "value" in entry else entry
-                 for key, entry in config.items()}
+    unwrapped = {
+        key: entry["value"] if isinstance(entry, dict) and "value" in entry else entry for key, entry in config.items()
+    }
     if len(segments) >= 2 and segments[-1] == "value":
         found = _dig(unwrapped, segments)
         return found if found is not _MISSING else _dig(unwrapped, segments[:-1])

@@ -39,7 +39,12 @@ def _size(value: int | None, name: str) -> int:
 
 
 async def console_lines(
-    session: AsyncSession, run: Run, *, after: int | None = None, first: int | None = None, last: int | None = None,
+    session: AsyncSession,
+    run: Run,
+    *,
+    after: int | None = None,
+    first: int | None = None,
+    last: int | None = None,
 ) -> ConsolePage:
     """Up to ``first`` lines with offset > ``after`` (from the start without it), or the ``last`` lines."""
     if last is not None:

@@ -28,8 +28,9 @@ async def mark_crashed(session: AsyncSession, timeout_seconds: float) -> int:
     return result.rowcount or 0
 
 
-async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *, timeout_seconds: float,
-                            interval_seconds: float) -> None:
+async def watch_for_crashes(
+    session_factory: async_sessionmaker[AsyncSession], *, timeout_seconds: float, interval_seconds: float
+) -> None:
     """Forever: every ``interval_seconds``, mark silent running runs as crashed (a background task)."""
     while True:
         await asyncio.sleep(interval_seconds)
@@ -40,7 +41,10 @@ async def watch_for_crashes(session_factory: async_sessionmaker[AsyncSession], *
                 log.info("marked %d silent runs as crashed", crashed)
         except Exception as error:  # the watch must outlive any failure, a lost database above all
             if is_unavailable(error):
-                log.warning("crash check: the database is unavailable (%s); retrying in %ss",
-                            type(error).__name__, interval_seconds)
+                log.warning(
+                    "crash check: the database is unavailable (%s); retrying in %ss",
+                    type(error).__name__,
+                    interval_seconds,
+                )
             else:
                 log.exception("crash check failed; retrying in %ss", interval_seconds)

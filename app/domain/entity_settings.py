@@ -44,8 +44,10 @@ async def update_entity(session: AsyncSession, actor: Actor, entity_name: str, c
     for key, value in applied.items():
         setattr(entity, key, value)
     if entity.private_only and entity.default_access in PUBLICLY_READABLE:
-        raise BadInput(f"{entity.name} is private-only, so its default project access cannot be "
-                       f"{entity.default_access}")
-    audit.record(session, actor, "entity.update", entity_id=entity.id, target_type="entity", target_id=entity.id,
-                 **applied)
+        raise BadInput(
+            f"{entity.name} is private-only, so its default project access cannot be {entity.default_access}"
+        )
+    audit.record(
+        session, actor, "entity.update", entity_id=entity.id, target_type="entity", target_id=entity.id, **applied
+    )
     return entity

@@ -50,19 +50,29 @@ def check_file_name(name: str) -> str:
     """A path relative to the run root (e.g. ``code/train.py``); no absolute paths or ``..``, no
     control characters (newline, tab, NUL ...), line separators or bidirectional controls."""
     normalized = posixpath.normpath(name or "")
-    if (not name or name.startswith("/") or "\\" in name or normalized.startswith("..")
-            or normalized == "." or len(name) > 1024):
+    if (
+        not name
+        or name.startswith("/")
+        or "\\" in name
+        or normalized.startswith("..")
+        or normalized == "."
+        or len(name) > 1024
+    ):
         raise BadInput(f"invalid run file name {name!r}: use a relative path inside the run, like code/train.py")
-    bad = next((char for char in name if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Zl", "Zp")),
-               None)
+    bad = next(
+        (char for char in name if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Zl", "Zp")), None
+    )
     if bad is not None:
-        raise BadInput(f"invalid run file name {name!r}: it contains the control character U+{ord(bad):04X} "
-                       f"({unicodedata.name(bad, 'control')}); use printable characters only")
+        raise BadInput(
+            f"invalid run file name {name!r}: it contains the control character U+{ord(bad):04X} "
+            f"({unicodedata.name(bad, 'control')}); use printable characters only"
+        )
     return normalized
 
 
-async def create_run_files(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
-                           run_name: str, names: list[str]) -> tuple[Run, list[UploadSlot]]:
+async def create_run_files(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str, names: list[str]
+) -> tuple[Run, list[UploadSlot]]:
     """One upload slot per requested name, in order (the client drops the answer otherwise)."""
     if len(names) > MAX_FILES_PER_CALL:
         raise BadInput(f"too many files in one call: {len(names)}, the limit is {MAX_FILES_PER_CALL}")
@@ -72,20 +82,32 @@ async def create_run_files(session: AsyncSession, actor: Actor, entity_name: str
     wanted = list(dict.fromkeys(cleaned))
     stored = {
         row.name: row
-        for row in (await session.scalars(
-            select(RunFile).where(RunFile.run_id == run.id, RunFile.name.in_(wanted))
-        )).all()
+        for row in (
+            await session.scalars(select(RunFile).where(RunFile.run_id == run.id, RunFile.name.in_(wanted)))
+        ).all()
     }
     for row in stored.values():
         row.updated_at = utcnow()  # a new upload may follow: confirm_uploads looks again
-    new = [RunFile(run_id=run.id, name=name, storage_key=f"{KEY_PREFIX}{uuid.uuid4().hex}",
-                   mimetype=guess_mimetype(name)) for name in wanted if name not in stored]
+    new = [
+        RunFile(run_id=run.id, name=name, storage_key=f"{KEY_PREFIX}{uuid.uuid4().hex}", mimetype=guess_mimetype(name))
+        for name in wanted
+        if name not in stored
+    ]
     for row, _ in await insert_or_get(session, new, ("run_id", "name")):
         stored[row.name] = row
-    slots = [UploadSlot(requested, stored[name].storage_key) for requested, name in zip(names, cleaned)]
+    slots = [UploadSlot(requested, stored[name].storage_key) for requested, name in zip(names, cleaned, strict=True)]
     await session.flush()
-    audit.record(session, actor, "run.files.create", entity_id=context.entity.id, target_type="run",
-                 target_id=run.id, name=run.name, files=cleaned[:50], count=len(cleaned))
+    audit.record(
+        session,
+        actor,
+        "run.files.create",
+        entity_id=context.entity.id,
+        target_type="run",
+        target_id=run.id,
+        name=run.name,
+        files=cleaned[:50],
+        count=len(cleaned),
+    )
     return run, slots
 
 
@@ -119,9 +141,9 @@ async def storage_keys_of_runs(session: AsyncSession, run_ids: list[int]) -> lis
     keys: list[str] = []
     ids = sorted(set(run_ids))
     for start in range(0, len(ids), 500):
-        keys += (await session.scalars(
-            select(RunFile.storage_key).where(RunFile.run_id.in_(ids[start:start + 500]))
-        )).all()
+        keys += (
+            await session.scalars(select(RunFile.storage_key).where(RunFile.run_id.in_(ids[start : start + 500])))
+        ).all()
     return keys
 
 
@@ -142,27 +164,31 @@ async def confirm_uploads(session: AsyncSession, direct: DirectUploads, run_ids:
     if not direct.storage.direct_uploads or not run_ids:
         return 0
     cutoff = utcnow() - timedelta(seconds=direct.window_seconds)
-    rows = (await session.scalars(
-        select(RunFile).where(RunFile.run_id.in_(set(run_ids)), RunFile.updated_at >= cutoff)
-    )).all()
+    rows = (
+        await session.scalars(select(RunFile).where(RunFile.run_id.in_(set(run_ids)), RunFile.updated_at >= cutoff))
+    ).all()
     return await _record_stored(direct, list(rows))
 
 
-async def confirm_reported_uploads(session: AsyncSession, direct: DirectUploads, entity_name: str,
-                                   project_name: str, run_name: str, names: object) -> int:
+async def confirm_reported_uploads(
+    session: AsyncSession, direct: DirectUploads, entity_name: str, project_name: str, run_name: str, names: object
+) -> int:
     """file_stream's ``uploaded`` list (the client's word that these PUTs finished), with direct
     uploads: record what the store holds for them. The caller has checked the actor may log there."""
     wanted = {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
     if not direct.storage.direct_uploads or not wanted:
         return 0
-    rows = (await session.scalars(
-        select(RunFile)
-        .join(Run, Run.id == RunFile.run_id)
-        .join(Project, Project.id == Run.project_id)
-        .join(Entity, Entity.id == Project.entity_id)
-        .where(Entity.name == entity_name, Project.name == project_name, Run.name == run_name,
-               RunFile.name.in_(wanted))
-    )).all()
+    rows = (
+        await session.scalars(
+            select(RunFile)
+            .join(Run, Run.id == RunFile.run_id)
+            .join(Project, Project.id == Run.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(
+                Entity.name == entity_name, Project.name == project_name, Run.name == run_name, RunFile.name.in_(wanted)
+            )
+        )
+    ).all()
     return await _record_stored(direct, list(rows))
 
 
@@ -177,12 +203,11 @@ async def _record_stored(direct: DirectUploads, rows: list[RunFile]) -> int:
             return await direct.storage.stat(key)
 
     found = 0
-    for row, info in zip(rows, await asyncio.gather(*(stat(row.storage_key) for row in rows))):
+    for row, info in zip(rows, await asyncio.gather(*(stat(row.storage_key) for row in rows)), strict=True):
         if info is None:
             continue
         if info.size > direct.max_bytes:
-            log.warning("run file %s is %d bytes, past the limit of %d: removed", row.name, info.size,
-                        direct.max_bytes)
+            log.warning("run file %s is %d bytes, past the limit of %d: removed", row.name, info.size, direct.max_bytes)
             await direct.storage.delete(row.storage_key)
             row.uploaded, row.size_bytes, row.md5 = False, None, None
             continue
@@ -193,8 +218,16 @@ async def _record_stored(direct: DirectUploads, rows: list[RunFile]) -> int:
     return found
 
 
-async def readable_file(session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str,
-                        name: str, *, direct: DirectUploads | None = None) -> RunFile:
+async def readable_file(
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str,
+    project_name: str,
+    run_name: str,
+    name: str,
+    *,
+    direct: DirectUploads | None = None,
+) -> RunFile:
     """An uploaded run file the actor may read; NotFound otherwise (existence never leaks). With a
     direct-upload store (``direct``), a recent upload is confirmed first."""
     query = (
@@ -224,8 +257,15 @@ async def count_by_run(session: AsyncSession, run_ids: list[int]) -> dict[int, i
     return dict(rows.all())
 
 
-async def page(session: AsyncSession, run_id: int, *, names: list[str] | None, pattern: str | None,
-               after_name: str | None, limit: int) -> list[RunFile]:
+async def page(
+    session: AsyncSession,
+    run_id: int,
+    *,
+    names: list[str] | None,
+    pattern: str | None,
+    after_name: str | None,
+    limit: int,
+) -> list[RunFile]:
     """Uploaded files of a run by name; ``names`` (exact) or ``pattern`` (SQL LIKE) narrow them."""
     query = select(RunFile).where(RunFile.run_id == run_id, RunFile.uploaded.is_(True))
     wanted = [n for n in (names or []) if n]
@@ -238,8 +278,9 @@ async def page(session: AsyncSession, run_id: int, *, names: list[str] | None, p
     return list((await session.scalars(query.order_by(RunFile.name).limit(limit))).all())
 
 
-async def readable_file_by_id(session: AsyncSession, actor: Actor,
-                              file_id: int) -> tuple[RunFile, tuple[str, str, str]] | None:
+async def readable_file_by_id(
+    session: AsyncSession, actor: Actor, file_id: int
+) -> tuple[RunFile, tuple[str, str, str]] | None:
     """An uploaded run file and its run's (entity, project, run) names, when the actor may read the
     run; None when missing, not uploaded yet or not readable."""
     row = await session.get(RunFile, file_id)

@@ -50,8 +50,15 @@ async def _set_key(session: AsyncSession, user: User, secret: str) -> None:
     taken = await session.scalar(select(ApiKey.id).where(ApiKey.secret_hash == hash_key(secret)))
     if taken is not None:
         raise Conflict("another account already uses that key")
-    session.add(ApiKey(user_id=user.id, prefix=secret[:12], secret_hash=hash_key(secret), fixture=True,
-                       description="test fixture key"))
+    session.add(
+        ApiKey(
+            user_id=user.id,
+            prefix=secret[:12],
+            secret_hash=hash_key(secret),
+            fixture=True,
+            description="test fixture key",
+        )
+    )
 
 
 async def user_up(session: AsyncSession, username: str | None, *, admin: bool = False) -> User:
@@ -61,8 +68,9 @@ async def user_up(session: AsyncSession, username: str | None, *, admin: bool = 
     check_entity_name(username)
     if await user_by_username(session, username) is not None:
         raise Conflict(f"the name {username} is already taken by a user")
-    user = await create_user(session, email=f"{username.lower()}@{FIXTURE_EMAIL_DOMAIN}", username=username,
-                             admin=admin)
+    user = await create_user(
+        session, email=f"{username.lower()}@{FIXTURE_EMAIL_DOMAIN}", username=username, admin=admin
+    )
     entity = await session.get(Entity, user.entity_id)
     entity.fixture = True
     await _set_key(session, user, username)
@@ -84,8 +92,9 @@ async def user_down(session: AsyncSession, username: str | None) -> None:
 
 
 async def users_down_all(session: AsyncSession) -> int:
-    users = list((await session.scalars(
-        select(User).join(Entity, Entity.id == User.entity_id).where(Entity.fixture))).all())
+    users = list(
+        (await session.scalars(select(User).join(Entity, Entity.id == User.entity_id).where(Entity.fixture))).all()
+    )
     await _delete_users(session, users)
     return len(users)
 
@@ -97,8 +106,9 @@ async def _delete_users(session: AsyncSession, users: list[User]) -> None:
         await session.execute(delete(Entity).where(Entity.id == user.entity_id, Entity.fixture))
 
 
-async def team_up(session: AsyncSession, username: str | None, team_name: str | None,
-                  organization_name: str | None) -> Entity:
+async def team_up(
+    session: AsyncSession, username: str | None, team_name: str | None, organization_name: str | None
+) -> Entity:
     """A team administered by the fixture user, inside the organization (made when missing)."""
     user = await _fixture_user(session, username)
     if not team_name:
@@ -108,9 +118,11 @@ async def team_up(session: AsyncSession, username: str | None, team_name: str | 
     organization = None
     if organization_name:
         organization = await organizations.by_name(session, organization_name) or await organization_up(
-            session, organization_name, username)
-    team = Entity(name=team_name, kind=EntityKind.TEAM, fixture=True,
-                  organization_id=organization.id if organization else None)
+            session, organization_name, username
+        )
+    team = Entity(
+        name=team_name, kind=EntityKind.TEAM, fixture=True, organization_id=organization.id if organization else None
+    )
     session.add(team)
     await session.flush()
     session.add(Membership(team_id=team.id, user_id=user.id, role=Role.ADMIN))
@@ -123,8 +135,9 @@ async def team_up(session: AsyncSession, username: str | None, team_name: str | 
 async def team_down(session: AsyncSession, team_name: str | None) -> None:
     if not team_name:
         raise BadInput("fixtureData.team.name is required")
-    found = await session.scalar(select(Entity.id).where(Entity.name == team_name, Entity.kind == EntityKind.TEAM,
-                                                         Entity.fixture))
+    found = await session.scalar(
+        select(Entity.id).where(Entity.name == team_name, Entity.kind == EntityKind.TEAM, Entity.fixture)
+    )
     if found is None:
         raise NotFound(f"no fixture team {team_name}")
     await session.execute(delete(Entity).where(Entity.id == found))
@@ -147,23 +160,27 @@ async def organization_up(session: AsyncSession, name: str | None, username: str
     return organization
 
 
-async def organization_add_members(session: AsyncSession, name: str | None,
-                                   members: list[tuple[str, str]]) -> None:
+async def organization_add_members(session: AsyncSession, name: str | None, members: list[tuple[str, str]]) -> None:
     organization = await _fixture_organization(session, name)
     for username, role in members:
         role = role.upper()
         if role not in organizations.ORG_ROLES:
             raise BadInput(f"invalid organization role {role.lower()!r}: use admin, member or viewer")
         await _add_org_member(session, organization, await _fixture_user(session, username), role)
-    _audit(session, "fixture.organization.add_members", organization=organization.name,
-           members=[f"{u}:{r.lower()}" for u, r in members])
+    _audit(
+        session,
+        "fixture.organization.add_members",
+        organization=organization.name,
+        members=[f"{u}:{r.lower()}" for u, r in members],
+    )
 
 
 async def organization_down(session: AsyncSession, name: str | None) -> None:
     """Delete a fixture organization and the fixture teams in it."""
     organization = await _fixture_organization(session, name)
-    await session.execute(delete(Entity).where(Entity.organization_id == organization.id, Entity.kind == EntityKind.TEAM,
-                                               Entity.fixture))
+    await session.execute(
+        delete(Entity).where(Entity.organization_id == organization.id, Entity.kind == EntityKind.TEAM, Entity.fixture)
+    )
     await session.execute(update(Entity).where(Entity.organization_id == organization.id).values(organization_id=None))
     await session.execute(delete(Organization).where(Organization.id == organization.id))
     _audit(session, "fixture.organization.down", organization=organization.name)
@@ -173,16 +190,21 @@ async def _fixture_organization(session: AsyncSession, name: str | None) -> Orga
     if not name:
         raise BadInput("orgName is required")
     organization = await session.scalar(
-        select(Organization).where(func.lower(Organization.name) == name.lower(), Organization.fixture))
+        select(Organization).where(func.lower(Organization.name) == name.lower(), Organization.fixture)
+    )
     if organization is None:
         raise NotFound(f"no fixture organization {name}")
     return organization
 
 
-async def _add_org_member(session: AsyncSession, organization: Organization, user: User, role: str, *,
-                          keep_higher: bool = False) -> None:
-    member = await session.scalar(select(OrganizationMember).where(
-        OrganizationMember.organization_id == organization.id, OrganizationMember.user_id == user.id))
+async def _add_org_member(
+    session: AsyncSession, organization: Organization, user: User, role: str, *, keep_higher: bool = False
+) -> None:
+    member = await session.scalar(
+        select(OrganizationMember).where(
+            OrganizationMember.organization_id == organization.id, OrganizationMember.user_id == user.id
+        )
+    )
     if member is None:
         session.add(OrganizationMember(organization_id=organization.id, user_id=user.id, role=role))
     elif not (keep_higher and member.role == Role.ADMIN):
@@ -194,7 +216,8 @@ async def revoke_fixture_keys(session: AsyncSession) -> int:
     """Revoke every fixture key (a server started without the fixture service): guessable keys never
     outlive the service."""
     result = await session.execute(
-        update(ApiKey).where(ApiKey.fixture, ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow()))
+        update(ApiKey).where(ApiKey.fixture, ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow())
+    )
     if result.rowcount:
         _audit(session, "fixture.keys.revoke", count=result.rowcount)
     return result.rowcount or 0

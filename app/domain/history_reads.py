@@ -53,6 +53,7 @@ def _history_is_dense(run: Run) -> bool:
     """Whether the run logged (about) one history row per step from 0 on, as most scripts do."""
     return run.last_step is not None and run.history_line_count >= run.last_step + 1
 
+
 KeyTest = Callable[[ColumnElement[Any]], ColumnElement[bool]]  # data column -> "row is wanted"
 
 
@@ -60,7 +61,11 @@ KeyTest = Callable[[ColumnElement[Any]], ColumnElement[bool]]  # data column -> 
 
 
 async def history(
-    session: AsyncSession, run: Run, *, samples: int | None, min_step: int | None = None,
+    session: AsyncSession,
+    run: Run,
+    *,
+    samples: int | None,
+    min_step: int | None = None,
     max_step: int | None = None,
 ) -> list[str]:
     """Rows as JSON text. Without bounds: at most ``samples`` rows sampled over the whole run.
@@ -74,8 +79,7 @@ async def history(
     if max_step is not None:
         conditions.append(HistoryRow.step < max_step)
     rows = await session.scalars(
-        select(json_text(HistoryRow.data)).where(*conditions)
-        .order_by(HistoryRow.step, HistoryRow.line_no).limit(count)
+        select(json_text(HistoryRow.data)).where(*conditions).order_by(HistoryRow.step, HistoryRow.line_no).limit(count)
     )
     return _for_readers(list(rows))
 
@@ -85,13 +89,16 @@ async def events(session: AsyncSession, run: Run, *, samples: int | None) -> lis
     return _for_readers(await _sample(session, EVENTS, run.id, _samples(samples, "samples"), dense=True))
 
 
-async def last_lines(session: AsyncSession, table: type[HistoryRow] | type[EventRow], run_id: int,
-                     count: int) -> list[Any]:
+async def last_lines(
+    session: AsyncSession, table: type[HistoryRow] | type[EventRow], run_id: int, count: int
+) -> list[Any]:
     """The documents of the run's last ``count`` history or system-metrics lines, oldest first
     (the tails a resuming client asks for)."""
-    rows = (await session.scalars(
-        select(table.data).where(table.run_id == run_id).order_by(table.line_no.desc()).limit(count)
-    )).all()
+    rows = (
+        await session.scalars(
+            select(table.data).where(table.run_id == run_id).order_by(table.line_no.desc()).limit(count)
+        )
+    ).all()
     return list(reversed(rows))
 
 
@@ -144,8 +151,16 @@ async def sampled_history(session: AsyncSession, run: Run, specs: Sequence[str])
     for spec in parsed:
         wanted = spec.wanted_keys
         key_test: KeyTest | None = (lambda data, keys=wanted: json_has_any_key(data, keys, dialect)) if wanted else None
-        lines = await _sample(session, HISTORY, run.id, spec.samples, low=spec.min_step, high=spec.max_step,
-                              key_test=key_test, dense=_history_is_dense(run))
+        lines = await _sample(
+            session,
+            HISTORY,
+            run.id,
+            spec.samples,
+            low=spec.min_step,
+            high=spec.max_step,
+            key_test=key_test,
+            dense=_history_is_dense(run),
+        )
         results.append(_decode_restricted(lines, spec.keys))
     return results
 
@@ -203,8 +218,15 @@ def parquet_history(run: Run, live_keys: Sequence[str]) -> tuple[list[str], list
 
 
 async def _sample(
-    session: AsyncSession, series: _Series, run_id: int, samples: int, *, low: int | None = None,
-    high: int | None = None, key_test: KeyTest | None = None, dense: bool = False,
+    session: AsyncSession,
+    series: _Series,
+    run_id: int,
+    samples: int,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    key_test: KeyTest | None = None,
+    dense: bool = False,
 ) -> list[str]:
     """At most ``samples`` lines (JSON text) with low <= position <= high, ordered by position,
     always including the first and the last such line. ``dense``: most positions hold a line."""
@@ -223,18 +245,25 @@ async def _sample(
         # Lines stored without a step (refused since; before, the ingest kept them with a NULL step)
         # have no place on the axis: they are skipped, never the end of a range.
         return (
-            select(position).where(*conditions, position.is_not(None))
-            .order_by(position.desc() if descending else position).limit(1).scalar_subquery()
+            select(position)
+            .where(*conditions, position.is_not(None))
+            .order_by(position.desc() if descending else position)
+            .limit(1)
+            .scalar_subquery()
         )
 
     first, last = (await session.execute(select(end(False), end(True)))).one()
     if first is None:
         return []
     if last - first < samples:
-        lines = list(await session.scalars(
-            select(json_text(model.data)).where(*conditions, position.between(first, last))
-            .order_by(position, model.line_no).limit(samples + 1)
-        ))
+        lines = list(
+            await session.scalars(
+                select(json_text(model.data))
+                .where(*conditions, position.between(first, last))
+                .order_by(position, model.line_no)
+                .limit(samples + 1)
+            )
+        )
         if len(lines) <= samples:
             return lines
     return await _probe(session, series, run_id, _targets(first, last, samples), last, key_test, dense)
@@ -247,7 +276,12 @@ def _targets(first: int, last: int, samples: int) -> list[int]:
 
 
 async def _probe(
-    session: AsyncSession, series: _Series, run_id: int, targets: list[int], last: int, key_test: KeyTest | None,
+    session: AsyncSession,
+    series: _Series,
+    run_id: int,
+    targets: list[int],
+    last: int,
+    key_test: KeyTest | None,
     dense: bool,
 ) -> list[str]:
     """For each target, the first line at or after it (one index probe each); repeats collapse.
@@ -281,7 +315,12 @@ async def _probe(
 
 
 async def _probe_each(
-    session: AsyncSession, series: _Series, run_id: int, targets: list[int], last: int, key_test: KeyTest | None,
+    session: AsyncSession,
+    series: _Series,
+    run_id: int,
+    targets: list[int],
+    last: int,
+    key_test: KeyTest | None,
     dialect: str,
 ) -> dict[int, str]:
     """target -> the first line at or after it, up to ``last``, by one index probe per target."""

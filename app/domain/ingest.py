@@ -34,8 +34,15 @@ EXIT_CODES = range(-(2**31), 2**31)
 _NUL_ESCAPE = "\\u0000"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_JSON_TYPES = {float: "number", int: "number", str: "string", bool: "boolean", dict: "object", list: "array",
-               type(None): "null"}
+_JSON_TYPES = {
+    float: "number",
+    int: "number",
+    str: "string",
+    bool: "boolean",
+    dict: "object",
+    list: "array",
+    type(None): "null",
+}
 
 
 @dataclass
@@ -74,8 +81,9 @@ def parse_body(body: Any) -> Chunk:
         raise BadInput('file_stream "files" must be an object of file name to {offset, content}')
     chunk = Chunk(complete=bool(body.get("complete")), preempting=bool(body.get("preempting")))
     exit_code = body.get("exitcode")
-    if exit_code is not None and (not isinstance(exit_code, int) or isinstance(exit_code, bool)
-                                  or exit_code not in EXIT_CODES):
+    if exit_code is not None and (
+        not isinstance(exit_code, int) or isinstance(exit_code, bool) or exit_code not in EXIT_CODES
+    ):
         raise BadInput(f"file_stream exitcode must be a 32-bit integer, got {exit_code!r}")
     chunk.exit_code = exit_code
     for name, spec in files.items():
@@ -103,8 +111,10 @@ def _file_part(name: str, spec: Any) -> tuple[int, list[str]]:
     if not isinstance(content, list) or not all(isinstance(line, str) for line in content):
         raise BadInput(f"file_stream file {name}: content must be a list of strings")
     if offset + len(content) > MAX_LINES:
-        raise BadInput(f"file_stream file {name}: a file holds at most {MAX_LINES} lines; "
-                       f"offset {offset} with {len(content)} lines goes past it")
+        raise BadInput(
+            f"file_stream file {name}: a file holds at most {MAX_LINES} lines; "
+            f"offset {offset} with {len(content)} lines goes past it"
+        )
     return offset, content
 
 
@@ -174,8 +184,7 @@ def _step(name: str, line_no: int, step: Any) -> int:
     if isinstance(step, float) and step.is_integer():
         step = int(step)
     if type(step) is not int or not 0 <= step <= MAX_STEP:
-        raise BadInput(f"{name} line {line_no}: _step must be an integer from 0 to {MAX_STEP}, "
-                       f"got {json.dumps(step)}")
+        raise BadInput(f"{name} line {line_no}: _step must be an integer from 0 to {MAX_STEP}, got {json.dumps(step)}")
     return step
 
 
@@ -187,15 +196,23 @@ def count_key_types(history_keys: dict[str, dict[str, int]], rows: list[dict[str
     shapes = Counter((tuple(row), tuple(map(type, row.values()))) for row in rows)
     types_of = _JSON_TYPES.get
     for (keys, value_types), lines_with_shape in shapes.items():
-        for key, value_type in zip(keys, value_types):
+        for key, value_type in zip(keys, value_types, strict=True):
             type_name = types_of(value_type, "object")
             types = merged.setdefault(key, {})
             types[type_name] = types.get(type_name, 0) + lines_with_shape
     return merged
 
 
-async def stream(transaction: bulk.Transaction, secret: str | None, entity_name: str, project_name: str,
-                 run_name: str, chunk: Chunk, *, base_url: str | None = None) -> dict[str, Any]:
+async def stream(
+    transaction: bulk.Transaction,
+    secret: str | None,
+    entity_name: str,
+    project_name: str,
+    run_name: str,
+    chunk: Chunk,
+    *,
+    base_url: str | None = None,
+) -> dict[str, Any]:
     """Write one file_stream request in ``transaction`` as the key ``secret`` (None: no key); return
     the answer for the client. The key and the run are found, and the request refused or let
     through, by runs.stream_target; the project's metric rules are evaluated in the same transaction."""
@@ -213,23 +230,38 @@ async def stream(transaction: bulk.Transaction, secret: str | None, entity_name:
     return answer
 
 
-async def _evaluate_rules(transaction: bulk.Transaction, target: runs.StreamTarget, chunk: Chunk,
-                          changes: dict[str, Any], base_url: str | None) -> None:
+async def _evaluate_rules(
+    transaction: bulk.Transaction,
+    target: runs.StreamTarget,
+    chunk: Chunk,
+    changes: dict[str, Any],
+    base_url: str | None,
+) -> None:
     """The project's metric rules on this chunk; their states go with the run row's other changes."""
     run, project = target.run, target.project
     history = chunk.history.objects if chunk.history is not None else []
     steps = chunk.history.steps if chunk.history is not None else []
     incoming = rules.Incoming(
-        lines=history, steps=steps, summary=chunk.summary,
-        summary_step=changes.get("last_step", run.last_step), history_keys=run.history_keys,
+        lines=history,
+        steps=steps,
+        summary=chunk.summary,
+        summary_step=changes.get("last_step", run.last_step),
+        history_keys=run.history_keys,
         finished_state=changes.get("state") if chunk.complete else None,
     )
     place = rules.RunPlace(run.id, run.name, project.id, project.name, target.entity.name, base_url)
-    baseline = None if target.baseline is None else {
-        "id": target.baseline.id, "history_line_count": target.baseline.history_line_count,
-        "updated_at": target.baseline.updated_at}
-    states = await rules.on_ingest(transaction.session, rules.IngestRun(place, project.rules_version, run.rule_states,
-                                                                        baseline), incoming)
+    baseline = (
+        None
+        if target.baseline is None
+        else {
+            "id": target.baseline.id,
+            "history_line_count": target.baseline.history_line_count,
+            "updated_at": target.baseline.updated_at,
+        }
+    )
+    states = await rules.on_ingest(
+        transaction.session, rules.IngestRun(place, project.rules_version, run.rule_states, baseline), incoming
+    )
     if states is not None:
         changes["rule_states"] = states
 
@@ -242,6 +274,7 @@ async def _write_summary(session: AsyncSession, run: runs.StreamRun, summary: di
 
 # --- what a chunk writes ------------------------------------------------------------------------
 
+
 def _chunk_changes(run: runs.StreamRun, chunk: Chunk) -> tuple[list[bulk.LineWrite], dict[str, Any]]:
     """The chunk's lines to store and the run row's new values (but the summary's, _write_summary)."""
     now = utcnow()
@@ -249,16 +282,29 @@ def _chunk_changes(run: runs.StreamRun, chunk: Chunk) -> tuple[list[bulk.LineWri
     changes: dict[str, Any] = {"heartbeat_at": now, "updated_at": now}
     if chunk.history is not None:
         history = chunk.history
-        writes.append(bulk.LineWrite(bulk.HISTORY, history.offset, list(zip(history.steps, history.texts)),
-                                     run.history_line_count))
+        writes.append(
+            bulk.LineWrite(
+                bulk.HISTORY,
+                history.offset,
+                list(zip(history.steps, history.texts, strict=True)),
+                run.history_line_count,
+            )
+        )
         changes.update(_history_changes(run, history))
     if chunk.events is not None:
-        writes.append(bulk.LineWrite(bulk.EVENTS, chunk.events.offset, [(t,) for t in chunk.events.texts],
-                                     run.events_line_count))
+        writes.append(
+            bulk.LineWrite(bulk.EVENTS, chunk.events.offset, [(t,) for t in chunk.events.texts], run.events_line_count)
+        )
         changes.update(_events_changes(run, chunk.events))
     if chunk.console is not None:
-        writes.append(bulk.LineWrite(bulk.CONSOLE, chunk.console_offset,
-                                     [(storable_json(text),) for text in chunk.console], run.log_line_count))
+        writes.append(
+            bulk.LineWrite(
+                bulk.CONSOLE,
+                chunk.console_offset,
+                [(storable_json(text),) for text in chunk.console],
+                run.log_line_count,
+            )
+        )
         changes["log_line_count"] = max(run.log_line_count, chunk.console_offset + len(chunk.console))
     if chunk.complete:
         code = chunk.exit_code or 0

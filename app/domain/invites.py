@@ -42,8 +42,14 @@ def invite_role(admin: bool | None, role: str | None) -> Role:
 
 
 async def create_invite(
-    session: AsyncSession, actor: Actor, *, entity_name: str, email: str | None = None,
-    username: str | None = None, role: str | None = None, admin: bool | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    entity_name: str,
+    email: str | None = None,
+    username: str | None = None,
+    role: str | None = None,
+    admin: bool | None = None,
 ) -> Invite:
     """Invite an account or an email to the team with ``role`` (or ADMIN when ``admin``, else MEMBER)."""
     entity = await require_entity(session, entity_name)
@@ -58,12 +64,22 @@ async def create_invite(
     if invitee is not None and await membership_of(session, team, invitee) is not None:
         raise Conflict(f"{invitee.username} is already a member of team {team.name}")
     await _refuse_duplicate_invite(session, team, invitee, email)
-    invite = Invite(team_id=team.id, email=email, invitee_id=invitee.id if invitee else None, role=role,
-                    inviter_id=actor.user_id)
+    invite = Invite(
+        team_id=team.id, email=email, invitee_id=invitee.id if invitee else None, role=role, inviter_id=actor.user_id
+    )
     session.add(invite)
     await session.flush()
-    audit.record(session, actor, "invite.create", entity_id=team.id, target_type="invite", target_id=invite.id,
-                 invitee=invitee.username if invitee else None, email=email, role=role)
+    audit.record(
+        session,
+        actor,
+        "invite.create",
+        entity_id=team.id,
+        target_type="invite",
+        target_id=invite.id,
+        invitee=invitee.username if invitee else None,
+        email=email,
+        role=role,
+    )
     return invite
 
 
@@ -86,8 +102,9 @@ async def _invitee(session: AsyncSession, email: str | None, username: str | Non
     return user, email
 
 
-async def _refuse_duplicate_invite(session: AsyncSession, team: Entity, invitee: User | None,
-                                   email: str | None) -> None:
+async def _refuse_duplicate_invite(
+    session: AsyncSession, team: Entity, invitee: User | None, email: str | None
+) -> None:
     query = select(Invite.id).where(Invite.team_id == team.id, Invite.state == InviteState.PENDING)
     if invitee is not None:
         query = query.where(Invite.invitee_id == invitee.id)
@@ -114,19 +131,24 @@ async def _hidden_or_forbidden(session: AsyncSession, actor: Actor, team: Entity
     return NotFound(f"{what} not found or no longer pending")
 
 
-async def authorize_accept(session: AsyncSession, actor: Actor, invite_id: int, *, lock: bool = False
-                           ) -> tuple[Invite, Entity]:
+async def authorize_accept(
+    session: AsyncSession, actor: Actor, invite_id: int, *, lock: bool = False
+) -> tuple[Invite, Entity]:
     invite, team = await _pending_invite(session, invite_id, lock=lock)
     if not policy.can_accept_invite(actor, invite):
         raise await _hidden_or_forbidden(
-            session, actor, team, f"invite {invite_id}",
+            session,
+            actor,
+            team,
+            f"invite {invite_id}",
             f"permission denied: invite {invite_id} was sent to someone else; only its invitee can accept it",
         )
     return invite, team
 
 
-async def authorize_revoke(session: AsyncSession, actor: Actor, invite_id: int, *, entity_name: str | None,
-                           lock: bool = False) -> tuple[Invite, Entity]:
+async def authorize_revoke(
+    session: AsyncSession, actor: Actor, invite_id: int, *, entity_name: str | None, lock: bool = False
+) -> tuple[Invite, Entity]:
     invite, team = await _pending_invite(session, invite_id, lock=lock)
     access = await Access.load(session, actor, team)
     if not access.can_revoke_invite(invite):
@@ -143,14 +165,16 @@ async def accept_invite(session: AsyncSession, actor: Actor, invite_id: int) -> 
     user = await session.get(User, actor.user.id)
     # Two invites to one team accepted at once: the second finds the first's membership here.
     [(membership, inserted)] = await insert_or_get(
-        session, [Membership(team_id=team.id, user_id=user.id, role=invite.role)], ("team_id", "user_id"))
+        session, [Membership(team_id=team.id, user_id=user.id, role=invite.role)], ("team_id", "user_id")
+    )
     if not inserted:
         raise Conflict(f"{user.username} is already a member of team {team.name}")
     invite.state, invite.invitee_id, invite.updated_at = InviteState.ACCEPTED, user.id, utcnow()
     user.default_entity_id = team.id
     await session.flush()
-    audit.record(session, actor, "invite.accept", entity_id=team.id, target_type="invite", target_id=invite.id,
-                 role=invite.role)
+    audit.record(
+        session, actor, "invite.accept", entity_id=team.id, target_type="invite", target_id=invite.id, role=invite.role
+    )
     return membership
 
 

@@ -99,22 +99,32 @@ async def claim(session_factory: async_sessionmaker[AsyncSession], limit: int = 
     now = utcnow()
     due = (
         select(Job.id)
-        .where(Job.finished_at.is_(None), Job.run_at <= now,
-               or_(Job.locked_until.is_(None), Job.locked_until < now))
+        .where(Job.finished_at.is_(None), Job.run_at <= now, or_(Job.locked_until.is_(None), Job.locked_until < now))
         .order_by(Job.run_at, Job.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     async with session_factory() as session:  # most polls find nothing: look before taking a write lock
-        if await session.scalar(select(Job.id).where(Job.finished_at.is_(None), Job.run_at <= now,
-                                                     or_(Job.locked_until.is_(None), Job.locked_until < now))
-                                .limit(1)) is None:
+        if (
+            await session.scalar(
+                select(Job.id)
+                .where(
+                    Job.finished_at.is_(None),
+                    Job.run_at <= now,
+                    or_(Job.locked_until.is_(None), Job.locked_until < now),
+                )
+                .limit(1)
+            )
+            is None
+        ):
             return []
     async with session_factory.begin() as session:
         rows = await session.execute(
             update(Job)
-            .where(Job.id.in_(due.scalar_subquery()),
-                   and_(Job.finished_at.is_(None), or_(Job.locked_until.is_(None), Job.locked_until < now)))
+            .where(
+                Job.id.in_(due.scalar_subquery()),
+                and_(Job.finished_at.is_(None), or_(Job.locked_until.is_(None), Job.locked_until < now)),
+            )
             .values(locked_until=now + LEASE, attempts=Job.attempts + 1)
             .returning(Job.id, Job.kind, Job.payload, Job.attempts, Job.created_at)
             .execution_options(synchronize_session=False)
@@ -131,8 +141,13 @@ async def settle(session_factory: async_sessionmaker[AsyncSession], job: Claimed
         await session.execute(update(Job).where(Job.id == job.id).values(**values))
 
 
-async def run_worker(session_factory: async_sessionmaker[AsyncSession], hub: notify.Hub,
-                     handlers: dict[str, Handler], *, poll_seconds: float = POLL_SECONDS) -> None:
+async def run_worker(
+    session_factory: async_sessionmaker[AsyncSession],
+    hub: notify.Hub,
+    handlers: dict[str, Handler],
+    *,
+    poll_seconds: float = POLL_SECONDS,
+) -> None:
     """Forever: claim due jobs and run them concurrently; sleep until a job is enqueued or the poll."""
     with hub.subscribe(JOB_CHANNEL) as wakeups:
         while True:

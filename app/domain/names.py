@@ -14,10 +14,39 @@ ENTITY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,127}$")
 PROJECT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 RESERVED = frozenset(
     {
-        "api", "anonymous", "artifacts", "artifactsv2", "files", "graphql",
-        "healthz", "readyz", "ready", "health", "metrics", "storage", "login", "logout", "settings", "signup", "static",
-        "system", "root", "support", "team", "teams", "user", "users", "wandb", "labbook", "new", "null",
-        "none", "undefined", "me", "viewer", "www",
+        "api",
+        "anonymous",
+        "artifacts",
+        "artifactsv2",
+        "files",
+        "graphql",
+        "healthz",
+        "readyz",
+        "ready",
+        "health",
+        "metrics",
+        "storage",
+        "login",
+        "logout",
+        "settings",
+        "signup",
+        "static",
+        "system",
+        "root",
+        "support",
+        "team",
+        "teams",
+        "user",
+        "users",
+        "wandb",
+        "labbook",
+        "new",
+        "null",
+        "none",
+        "undefined",
+        "me",
+        "viewer",
+        "www",
     }
 )
 
@@ -41,7 +70,7 @@ def check_project_name(name: str) -> str:
     return name
 
 
-RUN_NAME_FORBIDDEN = set('/\\#?%:')
+RUN_NAME_FORBIDDEN = set("/\\#?%:")
 
 
 def check_run_name(name: str) -> str:

@@ -42,8 +42,7 @@ class Access:
     # --- building ----------------------------------------------------------------------------
 
     @classmethod
-    async def load(cls, session: AsyncSession, actor: Actor, entity: Entity,
-                   project: Project | None = None) -> Access:
+    async def load(cls, session: AsyncSession, actor: Actor, entity: Entity, project: Project | None = None) -> Access:
         """The actor's role in ``entity`` and, when ``project`` is RESTRICTED, their place on its member
         list, read in (at most) one statement."""
         user = actor.user
@@ -51,8 +50,11 @@ class Access:
         ask_list = user is not None and project is not None and project.access == ProjectAccess.RESTRICTED
         columns: list[ColumnElement] = []
         if ask_role:
-            columns.append(select(Membership.role).where(Membership.team_id == entity.id,
-                                                         Membership.user_id == user.id).scalar_subquery())
+            columns.append(
+                select(Membership.role)
+                .where(Membership.team_id == entity.id, Membership.user_id == user.id)
+                .scalar_subquery()
+            )
         if ask_list:
             columns.append(exists().where(ProjectMember.project_id == project.id, ProjectMember.user_id == user.id))
         row = list((await session.execute(select(*columns))).one()) if columns else []
@@ -61,8 +63,15 @@ class Access:
         return cls.of(actor, entity, team_role, project, on_member_list=on_member_list)
 
     @classmethod
-    def of(cls, actor: Actor, entity: Entity, team_role: str | None, project: Project | None = None, *,
-           on_member_list: bool = False) -> Access:
+    def of(
+        cls,
+        actor: Actor,
+        entity: Entity,
+        team_role: str | None,
+        project: Project | None = None,
+        *,
+        on_member_list: bool = False,
+    ) -> Access:
         """From values read already: the role of the actor's membership row in ``entity`` (None if none)
         and whether they are on ``project``'s member list."""
         role = role_from_membership(actor, entity.id, team_role if entity.kind == EntityKind.TEAM else None)
@@ -75,15 +84,19 @@ class Access:
     @property
     def needs_member_list(self) -> bool:
         """Whether the decisions at the project depend on its member list (a RESTRICTED project)."""
-        return (self.actor.user is not None and self.project is not None
-                and self.project.access == ProjectAccess.RESTRICTED)
+        return (
+            self.actor.user is not None and self.project is not None and self.project.access == ProjectAccess.RESTRICTED
+        )
 
     async def with_member_list(self, session: AsyncSession) -> Access:
         """This standing with the actor's place on the project's member list read, when it matters."""
         if not self.needs_member_list:
             return self
-        listed = await session.scalar(select(ProjectMember.id).where(ProjectMember.project_id == self.project.id,
-                                                                     ProjectMember.user_id == self.actor.user.id))
+        listed = await session.scalar(
+            select(ProjectMember.id).where(
+                ProjectMember.project_id == self.project.id, ProjectMember.user_id == self.actor.user.id
+            )
+        )
         return self.at(self.project, on_member_list=listed is not None)
 
     @property
@@ -241,14 +254,16 @@ class Access:
             return Forbidden(f"permission denied: user {who} is not a member of team {entity.name}")
         if self.role is None:
             return Forbidden(f"permission denied: {entity.name} is another user's personal entity")
-        return Forbidden(f"permission denied: user {who} has role {self.role.lower()} in {entity.name} "
-                         f"and cannot {action}")
+        return Forbidden(
+            f"permission denied: user {who} has role {self.role.lower()} in {entity.name} and cannot {action}"
+        )
 
     def write_denied(self) -> Forbidden:
         """The refusal of ``can_write``, printed as is by the wandb client."""
         if self.role is None and self.entity.kind != EntityKind.TEAM:
-            return Forbidden(f"permission denied: user {self.actor.label} cannot write to "
-                             f"{self.entity.name}'s projects")
+            return Forbidden(
+                f"permission denied: user {self.actor.label} cannot write to {self.entity.name}'s projects"
+            )
         return self.denied("write to its projects")
 
     def project_denied(self, action: str) -> Forbidden:
@@ -261,8 +276,9 @@ class Access:
             return NotFound(f"run {self.path}/{run.name} not found")
         if not self.can_write:
             return self.write_denied()
-        return Forbidden(f"permission denied: user {self.actor.label} may not change run {run.name}, "
-                         "which another user logged")
+        return Forbidden(
+            f"permission denied: user {self.actor.label} may not change run {run.name}, which another user logged"
+        )
 
     def edit_limit(self, verb: str) -> str:
         """Why ``can_edit`` refuses some runs to this role: which runs it may ``verb`` (move, delete)."""
@@ -278,8 +294,10 @@ class Access:
         NotFound sentence for those who may not even read the project."""
         if not self.can_read:
             return NotFound(missing)
-        return Forbidden(f"permission denied: user {self.actor.label} may not {verb} run {run.name}; "
-                         f"only its owner or an admin of {self.entity.name} may")
+        return Forbidden(
+            f"permission denied: user {self.actor.label} may not {verb} run {run.name}; "
+            f"only its owner or an admin of {self.entity.name} may"
+        )
 
 
 def runs_may_leave(project: Project) -> bool:
@@ -290,6 +308,7 @@ def runs_may_leave(project: Project) -> bool:
 # --- what of an account a viewer may read ----------------------------------------------------------
 # Everything not named here is public: names, usernames, full names, account type, creation and
 # deletion times. Hidden fields read as null (or a fixed safe value where the client needs one).
+
 
 def can_see_private_account_fields(actor: Actor, user_id: int) -> bool:
     """The instance-admin flag, the default entity, teams, API keys and pending invites of an account:
@@ -304,6 +323,7 @@ def can_see_email(actor: Actor, user_id: int, *, administers_a_team_of_theirs: b
 
 
 # --- decisions on the actor alone (no database: the permission extensions ask them too) -------------
+
 
 def can_create_team(actor: Actor, *, restricted_to_admins: bool) -> bool:
     if actor.operator:
@@ -357,6 +377,7 @@ def is_own_run(actor: Actor, run: Run) -> bool:
 
 # --- organizations (W&B's layer above teams) --------------------------------------------------
 # ``org_role`` is the actor's OrganizationMember role (ADMIN, MEMBER, VIEWER) or None.
+
 
 def can_read_organization(actor: Actor, org_role: str | None) -> bool:
     return org_role is not None or actor.is_instance_admin

@@ -34,7 +34,9 @@ ACCESS_ALIASES = {
 def normalize_access(value: str) -> ProjectAccess:
     access = ACCESS_ALIASES.get((value or "").upper())
     if access is None:
-        raise BadInput(f"invalid project access {value!r}: use PRIVATE, RESTRICTED, USER_READ (public) or USER_WRITE (open)")
+        raise BadInput(
+            f"invalid project access {value!r}: use PRIVATE, RESTRICTED, USER_READ (public) or USER_WRITE (open)"
+        )
     return access
 
 
@@ -48,8 +50,9 @@ _PROJECT_WITH_ENTITY = (
     select(Project, Entity, Membership.role.label("team_role"), ProjectMember.id.label("project_member_id"))
     .join(Entity, Entity.id == Project.entity_id)
     .outerjoin(Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
-    .outerjoin(ProjectMember, and_(ProjectMember.project_id == Project.id,
-                                   ProjectMember.user_id == bindparam("user_id")))
+    .outerjoin(
+        ProjectMember, and_(ProjectMember.project_id == Project.id, ProjectMember.user_id == bindparam("user_id"))
+    )
     .where(Entity.name == bindparam("entity_name"), Project.name == bindparam("name"))
 )
 _PROJECT_WITH_ENTITY_AND_RUN = _PROJECT_WITH_ENTITY.add_columns(Run).outerjoin(
@@ -88,9 +91,7 @@ async def can_read(session: AsyncSession, actor: Actor, entity: Entity, project:
     return (await Access.load(session, actor, entity, project)).can_read
 
 
-async def require_writable(
-    session: AsyncSession, actor: Actor, entity: Entity, name: str, *, create: bool
-) -> Project:
+async def require_writable(session: AsyncSession, actor: Actor, entity: Entity, name: str, *, create: bool) -> Project:
     """The project the actor may log to, created with the entity's defaults when ``create`` is set.
 
     Raises Forbidden with a sentence the wandb client prints as is."""
@@ -109,7 +110,12 @@ async def require_writable(
 
 
 async def create_project(
-    session: AsyncSession, actor: Actor, entity: Entity, name: str, *, description: str | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    entity: Entity,
+    name: str,
+    *,
+    description: str | None = None,
     access: str | None = None,
 ) -> Project | None:
     """A new project, or None when the name is taken (by a concurrent request: callers read the
@@ -125,14 +131,26 @@ async def create_project(
     [(project, inserted)] = await insert_or_get(session, [new], ("entity_id", "name"))
     if not inserted:
         return None
-    audit.record(session, actor, "project.create", entity_id=entity.id, target_type="project",
-                 target_id=project.id, name=name, access=project.access)
+    audit.record(
+        session,
+        actor,
+        "project.create",
+        entity_id=entity.id,
+        target_type="project",
+        target_id=project.id,
+        name=name,
+        access=project.access,
+    )
     return project
 
 
-
 async def readable_page(
-    session: AsyncSession, actor: Actor, entity: Entity, *, limit: int, before_id: int | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    entity: Entity,
+    *,
+    limit: int,
+    before_id: int | None = None,
 ) -> tuple[list[Project], bool, int]:
     """One page of the entity's projects the actor may read, newest first: (rows, has_next, total).
 
@@ -162,7 +180,12 @@ class UpsertPlan:
 
 
 async def check_upsert(
-    session: AsyncSession, actor: Actor, *, entity_name: str | None, name: str | None, project_id: int | None,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    entity_name: str | None,
+    name: str | None,
+    project_id: int | None,
     changes: ProjectChanges,
 ) -> UpsertPlan:
     """What an upsert would do, or the DomainError refusing it: creating needs write access to the
@@ -177,31 +200,44 @@ async def check_upsert(
         if not standing.can_write:
             raise standing.write_denied()
         return UpsertPlan(entity, None, access, {})
-    updates = {key: value for key, value in (("description", changes.description), ("access", access))
-               if value is not None and getattr(project, key) != value}
+    updates = {
+        key: value
+        for key, value in (("description", changes.description), ("access", access))
+        if value is not None and getattr(project, key) != value
+    }
     if not updates:
         if not standing.can_write:
             raise standing.write_denied()
     elif not standing.can_change_project_settings:
-        raise Forbidden(f"permission denied: user {actor.label} cannot change the settings of {entity.name}/{project.name}")
+        raise Forbidden(
+            f"permission denied: user {actor.label} cannot change the settings of {entity.name}/{project.name}"
+        )
     return UpsertPlan(entity, project, access, updates)
 
 
 async def upsert_project(
-    session: AsyncSession, actor: Actor, *, entity_name: str | None, name: str | None, project_id: int | None,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    entity_name: str | None,
+    name: str | None,
+    project_id: int | None,
     changes: ProjectChanges,
 ) -> tuple[Project, bool]:
     """Create or update a project (see ``check_upsert``). Returns (project, inserted)."""
-    plan = await check_upsert(session, actor, entity_name=entity_name, name=name, project_id=project_id,
-                              changes=changes)
+    plan = await check_upsert(
+        session, actor, entity_name=entity_name, name=name, project_id=project_id, changes=changes
+    )
     if plan.project is None:
-        project = await create_project(session, actor, plan.entity, name, description=changes.description,
-                                       access=plan.access)
+        project = await create_project(
+            session, actor, plan.entity, name, description=changes.description, access=plan.access
+        )
         if project is not None:
             return project, True
         # Created by a concurrent request since check_upsert: this is an update of that project.
-        plan = await check_upsert(session, actor, entity_name=entity_name, name=name, project_id=project_id,
-                                  changes=changes)
+        plan = await check_upsert(
+            session, actor, entity_name=entity_name, name=name, project_id=project_id, changes=changes
+        )
         if plan.project is None:
             raise Conflict(f"project {name} was created and deleted concurrently; retry")
     project = plan.project
@@ -209,13 +245,24 @@ async def upsert_project(
         setattr(project, key, value)
     if plan.updates:
         project.updated_at = utcnow()
-    audit.record(session, actor, "project.update", entity_id=plan.entity.id, target_type="project",
-                 target_id=project.id, **plan.updates)
+    audit.record(
+        session,
+        actor,
+        "project.update",
+        entity_id=plan.entity.id,
+        target_type="project",
+        target_id=project.id,
+        **plan.updates,
+    )
     return project, False
 
 
 async def _upsert_target(
-    session: AsyncSession, actor: Actor, entity_name: str | None, name: str | None, project_id: int | None,
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str | None,
+    name: str | None,
+    project_id: int | None,
 ) -> tuple[Entity, Project | None, Access]:
     if project_id is not None:
         project = await session.get(Project, project_id)

@@ -16,7 +16,13 @@ from typing import Any, Callable, Iterable, Sequence
 LOWER_IS_BETTER, HIGHER_IS_BETTER = "LOWER_IS_BETTER", "HIGHER_IS_BETTER"
 DIRECTIONS = (LOWER_IS_BETTER, HIGHER_IS_BETTER)
 THRESHOLD, SAME_STEP, FINAL, BEST, GROUP, CHANGE = (
-    "THRESHOLD", "BASELINE_SAME_STEP", "BASELINE_FINAL", "BASELINE_BEST", "BASELINE_GROUP", "CHANGE")
+    "THRESHOLD",
+    "BASELINE_SAME_STEP",
+    "BASELINE_FINAL",
+    "BASELINE_BEST",
+    "BASELINE_GROUP",
+    "CHANGE",
+)
 COMPARISONS = (THRESHOLD, SAME_STEP, FINAL, BEST, GROUP, CHANGE)
 BASELINE_COMPARISONS = (SAME_STEP, FINAL, BEST)
 ABSOLUTE, RELATIVE, SIGMA = "ABSOLUTE", "RELATIVE", "SIGMA"
@@ -87,15 +93,28 @@ class State:
     @classmethod
     def load(cls, document: dict | None) -> "State":
         document = document or {}
-        return cls(values=list(document.get("values") or []), count=document.get("count", 0),
-                   step=document.get("step"), value=document.get("value"), reference=document.get("reference"),
-                   violated=document.get("violated"), non_finite=bool(document.get("non_finite")),
-                   open_kind=document.get("open_kind"))
+        return cls(
+            values=list(document.get("values") or []),
+            count=document.get("count", 0),
+            step=document.get("step"),
+            value=document.get("value"),
+            reference=document.get("reference"),
+            violated=document.get("violated"),
+            non_finite=bool(document.get("non_finite")),
+            open_kind=document.get("open_kind"),
+        )
 
     def dump(self) -> dict[str, Any]:
-        return {"values": self.values, "count": self.count, "step": self.step, "value": self.value,
-                "reference": self.reference, "violated": self.violated, "non_finite": self.non_finite,
-                "open_kind": self.open_kind}
+        return {
+            "values": self.values,
+            "count": self.count,
+            "step": self.step,
+            "value": self.value,
+            "reference": self.reference,
+            "violated": self.violated,
+            "non_finite": self.non_finite,
+            "open_kind": self.open_kind,
+        }
 
 
 def is_number(value: Any) -> bool:
@@ -126,9 +145,14 @@ def violates(spec: RuleSpec, value: float, reference: Reference) -> bool:
     return value < reference.value - limit
 
 
-def evaluate(spec: RuleSpec, state: State, steps: Sequence[int | None], values: Sequence[Any],
-             reference_at: Callable[[int | None], Reference | None],
-             bound: Callable[[int | None, int | None], float | None] | None = None) -> Outcome:
+def evaluate(
+    spec: RuleSpec,
+    state: State,
+    steps: Sequence[int | None],
+    values: Sequence[Any],
+    reference_at: Callable[[int | None], Reference | None],
+    bound: Callable[[int | None, int | None], float | None] | None = None,
+) -> Outcome:
     """Feed the values (at ``steps``, in order) into ``state``; open at most one alert, or resolve the
     open one when the metric recovers. ``bound(first_step, last_step)`` (optional) is the strictest
     limit any reference of those steps allows: when no value can pass it and no alert is open, the
@@ -137,15 +161,28 @@ def evaluate(spec: RuleSpec, state: State, steps: Sequence[int | None], values: 
         return Outcome()
     if state.open_kind is None and _all_fine(spec, state, steps, values, reference_at, bound):
         return Outcome(changed=True)
-    return _evaluate_each(spec, state, zip(steps, values), reference_at)
+    return _evaluate_each(spec, state, zip(steps, values, strict=True), reference_at)
 
 
-def quick_update(spec: RuleSpec, document: dict[str, Any], first: int | None, last: int | None,
-                 values: Sequence[float], limit: float | None, reference: float | None) -> dict[str, Any] | None:
+def quick_update(
+    spec: RuleSpec,
+    document: dict[str, Any],
+    first: int | None,
+    last: int | None,
+    values: Sequence[float],
+    limit: float | None,
+    reference: float | None,
+) -> dict[str, Any] | None:
     """``evaluate`` on a state document for finite numbers (the caller checked) that cannot violate
     ``limit`` while no alert is open: the new document, or None when the exact path must decide."""
-    if (document.get("open_kind") is not None or spec.comparison == CHANGE or limit is None or first is None
-            or last is None or first < spec.warmup_steps):
+    if (
+        document.get("open_kind") is not None
+        or spec.comparison == CHANGE
+        or limit is None
+        or first is None
+        or last is None
+        or first < spec.warmup_steps
+    ):
         return None
     previous = document.get("values") or []
     if spec.direction == LOWER_IS_BETTER:
@@ -165,9 +202,14 @@ def quick_update(spec: RuleSpec, document: dict[str, Any], first: int | None, la
     return new
 
 
-def _all_fine(spec: RuleSpec, state: State, steps: Sequence[int | None], values: Sequence[Any],
-              reference_at: Callable[[int | None], Reference | None],
-              bound: Callable[[int | None, int | None], float | None] | None) -> bool:
+def _all_fine(
+    spec: RuleSpec,
+    state: State,
+    steps: Sequence[int | None],
+    values: Sequence[Any],
+    reference_at: Callable[[int | None], Reference | None],
+    bound: Callable[[int | None, int | None], float | None] | None,
+) -> bool:
     """True (and the state updated) when the values are plain finite numbers past the warm-up that
     cannot violate the rule: every window's aggregate lies between the least and the greatest value."""
     if spec.comparison == CHANGE or not set(map(type, values)) <= {float, int}:
@@ -202,8 +244,12 @@ def _all_fine(spec: RuleSpec, state: State, steps: Sequence[int | None], values:
     return True
 
 
-def _evaluate_each(spec: RuleSpec, state: State, points: Iterable[tuple[int | None, Any]],
-                   reference_at: Callable[[int | None], Reference | None]) -> Outcome:
+def _evaluate_each(
+    spec: RuleSpec,
+    state: State,
+    points: Iterable[tuple[int | None, Any]],
+    reference_at: Callable[[int | None], Reference | None],
+) -> Outcome:
     outcome = Outcome()
     keep = spec.window * (2 if spec.comparison == CHANGE else 1)
     for step, value in points:
@@ -228,9 +274,9 @@ def _evaluate_each(spec: RuleSpec, state: State, points: Iterable[tuple[int | No
         state.count += 1
         if len(state.values) < keep:
             continue
-        current = aggregate(spec.aggregate, state.values[-spec.window:])
+        current = aggregate(spec.aggregate, state.values[-spec.window :])
         if spec.comparison == CHANGE:
-            reference: Reference | None = Reference(aggregate(spec.aggregate, state.values[:spec.window]))
+            reference: Reference | None = Reference(aggregate(spec.aggregate, state.values[: spec.window]))
         elif spec.comparison == THRESHOLD:
             reference = Reference(spec.threshold) if spec.threshold is not None else None
         else:
@@ -288,6 +334,7 @@ def verdict(spec: RuleSpec, state: State, *, run_failed: bool, detect_failed: bo
 
 # --- references from a baseline ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Series:
     """A baseline run's values of one metric, by step."""
@@ -298,8 +345,11 @@ class Series:
 
     @classmethod
     def of(cls, points: Iterable[tuple[int | None, Any]], final: Any) -> "Series":
-        pairs = sorted((step, float(value)) for step, value in points
-                       if step is not None and is_number(value) and math.isfinite(value))
+        pairs = sorted(
+            (step, float(value))
+            for step, value in points
+            if step is not None and is_number(value) and math.isfinite(value)
+        )
         last = float(final) if is_number(final) and math.isfinite(final) else (pairs[-1][1] if pairs else None)
         return cls(tuple(s for s, _ in pairs), tuple(v for _, v in pairs), last)
 
@@ -345,6 +395,7 @@ def baseline_reference(spec: RuleSpec, series: Series | None) -> Callable[[int |
         else:
             found = series.final
         return None if found is None else Reference(found)
+
     return reference_at
 
 
@@ -359,6 +410,7 @@ def baseline_bound(spec: RuleSpec, series: Series | None) -> Callable[[int | Non
             found = series.best_until(last, spec.direction)
             return None if found is None else limit_of(spec, [found])
         return None if series.final is None else limit_of(spec, [series.final])
+
     return bound
 
 

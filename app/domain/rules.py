@@ -50,6 +50,7 @@ STALL_CHECK_SECONDS = 30.0
 
 # --- managing rules ------------------------------------------------------------------------------
 
+
 @dataclass
 class RuleInput:
     entity: str
@@ -72,8 +73,20 @@ class RuleInput:
     new_name: str | None = None
 
 
-_SETTINGS = ("metric", "direction", "comparison", "threshold", "tolerance", "tolerance_kind", "window", "aggregate",
-             "warmup_steps", "detect_non_finite", "detect_failed", "stall_minutes")
+_SETTINGS = (
+    "metric",
+    "direction",
+    "comparison",
+    "threshold",
+    "tolerance",
+    "tolerance_kind",
+    "window",
+    "aggregate",
+    "warmup_steps",
+    "detect_non_finite",
+    "detect_failed",
+    "stall_minutes",
+)
 
 
 async def _managed_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> Access:
@@ -85,19 +98,33 @@ async def _managed_place(session: AsyncSession, actor: Actor, entity_name: str, 
 
 async def create_rule(session: AsyncSession, actor: Actor, data: RuleInput) -> MetricRule:
     place = await _managed_place(session, actor, data.entity, data.project)
-    count = await session.scalar(select(func.count()).select_from(MetricRule)
-                                 .where(MetricRule.project_id == place.project.id))
+    count = await session.scalar(
+        select(func.count()).select_from(MetricRule).where(MetricRule.project_id == place.project.id)
+    )
     if count >= MAX_RULES:
         raise BadInput(f"{place.path} has {MAX_RULES} metric rules already, the most a project may have")
-    rule = MetricRule(project_id=place.project.id, name=_checked_name(data.name),
-                      created_by_id=actor.user.id if actor.user else None,
-                      metric="", direction="", comparison="")
+    rule = MetricRule(
+        project_id=place.project.id,
+        name=_checked_name(data.name),
+        created_by_id=actor.user.id if actor.user else None,
+        metric="",
+        direction="",
+        comparison="",
+    )
     _apply(rule, data, creating=True)
     session.add(rule)
     place.project.rules_version = new_rules_version()
     await _flush_unique(session, rule.name, place.path)
-    audit.record(session, actor, "metric_rule.create", entity_id=place.entity.id, target_type="metric_rule",
-                 target_id=rule.id, path=place.path, **_described(rule))
+    audit.record(
+        session,
+        actor,
+        "metric_rule.create",
+        entity_id=place.entity.id,
+        target_type="metric_rule",
+        target_id=rule.id,
+        path=place.path,
+        **_described(rule),
+    )
     return rule
 
 
@@ -110,8 +137,16 @@ async def update_rule(session: AsyncSession, actor: Actor, data: RuleInput) -> M
     rule.updated_at = utcnow()  # a new revision: the runs' states of the rule start over
     place.project.rules_version = new_rules_version()
     await _flush_unique(session, rule.name, place.path)
-    audit.record(session, actor, "metric_rule.update", entity_id=place.entity.id, target_type="metric_rule",
-                 target_id=rule.id, path=place.path, **_described(rule))
+    audit.record(
+        session,
+        actor,
+        "metric_rule.update",
+        entity_id=place.entity.id,
+        target_type="metric_rule",
+        target_id=rule.id,
+        path=place.path,
+        **_described(rule),
+    )
     return rule
 
 
@@ -120,15 +155,28 @@ async def delete_rule(session: AsyncSession, actor: Actor, entity: str, project:
     rule = await _rule_named(session, place.project, name, place.path)
     await session.delete(rule)
     place.project.rules_version = new_rules_version()
-    audit.record(session, actor, "metric_rule.delete", entity_id=place.entity.id, target_type="metric_rule",
-                 target_id=rule.id, path=place.path, name=name)
+    audit.record(
+        session,
+        actor,
+        "metric_rule.delete",
+        entity_id=place.entity.id,
+        target_type="metric_rule",
+        target_id=rule.id,
+        path=place.path,
+        name=name,
+    )
     await session.flush()
     return rule
 
 
 async def project_rules(session: AsyncSession, project_id: int) -> list[MetricRule]:
-    return list((await session.scalars(select(MetricRule).where(MetricRule.project_id == project_id)
-                                      .order_by(MetricRule.name))).all())
+    return list(
+        (
+            await session.scalars(
+                select(MetricRule).where(MetricRule.project_id == project_id).order_by(MetricRule.name)
+            )
+        ).all()
+    )
 
 
 async def _rule_named(session: AsyncSession, project: Project, name: str, path: str) -> MetricRule:
@@ -214,15 +262,26 @@ def _finite(value: Any) -> bool:
 
 
 def _described(rule: MetricRule) -> dict[str, Any]:
-    return {"name": rule.name, **{setting: getattr(rule, setting) for setting in _SETTINGS},
-            "baseline_filters": rule.baseline_filters, "scope": rule.scope}
+    return {
+        "name": rule.name,
+        **{setting: getattr(rule, setting) for setting in _SETTINGS},
+        "baseline_filters": rule.baseline_filters,
+        "scope": rule.scope,
+    }
 
 
 def spec_of(rule: Any) -> RuleSpec:
-    return RuleSpec(direction=rule.direction, comparison=rule.comparison, tolerance=rule.tolerance,
-                    tolerance_kind=rule.tolerance_kind, window=rule.window, aggregate=rule.aggregate,
-                    warmup_steps=rule.warmup_steps, threshold=rule.threshold,
-                    detect_non_finite=rule.detect_non_finite)
+    return RuleSpec(
+        direction=rule.direction,
+        comparison=rule.comparison,
+        tolerance=rule.tolerance,
+        tolerance_kind=rule.tolerance_kind,
+        window=rule.window,
+        aggregate=rule.aggregate,
+        warmup_steps=rule.warmup_steps,
+        threshold=rule.threshold,
+        detect_non_finite=rule.detect_non_finite,
+    )
 
 
 # --- references ----------------------------------------------------------------------------------
@@ -239,8 +298,9 @@ async def baseline_series(session: AsyncSession, baseline_id: int, metric: str, 
     if found is not None:
         _series_cache.move_to_end(key)
         return found
-    rows = await session.execute(select(HistoryRow.step, HistoryRow.data).where(HistoryRow.run_id == baseline_id)
-                                 .order_by(HistoryRow.line_no))
+    rows = await session.execute(
+        select(HistoryRow.step, HistoryRow.data).where(HistoryRow.run_id == baseline_id).order_by(HistoryRow.line_no)
+    )
     points = []
     for step, data in rows.all():
         line = json.loads(data) if isinstance(data, str) else data
@@ -263,8 +323,12 @@ async def group_values(session: AsyncSession, rule: Any) -> list[tuple[int, Any]
         return cached[1]
     dialect = session.get_bind().dialect.name
     clause = run_filters.filter_clause(rule.baseline_filters, dialect, [rule.project_id])
-    rows = await session.execute(select(Run.id, Run.summary).where(Run.project_id == rule.project_id, clause)
-                                 .order_by(Run.id).limit(MAX_GROUP_RUNS))
+    rows = await session.execute(
+        select(Run.id, Run.summary)
+        .where(Run.project_id == rule.project_id, clause)
+        .order_by(Run.id)
+        .limit(MAX_GROUP_RUNS)
+    )
     values = []
     for run_id, summary in rows.all():
         holder = Run(summary=summary)
@@ -342,8 +406,12 @@ async def rules_of_project(session_of: Any, project_id: int, version: int) -> li
     if cached is not None and cached[0] == version:
         return cached[1]
     session = await session_of()
-    found = [CachedRule.of(rule) for rule in (await session.scalars(
-        select(MetricRule).where(MetricRule.project_id == project_id).order_by(MetricRule.id))).all()]
+    found = [
+        CachedRule.of(rule)
+        for rule in (
+            await session.scalars(select(MetricRule).where(MetricRule.project_id == project_id).order_by(MetricRule.id))
+        ).all()
+    ]
     if len(_rules_cache) > 10_000:
         _rules_cache.clear()
     _rules_cache[project_id] = (version, found)
@@ -414,8 +482,11 @@ async def on_ingest(session_of: Any, run: IngestRun, incoming: Incoming) -> dict
         key = str(rule.id)
         document = states.get(key)
         if document is None or document.get("rev") != rule.revision:
-            document = {"rev": rule.revision, "scope": await _in_scope(await session_of(), rule, run.place.run_id),
-                        "alert": (document or {}).get("alert")}
+            document = {
+                "rev": rule.revision,
+                "scope": await _in_scope(await session_of(), rule, run.place.run_id),
+                "alert": (document or {}).get("alert"),
+            }
         if document["scope"]:
             quick = None
             if clean and incoming.finished_state is None:
@@ -439,8 +510,9 @@ def _finite_numbers(columns: Any) -> bool:
     return set(map(type, values)) <= {float, int} and math.isfinite(sum(values))
 
 
-async def _quick(session_of: Any, rule: CachedRule, run: IngestRun, steps: Sequence, values: Sequence,
-                 document: dict[str, Any]) -> dict[str, Any] | None:
+async def _quick(
+    session_of: Any, rule: CachedRule, run: IngestRun, steps: Sequence, values: Sequence, document: dict[str, Any]
+) -> dict[str, Any] | None:
     """The common case at C speed: clean values that cannot violate the rule (rule_engine.quick_update)."""
     spec = rule.spec
     first, last = steps[0], steps[-1]
@@ -455,8 +527,16 @@ async def _quick(session_of: Any, rule: CachedRule, run: IngestRun, steps: Seque
     return rule_engine.quick_update(spec, document, first, last, values, bound(first, last), reference.value)
 
 
-async def _evaluate(session_of: Any, rule: CachedRule, run: IngestRun, incoming: Incoming, steps: Sequence,
-                    values: Sequence, document: dict[str, Any], now: str) -> dict[str, Any]:
+async def _evaluate(
+    session_of: Any,
+    rule: CachedRule,
+    run: IngestRun,
+    incoming: Incoming,
+    steps: Sequence,
+    values: Sequence,
+    document: dict[str, Any],
+    now: str,
+) -> dict[str, Any]:
     state = State.load(document)
     reference_at, bound = await reference_for(session_of, rule, run.place.run_id, run.baseline)
     outcome = rule_engine.evaluate(rule.spec, state, steps, values, reference_at, bound)
@@ -466,8 +546,13 @@ async def _evaluate(session_of: Any, rule: CachedRule, run: IngestRun, incoming:
         alert_id = await _apply_outcome(session, rule, run.place, alert_id, outcome)
         if incoming.finished_state is not None:
             alert_id = await _finish(session, rule, run.place, state, alert_id, incoming.finished_state)
-    new = {**state.dump(), "rev": rule.revision, "scope": True, "alert": alert_id,
-           "t": now if values else document.get("t")}
+    new = {
+        **state.dump(),
+        "rev": rule.revision,
+        "scope": True,
+        "alert": alert_id,
+        "t": now if values else document.get("t"),
+    }
     return new
 
 
@@ -480,17 +565,18 @@ def _columns(project_rules_: Sequence[CachedRule], incoming: Incoming) -> dict[s
     try:
         if len(metrics) == 1:
             return {metrics[0]: list(map(itemgetter(metrics[0]), incoming.lines))}
-        return dict(zip(metrics, zip(*map(itemgetter(*metrics), incoming.lines))))
+        return dict(zip(metrics, zip(*map(itemgetter(*metrics), incoming.lines), strict=True), strict=True))
     except (KeyError, TypeError):
         return None
 
 
-def _points(metric: str, incoming: Incoming,
-            columns: Mapping[str, Sequence[Any]] | None = None) -> tuple[Sequence, Sequence]:
+def _points(
+    metric: str, incoming: Incoming, columns: Mapping[str, Sequence[Any]] | None = None
+) -> tuple[Sequence, Sequence]:
     """The steps and values of the lines carrying ``metric`` (a summary-only metric: its summary value)."""
     if columns is not None and metric in columns:
         return incoming.steps, columns[metric]
-    pairs = [(step, line[metric]) for step, line in zip(incoming.steps, incoming.lines) if metric in line]
+    pairs = [(step, line[metric]) for step, line in zip(incoming.steps, incoming.lines, strict=True) if metric in line]
     steps, values = [step for step, _ in pairs], [value for _, value in pairs]
     if not values and incoming.summary is not None and metric in incoming.summary:
         # A metric only ever in the summary (never logged as history) is checked as it changes.
@@ -514,8 +600,9 @@ async def _episode(session: AsyncSession, rule_id: int, run_id: int) -> RuleStat
     return found
 
 
-async def _apply_outcome(session: AsyncSession, rule: Any, place: RunPlace, alert_id: int | None,
-                         outcome: rule_engine.Outcome) -> int | None:
+async def _apply_outcome(
+    session: AsyncSession, rule: Any, place: RunPlace, alert_id: int | None, outcome: rule_engine.Outcome
+) -> int | None:
     if outcome.resolved and alert_id is not None:
         await _resolve(session, place, alert_id)
         alert_id = None
@@ -531,15 +618,17 @@ async def _apply_outcome(session: AsyncSession, rule: Any, place: RunPlace, aler
     return alert_id
 
 
-async def _finish(session: AsyncSession, rule: Any, place: RunPlace, state: State, alert_id: int | None,
-                  run_state: str) -> None:
+async def _finish(
+    session: AsyncSession, rule: Any, place: RunPlace, state: State, alert_id: int | None, run_state: str
+) -> None:
     """The run ended: a failed run raises the FAILED detector, the open alert resolves, the verdict is kept."""
     failed = run_state in FAILED_STATES
     if failed and rule.detect_failed and state.open_kind != rule_engine.FAILED:
         if alert_id is not None:
             await _resolve(session, place, alert_id)
-        alert_id = (await _open(session, rule, place, Opened(rule_engine.FAILED, state.step, None, None),
-                                notify_now=True)).id
+        alert_id = (
+            await _open(session, rule, place, Opened(rule_engine.FAILED, state.step, None, None), notify_now=True)
+        ).id
         state.open_kind = rule_engine.FAILED
     if alert_id is not None:
         await _resolve(session, place, alert_id)
@@ -553,8 +642,16 @@ async def _finish(session: AsyncSession, rule: Any, place: RunPlace, state: Stat
 async def save_verdict(session: AsyncSession, rule: Any, run_id: int, state: State, *, run_failed: bool) -> str:
     verdict, reason = rule_engine.verdict(spec_of(rule), state, run_failed=run_failed, detect_failed=rule.detect_failed)
     await session.execute(delete(RuleVerdict).where(RuleVerdict.rule_id == rule.id, RuleVerdict.run_id == run_id))
-    session.add(RuleVerdict(rule_id=rule.id, run_id=run_id, verdict=verdict, value=_storable(state.value),
-                            baseline_value=_storable(state.reference), reason=reason))
+    session.add(
+        RuleVerdict(
+            rule_id=rule.id,
+            run_id=run_id,
+            verdict=verdict,
+            value=_storable(state.value),
+            baseline_value=_storable(state.reference),
+            reason=reason,
+        )
+    )
     await session.flush()
     return verdict
 
@@ -576,10 +673,19 @@ _TITLES = {
 async def _open(session: AsyncSession, rule: Any, place: RunPlace, opened: Opened, *, notify_now: bool) -> Alert:
     title = _TITLES[opened.kind].format(rule=rule.name, metric=rule.metric, minutes=rule.stall_minutes)
     text = _alert_text(rule, opened)
-    alert = Alert(run_id=place.run_id, rule_id=rule.id, kind=opened.kind, state=OPEN, title=title, text=text,
-                  severity="ERROR" if opened.kind in (rule_engine.RULE, rule_engine.FAILED) else "WARN",
-                  step=opened.step, value=_storable(opened.value), baseline_value=opened.reference,
-                  difference=opened.difference)
+    alert = Alert(
+        run_id=place.run_id,
+        rule_id=rule.id,
+        kind=opened.kind,
+        state=OPEN,
+        title=title,
+        text=text,
+        severity="ERROR" if opened.kind in (rule_engine.RULE, rule_engine.FAILED) else "WARN",
+        step=opened.step,
+        value=_storable(opened.value),
+        baseline_value=opened.reference,
+        difference=opened.difference,
+    )
     session.add(alert)
     await session.flush()
     if notify_now:
@@ -589,8 +695,10 @@ async def _open(session: AsyncSession, rule: Any, place: RunPlace, opened: Opene
 
 def _alert_text(rule: Any, opened: Opened) -> str:
     if opened.kind == rule_engine.RULE:
-        return (f"{rule.metric} = {opened.value:g} at step {opened.step}, against {opened.reference:g} "
-                f"({rule.comparison}, {rule.direction}, tolerance {rule.tolerance:g} {rule.tolerance_kind})")
+        return (
+            f"{rule.metric} = {opened.value:g} at step {opened.step}, against {opened.reference:g} "
+            f"({rule.comparison}, {rule.direction}, tolerance {rule.tolerance:g} {rule.tolerance_kind})"
+        )
     if opened.kind == rule_engine.NON_FINITE:
         return f"{rule.metric} was {opened.value} at step {opened.step}"
     if opened.kind == rule_engine.STALLED:
@@ -600,8 +708,9 @@ def _alert_text(rule: Any, opened: Opened) -> str:
 
 async def _resolve(session: AsyncSession, place: RunPlace, alert_id: int) -> None:
     now = utcnow()
-    await session.execute(update(Alert).where(Alert.id == alert_id, Alert.state != RESOLVED)
-                          .values(state=RESOLVED, resolved_at=now))
+    await session.execute(
+        update(Alert).where(Alert.id == alert_id, Alert.state != RESOLVED).values(state=RESOLVED, resolved_at=now)
+    )
     alert = await session.get(Alert, alert_id)
     if alert is not None:
         await session.refresh(alert)
@@ -609,21 +718,35 @@ async def _resolve(session: AsyncSession, place: RunPlace, alert_id: int) -> Non
 
 
 def alert_document(alert: Alert, place: RunPlace, *, rule_name: str | None, metric: str | None) -> dict[str, Any]:
-    return {"id": alert.id, "kind": alert.kind, "state": alert.state, "rule": rule_name, "metric": metric,
-            "run": place.run_name, "project": place.project_name, "entity": place.entity_name,
-            "step": alert.step, "value": alert.value, "baselineValue": alert.baseline_value,
-            "difference": alert.difference, "title": alert.title, "url": place.url}
+    return {
+        "id": alert.id,
+        "kind": alert.kind,
+        "state": alert.state,
+        "rule": rule_name,
+        "metric": metric,
+        "run": place.run_name,
+        "project": place.project_name,
+        "entity": place.entity_name,
+        "step": alert.step,
+        "value": alert.value,
+        "baselineValue": alert.baseline_value,
+        "difference": alert.difference,
+        "title": alert.title,
+        "url": place.url,
+    }
 
 
-async def publish(session: AsyncSession, event: str, alert: Alert, place: RunPlace, *, rule_name: str | None,
-                  metric: str | None) -> None:
+async def publish(
+    session: AsyncSession, event: str, alert: Alert, place: RunPlace, *, rule_name: str | None, metric: str | None
+) -> None:
     """Tell subscribers and enqueue the webhooks' deliveries, when the transaction commits."""
     if rule_name is None and alert.rule_id is not None:
         rule = await session.get(MetricRule, alert.rule_id)
         rule_name, metric = (rule.name, rule.metric) if rule else (None, None)
     document = alert_document(alert, place, rule_name=rule_name or alert.title, metric=metric)
-    await notify.notify(session, ALERT_CHANNEL, json.dumps({"event": event, "alert_id": alert.id,
-                                                           "project_id": place.project_id}))
+    await notify.notify(
+        session, ALERT_CHANNEL, json.dumps({"event": event, "alert_id": alert.id, "project_id": place.project_id})
+    )
     entity_id = place.entity_id
     if entity_id is None:
         entity_id = await session.scalar(select(Project.entity_id).where(Project.id == place.project_id))
@@ -631,11 +754,14 @@ async def publish(session: AsyncSession, event: str, alert: Alert, place: RunPla
 
 
 async def place_of_run(session: AsyncSession, run_id: int, base_url: str | None = None) -> RunPlace:
-    row = (await session.execute(
-        select(Run.name, Run.project_id, Project.name, Entity.name, Entity.id)
-        .join(Project, Project.id == Run.project_id).join(Entity, Entity.id == Project.entity_id)
-        .where(Run.id == run_id)
-    )).one()
+    row = (
+        await session.execute(
+            select(Run.name, Run.project_id, Project.name, Entity.name, Entity.id)
+            .join(Project, Project.id == Run.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Run.id == run_id)
+        )
+    ).one()
     return RunPlace(run_id, row[0], row[1], row[2], row[3], base_url, row[4])
 
 
@@ -659,8 +785,15 @@ async def acknowledge(session: AsyncSession, actor: Actor, alert_id: int) -> Ale
         alert.state = ACKNOWLEDGED
     alert.acknowledged_at = utcnow()
     alert.acknowledged_by_id = actor.user.id if actor.user else None
-    audit.record(session, actor, "alert.acknowledge", entity_id=place.entity.id, target_type="alert",
-                 target_id=alert.id, path=place.path)
+    audit.record(
+        session,
+        actor,
+        "alert.acknowledge",
+        entity_id=place.entity.id,
+        target_type="alert",
+        target_id=alert.id,
+        path=place.path,
+    )
     await session.flush()
     return alert
 
@@ -673,10 +806,21 @@ async def snooze(session: AsyncSession, actor: Actor, alert_id: int, minutes: in
     until = utcnow() + timedelta(minutes=minutes)
     alert.snoozed_until = until
     if alert.rule_id is not None:
-        await session.execute(update(RuleState).where(RuleState.rule_id == alert.rule_id,
-                                                      RuleState.run_id == alert.run_id).values(snoozed_until=until))
-    audit.record(session, actor, "alert.snooze", entity_id=place.entity.id, target_type="alert", target_id=alert.id,
-                 path=place.path, minutes=minutes)
+        await session.execute(
+            update(RuleState)
+            .where(RuleState.rule_id == alert.rule_id, RuleState.run_id == alert.run_id)
+            .values(snoozed_until=until)
+        )
+    audit.record(
+        session,
+        actor,
+        "alert.snooze",
+        entity_id=place.entity.id,
+        target_type="alert",
+        target_id=alert.id,
+        path=place.path,
+        minutes=minutes,
+    )
     await session.flush()
     return alert
 
@@ -689,8 +833,15 @@ class AlertFilter:
     run_name: str | None = None
 
 
-async def alerts(session: AsyncSession, filters: AlertFilter, *, project_id: int | None = None,
-                 run_id: int | None = None, before_id: int | None = None, limit: int) -> list[Alert]:
+async def alerts(
+    session: AsyncSession,
+    filters: AlertFilter,
+    *,
+    project_id: int | None = None,
+    run_id: int | None = None,
+    before_id: int | None = None,
+    limit: int,
+) -> list[Alert]:
     """Up to ``limit`` alerts of a project's or a run's runs that ``filters`` keeps, newest first;
     ``before_id`` continues a page."""
     query = _alert_query(project_id, run_id, filters)
@@ -725,21 +876,36 @@ def _alert_query(project_id: int | None, run_id: int | None, filters: AlertFilte
 
 # --- verdicts, and rules run over existing runs ---------------------------------------------------
 
+
 async def verdicts_of_run(session: AsyncSession, run_id: int) -> list[tuple[RuleVerdict, MetricRule]]:
-    rows = await session.execute(select(RuleVerdict, MetricRule).join(MetricRule, MetricRule.id == RuleVerdict.rule_id)
-                                 .where(RuleVerdict.run_id == run_id).order_by(MetricRule.name))
+    rows = await session.execute(
+        select(RuleVerdict, MetricRule)
+        .join(MetricRule, MetricRule.id == RuleVerdict.rule_id)
+        .where(RuleVerdict.run_id == run_id)
+        .order_by(MetricRule.name)
+    )
     return [(verdict, rule) for verdict, rule in rows.all()]
 
 
 async def run_by_path(session: AsyncSession, entity: str, project: str, run: str) -> Run | None:
     return await session.scalar(
-        select(Run).join(Project, Project.id == Run.project_id).join(Entity, Entity.id == Project.entity_id)
+        select(Run)
+        .join(Project, Project.id == Run.project_id)
+        .join(Entity, Entity.id == Project.entity_id)
         .where(Entity.name == entity, Project.name == project, Run.name == run)
     )
 
 
-async def evaluate_existing(session: AsyncSession, actor: Actor, entity: str, project: str, name: str,
-                            run_names: Sequence[str] | None = None, *, base_url: str | None = None) -> int:
+async def evaluate_existing(
+    session: AsyncSession,
+    actor: Actor,
+    entity: str,
+    project: str,
+    name: str,
+    run_names: Sequence[str] | None = None,
+    *,
+    base_url: str | None = None,
+) -> int:
     """Run a rule over runs already logged (their whole history, from the start); finished runs get
     their verdict. Returns how many runs were evaluated."""
     place = await _managed_place(session, actor, entity, project)
@@ -749,53 +915,93 @@ async def evaluate_existing(session: AsyncSession, actor: Actor, entity: str, pr
         query = query.where(Run.name.in_(list(run_names)))
     runs = list((await session.scalars(query.limit(MAX_GROUP_RUNS))).all())
     baseline = await session.get(Run, place.project.baseline_run_id) if place.project.baseline_run_id else None
-    baseline_info = {"id": baseline.id, "history_line_count": baseline.history_line_count,
-                     "updated_at": baseline.updated_at} if baseline else None
+    baseline_info = (
+        {"id": baseline.id, "history_line_count": baseline.history_line_count, "updated_at": baseline.updated_at}
+        if baseline
+        else None
+    )
 
     async def session_of() -> AsyncSession:
         return session
 
     for run in runs:
-        run_place = RunPlace(run.id, run.name, place.project.id, place.project.name, place.entity.name, base_url,
-                             place.entity.id)
+        run_place = RunPlace(
+            run.id, run.name, place.project.id, place.project.name, place.entity.name, base_url, place.entity.id
+        )
         previous = (run.rule_states or {}).get(str(rule.id)) or {}
-        document = {"rev": rule.revision, "scope": await _in_scope(session, rule, run.id),
-                    "alert": previous.get("alert")}
+        document = {
+            "rev": rule.revision,
+            "scope": await _in_scope(session, rule, run.id),
+            "alert": previous.get("alert"),
+        }
         if document["scope"]:
-            rows = await session.execute(select(HistoryRow.step, HistoryRow.data).where(HistoryRow.run_id == run.id)
-                                         .order_by(HistoryRow.line_no))
+            rows = await session.execute(
+                select(HistoryRow.step, HistoryRow.data).where(HistoryRow.run_id == run.id).order_by(HistoryRow.line_no)
+            )
             lines = [json.loads(d) if isinstance(d, str) else d for _, d in rows.all()]
             lines = [line for line in lines if isinstance(line, dict)]
             ended = run.state not in (RunState.RUNNING, RunState.PENDING, RunState.PREEMPTING)
-            incoming = Incoming(lines=lines, steps=[line.get("_step") for line in lines], summary=run.summary or {},
-                                summary_step=run.last_step, history_keys=run.history_keys,
-                                finished_state=run.state if ended else None)
+            incoming = Incoming(
+                lines=lines,
+                steps=[line.get("_step") for line in lines],
+                summary=run.summary or {},
+                summary_step=run.last_step,
+                history_keys=run.history_keys,
+                finished_state=run.state if ended else None,
+            )
             steps, values = _points(rule.metric, incoming)
             ingest_run = IngestRun(run_place, place.project.rules_version, run.rule_states, baseline_info)
-            document = await _evaluate(session_of, rule, ingest_run, incoming, steps, values,
-                                       {**document, "rev": rule.revision}, utcnow().isoformat())
+            document = await _evaluate(
+                session_of,
+                rule,
+                ingest_run,
+                incoming,
+                steps,
+                values,
+                {**document, "rev": rule.revision},
+                utcnow().isoformat(),
+            )
         run.rule_states = {**(run.rule_states or {}), str(rule.id): document}
-    audit.record(session, actor, "metric_rule.evaluate", entity_id=place.entity.id, target_type="metric_rule",
-                 target_id=rule.id, path=place.path, name=name, runs=len(runs))
+    audit.record(
+        session,
+        actor,
+        "metric_rule.evaluate",
+        entity_id=place.entity.id,
+        target_type="metric_rule",
+        target_id=rule.id,
+        path=place.path,
+        name=name,
+        runs=len(runs),
+    )
     await session.flush()
     return len(runs)
 
 
 # --- detectors that need a clock: stalled runs, crashed runs ------------------------------------
 
+
 async def check_stalled(session: AsyncSession, *, now: datetime | None = None) -> int:
     """Open STALLED alerts for running runs without a rule's metric for its stallMinutes, and FAILED
     alerts for crashed runs under rules that detect failures. Returns how many alerts opened."""
     now = now or utcnow()
     opened = 0
-    found = (await session.scalars(select(MetricRule).where(
-        (MetricRule.stall_minutes.is_not(None)) | (MetricRule.detect_failed.is_(True))
-    ).order_by(MetricRule.project_id, MetricRule.id))).all()
+    found = (
+        await session.scalars(
+            select(MetricRule)
+            .where((MetricRule.stall_minutes.is_not(None)) | (MetricRule.detect_failed.is_(True)))
+            .order_by(MetricRule.project_id, MetricRule.id)
+        )
+    ).all()
     for model in found:
         rule = CachedRule.of(model)
-        runs = (await session.scalars(select(Run).where(Run.project_id == rule.project_id,
-                                                        Run.state.in_((RunState.RUNNING, RunState.CRASHED)))
-                                      .order_by(Run.id).with_for_update())).all()
+        runs = (
+            await session.scalars(
+                select(Run)
+                .where(Run.project_id == rule.project_id, Run.state.in_((RunState.RUNNING, RunState.CRASHED)))
+                .order_by(Run.id)
+                .with_for_update()
+            )
+        ).all()
         for run in runs:
             if await _check_run(session, rule, run, now):
                 opened += 1

@@ -23,7 +23,11 @@ from typing import Any, Callable, Sequence
 from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
 
 from app.db.dialect import (
-    JsonPath, json_array_any_matches, json_array_contains, json_array_contains_any, json_array_is_empty,
+    JsonPath,
+    json_array_any_matches,
+    json_array_contains,
+    json_array_contains_any,
+    json_array_is_empty,
     json_path,
 )
 from app.db.regex import PatternError, check_pattern
@@ -139,8 +143,10 @@ class _Compiler:
         if not isinstance(value, list):
             raise BadInput(f"{operator} takes a list of filters {_where(at)}, got {_describe(value)}")
         if len(value) > MAX_BRANCHES:
-            raise BadInput(f"{operator} takes at most {MAX_BRANCHES} filters {_where(at)}, got {len(value)}; "
-                           "for many values of one key use $in")
+            raise BadInput(
+                f"{operator} takes at most {MAX_BRANCHES} filters {_where(at)}, got {len(value)}; "
+                "for many values of one key use $in"
+            )
         parts = [self.document(item, [*at, f"{operator}[{index}]"]) for index, item in enumerate(value)]
         if operator == "$and":
             return _all(parts)
@@ -165,8 +171,9 @@ class _Compiler:
             clauses.append(self.comparison(target, operator, argument, options, at))
         return _all(clauses)
 
-    def comparison(self, target: "_Target", operator: str, argument: Any, options: Any,
-                   at: list[str]) -> ColumnElement[bool]:
+    def comparison(
+        self, target: "_Target", operator: str, argument: Any, options: Any, at: list[str]
+    ) -> ColumnElement[bool]:
         if operator == "$eq":
             return target.equals(argument, at)
         if operator == "$ne":
@@ -310,8 +317,10 @@ class _JsonValue(_Target):
         texts = [v for v in values if isinstance(v, str)]
         others = [v for v in values if not isinstance(v, (int, float, str)) or isinstance(v, bool)]
         if self.indexed is not None:
-            typed = [self.indexed.number_matches(lambda number: number.in_(numbers)) if numbers else false(),
-                     self.indexed.text_matches(lambda text: text.in_(texts)) if texts else false()]
+            typed = [
+                self.indexed.number_matches(lambda number: number.in_(numbers)) if numbers else false(),
+                self.indexed.text_matches(lambda text: text.in_(texts)) if texts else false(),
+            ]
         else:
             typed = [self.path.number().in_(numbers), self.path.text().in_(texts)]
         return or_(*typed, *(self.equals(v, at) for v in others))
@@ -339,8 +348,9 @@ class _Tags(_Target):
         if value is None:
             return json_array_is_empty(Run.tags, self.dialect)
         if not isinstance(value, str):
-            raise BadInput(f"tags are compared with one tag (a string) {_where(at)}, got {_describe(value)}; "
-                           "use $in for several")
+            raise BadInput(
+                f"tags are compared with one tag (a string) {_where(at)}, got {_describe(value)}; use $in for several"
+            )
         return json_array_contains(Run.tags, value, self.dialect)
 
     def any_of(self, values: list[Any], at: list[str]) -> ColumnElement[bool]:
@@ -419,14 +429,16 @@ def _target(key: str, dialect: str, at: list[str], project_ids: tuple[int, ...] 
         return _HasTag(rest, dialect)
     if prefix in ("config", "summary_metrics") or key.startswith("keys_info.keys."):
         return _JsonValue(key, json_path_of(key, dialect, where), indexed_key(key, project_ids))
-    raise BadInput(f"unknown filter key {key!r} {where}: use config.*, summary_metrics.*, tags, state, "
-                   "createdAt, heartbeatAt, updatedAt, displayName, name, group, jobType, sweep or username")
+    raise BadInput(
+        f"unknown filter key {key!r} {where}: use config.*, summary_metrics.*, tags, state, "
+        "createdAt, heartbeatAt, updatedAt, displayName, name, group, jobType, sweep or username"
+    )
 
 
 def json_path_of(key: str, dialect: str, where: str) -> JsonPath:
     """Where a config / summary_metrics / keys_info key lives in its JSON column."""
     if key.startswith("keys_info.keys."):
-        column, rest = Run.history_keys, key[len("keys_info.keys."):]
+        column, rest = Run.history_keys, key[len("keys_info.keys.") :]
     else:
         prefix, _, rest = key.partition(".")
         column = Run.config if prefix == "config" else Run.summary

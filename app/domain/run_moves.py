@@ -66,6 +66,7 @@ class MoveResult:
 
 # --- moving ------------------------------------------------------------------------------------
 
+
 async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -> MoveResult:
     """Move the selected runs, or with ``dry_run`` only report which would move. Raises before any write
     when one run may not move, the destination refuses them, or a run name is taken there."""
@@ -91,12 +92,19 @@ async def move_runs(session: AsyncSession, actor: Actor, request: MoveRequest) -
         await _refuse_taken_names(session, destination, runs, request.destination_path)
     await reassign_runs(session, source.project, runs, destination, request.destination_path)
     await clear_baselines(session, source.project, runs)
-    details = dict(source=source.path, destination=request.destination_path, source_project_id=source.project.id,
-                   destination_project_id=destination.id, runs=[run.name for run in runs], count=len(runs))
+    details = dict(
+        source=source.path,
+        destination=request.destination_path,
+        source_project_id=source.project.id,
+        destination_project_id=destination.id,
+        runs=[run.name for run in runs],
+        count=len(runs),
+    )
     # Each entity's audit log shows the move: one event, or one per side when it crosses entities.
     for entity_id, project_id in {source.entity.id: source.project.id, destination_entity.id: destination.id}.items():
-        audit.record(session, actor, "runs.move", entity_id=entity_id, target_type="project", target_id=project_id,
-                     **details)
+        audit.record(
+            session, actor, "runs.move", entity_id=entity_id, target_type="project", target_id=project_id, **details
+        )
     return MoveResult(runs=runs, dry_run=False)
 
 
@@ -112,26 +120,25 @@ async def _destination(session: AsyncSession, actor: Actor, request: MoveRequest
             raise access.write_denied()
         raise Forbidden(f"permission denied: user {actor.label} cannot log runs to {request.destination_path}")
     if project is None and not request.create_destination:
-        raise NotFound(
-            f"project {request.destination_path} not found; set createDestinationProject to create it"
-        )
+        raise NotFound(f"project {request.destination_path} not found; set createDestinationProject to create it")
     return entity, project
 
 
 async def _refuse_taken_names(session: AsyncSession, destination: Project, runs: list[Run], path: str) -> None:
     taken: list[str] = []
     for names in _chunks([run.name for run in runs]):
-        taken += (await session.scalars(
-            select(Run.name).where(Run.project_id == destination.id, Run.name.in_(names))
-        )).all()
+        taken += (
+            await session.scalars(select(Run.name).where(Run.project_id == destination.id, Run.name.in_(names)))
+        ).all()
     if taken:
         taken.sort()
         verb = "exists" if len(taken) == 1 else "exist"
         raise Conflict(f"{_runs_phrase(taken)} already {verb} in {path}; nothing was moved", runs=taken)
 
 
-async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run], destination: Project,
-                        path: str) -> None:
+async def reassign_runs(
+    session: AsyncSession, source: Project, runs: list[Run], destination: Project, path: str
+) -> None:
     """Give the runs the destination's project id. A run that another request moved or deleted since it
     was selected (the UPDATE waits for its row lock, then no longer matches) refuses the whole move."""
     now = utcnow()
@@ -139,7 +146,8 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
     try:
         for ids in _chunks(sorted(run.id for run in runs)):
             result = await session.execute(
-                update(Run).where(Run.id.in_(ids), Run.project_id == source.id)
+                update(Run)
+                .where(Run.id.in_(ids), Run.project_id == source.id)
                 .values(project_id=destination.id, updated_at=now),
                 execution_options={"synchronize_session": False},
             )
@@ -157,6 +165,7 @@ async def reassign_runs(session: AsyncSession, source: Project, runs: list[Run],
 
 # --- deleting ----------------------------------------------------------------------------------
 
+
 @dataclass
 class Deletion:
     """Deleted runs' names, the blob keys of their files, and the artifact content their deleted
@@ -169,8 +178,13 @@ class Deletion:
 
 
 async def delete_runs(
-    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection,
-    *, delete_artifacts: bool = False,
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str,
+    project_name: str,
+    selection: RunSelection,
+    *,
+    delete_artifacts: bool = False,
 ) -> Deletion:
     """Delete the selected runs (all or none); with ``delete_artifacts`` the versions they logged go
     too, otherwise those versions stay in their collections without a producing run. An empty selection is refused: deleting every run
@@ -181,12 +195,22 @@ async def delete_runs(
     place = await readable_place(session, actor, entity_name, project_name)
     runs = await select_runs(session, place.project, selection, place.path)
     require_editable(actor, place, runs, verb="delete")
-    freed = await artifact_changes.delete_outputs_of_runs(session, actor, [r.id for r in runs]) if delete_artifacts else []
+    freed = (
+        await artifact_changes.delete_outputs_of_runs(session, actor, [r.id for r in runs]) if delete_artifacts else []
+    )
     keys = await remove_runs(session, place.project, runs)
     names = [run.name for run in runs]
     audit.record(
-        session, actor, "runs.delete", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
-        path=place.path, runs=names, count=len(names), delete_artifacts=delete_artifacts,
+        session,
+        actor,
+        "runs.delete",
+        entity_id=place.entity.id,
+        target_type="project",
+        target_id=place.project.id,
+        path=place.path,
+        runs=names,
+        count=len(names),
+        delete_artifacts=delete_artifacts,
     )
     return Deletion(names, keys, freed)
 
@@ -195,12 +219,14 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     """W&B's deleteRun: one run by its storage id (with ``delete_artifacts``, the versions it logged).
     Deleting again a run the actor deleted is not an error (W&B's client may repeat it): nothing is
     deleted, and nothing is written."""
-    row = (await session.execute(
-        select(Run, Project, Entity)
-        .join(Project, Project.id == Run.project_id)
-        .join(Entity, Entity.id == Project.entity_id)
-        .where(Run.id == run_id)
-    )).first()
+    row = (
+        await session.execute(
+            select(Run, Project, Entity)
+            .join(Project, Project.id == Run.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Run.id == run_id)
+        )
+    ).first()
     if row is None and await _deleted_by(session, actor, run_id):
         return Deletion([], [])
     place = await Access.load(session, actor, row.Entity, row.Project) if row is not None else None
@@ -211,8 +237,15 @@ async def delete_run(session: AsyncSession, actor: Actor, run_id: int, *, delete
     freed = await artifact_changes.delete_outputs_of_runs(session, actor, [run.id]) if delete_artifacts else []
     keys = await remove_runs(session, project, [run])
     audit.record(
-        session, actor, "run.delete", entity_id=entity.id, target_type="run", target_id=run.id,
-        path=place.path, run=run.name, delete_artifacts=delete_artifacts,
+        session,
+        actor,
+        "run.delete",
+        entity_id=entity.id,
+        target_type="run",
+        target_id=run.id,
+        path=place.path,
+        run=run.name,
+        delete_artifacts=delete_artifacts,
     )
     return Deletion([run.name], keys, freed)
 
@@ -222,8 +255,13 @@ async def _deleted_by(session: AsyncSession, actor: Actor, run_id: int) -> bool:
     if actor.user is None:
         return False
     found = await session.scalar(
-        select(AuditEvent.id).where(AuditEvent.target_type == "run", AuditEvent.target_id == run_id,
-                                    AuditEvent.action == "run.delete", AuditEvent.actor_id == actor.user.id)
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.target_type == "run",
+            AuditEvent.target_id == run_id,
+            AuditEvent.action == "run.delete",
+            AuditEvent.actor_id == actor.user.id,
+        )
         .limit(1)
     )
     return found is not None
@@ -254,6 +292,7 @@ async def remove_runs(session: AsyncSession, project: Project, runs: list[Run]) 
 
 # --- shared ------------------------------------------------------------------------------------
 
+
 async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, project_name: str) -> Access:
     """The actor's access at the project; NotFound also when the actor may not read it."""
     entity = await entity_by_name(session, entity_name)
@@ -264,15 +303,15 @@ async def readable_place(session: AsyncSession, actor: Actor, entity_name: str, 
     return place
 
 
-async def select_runs(
-    session: AsyncSession, project: Project, selection: RunSelection, path: str
-) -> list[Run]:
+async def select_runs(session: AsyncSession, project: Project, selection: RunSelection, path: str) -> list[Run]:
     """The selected runs, oldest first; NotFound naming any unknown run name."""
     query = select(Run).where(Run.project_id == project.id).order_by(Run.created_at, Run.id)
     if selection.run_names is None:
         if selection.filters is not None:
             dialect = session.get_bind().dialect.name
-            query = query.where(run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect, [project.id]))
+            query = query.where(
+                run_filters.filter_clause(run_filters.parse_filters(selection.filters), dialect, [project.id])
+            )
         return list((await session.scalars(query)).all())
     wanted = list(dict.fromkeys(selection.run_names))
     runs: list[Run] = []
@@ -302,7 +341,8 @@ async def clear_baselines(session: AsyncSession, project: Project, runs: Iterabl
     now = utcnow()
     for ids in _chunks(sorted(run.id for run in runs)):
         result = await session.execute(
-            update(Project).where(Project.id == project.id, Project.baseline_run_id.in_(ids))
+            update(Project)
+            .where(Project.id == project.id, Project.baseline_run_id.in_(ids))
             .values(baseline_run_id=None, updated_at=now),
             execution_options={"synchronize_session": False},
         )
@@ -325,4 +365,4 @@ def _runs_phrase(names: Sequence[str]) -> str:
 
 def _chunks(values: list, size: int = ID_CHUNK) -> Iterable[list]:
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]

@@ -57,7 +57,8 @@ async def list_runs(
     # Sort only ids and sort values, then read the page's whole rows: sorting thousands of
     # matching runs with every column (about 2 KB each) cost more than finding them.
     matching = spec.join_to(select(Run.id.label("run_id"), *spec.columns()).select_from(Run)).where(
-        Run.project_id == project_id, filter_clause(parse_filters(filters), dialect, [project_id]),
+        Run.project_id == project_id,
+        filter_clause(parse_filters(filters), dialect, [project_id]),
     )
     if after is not None:
         matching = matching.where(spec.after(after))
@@ -84,7 +85,7 @@ async def list_runs(
     values = len(sort_values)
     return RunPage(
         runs=[row[0] for row in page],
-        cursors=[spec.cursor(row[1:1 + values]) for row in page],
+        cursors=[spec.cursor(row[1 : 1 + values]) for row in page],
         has_next=len(rows) > limit,
         total=(rows[0][-1] if rows else 0) if with_total else None,
     )

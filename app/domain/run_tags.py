@@ -39,8 +39,9 @@ def _tags(values: Sequence[str] | None, name: str) -> list[str]:
         if not tag:
             raise BadInput(f"{name} holds an empty tag; a tag needs at least one character besides spaces")
         if len(tag) > MAX_TAG_LENGTH:
-            raise BadInput(f"the tag {tag[:40]!r}… in {name} is {len(tag)} characters long; "
-                           f"tags have at most {MAX_TAG_LENGTH}")
+            raise BadInput(
+                f"the tag {tag[:40]!r}… in {name} is {len(tag)} characters long; tags have at most {MAX_TAG_LENGTH}"
+            )
         if tag not in tags:
             tags.append(tag)
     if len(tags) > MAX_TAGS_PER_REQUEST:
@@ -49,8 +50,14 @@ def _tags(values: Sequence[str] | None, name: str) -> list[str]:
 
 
 async def update_run_tags(
-    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, selection: RunSelection,
-    *, add: Sequence[str] | None = None, remove: Sequence[str] | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    entity_name: str,
+    project_name: str,
+    selection: RunSelection,
+    *,
+    add: Sequence[str] | None = None,
+    remove: Sequence[str] | None = None,
 ) -> TagChange:
     """Add ``add`` and remove ``remove`` on every selected run. Raises before any write when a run is
     unknown or the actor may not edit one of them (policy.Access.can_edit, run by run)."""
@@ -69,8 +76,11 @@ async def update_run_tags(
     refused = [run.name for run in runs if not place.can_edit(run)]
     if refused:
         why = place.edit_limit("edit")
-        raise Forbidden(f"permission denied: user {actor.label} may not change the tags of {_phrase(refused)} in "
-                        f"{place.path} ({why}); no tags were changed", runs=refused)
+        raise Forbidden(
+            f"permission denied: user {actor.label} may not change the tags of {_phrase(refused)} in "
+            f"{place.path} ({why}); no tags were changed",
+            runs=refused,
+        )
     changed: list[str] = []
     now = utcnow()
     for run in runs:
@@ -83,8 +93,18 @@ async def update_run_tags(
     if changed:
         await session.flush()
     audit.record(
-        session, actor, "runs.tags", entity_id=place.entity.id, target_type="project", target_id=place.project.id,
-        path=place.path, runs=changed, count=len(changed), matched=len(runs), added=added, removed=removed,
+        session,
+        actor,
+        "runs.tags",
+        entity_id=place.entity.id,
+        target_type="project",
+        target_id=place.project.id,
+        path=place.path,
+        runs=changed,
+        count=len(changed),
+        matched=len(runs),
+        added=added,
+        removed=removed,
     )
     return TagChange(runs, changed)
 
@@ -94,13 +114,20 @@ async def _locked(session: AsyncSession, runs: list[Run]) -> list[Run]:
     ids = sorted(run.id for run in runs)
     found = 0
     for start in range(0, len(ids), ID_CHUNK):
-        found += len((await session.scalars(
-            select(Run).where(Run.id.in_(ids[start:start + ID_CHUNK])).with_for_update()
-            .execution_options(populate_existing=True)
-        )).all())
+        found += len(
+            (
+                await session.scalars(
+                    select(Run)
+                    .where(Run.id.in_(ids[start : start + ID_CHUNK]))
+                    .with_for_update()
+                    .execution_options(populate_existing=True)
+                )
+            ).all()
+        )
     if found != len(ids):
-        raise Conflict("some of the runs were moved or deleted by another request meanwhile; "
-                       "no tags were changed, try again")
+        raise Conflict(
+            "some of the runs were moved or deleted by another request meanwhile; no tags were changed, try again"
+        )
     return runs
 
 

@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import (
-    ColumnElement, FromClause, Select, String, and_, case, func, or_, select, type_coerce, update,
+    ColumnElement,
+    FromClause,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    type_coerce,
+    update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -108,9 +118,12 @@ class IndexedKey:
         for a run without a number (strings are not in the index: they may be long)."""
         joins, numbers = [], []
         for index, path in enumerate(self.paths):
-            values = self._restrict(select(RunValue.run_id, RunValue.number).where(
-                RunValue.section == self.section, RunValue.path == encode_path(path),
-            )).subquery(f"sort_value_{index}")
+            values = self._restrict(
+                select(RunValue.run_id, RunValue.number).where(
+                    RunValue.section == self.section,
+                    RunValue.path == encode_path(path),
+                )
+            ).subquery(f"sort_value_{index}")
             joins.append((values, values.c.run_id == Run.id))
             numbers.append(values.c.number)
         number = numbers[0] if len(numbers) == 1 else func.coalesce(*numbers)
@@ -126,8 +139,9 @@ class IndexedKey:
 
     def _first(self, column) -> ColumnElement[Any]:
         values = [
-            select(column).where(RunValue.run_id == Run.id, RunValue.section == self.section,
-                                 RunValue.path == encode_path(path)).scalar_subquery()
+            select(column)
+            .where(RunValue.run_id == Run.id, RunValue.section == self.section, RunValue.path == encode_path(path))
+            .scalar_subquery()
             for path in self.paths
         ]
         return values[0] if len(values) == 1 else func.coalesce(*values)
@@ -137,15 +151,20 @@ class IndexedKey:
         # a value of this type (the coalesce of _first).
         clauses, earlier = [], []
         for path in self.paths:
-            clauses.append(and_(*(Run.id.not_in(held) for held in earlier),
-                                Run.id.in_(self._runs(path, condition(column)))))
+            clauses.append(
+                and_(*(Run.id.not_in(held) for held in earlier), Run.id.in_(self._runs(path, condition(column))))
+            )
             earlier.append(self._runs(path, column.is_not(None)))
         return or_(*clauses)
 
     def _runs(self, path: tuple[str, ...], condition: ColumnElement[bool]) -> Select:
-        return self._restrict(select(RunValue.run_id).where(
-            RunValue.section == self.section, RunValue.path == encode_path(path), condition,
-        ))
+        return self._restrict(
+            select(RunValue.run_id).where(
+                RunValue.section == self.section,
+                RunValue.path == encode_path(path),
+                condition,
+            )
+        )
 
     def _restrict(self, query: Select) -> Select:
         if self.project_ids is None:

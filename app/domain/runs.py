@@ -38,18 +38,106 @@ RUN_NAME_ALPHABET = string.ascii_lowercase + string.digits
 METADATA_FIELDS = ("display_name", "description", "notes", "tags", "group_name", "job_type")
 
 ADJECTIVES = (
-    "amber", "brave", "bright", "calm", "clever", "cosmic", "crisp", "daring", "dazzling", "eager", "earnest",
-    "fancy", "fearless", "fiery", "gentle", "giddy", "golden", "graceful", "happy", "hearty", "icy", "jolly",
-    "kind", "lively", "lucky", "misty", "noble", "polished", "proud", "quiet", "rare", "rosy", "royal",
-    "silver", "smooth", "snowy", "solar", "spring", "stellar", "sunny", "swift", "tidy", "vivid", "warm",
-    "wild", "wise", "young", "zesty",
+    "amber",
+    "brave",
+    "bright",
+    "calm",
+    "clever",
+    "cosmic",
+    "crisp",
+    "daring",
+    "dazzling",
+    "eager",
+    "earnest",
+    "fancy",
+    "fearless",
+    "fiery",
+    "gentle",
+    "giddy",
+    "golden",
+    "graceful",
+    "happy",
+    "hearty",
+    "icy",
+    "jolly",
+    "kind",
+    "lively",
+    "lucky",
+    "misty",
+    "noble",
+    "polished",
+    "proud",
+    "quiet",
+    "rare",
+    "rosy",
+    "royal",
+    "silver",
+    "smooth",
+    "snowy",
+    "solar",
+    "spring",
+    "stellar",
+    "sunny",
+    "swift",
+    "tidy",
+    "vivid",
+    "warm",
+    "wild",
+    "wise",
+    "young",
+    "zesty",
 )
 NOUNS = (
-    "aurora", "bird", "breeze", "brook", "butterfly", "cloud", "comet", "dawn", "deluge", "dream", "dust",
-    "field", "firefly", "flower", "fog", "forest", "frost", "galaxy", "glade", "haze", "hill", "lake",
-    "leaf", "meadow", "moon", "morning", "mountain", "night", "ocean", "paper", "pine", "planet", "pond",
-    "rain", "river", "sea", "shadow", "sky", "snow", "sound", "star", "sun", "sunset", "thunder", "tree",
-    "valley", "violet", "water", "wave", "wind",
+    "aurora",
+    "bird",
+    "breeze",
+    "brook",
+    "butterfly",
+    "cloud",
+    "comet",
+    "dawn",
+    "deluge",
+    "dream",
+    "dust",
+    "field",
+    "firefly",
+    "flower",
+    "fog",
+    "forest",
+    "frost",
+    "galaxy",
+    "glade",
+    "haze",
+    "hill",
+    "lake",
+    "leaf",
+    "meadow",
+    "moon",
+    "morning",
+    "mountain",
+    "night",
+    "ocean",
+    "paper",
+    "pine",
+    "planet",
+    "pond",
+    "rain",
+    "river",
+    "sea",
+    "shadow",
+    "sky",
+    "snow",
+    "sound",
+    "star",
+    "sun",
+    "sunset",
+    "thunder",
+    "tree",
+    "valley",
+    "violet",
+    "water",
+    "wave",
+    "wind",
 )
 
 
@@ -135,12 +223,28 @@ async def upsert_bucket(session: AsyncSession, actor: Actor, data: RunInput) -> 
         if document is not None:
             await run_values.replace(session, run.id, run.project_id, section, document)
     if inserted:
-        audit.record(session, actor, "run.create", entity_id=entity.id, target_type="run",
-                     target_id=run.id, on_behalf_of_id=run.user_id if run.service_account_id else None,
-                     name=run.name, project_id=run.project_id)
+        audit.record(
+            session,
+            actor,
+            "run.create",
+            entity_id=entity.id,
+            target_type="run",
+            target_id=run.id,
+            on_behalf_of_id=run.user_id if run.service_account_id else None,
+            name=run.name,
+            project_id=run.project_id,
+        )
     elif changed:
-        audit.record(session, actor, "run.update", entity_id=entity.id, target_type="run",
-                     target_id=run.id, name=run.name, changed=changed)
+        audit.record(
+            session,
+            actor,
+            "run.update",
+            entity_id=entity.id,
+            target_type="run",
+            target_id=run.id,
+            name=run.name,
+            changed=changed,
+        )
     return UpsertResult(run, inserted, changed)
 
 
@@ -153,8 +257,9 @@ async def _target_entity(session: AsyncSession, actor: Actor, entity_name: str |
     return entity
 
 
-async def _create(session: AsyncSession, actor: Actor, entity: Entity, project: Project,
-                  data: RunInput) -> tuple[Run, bool]:
+async def _create(
+    session: AsyncSession, actor: Actor, entity: Entity, project: Project, data: RunInput
+) -> tuple[Run, bool]:
     """A new run named ``data.name`` (else a random name), or the run of that name another request
     created a moment ago: (run, inserted)."""
     user_id, service_account_id = await attribute(session, actor, entity)
@@ -190,8 +295,10 @@ async def attribute(session: AsyncSession, actor: Actor, entity: Entity) -> tupl
     """(user_id, service_account_id) of a new run in ``entity``'s project (PROTOCOL.md §5.3)."""
     if not actor.is_service or entity.kind != EntityKind.TEAM or not (actor.claimed_username or actor.claimed_email):
         return actor.user.id, None
-    member = select(User.id).join(Membership, Membership.user_id == User.id).where(
-        Membership.team_id == entity.id, User.account_type != AccountType.SERVICE, User.deleted_at.is_(None)
+    member = (
+        select(User.id)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.team_id == entity.id, User.account_type != AccountType.SERVICE, User.deleted_at.is_(None))
     )
     person = None
     if actor.claimed_username:
@@ -344,22 +451,33 @@ def _loggable_query(*, for_update: bool, by_key: bool = False) -> Select:
     run itself may not), no such run."""
     if not by_key:
         query = _at_names(select(Run, Project, Entity, Membership.role)).outerjoin(
-            Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id")))
+            Membership, and_(Membership.team_id == Entity.id, Membership.user_id == bindparam("user_id"))
+        )
         return query.with_for_update(of=Run) if for_update else query
-    place = _at_names(select(*_labelled("run_", Run.__table__, StreamRun),
-                             *_labelled("project_", Project.__table__, StreamProject),
-                             *_labelled("entity_", Entity.__table__, StreamEntity)))
+    place = _at_names(
+        select(
+            *_labelled("run_", Run.__table__, StreamRun),
+            *_labelled("project_", Project.__table__, StreamProject),
+            *_labelled("entity_", Entity.__table__, StreamEntity),
+        )
+    )
     place = (place.with_for_update(of=Run) if for_update else place).subquery("place")
     return (
-        select(*_labelled("key_", ApiKey.__table__, StreamKey), *_labelled("user_", User.__table__, Account),
-               *place.c, Membership.role.label("membership_role"),
-               *_labelled("baseline_", _BASELINE, StreamBaseline))
+        select(
+            *_labelled("key_", ApiKey.__table__, StreamKey),
+            *_labelled("user_", User.__table__, Account),
+            *place.c,
+            Membership.role.label("membership_role"),
+            *_labelled("baseline_", _BASELINE, StreamBaseline),
+        )
         .select_from(ApiKey)
         .join(User, User.id == ApiKey.user_id)
         .outerjoin(place, true())
         .outerjoin(Membership, and_(Membership.team_id == place.c.entity_id, Membership.user_id == User.id))
-        .outerjoin(_BASELINE, and_(_BASELINE.c.id == place.c.project_baseline_run_id,
-                                   _BASELINE.c.project_id == place.c.project_id))
+        .outerjoin(
+            _BASELINE,
+            and_(_BASELINE.c.id == place.c.project_baseline_run_id, _BASELINE.c.project_id == place.c.project_id),
+        )
         .where(ApiKey.secret_hash == bindparam("secret_hash"))
     )
 
@@ -372,8 +490,9 @@ _read_run, _read_project = _reader("run_", StreamRun), _reader("project_", Strea
 _read_entity, _read_baseline = _reader("entity_", StreamEntity), _reader("baseline_", StreamBaseline)
 
 
-async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, project_name: str,
-                       run_name: str, *, for_update: bool = False) -> RunContext:
+async def loggable_run(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str, run_name: str, *, for_update: bool = False
+) -> RunContext:
     """The run at entity/project/name if the actor may log to it; NotFound / Forbidden otherwise.
 
     One statement (run, project, entity and the actor's membership); ``for_update`` locks the run
@@ -390,16 +509,16 @@ async def loggable_run(session: AsyncSession, actor: Actor, entity_name: str, pr
     return context
 
 
-async def stream_target(transaction: bulk.Transaction, secret: str | None, entity_name: str, project_name: str,
-                        run_name: str) -> StreamTarget:
+async def stream_target(
+    transaction: bulk.Transaction, secret: str | None, entity_name: str, project_name: str, run_name: str
+) -> StreamTarget:
     """The run a file_stream request writes to, locked, if the key ``secret`` may log to it; else the
     refusal every other route gives (Unauthenticated, NotFound, Forbidden, in the same words). One
     statement (_loggable_query's by-key variant) answers both; a session joins the transaction only
     for a RESTRICTED project's member list, or to record the key's use (once a minute)."""
     if secret is None:
         raise Unauthenticated(KEY_REQUIRED)
-    params = {"secret_hash": api_keys.hash_key(secret), "entity": entity_name, "project": project_name,
-              "run": run_name}
+    params = {"secret_hash": api_keys.hash_key(secret), "entity": entity_name, "project": project_name, "run": run_name}
     row = await transaction.first_row(_STREAMABLE, params)
     if row is None:
         raise Unauthenticated(api_keys.UNKNOWN_KEY)
@@ -409,8 +528,9 @@ async def stream_target(transaction: bulk.Transaction, secret: str | None, entit
         raise NotFound(f"run {entity_name}/{project_name}/{run_name} not found")
     entity, project, run = _read_entity(row), _read_project(row), _read_run(row)
     actor = Actor(user=user, api_key_id=key.id)
-    await require_loggable(transaction.session, actor, Access.of(actor, entity, row["membership_role"]).role,
-                           entity, project, run)
+    await require_loggable(
+        transaction.session, actor, Access.of(actor, entity, row["membership_role"]).role, entity, project, run
+    )
     if api_keys.use_is_stale(key, now):
         await api_keys.record_key_use(await transaction.session(), key.id, now)
     baseline = _read_baseline(row) if row["baseline_id"] is not None else None
@@ -427,8 +547,14 @@ async def loggable_run_by_id(session: AsyncSession, actor: Actor, run_id: int) -
     return context
 
 
-async def require_loggable(session_of: SessionOf, actor: Actor, role: Role | None, entity: Entity | StreamEntity,
-                           project: Project | StreamProject, run: Run | StreamRun) -> None:
+async def require_loggable(
+    session_of: SessionOf,
+    actor: Actor,
+    role: Role | None,
+    entity: Entity | StreamEntity,
+    project: Project | StreamProject,
+    run: Run | StreamRun,
+) -> None:
     """NotFound / Forbidden unless the actor may log to the run (Access.can_log_to): the one decision
     for every route that logs (upsertBucket, file_stream, files, artifacts, alerts). The member list
     is read (and a session opened for it) only for a RESTRICTED project."""
@@ -460,14 +586,23 @@ async def editable_run(session: AsyncSession, actor: Actor, run_id: int, *, verb
 
 # --- stopping and run states ----------------------------------------------------------------------
 
+
 async def request_stop(session: AsyncSession, actor: Actor, run_id: int) -> Run:
     """Ask the client to stop: the next file_stream answer carries {"stopped": true}."""
     context = await editable_run(session, actor, run_id)
     run = context.run
     run.stop_requested = True
     run.updated_at = utcnow()
-    audit.record(session, actor, "run.stop", entity_id=context.entity.id, target_type="run", target_id=run.id,
-                 name=run.name, state=run.state)
+    audit.record(
+        session,
+        actor,
+        "run.stop",
+        entity_id=context.entity.id,
+        target_type="run",
+        target_id=run.id,
+        name=run.name,
+        state=run.state,
+    )
     return run
 
 
@@ -487,9 +622,20 @@ async def update_run_state(session: AsyncSession, actor: Actor, run_id: int, sta
     if run.sweep_name:
         raise BadInput(f"run {run.name} belongs to sweep {run.sweep_name}; a sweep run's state cannot be set")
     if run.state not in STATE_TRANSITIONS[state]:
-        raise Conflict(f"invalid state transition for run {run.name}: {run.state} to {state} "
-                       f"(only from {', '.join(STATE_TRANSITIONS[state])})")
+        raise Conflict(
+            f"invalid state transition for run {run.name}: {run.state} to {state} "
+            f"(only from {', '.join(STATE_TRANSITIONS[state])})"
+        )
     previous, run.state, run.updated_at = run.state, state, utcnow()
-    audit.record(session, actor, "run.update_state", entity_id=context.entity.id, target_type="run",
-                 target_id=run.id, name=run.name, previous=previous, state=state)
+    audit.record(
+        session,
+        actor,
+        "run.update_state",
+        entity_id=context.entity.id,
+        target_type="run",
+        target_id=run.id,
+        name=run.name,
+        previous=previous,
+        state=state,
+    )
     return run

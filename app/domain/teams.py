@@ -47,6 +47,7 @@ class MemberEntry:
 
 # --- lookups -------------------------------------------------------------------------------
 
+
 def require_team_kind(entity: Entity) -> Entity:
     if entity.kind != EntityKind.TEAM:
         raise BadInput(f"{entity.name} is a personal entity; only teams have members and invites")
@@ -68,9 +69,7 @@ async def administered_team(session: AsyncSession, actor: Actor, name: str, acti
 
 
 async def membership_of(session: AsyncSession, team: Entity, user: User) -> Membership | None:
-    return await session.scalar(
-        select(Membership).where(Membership.team_id == team.id, Membership.user_id == user.id)
-    )
+    return await session.scalar(select(Membership).where(Membership.team_id == team.id, Membership.user_id == user.id))
 
 
 async def list_members(session: AsyncSession, entity: Entity) -> list[MemberEntry]:
@@ -137,9 +136,15 @@ async def _keep_an_admin(session: AsyncSession, team: Entity, membership: Member
 
 # --- teams ---------------------------------------------------------------------------------
 
+
 async def create_team(
-    session: AsyncSession, actor: Actor, name: str, *, admin_username: str | None = None,
-    restricted_to_admins: bool = False, default_access: str | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    name: str,
+    *,
+    admin_username: str | None = None,
+    restricted_to_admins: bool = False,
+    default_access: str | None = None,
 ) -> Entity:
     if not policy.can_create_team(actor, restricted_to_admins=restricted_to_admins):
         raise policy.team_creation_denied(actor)
@@ -164,15 +169,25 @@ async def create_team(
     except IntegrityError:  # the same name taken by a concurrent request since ensure_name_free
         raise Conflict(f"the name {name} is already taken by a user or team") from None
     session.add(Membership(team_id=team.id, user_id=admin.id, role=Role.ADMIN))
-    audit.record(session, actor, "team.create", entity_id=team.id, target_type="team", target_id=team.id,
-                 name=name, admin=admin.username)
+    audit.record(
+        session,
+        actor,
+        "team.create",
+        entity_id=team.id,
+        target_type="team",
+        target_id=team.id,
+        name=name,
+        admin=admin.username,
+    )
     return team
 
 
 # --- members -------------------------------------------------------------------------------
 
-async def authorize_removal(session: AsyncSession, actor: Actor, membership_id: int, *, entity_name: str | None
-                            ) -> tuple[Membership, Entity]:
+
+async def authorize_removal(
+    session: AsyncSession, actor: Actor, membership_id: int, *, entity_name: str | None
+) -> tuple[Membership, Entity]:
     membership = await session.get(Membership, membership_id)
     team = await session.get(Entity, membership.team_id) if membership else None
     access = await Access.load(session, actor, team) if team else None
@@ -197,8 +212,16 @@ async def remove_member(session: AsyncSession, actor: Actor, membership_id: int,
             update(ApiKey).where(ApiKey.user_id == member.id, ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow())
         )
     await session.delete(membership)
-    audit.record(session, actor, "member.remove", entity_id=team.id, target_type="user", target_id=member.id,
-                 username=member.username, role=membership.role)
+    audit.record(
+        session,
+        actor,
+        "member.remove",
+        entity_id=team.id,
+        target_type="user",
+        target_id=member.id,
+        username=member.username,
+        role=membership.role,
+    )
 
 
 async def add_member(session: AsyncSession, actor: Actor, *, entity_name: str, username: str, role: str) -> Membership:
@@ -221,13 +244,22 @@ async def add_member(session: AsyncSession, actor: Actor, *, entity_name: str, u
         await session.flush()
     except IntegrityError:  # added by a concurrent request since the check above
         raise Conflict(f"{username} is already a member of team {team.name}") from None
-    audit.record(session, actor, "member.add", entity_id=team.id, target_type="user", target_id=user.id,
-                 username=username, role=role)
+    audit.record(
+        session,
+        actor,
+        "member.add",
+        entity_id=team.id,
+        target_type="user",
+        target_id=user.id,
+        username=username,
+        role=role,
+    )
     return membership
 
 
-async def update_member(session: AsyncSession, actor: Actor, *, entity_name: str, username: str,
-                        role: str) -> Membership:
+async def update_member(
+    session: AsyncSession, actor: Actor, *, entity_name: str, username: str, role: str
+) -> Membership:
     team = await administered_team(session, actor, entity_name, "change roles")
     member = await user_by_username(session, username)
     membership = await membership_of(session, team, member) if member else None
@@ -240,15 +272,30 @@ async def update_member(session: AsyncSession, actor: Actor, *, entity_name: str
     if role != Role.ADMIN:
         await _keep_an_admin(session, team, membership, "demote the last admin")
     previous, membership.role = membership.role, role
-    audit.record(session, actor, "member.update_role", entity_id=team.id, target_type="user", target_id=member.id,
-                 username=username, previous=previous, role=role)
+    audit.record(
+        session,
+        actor,
+        "member.update_role",
+        entity_id=team.id,
+        target_type="user",
+        target_id=member.id,
+        username=username,
+        previous=previous,
+        role=role,
+    )
     return membership
 
 
 # --- service accounts ------------------------------------------------------------------------
 
+
 async def create_service_account(
-    session: AsyncSession, actor: Actor, *, entity_name: str, description: str | None, server_secret: bytes,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    entity_name: str,
+    description: str | None,
+    server_secret: bytes,
 ) -> tuple[User, IssuedKey]:
     """A SERVICE user of ``entity_name`` with a key team admins can read back (members{apiKey})."""
     team = await administered_team(session, actor, entity_name, "create service accounts")
@@ -256,14 +303,22 @@ async def create_service_account(
     if description and len(description) > 255:
         raise BadInput("the description is longer than 255 characters")
     username = await _service_username(session, team.name)
-    user = await create_user(session, email=None, username=username, account_type=AccountType.SERVICE,
-                             full_name=description)
+    user = await create_user(
+        session, email=None, username=username, account_type=AccountType.SERVICE, full_name=description
+    )
     user.default_entity_id = team.id
     session.add(Membership(team_id=team.id, user_id=user.id, role=Role.SERVICE))
     issued = issue_key(session, user, description=description, server_secret=server_secret)
     await session.flush()
-    audit.record(session, actor, "service_account.create", entity_id=team.id, target_type="user", target_id=user.id,
-                 username=username)
+    audit.record(
+        session,
+        actor,
+        "service_account.create",
+        entity_id=team.id,
+        target_type="user",
+        target_id=user.id,
+        username=username,
+    )
     return user, issued
 
 

@@ -35,10 +35,16 @@ async def require_entity(session: AsyncSession, name: str) -> Entity:
 
 async def team_names(session: AsyncSession, user: User) -> list[str]:
     """The names of the teams ``user`` belongs to, alphabetically."""
-    return list((await session.scalars(
-        select(Entity.name).join(Membership, Membership.team_id == Entity.id)
-        .where(Membership.user_id == user.id).order_by(Entity.name)
-    )).all())
+    return list(
+        (
+            await session.scalars(
+                select(Entity.name)
+                .join(Membership, Membership.team_id == Entity.id)
+                .where(Membership.user_id == user.id)
+                .order_by(Entity.name)
+            )
+        ).all()
+    )
 
 
 async def user_by_username(session: AsyncSession, username: str) -> User | None:
@@ -46,9 +52,7 @@ async def user_by_username(session: AsyncSession, username: str) -> User | None:
 
 
 async def user_by_email(session: AsyncSession, email: str) -> User | None:
-    return await session.scalar(
-        select(User).where(func.lower(User.email) == email.lower(), User.deleted_at.is_(None))
-    )
+    return await session.scalar(select(User).where(func.lower(User.email) == email.lower(), User.deleted_at.is_(None)))
 
 
 async def name_taken(session: AsyncSession, name: str) -> bool:
@@ -102,8 +106,11 @@ async def create_user(
     if email is not None:
         await session.execute(
             update(Invite)
-            .where(func.lower(Invite.email) == email.lower(), Invite.invitee_id.is_(None),
-                   Invite.state == InviteState.PENDING)
+            .where(
+                func.lower(Invite.email) == email.lower(),
+                Invite.invitee_id.is_(None),
+                Invite.state == InviteState.PENDING,
+            )
             .values(invitee_id=user.id)
         )
     return user
@@ -122,7 +129,7 @@ async def _claim_name(session: AsyncSession, name: str, *, vary: bool = False) -
                 return entity
         if not vary:
             raise Conflict(f"the name {candidate} is already taken by a user or team")
-        candidate = f"{name[:NAME_MAX - 7]}-{secrets.token_hex(3)}"
+        candidate = f"{name[: NAME_MAX - 7]}-{secrets.token_hex(3)}"
 
 
 async def count_users(session: AsyncSession) -> int:
@@ -131,8 +138,14 @@ async def count_users(session: AsyncSession) -> int:
 
 # --- account services (GraphQL and other callers) ------------------------------------------
 
+
 async def admin_create_user(
-    session: AsyncSession, actor: Actor, *, email: str, username: str | None = None, admin: bool = False,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    email: str,
+    username: str | None = None,
+    admin: bool = False,
 ) -> tuple[User, IssuedKey]:
     """An instance admin creates an account; its first key is returned once."""
     if not policy.can_manage_instance(actor):
@@ -140,8 +153,16 @@ async def admin_create_user(
     user = await create_user(session, email=email, username=username, admin=admin)
     issued = issue_key(session, user, description="created with the account")
     await session.flush()
-    audit.record(session, actor, "user.create", entity_id=user.entity_id, target_type="user", target_id=user.id,
-                 username=user.username, admin=admin)
+    audit.record(
+        session,
+        actor,
+        "user.create",
+        entity_id=user.entity_id,
+        target_type="user",
+        target_id=user.id,
+        username=user.username,
+        admin=admin,
+    )
     return user, issued
 
 
@@ -153,8 +174,9 @@ async def generate_api_key(session: AsyncSession, actor: Actor, *, description: 
     user = await session.get(User, actor.user.id)
     issued = issue_key(session, user, description=description)
     await session.flush()
-    audit.record(session, actor, "api_key.create", entity_id=user.entity_id, target_type="api_key",
-                 target_id=issued.record.id)
+    audit.record(
+        session, actor, "api_key.create", entity_id=user.entity_id, target_type="api_key", target_id=issued.record.id
+    )
     return issued
 
 
@@ -170,7 +192,11 @@ async def delete_api_key(session: AsyncSession, actor: Actor, key_id: int) -> Ap
 
 
 async def update_user(
-    session: AsyncSession, actor: Actor, *, user_id: int, full_name: str | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    user_id: int,
+    full_name: str | None = None,
     default_entity: str | None = None,
 ) -> User:
     if not policy.can_update_user(actor, user_id):
@@ -190,13 +216,19 @@ async def update_user(
             raise BadInput(f"{user.username} is not a member of {default_entity}, so it cannot be the default entity")
         user.default_entity_id = entity.id
         changes["default_entity"] = default_entity
-    audit.record(session, actor, "user.update", entity_id=user.entity_id, target_type="user", target_id=user.id,
-                 **changes)
+    audit.record(
+        session, actor, "user.update", entity_id=user.entity_id, target_type="user", target_id=user.id, **changes
+    )
     return user
 
 
 async def search_users(
-    session: AsyncSession, actor: Actor, query: str | None, *, limit: int, after_id: int | None = None,
+    session: AsyncSession,
+    actor: Actor,
+    query: str | None,
+    *,
+    limit: int,
+    after_id: int | None = None,
 ) -> tuple[list[User], bool]:
     """Instance admins find accounts by part of a username or email (what ``wandb.Api().users()`` sends).
 

@@ -81,12 +81,14 @@ async def sign_in_with_api_key(session: AsyncSession, secret: str) -> SignedIn:
 async def _open(session: AsyncSession, user: User, *, method: str) -> SignedIn:
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    session.add(WebSession(user_id=user.id, token_hash=_hash(token), created_at=now,
-                           expires_at=now + timedelta(days=SESSION_DAYS)))
+    session.add(
+        WebSession(
+            user_id=user.id, token_hash=_hash(token), created_at=now, expires_at=now + timedelta(days=SESSION_DAYS)
+        )
+    )
     # Expired rows of this person go when they sign in again (no sweeper needed).
     await session.execute(delete(WebSession).where(WebSession.user_id == user.id, WebSession.expires_at <= now))
-    audit.record(session, Actor(user=user), "web_session.create", target_type="user", target_id=user.id,
-                 method=method)
+    audit.record(session, Actor(user=user), "web_session.create", target_type="user", target_id=user.id, method=method)
     return SignedIn(user, token)
 
 
@@ -95,27 +97,32 @@ async def sign_out(session: AsyncSession, token: str) -> None:
     if row is None:
         return
     await session.delete(row)
-    audit.record(session, Actor(user=await session.get(User, row.user_id)), "web_session.delete",
-                 target_type="user", target_id=row.user_id)
+    audit.record(
+        session,
+        Actor(user=await session.get(User, row.user_id)),
+        "web_session.delete",
+        target_type="user",
+        target_id=row.user_id,
+    )
 
 
 _SESSION_WITH_USER = (
-    select(WebSession, User, Entity)
-    .join(User, User.id == WebSession.user_id)
-    .join(Entity, Entity.id == User.entity_id)
+    select(WebSession, User, Entity).join(User, User.id == WebSession.user_id).join(Entity, Entity.id == User.entity_id)
 )
 
 
-async def actor_for_session(session: AsyncSession, token: str, *, server_secret: bytes, csrf_sent: str | None,
-                            needs_csrf: bool) -> Actor:
+async def actor_for_session(
+    session: AsyncSession, token: str, *, server_secret: bytes, csrf_sent: str | None, needs_csrf: bool
+) -> Actor:
     """The person behind a session cookie. Unauthenticated when the session is unknown or expired;
     Forbidden when a request that needs it lacks the CSRF header."""
     row = (await session.execute(_SESSION_WITH_USER.where(WebSession.token_hash == _hash(token)))).first()
     if row is None or row.WebSession.expires_at <= utcnow() or row.User.deleted_at is not None:
         raise Unauthenticated("your session has ended; sign in again")
     if needs_csrf and not csrf_matches(server_secret, token, csrf_sent):
-        raise Forbidden("this request from the browser lacks its CSRF token (the X-Labbook-CSRF header); "
-                        "reload the page")
+        raise Forbidden(
+            "this request from the browser lacks its CSRF token (the X-Labbook-CSRF header); reload the page"
+        )
     return Actor(user=row.User, entity=row.Entity)
 
 

@@ -59,8 +59,10 @@ class WebhookInput:
 
 # --- managing webhooks ---------------------------------------------------------------------------
 
-async def _owner(session: AsyncSession, actor: Actor, entity_name: str,
-                 project_name: str | None) -> tuple[Entity, Project | None, str]:
+
+async def _owner(
+    session: AsyncSession, actor: Actor, entity_name: str, project_name: str | None
+) -> tuple[Entity, Project | None, str]:
     """The webhook's entity and project, if the actor may manage its webhooks: a project's by members
     with write access, a team's (no project) by its admins."""
     entity = await entity_by_name(session, entity_name)
@@ -91,13 +93,29 @@ async def create(session: AsyncSession, actor: Actor, data: WebhookInput) -> Web
     if unknown:
         raise BadInput(f"unknown event kind {unknown[0]!r}: use {', '.join(EVENT_KINDS)}")
     entity, project, path = await _owner(session, actor, data.entity, data.project)
-    webhook = Webhook(entity_id=entity.id, project_id=project.id if project else None, url=data.url,
-                      secret=data.secret, format=data.format, event_kinds=kinds,
-                      created_by_id=actor.user.id if actor.user else None)
+    webhook = Webhook(
+        entity_id=entity.id,
+        project_id=project.id if project else None,
+        url=data.url,
+        secret=data.secret,
+        format=data.format,
+        event_kinds=kinds,
+        created_by_id=actor.user.id if actor.user else None,
+    )
     session.add(webhook)
     await session.flush()
-    audit.record(session, actor, "webhook.create", entity_id=entity.id, target_type="webhook", target_id=webhook.id,
-                 path=path, url=data.url, format=data.format, event_kinds=kinds)
+    audit.record(
+        session,
+        actor,
+        "webhook.create",
+        entity_id=entity.id,
+        target_type="webhook",
+        target_id=webhook.id,
+        path=path,
+        url=data.url,
+        format=data.format,
+        event_kinds=kinds,
+    )
     return webhook
 
 
@@ -119,8 +137,15 @@ async def _manageable(session: AsyncSession, actor: Actor, webhook_id: int) -> t
 async def delete(session: AsyncSession, actor: Actor, webhook_id: int) -> Webhook:
     webhook, entity = await _manageable(session, actor, webhook_id)
     await session.delete(webhook)
-    audit.record(session, actor, "webhook.delete", entity_id=entity.id, target_type="webhook", target_id=webhook_id,
-                 url=webhook.url)
+    audit.record(
+        session,
+        actor,
+        "webhook.delete",
+        entity_id=entity.id,
+        target_type="webhook",
+        target_id=webhook_id,
+        url=webhook.url,
+    )
     await session.flush()
     return webhook
 
@@ -128,20 +153,33 @@ async def delete(session: AsyncSession, actor: Actor, webhook_id: int) -> Webhoo
 async def listed(session: AsyncSession, actor: Actor, entity_name: str, project_name: str | None) -> list[Webhook]:
     """The webhooks of a project (and its team's, which also fire for it), or of a team."""
     entity, project, _ = await _owner(session, actor, entity_name, project_name)
-    scope = Webhook.project_id.is_(None) if project is None else or_(Webhook.project_id == project.id,
-                                                                      Webhook.project_id.is_(None))
-    return list((await session.scalars(select(Webhook).where(Webhook.entity_id == entity.id, scope)
-                                      .order_by(Webhook.id))).all())
+    scope = (
+        Webhook.project_id.is_(None)
+        if project is None
+        else or_(Webhook.project_id == project.id, Webhook.project_id.is_(None))
+    )
+    return list(
+        (await session.scalars(select(Webhook).where(Webhook.entity_id == entity.id, scope).order_by(Webhook.id))).all()
+    )
 
 
 async def deliveries(session: AsyncSession, actor: Actor, webhook_id: int, limit: int = 100) -> list[WebhookDelivery]:
     """Every attempt to deliver to the webhook, newest first."""
     await _manageable(session, actor, webhook_id)
-    return list((await session.scalars(select(WebhookDelivery).where(WebhookDelivery.webhook_id == webhook_id)
-                                      .order_by(WebhookDelivery.id.desc()).limit(limit))).all())
+    return list(
+        (
+            await session.scalars(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.webhook_id == webhook_id)
+                .order_by(WebhookDelivery.id.desc())
+                .limit(limit)
+            )
+        ).all()
+    )
 
 
 # --- addresses -----------------------------------------------------------------------------------
+
 
 class RefusedAddress(BadInput):
     pass
@@ -168,13 +206,16 @@ def refuse_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, *, al
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
     if address.is_link_local or address in METADATA_ADDRESSES:
-        raise RefusedAddress(f"webhook URL {url!r} resolves to {address}: link-local and cloud metadata addresses "
-                             f"are refused")
+        raise RefusedAddress(
+            f"webhook URL {url!r} resolves to {address}: link-local and cloud metadata addresses are refused"
+        )
     if address.is_multicast or address.is_unspecified or address.is_reserved:
         raise RefusedAddress(f"webhook URL {url!r} resolves to {address}, which is not a unicast address")
     if not allow_private and (address.is_loopback or address.is_private or not address.is_global):
-        raise RefusedAddress(f"webhook URL {url!r} resolves to the private or loopback address {address}; "
-                             f"set LABBOOK_WEBHOOK_ALLOW_PRIVATE=true to allow it")
+        raise RefusedAddress(
+            f"webhook URL {url!r} resolves to the private or loopback address {address}; "
+            f"set LABBOOK_WEBHOOK_ALLOW_PRIVATE=true to allow it"
+        )
 
 
 async def check_resolved(url: str, *, allow_private: bool) -> None:
@@ -192,6 +233,7 @@ async def check_resolved(url: str, *, allow_private: bool) -> None:
 
 # --- events and deliveries -----------------------------------------------------------------------
 
+
 def sign(secret: str, timestamp: int, body: str) -> str:
     digest = hmac.new(secret.encode(), f"{timestamp}.{body}".encode(), hashlib.sha256).hexdigest()
     return f"t={timestamp},v1={digest}"
@@ -203,24 +245,37 @@ def body_for(webhook_format: str, event: str, alert: dict[str, Any]) -> str:
         value, baseline = alert.get("value"), alert.get("baselineValue")
         against = f" against the baseline's {baseline:g}" if isinstance(baseline, (int, float)) else ""
         shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
-        text = (f":rotating_light: <{alert['url']}|{alert['entity']}/{alert['project']}/{alert['run']}> {verb}: "
-                f"{alert['rule']} — {alert.get('metric') or ''} = {shown}{against} at step {alert.get('step')}")
+        text = (
+            f":rotating_light: <{alert['url']}|{alert['entity']}/{alert['project']}/{alert['run']}> {verb}: "
+            f"{alert['rule']} — {alert.get('metric') or ''} = {shown}{against} at step {alert.get('step')}"
+        )
         return json.dumps({"text": text})
     return json.dumps({"event": event, "alert": alert}, separators=(",", ":"))
 
 
-async def enqueue_for(session: AsyncSession, entity_id: int, project_id: int, event: str,
-                      alert: dict[str, Any]) -> int:
+async def enqueue_for(session: AsyncSession, entity_id: int, project_id: int, event: str, alert: dict[str, Any]) -> int:
     """A delivery job for each of the project's and its team's webhooks that want ``event``."""
-    hooks = (await session.scalars(select(Webhook).where(
-        Webhook.entity_id == entity_id, or_(Webhook.project_id == project_id, Webhook.project_id.is_(None))
-    ))).all()
+    hooks = (
+        await session.scalars(
+            select(Webhook).where(
+                Webhook.entity_id == entity_id, or_(Webhook.project_id == project_id, Webhook.project_id.is_(None))
+            )
+        )
+    ).all()
     count = 0
     for hook in hooks:
         if event not in (hook.event_kinds or DEFAULT_EVENT_KINDS):
             continue
-        await jobs.enqueue(session, DELIVER, {"webhook_id": hook.id, "event": event, "alert_id": alert.get("id"),
-                                              "body": body_for(hook.format, event, alert)})
+        await jobs.enqueue(
+            session,
+            DELIVER,
+            {
+                "webhook_id": hook.id,
+                "event": event,
+                "alert_id": alert.get("id"),
+                "body": body_for(hook.format, event, alert),
+            },
+        )
         count += 1
     return count
 
@@ -228,8 +283,14 @@ async def enqueue_for(session: AsyncSession, entity_id: int, project_id: int, ev
 class Deliverer:
     """The handler of delivery jobs: one HTTP client for the process's deliveries."""
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], *, allow_private: bool,
-                 retry_base_seconds: float, retry_hours: float) -> None:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        allow_private: bool,
+        retry_base_seconds: float,
+        retry_hours: float,
+    ) -> None:
         self._sessions = session_factory
         self._allow_private = allow_private
         self._retry_base = retry_base_seconds
@@ -250,11 +311,17 @@ class Deliverer:
         try:
             await check_resolved(hook.url, allow_private=self._allow_private)
             timestamp = int(time.time())
-            response = await self._client.post(hook.url, content=payload["body"].encode(), headers={
-                "Content-Type": "application/json", SIGNATURE_HEADER: sign(hook.secret, timestamp, payload["body"]),
-                "X-Labbook-Event": payload["event"], "X-Labbook-Delivery": str(job.id),
-                "User-Agent": "Labbook-Webhooks/1",
-            })
+            response = await self._client.post(
+                hook.url,
+                content=payload["body"].encode(),
+                headers={
+                    "Content-Type": "application/json",
+                    SIGNATURE_HEADER: sign(hook.secret, timestamp, payload["body"]),
+                    "X-Labbook-Event": payload["event"],
+                    "X-Labbook-Delivery": str(job.id),
+                    "User-Agent": "Labbook-Webhooks/1",
+                },
+            )
             status = response.status_code
             if not 200 <= status < 300:
                 error = f"the receiver answered {status}"
@@ -268,9 +335,18 @@ class Deliverer:
             delay = min(MAX_BACKOFF_SECONDS, self._retry_base * 2 ** (job.attempts - 1))
             retry_at = utcnow() + timedelta(seconds=delay)
         async with self._sessions.begin() as session:
-            session.add(WebhookDelivery(
-                webhook_id=hook.id, job_id=job.id, event=payload["event"], alert_id=payload.get("alert_id"),
-                attempt=job.attempts, status_code=status, error=error, delivered=delivered,
-                duration_ms=(time.monotonic() - started) * 1000, next_attempt_at=retry_at,
-            ))
+            session.add(
+                WebhookDelivery(
+                    webhook_id=hook.id,
+                    job_id=job.id,
+                    event=payload["event"],
+                    alert_id=payload.get("alert_id"),
+                    attempt=job.attempts,
+                    status_code=status,
+                    error=error,
+                    delivered=delivered,
+                    duration_ms=(time.monotonic() - started) * 1000,
+                    next_attempt_at=retry_at,
+                )
+            )
         return jobs.Retry(retry_at, error) if retry_at is not None else jobs.DONE

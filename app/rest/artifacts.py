@@ -44,6 +44,9 @@ async def _download(request: Request, entity: str, project: str | None, digest: 
 
 routes = [
     Route("/artifacts/{entity}/{digest}", download_v1, methods=["GET"]),
-    Route("/artifactsV2/{region}/{entity}/{project}/{collection}/{birth}/{digest}/{name:path}", download_v2,
-          methods=["GET"]),
+    Route(
+        "/artifactsV2/{region}/{entity}/{project}/{collection}/{birth}/{digest}/{name:path}",
+        download_v2,
+        methods=["GET"],
+    ),
 ]

@@ -16,6 +16,7 @@ from app.domain.errors import Unavailable
 
 log = logging.getLogger("labbook.http")
 
+
 async def request_actor(session: AsyncSession, request: Request) -> Actor:
     """The actor behind the request's credentials; raises Unauthenticated for a bad key."""
     return await actor_for(session, request.headers.get("authorization"))
@@ -23,14 +24,19 @@ async def request_actor(session: AsyncSession, request: Request) -> Actor:
 
 def error_response(status: int, message: str, code: str, headers: dict[str, str] | None = None) -> JSONResponse:
     """The error shape wandb-core reads: {"errors": [{"message": ...}]} (PROTOCOL.md §5.1)."""
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
-                        headers=headers)
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status, headers=headers
+    )
 
 
 def unavailable_response() -> JSONResponse:
     """503 with Retry-After, which wandb-core retries with backoff."""
-    return error_response(503, "the database is unavailable; try again shortly", Unavailable.code,
-                          {"Retry-After": str(Unavailable.retry_after_seconds)})
+    return error_response(
+        503,
+        "the database is unavailable; try again shortly",
+        Unavailable.code,
+        {"Retry-After": str(Unavailable.retry_after_seconds)},
+    )
 
 
 def refused_response(reason: str) -> JSONResponse:

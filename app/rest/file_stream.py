@@ -28,8 +28,15 @@ async def file_stream(request: Request) -> Response:
         chunk = ingest.parse_body(body)
         secret = api_keys.secret_from_authorization(request.headers.get("authorization"))
         async with bulk.transaction(runtime.engine, runtime.session_factory) as transaction:
-            answer = await ingest.stream(transaction, secret, params["entity"], params["project"], params["run"],
-                                         chunk, base_url=runtime.settings.base_url or str(request.base_url))
+            answer = await ingest.stream(
+                transaction,
+                secret,
+                params["entity"],
+                params["project"],
+                params["run"],
+                chunk,
+                base_url=runtime.settings.base_url or str(request.base_url),
+            )
         if runtime.storage.direct_uploads and isinstance(body, dict) and body.get("uploaded"):
             await _confirm_uploads(runtime, params, body["uploaded"])
     except DomainError as error:
@@ -44,11 +51,13 @@ async def _confirm_uploads(runtime, params, names: object) -> None:
     here is no reason to fail the stream: listing the run's files confirms them again."""
     try:
         async with runtime.session_factory.begin() as session:
-            await files.confirm_reported_uploads(session, runtime.direct_uploads, params["entity"],
-                                                 params["project"], params["run"], names)
+            await files.confirm_reported_uploads(
+                session, runtime.direct_uploads, params["entity"], params["project"], params["run"], names
+            )
     except Exception:  # noqa: BLE001 - the stream was stored; the store may be briefly unreachable
-        log.warning("could not confirm uploads of %s/%s/%s", params["entity"], params["project"], params["run"],
-                    exc_info=True)
+        log.warning(
+            "could not confirm uploads of %s/%s/%s", params["entity"], params["project"], params["run"], exc_info=True
+        )
 
 
 async def _json_body(request: Request, limit: int) -> object:

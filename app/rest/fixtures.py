@@ -85,8 +85,9 @@ COMMANDS: dict[str, dict[str, Command]] = {
         "down_all": _user_down_all,
     },
     "team": {
-        "up": lambda s, b: fixtures.team_up(s, b.get("username"), _name(_data(b), "team"),
-                                            _name(_data(b), "organization")),
+        "up": lambda s, b: fixtures.team_up(
+            s, b.get("username"), _name(_data(b), "team"), _name(_data(b), "organization")
+        ),
         "down": lambda s, b: fixtures.team_down(s, _name(_data(b), "team")),
     },
     "organization": {
@@ -137,9 +138,11 @@ async def _body(request: Request) -> dict[str, Any]:
 
 def create_fixture_app(runtime: Runtime) -> Starlette:
     """The fixture API over the main server's runtime (its database and settings)."""
-    app = Starlette(routes=[
-        Route("/health", health, methods=["GET"]),
-        Route("/db/{kind:str}", command, methods=["POST"]),
-    ])
+    app = Starlette(
+        routes=[
+            Route("/health", health, methods=["GET"]),
+            Route("/db/{kind:str}", command, methods=["POST"]),
+        ]
+    )
     app.state.runtime = runtime
     return app

@@ -25,7 +25,9 @@ async def readyz(request: Request) -> Response:
             await connection.execute(text("SELECT 1"))
         current = await is_current(runtime.engine)
     except Exception as error:  # noqa: BLE001 - any failure means not ready
-        return JSONResponse({"status": "unavailable", "reason": f"database unreachable: {error.__class__.__name__}"}, 503)
+        return JSONResponse(
+            {"status": "unavailable", "reason": f"database unreachable: {error.__class__.__name__}"}, 503
+        )
     if not current:
         return JSONResponse({"status": "unavailable", "reason": "migrations are not current"}, 503)
     return JSONResponse({"status": "ready"})

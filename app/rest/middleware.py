@@ -80,16 +80,22 @@ class ErrorMiddleware:
     @staticmethod
     def _response(scope, error: Exception) -> JSONResponse:
         if is_unavailable(error):
-            log.warning("%s %s: database unavailable: %s: %s", scope["method"], scope["path"],
-                        type(error).__name__, str(error).splitlines()[0] if str(error) else "")
+            log.warning(
+                "%s %s: database unavailable: %s: %s",
+                scope["method"],
+                scope["path"],
+                type(error).__name__,
+                str(error).splitlines()[0] if str(error) else "",
+            )
             return unavailable_response()
         refused = refused_value(error)
         if refused is not None:
             return refused_response(refused)
         request_id = uuid.uuid4().hex[:12]
         log.error("request %s (%s %s) failed", request_id, scope["method"], scope["path"], exc_info=error)
-        return error_response(500, f"Unexpected error; it was logged with request id {request_id}.",
-                              "INTERNAL_SERVER_ERROR")
+        return error_response(
+            500, f"Unexpected error; it was logged with request id {request_id}.", "INTERNAL_SERVER_ERROR"
+        )
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,9 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if tracked.started:
                 raise
-            await _too_large(f"request body too large: more than {limit} bytes, the limit is {limit}")(scope, receive, tracked)
+            await _too_large(f"request body too large: more than {limit} bytes, the limit is {limit}")(
+                scope, receive, tracked
+            )
 
 
 def _too_large(message: str) -> JSONResponse:

@@ -129,14 +129,22 @@ async def get_run_file(request: Request) -> Response:
     try:
         async with runtime.session_factory.begin() as session:
             actor = await request_actor(session, request)
-            row = await files.readable_file(session, actor, params["entity"], params["project"], params["run"],
-                                            params["name"], direct=runtime.direct_uploads)
+            row = await files.readable_file(
+                session,
+                actor,
+                params["entity"],
+                params["project"],
+                params["run"],
+                params["name"],
+                direct=runtime.direct_uploads,
+            )
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError as error:
         return database_error_response(error)
-    direct = runtime.storage.direct_download_url(row.storage_key, expires_in=runtime.settings.signed_url_ttl_seconds,
-                                                 filename=row.name.rsplit("/", 1)[-1])
+    direct = runtime.storage.direct_download_url(
+        row.storage_key, expires_in=runtime.settings.signed_url_ttl_seconds, filename=row.name.rsplit("/", 1)[-1]
+    )
     if direct is not None:
         return RedirectResponse(direct, status_code=302)
     return await blob_response(request, row.storage_key, row.mimetype)
@@ -156,13 +164,19 @@ async def blob_response(request: Request, key: str, mimetype: str | None) -> Res
     if wanted == "unsatisfiable":
         return Response(status_code=416, headers={"content-range": f"bytes */{size}", "accept-ranges": "bytes"})
     if wanted is None:
-        return StreamingResponse(storage.open(key), media_type=media_type,
-                                 headers={"content-length": str(size), "accept-ranges": "bytes"})
+        return StreamingResponse(
+            storage.open(key), media_type=media_type, headers={"content-length": str(size), "accept-ranges": "bytes"}
+        )
     start, end = wanted
     return StreamingResponse(
-        storage.open(key, start, end), status_code=206, media_type=media_type,
-        headers={"content-length": str(end - start + 1), "content-range": f"bytes {start}-{end}/{size}",
-                 "accept-ranges": "bytes"},
+        storage.open(key, start, end),
+        status_code=206,
+        media_type=media_type,
+        headers={
+            "content-length": str(end - start + 1),
+            "content-range": f"bytes {start}-{end}/{size}",
+            "accept-ranges": "bytes",
+        },
     )
 
 
@@ -193,8 +207,10 @@ def _not_stored() -> Response:
 
 def body_limits(settings: Settings) -> list[BodyLimit]:
     """Uploads may be larger than other request bodies."""
-    return [BodyLimit("PUT", f"/storage/{artifact_blobs.KEY_PREFIX}", settings.max_artifact_file_bytes),
-            BodyLimit("PUT", "/storage/", settings.max_upload_bytes)]
+    return [
+        BodyLimit("PUT", f"/storage/{artifact_blobs.KEY_PREFIX}", settings.max_artifact_file_bytes),
+        BodyLimit("PUT", "/storage/", settings.max_upload_bytes),
+    ]
 
 
 def _storage_errors_are_503(handler):

@@ -20,8 +20,21 @@ from app.rest.auth import error_response
 
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 # First path segments that belong to the server, never to the app.
-RESERVED = {"graphql", "files", "storage", "healthz", "readyz", "ready", "metrics", "api", "sdk", "assets",
-            "logout", "password", "static"}
+RESERVED = {
+    "graphql",
+    "files",
+    "storage",
+    "healthz",
+    "readyz",
+    "ready",
+    "metrics",
+    "api",
+    "sdk",
+    "assets",
+    "logout",
+    "password",
+    "static",
+}
 APP_SECTIONS = {"artifacts", "runs"}
 ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 NO_CACHE = {"cache-control": "no-cache"}
@@ -37,8 +50,7 @@ async def sign_in(request: Request) -> Response:
     except ValueError:
         body = None
     if not isinstance(body, dict):
-        return error_response(400, 'send JSON: {"username": ..., "password": ...} or {"apiKey": ...}',
-                              "BAD_USER_INPUT")
+        return error_response(400, 'send JSON: {"username": ..., "password": ...} or {"apiKey": ...}', "BAD_USER_INPUT")
     runtime = request.app.state.runtime
     try:
         async with runtime.session_factory.begin() as session:
@@ -46,7 +58,8 @@ async def sign_in(request: Request) -> Response:
                 signed = await web_sessions.sign_in_with_api_key(session, str(body["apiKey"]))
             else:
                 signed = await web_sessions.sign_in_with_password(
-                    session, str(body.get("username") or ""), str(body.get("password") or ""))
+                    session, str(body.get("username") or ""), str(body.get("password") or "")
+                )
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     except SQLAlchemyError:
@@ -87,8 +100,9 @@ async def change_password(request: Request) -> Response:
         return error_response(400, 'send JSON: {"currentPassword": ..., "newPassword": ...}', "BAD_USER_INPUT")
     try:
         async with runtime.session_factory.begin() as session:
-            await web_sessions.change_own_password(session, token, str(body.get("currentPassword") or ""),
-                                                   body["newPassword"])
+            await web_sessions.change_own_password(
+                session, token, str(body.get("currentPassword") or ""), body["newPassword"]
+            )
     except DomainError as error:
         return error_response(error.http_status, error.message, error.code)
     return JSONResponse({"passwordChanged": True})
@@ -97,10 +111,18 @@ async def change_password(request: Request) -> Response:
 def _set_cookies(request: Request, response: Response, token: str, secret: bytes) -> None:
     secure = request.url.scheme == "https"
     max_age = web_sessions.SESSION_DAYS * 86400
-    response.set_cookie(web_sessions.SESSION_COOKIE, token, max_age=max_age, path="/", httponly=True,
-                        samesite="lax", secure=secure)
-    response.set_cookie(web_sessions.CSRF_COOKIE, web_sessions.csrf_token(secret, token), max_age=max_age,
-                        path="/", httponly=False, samesite="lax", secure=secure)
+    response.set_cookie(
+        web_sessions.SESSION_COOKIE, token, max_age=max_age, path="/", httponly=True, samesite="lax", secure=secure
+    )
+    response.set_cookie(
+        web_sessions.CSRF_COOKIE,
+        web_sessions.csrf_token(secret, token),
+        max_age=max_age,
+        path="/",
+        httponly=False,
+        samesite="lax",
+        secure=secure,
+    )
 
 
 def _same_origin(request: Request) -> bool:
@@ -135,8 +157,9 @@ async def built_asset(request: Request) -> Response:
 def _index() -> Response:
     index = DIST / "index.html"
     if not index.is_file():
-        return Response("The web app is not built: run `npm ci && npm run build` in web/.", status_code=503,
-                        media_type="text/plain")
+        return Response(
+            "The web app is not built: run `npm ci && npm run build` in web/.", status_code=503, media_type="text/plain"
+        )
     return FileResponse(index, media_type="text/html", headers=NO_CACHE)
 
 

@@ -55,12 +55,14 @@ class BlobStore(Protocol):
     def part_upload_url(self, key: str, upload_id: str, part_number: int, *, expires_in: int) -> str | None:
         """A presigned PUT URL for one part; None means: Labbook's signed /storage route takes it."""
 
-    async def put_part(self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *,
-                       max_bytes: int) -> str:
+    async def put_part(
+        self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *, max_bytes: int
+    ) -> str:
         """Store one part received by Labbook's route; its ETag (the part's md5 hex, quoted)."""
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
-                                 expected_md5: str | None = None) -> tuple[int, str]:
+    async def complete_multipart(
+        self, key: str, upload_id: str, parts: list[tuple[int, str]], *, expected_md5: str | None = None
+    ) -> tuple[int, str]:
         """Join the parts ((part number, etag), ascending) into ``key``: (size, etag). The etag is what
         the backend reports: S3's multipart ETag (``"<hex>-<n>"``), or the local store's base64 md5 of
         the whole content. InvalidUpload when a part is missing or does not match its etag, and (on

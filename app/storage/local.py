@@ -67,8 +67,9 @@ class LocalBlobStore:
             handle.close()
             tmp.unlink(missing_ok=True)
 
-    async def _write(self, target: Path, chunks: AsyncIterator[bytes], max_bytes: int,
-                     expected_md5: str | None = None) -> tuple[int, "hashlib._Hash"]:
+    async def _write(
+        self, target: Path, chunks: AsyncIterator[bytes], max_bytes: int, expected_md5: str | None = None
+    ) -> tuple[int, "hashlib._Hash"]:
         md5 = hashlib.md5()
         size = 0
         with self._temp_file() as (tmp, handle):
@@ -106,8 +107,9 @@ class LocalBlobStore:
                 return b"" if handle.closed else _read_fully(handle, size)
 
         def read_next() -> asyncio.Future:
-            return asyncio.ensure_future(asyncio.to_thread(read, READ_CHUNK if remaining is None
-                                                           else min(READ_CHUNK, remaining)))
+            return asyncio.ensure_future(
+                asyncio.to_thread(read, READ_CHUNK if remaining is None else min(READ_CHUNK, remaining))
+            )
 
         try:
             if start:
@@ -202,8 +204,9 @@ class LocalBlobStore:
         (directory / "key").write_text(key)
         return upload_id
 
-    async def put_part(self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *,
-                       max_bytes: int) -> str:
+    async def put_part(
+        self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *, max_bytes: int
+    ) -> str:
         directory = self._upload_dir(key, upload_id)
         if not 1 <= part_number <= MAX_PARTS:
             raise InvalidUpload(f"part number {part_number} is out of range: use 1 to {MAX_PARTS}")
@@ -211,14 +214,16 @@ class LocalBlobStore:
         os.utime(directory)
         return f'"{md5.hexdigest()}"'
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
-                                 expected_md5: str | None = None) -> tuple[int, str]:
+    async def complete_multipart(
+        self, key: str, upload_id: str, parts: list[tuple[int, str]], *, expected_md5: str | None = None
+    ) -> tuple[int, str]:
         directory = self._upload_dir(key, upload_id)
         numbers = [number for number, _ in parts]
         if not parts or numbers != sorted(set(numbers)):
             raise InvalidUpload("list the parts once each, in ascending part number order")
-        size, md5 = await self._write(self._path(key), self._joined(directory, parts), max_bytes=2**63,
-                                      expected_md5=expected_md5)
+        size, md5 = await self._write(
+            self._path(key), self._joined(directory, parts), max_bytes=2**63, expected_md5=expected_md5
+        )
         await asyncio.to_thread(shutil.rmtree, directory, True)
         return size, base64.b64encode(md5.digest()).decode()
 

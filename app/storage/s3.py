@@ -35,8 +35,15 @@ _MISSING = ("404", "NoSuchKey", "NotFound")
 class S3BlobStore:
     direct_uploads = True
 
-    def __init__(self, client: Any, bucket: str, *, prefix: str = "", presign_client: Any | None = None,
-                 stale_after_seconds: float = 7 * 24 * 3600) -> None:
+    def __init__(
+        self,
+        client: Any,
+        bucket: str,
+        *,
+        prefix: str = "",
+        presign_client: Any | None = None,
+        stale_after_seconds: float = 7 * 24 * 3600,
+    ) -> None:
         self.client = client
         self.presign_client = presign_client or client
         self.bucket = bucket
@@ -109,13 +116,15 @@ class S3BlobStore:
                     parts.append(await self._upload_part(name, upload_id, len(parts) + 1, bytes(buffer)))
                     buffer.clear()
             if upload_id is None:
-                await self._call("put_object", Key=name, Body=bytes(buffer),
-                                 ContentMD5=base64.b64encode(md5.digest()).decode())
+                await self._call(
+                    "put_object", Key=name, Body=bytes(buffer), ContentMD5=base64.b64encode(md5.digest()).decode()
+                )
             else:
                 if buffer:
                     parts.append(await self._upload_part(name, upload_id, len(parts) + 1, bytes(buffer)))
-                await self._call("complete_multipart_upload", Key=name, UploadId=upload_id,
-                                 MultipartUpload={"Parts": parts})
+                await self._call(
+                    "complete_multipart_upload", Key=name, UploadId=upload_id, MultipartUpload={"Parts": parts}
+                )
                 upload_id = None
         finally:
             if upload_id is not None:
@@ -123,8 +132,14 @@ class S3BlobStore:
         return size, base64.b64encode(md5.digest()).decode()
 
     async def _upload_part(self, name: str, upload_id: str, number: int, body: bytes) -> dict[str, Any]:
-        answer = await self._call("upload_part", Key=name, UploadId=upload_id, PartNumber=number, Body=body,
-                                  ContentMD5=base64.b64encode(hashlib.md5(body).digest()).decode())
+        answer = await self._call(
+            "upload_part",
+            Key=name,
+            UploadId=upload_id,
+            PartNumber=number,
+            Body=body,
+            ContentMD5=base64.b64encode(hashlib.md5(body).digest()).decode(),
+        )
         return {"PartNumber": number, "ETag": answer["ETag"]}
 
     # --- reading ---------------------------------------------------------------------------------
@@ -152,8 +167,9 @@ class S3BlobStore:
             if _missing(error):
                 return None
             raise
-        return BlobInfo(size=head["ContentLength"], md5=_md5_of_etag(head.get("ETag")),
-                        modified=head["LastModified"].timestamp())
+        return BlobInfo(
+            size=head["ContentLength"], md5=_md5_of_etag(head.get("ETag")), modified=head["LastModified"].timestamp()
+        )
 
     async def size(self, key: str) -> int | None:
         info = await self.stat(key)
@@ -171,7 +187,7 @@ class S3BlobStore:
         pages = iter(paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix))
         while (page := await _thread(next, pages, None)) is not None:
             for item in page.get("Contents", []):
-                yield item["Key"][len(self.prefix):], item["LastModified"].timestamp()
+                yield item["Key"][len(self.prefix) :], item["LastModified"].timestamp()
 
     # --- presigned URLs --------------------------------------------------------------------------
 
@@ -189,20 +205,21 @@ class S3BlobStore:
         return self._presign("get_object", expires_in, Key=self._key(key), **extra)
 
     def part_upload_url(self, key: str, upload_id: str, part_number: int, *, expires_in: int) -> str | None:
-        return self._presign("upload_part", expires_in, Key=self._key(key), UploadId=upload_id,
-                             PartNumber=part_number)
+        return self._presign("upload_part", expires_in, Key=self._key(key), UploadId=upload_id, PartNumber=part_number)
 
     # --- multipart -------------------------------------------------------------------------------
 
     async def create_multipart(self, key: str) -> str:
         return (await self._call("create_multipart_upload", Key=self._key(key)))["UploadId"]
 
-    async def put_part(self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *,
-                       max_bytes: int) -> str:
+    async def put_part(
+        self, key: str, upload_id: str, part_number: int, chunks: AsyncIterator[bytes], *, max_bytes: int
+    ) -> str:
         raise NotImplementedError("parts go straight to the bucket: use part_upload_url")
 
-    async def complete_multipart(self, key: str, upload_id: str, parts: list[tuple[int, str]], *,
-                                 expected_md5: str | None = None) -> tuple[int, str]:
+    async def complete_multipart(
+        self, key: str, upload_id: str, parts: list[tuple[int, str]], *, expected_md5: str | None = None
+    ) -> tuple[int, str]:
         # ``expected_md5`` cannot be checked before the bucket makes the object visible: the caller
         # reads it back (the multipart ETag is no MD5).
         numbers = [number for number, _ in parts]
@@ -210,7 +227,9 @@ class S3BlobStore:
             raise InvalidUpload("list the parts once each, in ascending part number order")
         try:
             answer = await self._call(
-                "complete_multipart_upload", Key=self._key(key), UploadId=upload_id,
+                "complete_multipart_upload",
+                Key=self._key(key),
+                UploadId=upload_id,
                 MultipartUpload={"Parts": [{"PartNumber": n, "ETag": etag} for n, etag in parts]},
             )
         except ClientError as error:

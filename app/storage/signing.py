@@ -31,8 +31,15 @@ def _keyed(secret: bytes) -> "hmac.HMAC":
     return hmac.new(secret, digestmod=hashlib.sha256)
 
 
-def signed_path(secret: bytes, method: str, key: str, ttl_seconds: int, *, now: float | None = None,
-                extra: Mapping[str, str] | None = None) -> str:
+def signed_path(
+    secret: bytes,
+    method: str,
+    key: str,
+    ttl_seconds: int,
+    *,
+    now: float | None = None,
+    extra: Mapping[str, str] | None = None,
+) -> str:
     expires = int((now if now is not None else time.time()) + ttl_seconds)
     params = {name: extra[name] for name in SIGNED_PARAMS if extra and extra.get(name) is not None}
     # expires and sig are digits and hex: nothing to encode (urlencode took a tenth of a 5,000-URL page)
@@ -47,8 +54,9 @@ def quote_key(key: str) -> str:
     return key if _PLAIN_KEY.match(key) else quote(key)
 
 
-def verify(secret: bytes, method: str, key: str, expires: str | None, sig: str | None,
-           extra: Mapping[str, str] | None = None) -> bool:
+def verify(
+    secret: bytes, method: str, key: str, expires: str | None, sig: str | None, extra: Mapping[str, str] | None = None
+) -> bool:
     if not expires or not sig or not expires.isdigit():
         return False
     if int(expires) < time.time():

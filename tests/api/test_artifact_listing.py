@@ -7,7 +7,7 @@ import httpx
 
 from tests.support.api import differences, live_account, run_client
 
-LOG_AND_LIST = r'''
+LOG_AND_LIST = r"""
 import json, pathlib, wandb
 from wandb.apis.public import Artifacts
 
@@ -83,7 +83,7 @@ def collection_refused():
         return str(error)
 results["unknown collection key"] = collection_refused()
 print(json.dumps(results))
-'''
+"""
 
 EXPECTED = {
     "collections by regex, by name": ["model-a", "model-b"],
@@ -122,9 +122,13 @@ async def test_collections_and_versions_filtered_ordered_and_paged_through_the_c
     assert "unknown artifact collection filter key 'owner'" in results["unknown collection key"]
 
     async with httpx.AsyncClient(base_url=live_server.url, auth=("api", alice.key)) as http:
+
         async def members(**variables):
-            payload = (await http.post("/graphql", json={"query": MEMBERSHIPS, "variables": {
-                "e": "alice", "p": "lists", **variables}})).json()
+            payload = (
+                await http.post(
+                    "/graphql", json={"query": MEMBERSHIPS, "variables": {"e": "alice", "p": "lists", **variables}}
+                )
+            ).json()
             return payload
 
         seen, after = [], None
@@ -139,7 +143,8 @@ async def test_collections_and_versions_filtered_ordered_and_paged_through_the_c
         assert seen == [0, 1, 2, 3]
         tagged = (await members(filters='{"alias": "candidate"}'))["data"]["project"]["artifactCollection"]
         assert [sorted(a["alias"] for a in e["node"]["aliases"]) for e in tagged["artifactMemberships"]["edges"]] == [
-            ["candidate", "latest"]]
+            ["candidate", "latest"]
+        ]
         for variables, message in (
             ({"filters": "[1]"}, "filters must be a JSON object"),
             ({"filters": '{"metadata.x": {"$near": 1}}'}, "unknown operator $near"),

@@ -35,15 +35,24 @@ def _gqlutils_operations() -> dict[str, str]:
 
         def execute_graphql(self, query, variables=None):
             captured[query.split("(")[0].split()[-1]] = query
-            return {"useArtifact": {"artifact": None},
-                    "createArtifact": {"artifact": {"artifactSequence": {}}},
-                    "updateArtifact": {"artifact": {}}}
+            return {
+                "useArtifact": {"artifact": None},
+                "createArtifact": {"artifact": {"artifactSequence": {}}},
+                "updateArtifact": {"artifact": {}},
+            }
 
     recorder = Recorder()
-    gqlutils.record_artifact_use(recorder, artifact_id="a", entity_name="e", project_name="p", run_name="r",
-                                 use_as="x")
-    gqlutils.create_artifact_version(recorder, artifact_type_name="t", artifact_collection_name="c", digest="d",
-                                     digest_algorithm="MANIFEST_MD5", entity_name="e", project_name="p", run_name="r")
+    gqlutils.record_artifact_use(recorder, artifact_id="a", entity_name="e", project_name="p", run_name="r", use_as="x")
+    gqlutils.create_artifact_version(
+        recorder,
+        artifact_type_name="t",
+        artifact_collection_name="c",
+        digest="d",
+        digest_algorithm="MANIFEST_MD5",
+        entity_name="e",
+        project_name="p",
+        run_name="r",
+    )
     gqlutils.update_artifact_metadata(recorder, "a", {})
     return {f"{name}_gqlutils": text for name, text in captured.items()}
 

@@ -21,12 +21,16 @@ FILES = {"data/train.csv": b"a,b\n1,2\n", "README": b"hello"}
 
 CREATE_ARTIFACT = """mutation($input: CreateArtifactInput!) { createArtifact(input: $input) {
   artifact { id state artifactSequence { latestArtifact { id } } } } }"""
-CREATE_TYPE = """mutation($input: CreateArtifactTypeInput!) { createArtifactType(input: $input) { artifactType { id } } }"""
+CREATE_TYPE = (
+    """mutation($input: CreateArtifactTypeInput!) { createArtifactType(input: $input) { artifactType { id } } }"""
+)
 COMMIT = """mutation($id: ID!) { commitArtifact(input: {artifactID: $id}) { artifact { id digest } } }"""
 ADD_ALIASES = """mutation($input: AddAliasesInput!) { result: addAliases(input: $input) { success } }"""
 DELETE_ALIASES = """mutation($input: DeleteAliasesInput!) { result: deleteAliases(input: $input) { success } }"""
 UPDATE = """mutation($input: UpdateArtifactInput!) { result: updateArtifact(input: $input) { artifact { id description } } }"""
-DELETE = """mutation($input: DeleteArtifactInput!) { result: deleteArtifact(input: $input) { artifact { id state } } }"""
+DELETE = (
+    """mutation($input: DeleteArtifactInput!) { result: deleteArtifact(input: $input) { artifact { id state } } }"""
+)
 LINK = """mutation($input: LinkArtifactInput!) { result: linkArtifact(input: $input) { versionIndex } }"""
 UNLINK = """mutation($input: UnlinkArtifactInput!) { result: unlinkArtifact(input: $input) { success } }"""
 UPDATE_SEQUENCE = """mutation($input: UpdateArtifactSequenceInput!) { result: updateArtifactSequence(input: $input) {
@@ -65,6 +69,7 @@ async def _committed(runtime, team) -> Saved:
 def _with_artifact(make_variables) -> Setup:
     async def setup(runtime, team):
         return make_variables(await _committed(runtime, team))
+
     return setup
 
 
@@ -83,14 +88,23 @@ async def _multipart(runtime, team) -> dict:
 async def _linked(runtime, team) -> dict:
     saved = await _committed(runtime, team)
     portfolio = await link(runtime, "ada", saved, "acme", "vision", "registered")
-    return {"input": {"artifactID": saved.global_id, "artifactPortfolioID": ids.encode("ArtifactCollection", portfolio)}}
+    return {
+        "input": {"artifactID": saved.global_id, "artifactPortfolioID": ids.encode("ArtifactCollection", portfolio)}
+    }
 
 
 async def _project_only(runtime, team) -> dict:
     await _committed(runtime, team)
-    return {"input": {"entityName": "acme", "projectName": "vision", "artifactTypeName": "dataset",
-                      "artifactCollectionName": "fresh", "digest": "0" * 32, "aliases": [
-                          {"alias": "latest", "artifactCollectionName": "fresh"}]}}
+    return {
+        "input": {
+            "entityName": "acme",
+            "projectName": "vision",
+            "artifactTypeName": "dataset",
+            "artifactCollectionName": "fresh",
+            "digest": "0" * 32,
+            "aliases": [{"alias": "latest", "artifactCollectionName": "fresh"}],
+        }
+    }
 
 
 async def _pending_manifest(runtime, team) -> dict:
@@ -111,67 +125,122 @@ async def _used_by_admins_run(runtime, team) -> dict:
     async with runtime.session_factory() as session:
         project_id = await session.scalar(select(tables.Project.id).where(tables.Project.name == "vision"))
     await make_run(runtime, project_id, "trainer", team.admin)
-    return {"input": {"entityName": "acme", "projectName": "vision", "runName": "trainer",
-                      "artifactID": saved.global_id}}
+    return {
+        "input": {"entityName": "acme", "projectName": "vision", "runName": "trainer", "artifactID": saved.global_id}
+    }
 
 
 def _tags(saved: Saved) -> dict:
-    return {"input": {"entityName": "acme", "projectName": "vision", "artifactCollectionName": "dataset",
-                      "tags": [{"tagName": "keep"}]}}
+    return {
+        "input": {
+            "entityName": "acme",
+            "projectName": "vision",
+            "artifactCollectionName": "dataset",
+            "tags": [{"tagName": "keep"}],
+        }
+    }
 
 
 def _alias(saved: Saved, alias: str = "gold") -> dict:
-    return {"input": {"artifactID": saved.global_id, "aliases": [
-        {"alias": alias, "artifactCollectionName": "dataset", "entityName": "acme", "projectName": "vision"}]}}
+    return {
+        "input": {
+            "artifactID": saved.global_id,
+            "aliases": [
+                {"alias": alias, "artifactCollectionName": "dataset", "entityName": "acme", "projectName": "vision"}
+            ],
+        }
+    }
 
 
 # name: (query, setup, outcomes for anonymous outsider viewer member service admin)
 CASES: dict[str, tuple[str, Setup, str]] = {
     "createArtifact": (CREATE_ARTIFACT, _project_only, "U F F ok ok ok"),
-    "createArtifactType": (CREATE_TYPE, _with_artifact(lambda s: {"input": {
-        "entityName": "acme", "projectName": "vision", "name": "model"}}), "U F F ok ok ok"),
+    "createArtifactType": (
+        CREATE_TYPE,
+        _with_artifact(lambda s: {"input": {"entityName": "acme", "projectName": "vision", "name": "model"}}),
+        "U F F ok ok ok",
+    ),
     "createArtifactFiles": (FILES_QUERY, _with_artifact(lambda s: None), "U N F B B B"),
     "commitArtifact": (COMMIT, _pending, "U N F ok ok ok"),
     "completeMultipartUploadArtifact": (COMPLETE_MULTIPART, _multipart, "U N F ok ok ok"),
     "addAliases": (ADD_ALIASES, _with_artifact(_alias), "U N F ok ok ok"),
     "addAliases/reserved": (ADD_ALIASES, _with_artifact(lambda s: _alias(s, "v7")), "U N F B B B"),
     "deleteAliases": (DELETE_ALIASES, _with_artifact(lambda s: _alias(s, "best")), "U N F ok ok ok"),
-    "updateArtifact": (UPDATE, _with_artifact(lambda s: {"input": {"artifactID": s.global_id,
-                                                                   "description": "new"}}), "U N F ok ok ok"),
-    "deleteArtifact": (DELETE, _with_artifact(lambda s: {"input": {"artifactID": s.global_id,
-                                                                   "deleteAliases": True}}), "U N F ok ok ok"),
-    "deleteArtifact/with aliases": (DELETE, _with_artifact(lambda s: {"input": {"artifactID": s.global_id}}),
-                                    "U N F C C C"),
-    "linkArtifact": (LINK, _with_artifact(lambda s: {"input": {
-        "artifactID": s.global_id, "artifactPortfolioName": "registered", "entityName": "acme",
-        "projectName": "vision", "aliases": [{"alias": "production", "artifactCollectionName": "registered"}]}}),
-        "U N F ok ok ok"),
+    "updateArtifact": (
+        UPDATE,
+        _with_artifact(lambda s: {"input": {"artifactID": s.global_id, "description": "new"}}),
+        "U N F ok ok ok",
+    ),
+    "deleteArtifact": (
+        DELETE,
+        _with_artifact(lambda s: {"input": {"artifactID": s.global_id, "deleteAliases": True}}),
+        "U N F ok ok ok",
+    ),
+    "deleteArtifact/with aliases": (
+        DELETE,
+        _with_artifact(lambda s: {"input": {"artifactID": s.global_id}}),
+        "U N F C C C",
+    ),
+    "linkArtifact": (
+        LINK,
+        _with_artifact(
+            lambda s: {
+                "input": {
+                    "artifactID": s.global_id,
+                    "artifactPortfolioName": "registered",
+                    "entityName": "acme",
+                    "projectName": "vision",
+                    "aliases": [{"alias": "production", "artifactCollectionName": "registered"}],
+                }
+            }
+        ),
+        "U N F ok ok ok",
+    ),
     "unlinkArtifact": (UNLINK, _linked, "U N F ok ok ok"),
-    "updateArtifactSequence": (UPDATE_SEQUENCE, _with_artifact(lambda s: {"input": {
-        "artifactSequenceID": s.collection_global_id, "description": "d"}}), "U N F ok ok ok"),
-    "deleteArtifactSequence": (DELETE_SEQUENCE, _with_artifact(lambda s: {"id": s.collection_global_id}),
-                               "U N F ok ok ok"),
+    "updateArtifactSequence": (
+        UPDATE_SEQUENCE,
+        _with_artifact(lambda s: {"input": {"artifactSequenceID": s.collection_global_id, "description": "d"}}),
+        "U N F ok ok ok",
+    ),
+    "deleteArtifactSequence": (
+        DELETE_SEQUENCE,
+        _with_artifact(lambda s: {"id": s.collection_global_id}),
+        "U N F ok ok ok",
+    ),
     "useArtifact": (USE, _used_by_admins_run, "U N F F F ok"),
     "createArtifactManifest": (CREATE_MANIFEST, _with_artifact(lambda s: None), "U N F ok ok ok"),
     "updateArtifactManifest": (UPDATE_MANIFEST, _pending_manifest, "U N F ok ok ok"),
     "updateArtifactPortfolio": (UPDATE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
-    "moveArtifactSequence": (MOVE_SEQUENCE, _with_artifact(lambda s: {"input": {
-        "artifactSequenceID": s.collection_global_id, "destinationArtifactTypeName": "model"}}), "U N F ok ok ok"),
+    "moveArtifactSequence": (
+        MOVE_SEQUENCE,
+        _with_artifact(
+            lambda s: {"input": {"artifactSequenceID": s.collection_global_id, "destinationArtifactTypeName": "model"}}
+        ),
+        "U N F ok ok ok",
+    ),
     "deleteArtifactPortfolio": (DELETE_PORTFOLIO, _portfolio, "U N F ok ok ok"),
     "createArtifactCollectionTagAssignments": (TAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
     "deleteArtifactCollectionTagAssignments": (UNTAG_COLLECTION, _with_artifact(_tags), "U F F ok ok ok"),
 }
 # The audit event each mutation writes when it succeeds (every artifact mutation is audited).
 ACTIONS = {
-    "createArtifact": "artifact.create", "createArtifactType": "artifact_type.create",
-    "commitArtifact": "artifact.commit", "completeMultipartUploadArtifact": "artifact.multipart.abort",
-    "addAliases": "artifact.aliases.add", "deleteAliases": "artifact.aliases.delete",
-    "updateArtifact": "artifact.update", "deleteArtifact": "artifact.delete",
-    "linkArtifact": "artifact.link", "unlinkArtifact": "artifact.unlink",
-    "updateArtifactSequence": "artifact_collection.update", "deleteArtifactSequence": "artifact_collection.delete",
-    "createArtifactManifest": "artifact.manifest", "updateArtifactManifest": "artifact.manifest",
+    "createArtifact": "artifact.create",
+    "createArtifactType": "artifact_type.create",
+    "commitArtifact": "artifact.commit",
+    "completeMultipartUploadArtifact": "artifact.multipart.abort",
+    "addAliases": "artifact.aliases.add",
+    "deleteAliases": "artifact.aliases.delete",
+    "updateArtifact": "artifact.update",
+    "deleteArtifact": "artifact.delete",
+    "linkArtifact": "artifact.link",
+    "unlinkArtifact": "artifact.unlink",
+    "updateArtifactSequence": "artifact_collection.update",
+    "deleteArtifactSequence": "artifact_collection.delete",
+    "createArtifactManifest": "artifact.manifest",
+    "updateArtifactManifest": "artifact.manifest",
     "useArtifact": "artifact.use",
-    "updateArtifactPortfolio": "artifact_collection.update", "moveArtifactSequence": "artifact_collection.update",
+    "updateArtifactPortfolio": "artifact_collection.update",
+    "moveArtifactSequence": "artifact_collection.update",
     "deleteArtifactPortfolio": "artifact_collection.delete",
     "createArtifactCollectionTagAssignments": "artifact_collection.tags",
     "deleteArtifactCollectionTagAssignments": "artifact_collection.tags",
@@ -186,14 +255,22 @@ async def test_artifact_mutation_authorization(gql, runtime, case, actor, outcom
     variables = await setup(runtime, team)
     if case == "createArtifactManifest":
         pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
-        variables = {"input": {"artifactID": pending.global_id, "name": "wandb_manifest.json", "digest": "",
-                               "entityName": "acme", "projectName": "vision"}}
+        variables = {
+            "input": {
+                "artifactID": pending.global_id,
+                "name": "wandb_manifest.json",
+                "digest": "",
+                "entityName": "acme",
+                "projectName": "vision",
+            }
+        }
     if case == "createArtifactFiles":
         pending = await save_artifact(runtime, "ada", "acme", "vision", "other", {"x": b"x"}, commit=False)
         variables = {"input": {"artifactFiles": [{"artifactID": pending.global_id, "name": "x", "md5": "bad"}]}}
     account = team.by_role(actor)
-    await expect_outcome(gql, query, variables, account.key if account else None, outcome,
-                         lambda: artifact_row_counts(runtime))
+    await expect_outcome(
+        gql, query, variables, account.key if account else None, outcome, lambda: artifact_row_counts(runtime)
+    )
     if outcome == "ok":
         async with runtime.session_factory() as session:
             newest = await session.scalar(select(tables.AuditEvent).order_by(tables.AuditEvent.id.desc()).limit(1))
@@ -219,10 +296,16 @@ async def test_artifact_reads_follow_project_access(gql, runtime, access, actor)
         if access == "RESTRICTED":
             session.add(tables.ProjectMember(project_id=project.id, user_id=team.member.id))
     account = team.by_role(actor)
-    data = await gql.data(READ, {"entity": "acme", "project": "vision", "name": "dataset:best", "id": saved.global_id},
-                          key=account.key if account else None)
-    readers = {"PRIVATE": {"viewer", "member", "service", "admin"}, "RESTRICTED": {"member", "admin"},
-               "USER_READ": set(ACTORS)}[access]
+    data = await gql.data(
+        READ,
+        {"entity": "acme", "project": "vision", "name": "dataset:best", "id": saved.global_id},
+        key=account.key if account else None,
+    )
+    readers = {
+        "PRIVATE": {"viewer", "member", "service", "admin"},
+        "RESTRICTED": {"member", "admin"},
+        "USER_READ": set(ACTORS),
+    }[access]
     if actor in readers:
         assert data["project"]["artifactCollectionMembership"]["versionIndex"] == 0
         assert data["artifact"]["id"] == saved.global_id and data["node"]["id"] == saved.global_id
@@ -235,10 +318,13 @@ async def test_artifact_reads_follow_project_access(gql, runtime, access, actor)
 async def test_direct_urls_expire_and_cannot_be_altered(gql, http, runtime):
     team = await make_team(runtime)
     saved = await _committed(runtime, team)
-    data = await gql.data(READ, {"entity": "acme", "project": "vision", "name": "dataset:v0", "id": saved.global_id},
-                          key=team.viewer.key)
-    urls = {e["node"]["name"]: e["node"]["directUrl"]
-            for e in data["project"]["artifactCollectionMembership"]["artifact"]["files"]["edges"]}
+    data = await gql.data(
+        READ, {"entity": "acme", "project": "vision", "name": "dataset:v0", "id": saved.global_id}, key=team.viewer.key
+    )
+    urls = {
+        e["node"]["name"]: e["node"]["directUrl"]
+        for e in data["project"]["artifactCollectionMembership"]["artifact"]["files"]["edges"]
+    }
     url = urls["README"].removeprefix("http://testserver")
     assert (await http.get(url)).content == b"hello"  # no credentials needed while valid
     other_key = saved.keys["data/train.csv"]
@@ -271,10 +357,18 @@ async def test_an_upload_must_match_its_digest_and_held_content_needs_none(gql, 
     await _committed(runtime, team)
     pending = await save_artifact(runtime, "max", "acme", "vision", "dataset", {"new.bin": b"new"}, commit=False)
     content = b"fresh bytes"
-    data = await gql.data(FILES_QUERY, {"input": {"artifactFiles": [
-        {"artifactID": pending.global_id, "name": "a.txt", "md5": b64md5(content)},
-        {"artifactID": pending.global_id, "name": "README", "md5": b64md5(FILES["README"])},
-    ]}}, key=team.member.key)
+    data = await gql.data(
+        FILES_QUERY,
+        {
+            "input": {
+                "artifactFiles": [
+                    {"artifactID": pending.global_id, "name": "a.txt", "md5": b64md5(content)},
+                    {"artifactID": pending.global_id, "name": "README", "md5": b64md5(FILES["README"])},
+                ]
+            }
+        },
+        key=team.member.key,
+    )
     fresh, held = [e["node"] for e in data["createArtifactFiles"]["files"]["edges"]]
     assert held["uploadUrl"] is None and fresh["uploadUrl"]
     url = fresh["uploadUrl"].removeprefix("http://testserver")
@@ -313,8 +407,9 @@ async def test_released_content_is_swept_after_a_crash_and_can_come_back(runtime
     back = await save_artifact(runtime, "ada", "acme", "vision", "other", {"returns": b"returning bytes"})
     for saved in (gone, back):  # deleted, and the process dies before deleting the bytes
         async with runtime.session_factory.begin() as session:
-            deleted = await artifact_changes.delete_artifact(session, await user_actor(session, "ada"),
-                                                             saved.artifact_id, delete_aliases=True)
+            deleted = await artifact_changes.delete_artifact(
+                session, await user_actor(session, "ada"), saved.artifact_id, delete_aliases=True
+            )
             assert [key for key, _ in deleted.freed if key in saved.keys.values()]
     old_key = back.keys["returns"]
     async with runtime.session_factory() as session:

@@ -17,9 +17,24 @@ from app.domain.projects import create_project
 from app.domain.invites import create_invite
 from tests.support import make_account
 from tests.support.teams import (
-    ACCEPT_INVITE, AUDIT, CREATE_INVITE, CREATE_SERVICE_ACCOUNT, CREATE_TEAM, CREATE_USER, DELETE_INVITE,
-    DELETE_KEY, GENERATE_KEY, UPDATE_ENTITY, UPDATE_MEMBER, UPDATE_USER, UPSERT_MODEL, TeamFixture, expect_outcome,
-    make_team, matrix, row_counts,
+    ACCEPT_INVITE,
+    AUDIT,
+    CREATE_INVITE,
+    CREATE_SERVICE_ACCOUNT,
+    CREATE_TEAM,
+    CREATE_USER,
+    DELETE_INVITE,
+    DELETE_KEY,
+    GENERATE_KEY,
+    UPDATE_ENTITY,
+    UPDATE_MEMBER,
+    UPDATE_USER,
+    UPSERT_MODEL,
+    TeamFixture,
+    expect_outcome,
+    make_team,
+    matrix,
+    row_counts,
 )
 
 
@@ -55,6 +70,7 @@ async def existing_project(runtime, team: TeamFixture) -> dict:
     async def make(session, actor):
         entity = await session.scalar(select(tables.Entity).where(tables.Entity.name == "acme"))
         await create_project(session, actor, entity, "existing")
+
     await _as_ada(runtime, make)
     return {"input": {"entityName": "acme", "name": "existing", "description": "changed"}}
 
@@ -84,14 +100,19 @@ async def org_of_team_admin(runtime, team: TeamFixture) -> dict:
     rooty = await make_account(runtime, "rooty", admin=True)
     await make_account(runtime, "zed")
     async with runtime.session_factory.begin() as session:
-        await organizations.create(session, Actor(user=await session.get(tables.User, rooty.id)), "acme-org",
-                                   admin=await session.get(tables.User, team.admin.id))
+        await organizations.create(
+            session,
+            Actor(user=await session.get(tables.User, rooty.id)),
+            "acme-org",
+            admin=await session.get(tables.User, team.admin.id),
+        )
     return {"org": "acme-org", "username": "zed"}
 
 
 def fixed(variables: dict) -> Setup:
     async def setup(runtime, team):
         return variables
+
     return setup
 
 
@@ -113,8 +134,11 @@ CASES: dict[str, tuple[str, Setup, str]] = {
     "createUser": (CREATE_USER, fixed({"email": "new@example.com"}), "U F F F F F"),
     "updateUser": (UPDATE_USER, fixed({"name": "New Name"}), "U ok ok ok ok ok"),
     "auditEvents": (AUDIT, fixed({"entity": "acme"}), "U F F F F ok"),
-    "users": ("query($q: String) { users(query: $q) { edges { node { username } } } }", fixed({"q": "a"}),
-              "U F F F F F"),
+    "users": (
+        "query($q: String) { users(query: $q) { edges { node { username } } } }",
+        fixed({"q": "a"}),
+        "U F F F F F",
+    ),
     "createOrganization": (CREATE_ORGANIZATION, fixed({"name": "neworg"}), "U F F F F F"),
     "addOrganizationMember": (ADD_ORGANIZATION_MEMBER, org_of_team_admin, "U N N N N ok"),
 }
@@ -135,6 +159,11 @@ async def test_instance_admin_may_create_users(gql, runtime):
     root = await make_account(runtime, "rooty", admin=True)
     created = await gql.data(CREATE_USER, {"email": "new@example.com", "admin": False}, key=root.key)
     user = created["result"]["user"]
-    assert (user["username"], user["email"], user["admin"], user["name"]) == ("new-user", "new@example.com", False, "new-user")
+    assert (user["username"], user["email"], user["admin"], user["name"]) == (
+        "new-user",
+        "new@example.com",
+        False,
+        "new-user",
+    )
     viewer = await gql.data("{ viewer { username } }", key=created["result"]["secret"])
     assert viewer["viewer"]["username"] == "new-user"

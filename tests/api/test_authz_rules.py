@@ -15,8 +15,7 @@ from app.domain.actor import Actor
 from app.domain.projects import create_project
 from tests.support.teams import TeamFixture, expect_outcome, make_team, matrix
 
-COUNTED = (tables.MetricRule, tables.Webhook, tables.Alert, tables.RuleState, tables.RuleVerdict,
-           tables.AuditEvent)
+COUNTED = (tables.MetricRule, tables.Webhook, tables.Alert, tables.RuleState, tables.RuleVerdict, tables.AuditEvent)
 
 Setup = Callable[[object, TeamFixture], Awaitable[dict]]
 
@@ -32,8 +31,15 @@ DELETE_WEBHOOK = """mutation($id: ID!) { deleteWebhook(input: {id: $id}) { succe
 DELIVERIES = """query($id: ID!) { webhookDeliveries(webhookId: $id) { attempt } }"""
 ACKNOWLEDGE = """mutation($id: ID!) { acknowledgeAlert(input: {id: $id}) { alert { state } } }"""
 SNOOZE = """mutation($id: ID!) { snoozeAlert(input: {id: $id, minutes: 10}) { alert { state } } }"""
-RULE = {"entityName": "acme", "projectName": "models", "name": "new", "metric": "loss",
-        "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD", "threshold": 0.5}
+RULE = {
+    "entityName": "acme",
+    "projectName": "models",
+    "name": "new",
+    "metric": "loss",
+    "direction": "LOWER_IS_BETTER",
+    "comparison": "THRESHOLD",
+    "threshold": 0.5,
+}
 
 
 async def _project(runtime) -> tables.Project:
@@ -50,8 +56,9 @@ async def project(runtime, team: TeamFixture) -> dict:
 
 async def project_webhook(runtime, team: TeamFixture) -> dict:
     await _project(runtime)
-    return {"input": {"entityName": "acme", "projectName": "models", "url": "https://hooks.example.com/x",
-                      "secret": "s"}}
+    return {
+        "input": {"entityName": "acme", "projectName": "models", "url": "https://hooks.example.com/x", "secret": "s"}
+    }
 
 
 async def team_webhook(runtime, team: TeamFixture) -> dict:
@@ -61,16 +68,29 @@ async def team_webhook(runtime, team: TeamFixture) -> dict:
 async def rule(runtime, team: TeamFixture) -> dict:
     found = await _project(runtime)
     async with runtime.session_factory.begin() as session:
-        session.add(tables.MetricRule(project_id=found.id, name="cap", metric="loss", direction="LOWER_IS_BETTER",
-                                      comparison="THRESHOLD", threshold=0.5))
+        session.add(
+            tables.MetricRule(
+                project_id=found.id,
+                name="cap",
+                metric="loss",
+                direction="LOWER_IS_BETTER",
+                comparison="THRESHOLD",
+                threshold=0.5,
+            )
+        )
     return {}
 
 
 async def webhook(runtime, team: TeamFixture) -> dict:
     found = await _project(runtime)
     async with runtime.session_factory.begin() as session:
-        hook = tables.Webhook(entity_id=found.entity_id, project_id=found.id, url="https://hooks.example.com/x",
-                              secret="s", event_kinds=["alert.opened"])
+        hook = tables.Webhook(
+            entity_id=found.entity_id,
+            project_id=found.id,
+            url="https://hooks.example.com/x",
+            secret="s",
+            event_kinds=["alert.opened"],
+        )
         session.add(hook)
         await session.flush()
         return {"id": ids.encode("Webhook", hook.id)}
@@ -91,6 +111,7 @@ async def alert(runtime, team: TeamFixture) -> dict:
 def fixed(variables: dict) -> Setup:
     async def setup(runtime, team):
         return variables
+
     return setup
 
 

@@ -50,15 +50,26 @@ async def test_file_stream_values_beyond_the_columns(gql, runtime):
     alice = await make_account(runtime, "alice")
     await gql.data(UPSERT, {"name": "r1"}, key=alice.key)
 
-    status, body = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 2**70, "content": ['{"_step": 1}']}})
+    status, body = await _stream(
+        gql, alice.key, {"wandb-history.jsonl": {"offset": 2**70, "content": ['{"_step": 1}']}}
+    )
     assert status == 400 and "offset must be a non-negative integer" in body["errors"][0]["message"]
 
     huge = '{"_step": 99999999999999999999999, "loss": 1}'
-    status, body = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": [huge]},
-                                                   "output.log": {"offset": 0, "content": ["a\u0000b"]}})
+    status, body = await _stream(
+        gql,
+        alice.key,
+        {"wandb-history.jsonl": {"offset": 0, "content": [huge]}, "output.log": {"offset": 0, "content": ["a\u0000b"]}},
+    )
     assert status == 400 and "wandb-history.jsonl line 0: _step must be an integer" in body["errors"][0]["message"]
-    status, _ = await _stream(gql, alice.key, {"wandb-history.jsonl": {"offset": 0, "content": ['{"_step": 0}']},
-                                                "output.log": {"offset": 0, "content": ["a\u0000b"]}})
+    status, _ = await _stream(
+        gql,
+        alice.key,
+        {
+            "wandb-history.jsonl": {"offset": 0, "content": ['{"_step": 0}']},
+            "output.log": {"offset": 0, "content": ["a\u0000b"]},
+        },
+    )
     assert status == 200
     async with runtime.session_factory() as session:
         steps = (await session.scalars(select(tables.HistoryRow.step))).all()
@@ -71,8 +82,10 @@ async def test_filters_with_integers_past_64_bits_compare_as_floats(gql, runtime
     await gql.data(UPSERT, {"name": "r1", "config": json.dumps({"big": {"value": 1e30}})}, key=alice.key)
     query = """query($f: JSONString) { project(name: "p", entityName: "alice") {
         runCount(filters: $f) runs(filters: $f) { edges { node { name } } } } }"""
-    for filters, expected in (({"config.big": {"$gt": 99999999999999999999999999}}, 1),
-                              ({"config.big": {"$in": [99999999999999999999999999]}}, 0)):
+    for filters, expected in (
+        ({"config.big": {"$gt": 99999999999999999999999999}}, 1),
+        ({"config.big": {"$in": [99999999999999999999999999]}}, 0),
+    ):
         data = await gql.data(query, {"f": json.dumps(filters)}, key=alice.key)
         assert data["project"]["runCount"] == expected == len(data["project"]["runs"]["edges"])
 
@@ -93,9 +106,15 @@ async def test_global_ids_past_64_bits_name_nothing(gql, runtime):
 
     alice = await make_account(runtime, "alice")
     huge = ids.encode("User", 2**70)
-    data = await gql.data("query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } nodes(ids: $ids) { id } }",
-                          {"id": huge, "ids": [huge, ids.encode("Run", -1)]}, key=alice.key)
+    data = await gql.data(
+        "query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } nodes(ids: $ids) { id } }",
+        {"id": huge, "ids": [huge, ids.encode("Run", -1)]},
+        key=alice.key,
+    )
     assert data == {"node": None, "nodes": [None, None]}
-    status, error = await gql.error("mutation($id: String!) { deleteApiKey(input: {id: $id}) { success } }",
-                                    {"id": ids.encode("ApiKey", 2**70)}, key=alice.key)
+    status, error = await gql.error(
+        "mutation($id: String!) { deleteApiKey(input: {id: $id}) { success } }",
+        {"id": ids.encode("ApiKey", 2**70)},
+        key=alice.key,
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "64-bit" in error["message"]

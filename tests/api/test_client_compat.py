@@ -35,8 +35,9 @@ DELETE_RUN_0_28 = """
 
 
 async def make_run(gql, account, project="compat", name="r1", state=None) -> str:
-    data = await gql.data(UPSERT, {"name": name, "project": project, "entity": account.username, "state": state},
-                          key=account.key)
+    data = await gql.data(
+        UPSERT, {"name": name, "project": project, "entity": account.username, "state": state}, key=account.key
+    )
     return data["upsertBucket"]["bucket"]["id"]
 
 
@@ -46,8 +47,10 @@ async def test_0_28_viewer_with_server_info_has_versions_and_no_upgrade_nag(gql,
     assert data["viewer"]["teams"]["edges"] == [{"node": {"name": "alice"}}]
     info = data["serverInfo"]
     # The client compares max_cli_version with 0.12.14 (image paths) and 0.11.0 (client ids).
-    assert info["cliVersionInfo"] == {"min_cli_version": compatibility.MIN_CLI_VERSION,
-                                      "max_cli_version": compatibility.MAX_CLI_VERSION}
+    assert info["cliVersionInfo"] == {
+        "min_cli_version": compatibility.MIN_CLI_VERSION,
+        "max_cli_version": compatibility.MAX_CLI_VERSION,
+    }
     local = info["latestLocalVersionInfo"]
     assert local["outOfDate"] is False
     assert local["latestVersionString"] == local["versionOnThisInstanceString"] != ""
@@ -63,8 +66,11 @@ async def test_0_30_verify_server_info_covers_the_client(gql, alice):
 @pytest.mark.parametrize("query", [q.SERVER_FEATURES_QUERY_0_28, q.SERVER_FEATURES_QUERY_0_31])
 async def test_features_advertise_only_what_is_implemented(gql, query):
     features = (await gql.data(query))["serverInfo"]["features"]
-    assert features == [{"name": "FILESTREAM_GZIP", "isEnabled": True}, {"name": "UPDATE_RUN_STATE", "isEnabled": True},
-                        {"name": "ARTIFACT_COLLECTIONS_FILTERING_SORTING", "isEnabled": True}]
+    assert features == [
+        {"name": "FILESTREAM_GZIP", "isEnabled": True},
+        {"name": "UPDATE_RUN_STATE", "isEnabled": True},
+        {"name": "ARTIFACT_COLLECTIONS_FILTERING_SORTING", "isEnabled": True},
+    ]
 
 
 async def test_server_info_frontend_host_and_bucket_providers(gql):
@@ -76,19 +82,26 @@ async def test_server_info_frontend_host_and_bucket_providers(gql):
 async def test_update_run_state_transitions(gql, runtime, alice, bob, query):
     run_id = await make_run(gql, alice)
     assert (await gql.data(query, {"input": {"id": run_id, "state": "failed"}}, key=alice.key)) == {
-        "updateRunState": {"success": True}}
+        "updateRunState": {"success": True}
+    }
     status, error = await gql.error(query, {"input": {"id": run_id, "state": "failed"}}, key=alice.key)
     assert status == 409 and "invalid state transition" in error["message"]
-    assert (await gql.data(query, {"input": {"id": run_id, "state": "pending"}}, key=alice.key))[
-        "updateRunState"]["success"]
+    assert (await gql.data(query, {"input": {"id": run_id, "state": "pending"}}, key=alice.key))["updateRunState"][
+        "success"
+    ]
     status, error = await gql.error(query, {"input": {"id": run_id, "state": "finished"}}, key=alice.key)
     assert status == 400 and "pending or failed" in error["message"]
     status, error = await gql.error(query, {"input": {"id": run_id, "state": "failed"}}, key=bob.key)
     assert status == 404
     async with runtime.session_factory() as session:
         run = await session.scalar(select(tables.Run).where(tables.Run.name == "r1"))
-        events = (await session.scalars(select(tables.AuditEvent.details).where(
-            tables.AuditEvent.action == "run.update_state").order_by(tables.AuditEvent.id))).all()
+        events = (
+            await session.scalars(
+                select(tables.AuditEvent.details)
+                .where(tables.AuditEvent.action == "run.update_state")
+                .order_by(tables.AuditEvent.id)
+            )
+        ).all()
     assert run.state == "pending"
     assert [(e["previous"], e["state"]) for e in events] == [("running", "failed"), ("failed", "pending")]
 
@@ -97,10 +110,11 @@ async def test_0_28_run_stopped_status_and_project_details(gql, alice):
     run_id = await make_run(gql, alice)
     variables = {"projectName": "compat", "entityName": "alice", "runId": "r1"}
     assert (await gql.data(q.RUN_STOPPED_STATUS_0_28, variables, key=alice.key)) == {
-        "project": {"run": {"stopped": False}}}
+        "project": {"run": {"stopped": False}}
+    }
     await gql.data("mutation($id: ID!) { stopRun(input: {id: $id}) { success } }", {"id": run_id}, key=alice.key)
     assert (await gql.data(q.RUN_STOPPED_STATUS_0_28, variables, key=alice.key))["project"]["run"]["stopped"]
-    details = (await gql.data(q.PROJECT_DETAILS_0_28, {"entity": "alice", "project": "compat"}, key=alice.key))
+    details = await gql.data(q.PROJECT_DETAILS_0_28, {"entity": "alice", "project": "compat"}, key=alice.key)
     assert details["model"]["name"] == "compat" and details["model"]["repo"] is None
     assert details["model"]["dockerImage"] is None
 
@@ -110,7 +124,7 @@ async def test_0_28_run_info(gql, runtime, alice):
     async with runtime.session_factory.begin() as session:
         run = await session.scalar(select(tables.Run).where(tables.Run.name == "r1"))
         run.program, run.git_commit, run.git_remote = "train.py", "abc123", "https://git.example/repo.git"
-    info = (await gql.data(q.RUN_INFO_0_28, {"project": "compat", "entity": "alice", "name": "r1"}, key=alice.key))
+    info = await gql.data(q.RUN_INFO_0_28, {"project": "compat", "entity": "alice", "name": "r1"}, key=alice.key)
     run_info = info["project"]["run"]["runInfo"]
     assert run_info["program"] == "train.py"
     assert run_info["git"] == {"remote": "https://git.example/repo.git", "commit": "abc123"}
@@ -145,8 +159,9 @@ async def test_deleting_a_run_twice_is_not_an_error(gql, runtime, alice, bob):
     status, _ = await gql.error(DELETE_RUN_0_28, {"id": run_id}, key=bob.key)  # someone else: still not found
     assert status == 404
     async with runtime.session_factory() as session:
-        deletes = await session.scalar(select(func.count()).select_from(tables.AuditEvent).where(
-            tables.AuditEvent.action == "run.delete"))
+        deletes = await session.scalar(
+            select(func.count()).select_from(tables.AuditEvent).where(tables.AuditEvent.action == "run.delete")
+        )
     assert deletes == 1
 
 
@@ -179,8 +194,11 @@ async def test_organizations_by_name_for_members_only(gql, runtime, alice, bob):
 async def test_org_admins_see_all_teams_members_their_own(gql, runtime, alice, bob):
     await make_org(runtime, "acme-org", alice, (bob, "member"))
     for team, admin_key in (("red-team", alice.key), ("blue-team", bob.key)):
-        await gql.data("mutation($n: String!) { createTeam(input: {teamName: $n}) { entity { name } } }",
-                       {"n": team}, key=admin_key)
+        await gql.data(
+            "mutation($n: String!) { createTeam(input: {teamName: $n}) { entity { name } } }",
+            {"n": team},
+            key=admin_key,
+        )
     async with runtime.session_factory.begin() as session:
         org = await organizations.by_name(session, "acme-org")
         for team in ("red-team", "blue-team"):
@@ -203,15 +221,20 @@ async def test_org_admins_see_all_teams_members_their_own(gql, runtime, alice, b
 
 async def test_organizations_through_graphql(gql, runtime, alice, bob):
     root = await make_account(runtime, "instance-admin", admin=True)
-    created = await gql.data("""mutation { createOrganization(input: {name: "Lab-Org", adminUsername: "alice"}) {
-        organization { id name viewerRole } } }""", key=root.key)
+    created = await gql.data(
+        """mutation { createOrganization(input: {name: "Lab-Org", adminUsername: "alice"}) {
+        organization { id name viewerRole } } }""",
+        key=root.key,
+    )
     org = created["createOrganization"]["organization"]
     assert (org["name"], org["viewerRole"]) == ("Lab-Org", None)  # the instance admin is not a member
     added = """mutation($u: String!, $r: OrganizationRole!) { addOrganizationMember(input: {
         organizationName: "lab-org", username: $u, role: $r}) { organization { members { username role } } } }"""
     members = (await gql.data(added, {"u": "bob", "r": "MEMBER"}, key=alice.key))["addOrganizationMember"]
-    assert members["organization"]["members"] == [{"username": "alice", "role": "admin"},
-                                                  {"username": "bob", "role": "member"}]
+    assert members["organization"]["members"] == [
+        {"username": "alice", "role": "admin"},
+        {"username": "bob", "role": "member"},
+    ]
     status, error = await gql.error(added, {"u": "bob", "r": "ADMIN"}, key=bob.key)
     assert status == 403 and "only admins of organization Lab-Org" in error["message"]
     team = """mutation($n: String!, $o: ID) { createTeam(input: {teamName: $n, organizationId: $o}) {
@@ -224,8 +247,10 @@ async def test_organizations_through_graphql(gql, runtime, alice, bob):
     status, _ = await gql.error(team, {"n": "carol-team", "o": org["id"]}, key=carol.key)  # an outsider
     assert status == 404
     async with runtime.session_factory() as session:
-        assert await session.scalar(select(tables.Entity.id).where(tables.Entity.name.in_(("bob-team", "carol-team")))
-                                    ) is None
+        assert (
+            await session.scalar(select(tables.Entity.id).where(tables.Entity.name.in_(("bob-team", "carol-team"))))
+            is None
+        )
 
 
 async def test_organization_rules(runtime, alice, bob):
@@ -247,15 +272,17 @@ async def test_organization_rules(runtime, alice, bob):
 
 
 async def test_0_28_create_team_and_entity_lookups(gql, alice):
-    created = await gql.data(q.CREATE_TEAM_0_28, {"teamName": "Team-gw0-abc", "teamAdminUserName": None},
-                             key=alice.key)
+    created = await gql.data(q.CREATE_TEAM_0_28, {"teamName": "Team-gw0-abc", "teamAdminUserName": None}, key=alice.key)
     assert created["result"]["entity"]["name"] == "Team-gw0-abc" and created["result"]["entity"]["available"]
     status, error = await gql.error(q.CREATE_TEAM_0_28, {"teamName": "team-GW0-ABC"}, key=alice.key)
     assert status == 409 and "already taken" in error["message"]
     viewer = (await gql.data(q.VIEWER_0_28, key=alice.key))["viewer"]
     assert [e["node"]["name"] for e in viewer["teams"]["edges"]] == ["alice", "Team-gw0-abc"]
-    entity = await gql.data("query($n: String!) { entity(name: $n) { name isTeam members { username } } }",
-                            {"n": "Team-gw0-abc"}, key=alice.key)
+    entity = await gql.data(
+        "query($n: String!) { entity(name: $n) { name isTeam members { username } } }",
+        {"n": "Team-gw0-abc"},
+        key=alice.key,
+    )
     assert entity["entity"] == {"name": "Team-gw0-abc", "isTeam": True, "members": [{"username": "alice"}]}
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.support.moves import (
-    audit_events, build_team, make_project, make_run, project_row, set_baseline_row,
+    audit_events,
+    build_team,
+    make_project,
+    make_run,
+    project_row,
+    set_baseline_row,
 )
 
 SET_BASELINE = """
@@ -47,10 +52,13 @@ def compare_vars(keys, runs=None, baseline=None):
 
 # --- baseline ----------------------------------------------------------------------------------
 
+
 async def test_member_sets_and_clears_the_baseline(gql, runtime, team):
     result = await gql.data(SET_BASELINE, baseline_input("b1", clientMutationId="x"), key=team.carol.key)
     assert result["setProjectBaseline"] == {
-        "project": {"name": "source", "baselineRun": {"name": "b1"}}, "clientMutationId": "x"}
+        "project": {"name": "source", "baselineRun": {"name": "b1"}},
+        "clientMutationId": "x",
+    }
     read = await gql.data(BASELINE_RUN, {"entity": "vision", "project": "source"}, key=team.victor.key)
     assert read["project"]["baselineRun"] == {"name": "b1", "projectId": team.source_id}
 
@@ -86,8 +94,9 @@ async def test_outsider_of_an_open_project_may_read_but_not_set_the_baseline(gql
     await set_baseline_row(runtime, open_id, run_id)
     read = await gql.data(BASELINE_RUN, {"entity": "vision", "project": "open"}, key=team.oscar.key)
     assert read["project"]["baselineRun"]["name"] == "o1"
-    _, error = await gql.error(SET_BASELINE, {"input": {"entityName": "vision", "projectName": "open",
-                                                        "runName": None}}, key=team.oscar.key)
+    _, error = await gql.error(
+        SET_BASELINE, {"input": {"entityName": "vision", "projectName": "open", "runName": None}}, key=team.oscar.key
+    )
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert (await project_row(runtime, open_id)).baseline_run_id == run_id
 
@@ -96,8 +105,14 @@ async def test_viewer_can_set_baseline_follows_policy(gql, runtime, team):
     await make_project(runtime, team.team_id, "open", access="USER_WRITE")
     await make_project(runtime, team.team_id, "vault", access="RESTRICTED", restricted_members=(team.carol,))
     expected = {
-        ("source", "alice"): True, ("source", "bob"): True, ("source", "service"): True, ("source", "victor"): False,
-        ("open", "bob"): True, ("open", "oscar"): False, ("vault", "carol"): True, ("vault", "bob"): None,
+        ("source", "alice"): True,
+        ("source", "bob"): True,
+        ("source", "service"): True,
+        ("source", "victor"): False,
+        ("open", "bob"): True,
+        ("open", "oscar"): False,
+        ("vault", "carol"): True,
+        ("vault", "bob"): None,
         ("vault", "alice"): True,
     }
     for (project, who), can in expected.items():
@@ -112,6 +127,7 @@ async def test_unknown_baseline_run_is_not_found(gql, runtime, team):
 
 
 # --- compareRuns -------------------------------------------------------------------------------
+
 
 async def test_differences_against_the_project_baseline(gql, runtime, team):
     await set_baseline_row(runtime, team.source_id, team.runs["b1"])  # acc 0.8, lr 0.1
@@ -136,15 +152,34 @@ async def test_differences_against_the_project_baseline(gql, runtime, team):
 
 
 async def test_keys_spellings_non_numbers_zero_baseline_and_nesting(gql, runtime, team):
-    base = await make_run(runtime, team.source_id, "base", team.bob,
-                          summary={"loss": 0, "acc": -2, "label": "cat", "eval": {"f1": 0.5}, "ok": True},
-                          config={"opt": {"value": "adam", "desc": None}, "arch": {"value": {"depth": 4}}})
-    await make_run(runtime, team.source_id, "new", team.bob,
-                   summary={"loss": 0.5, "acc": -1, "label": "dog", "eval": {"f1": 0.75}, "ok": False},
-                   config={"opt": {"value": "sgd"}, "arch": {"value": {"depth": 6}}})
+    base = await make_run(
+        runtime,
+        team.source_id,
+        "base",
+        team.bob,
+        summary={"loss": 0, "acc": -2, "label": "cat", "eval": {"f1": 0.5}, "ok": True},
+        config={"opt": {"value": "adam", "desc": None}, "arch": {"value": {"depth": 4}}},
+    )
+    await make_run(
+        runtime,
+        team.source_id,
+        "new",
+        team.bob,
+        summary={"loss": 0.5, "acc": -1, "label": "dog", "eval": {"f1": 0.75}, "ok": False},
+        config={"opt": {"value": "sgd"}, "arch": {"value": {"depth": 6}}},
+    )
     await set_baseline_row(runtime, team.source_id, base)
-    keys = ["summary_metrics.loss", "acc", "label", "eval.f1", "ok", "config.opt", "config.arch.depth",
-            "config.opt.value", "missing"]
+    keys = [
+        "summary_metrics.loss",
+        "acc",
+        "label",
+        "eval.f1",
+        "ok",
+        "config.opt",
+        "config.arch.depth",
+        "config.opt.value",
+        "missing",
+    ]
     data = await gql.data(COMPARE, compare_vars(keys, runs=["new"]), key=team.bob.key)
     rows = {row["key"]: row for row in data["compareRuns"]["rows"]}
 

@@ -24,7 +24,7 @@ async def _run_with_console(runtime, owner, count: int) -> tables.Run:
     values = [{"run_id": run.id, "line_no": n, "text": f"line {n}"} for n in range(count)]
     async with runtime.session_factory.begin() as session:
         for start in range(0, len(values), 10_000):
-            await session.execute(insert(tables.ConsoleLine), values[start:start + 10_000])
+            await session.execute(insert(tables.ConsoleLine), values[start : start + 10_000])
     return run
 
 
@@ -80,16 +80,22 @@ async def test_consolelines_reads_what_file_stream_stored(runtime, http, gql):
     assert again.status_code == 200
     run = await _page(gql, alice.key)
     assert run["logLineCount"] == 3
-    assert run["consoleLines"] == [{"offset": 0, "text": "hello"}, {"offset": 1, "text": "world!"},
-                                   {"offset": 2, "text": "bye"}]
+    assert run["consoleLines"] == [
+        {"offset": 0, "text": "hello"},
+        {"offset": 1, "text": "world!"},
+        {"offset": 2, "text": "bye"},
+    ]
 
 
-@pytest.mark.parametrize("variables,words", [
-    ({"first": console_reads.MAX_LINES + 1}, "at most 5,000"),
-    ({"first": -1}, "must not be negative"),
-    ({"after": -2}, "after is a line offset"),
-    ({"last": 5, "after": 3}, "give last alone"),
-])
+@pytest.mark.parametrize(
+    "variables,words",
+    [
+        ({"first": console_reads.MAX_LINES + 1}, "at most 5,000"),
+        ({"first": -1}, "must not be negative"),
+        ({"after": -2}, "after is a line offset"),
+        ({"last": 5, "after": 3}, "give last alone"),
+    ],
+)
 async def test_bad_page_arguments_are_refused_by_name(runtime, gql, variables, words):
     alice = await make_account(runtime, "alice")
     await _run_with_console(runtime, alice, 10)

@@ -6,8 +6,17 @@ import pytest
 
 from app.api import ids
 from tests.support.moves import (
-    DELETE_RUN, DELETE_RUNS, add_run_data, audit_events, build_team, counts_for_run, make_project, make_run,
-    project_row, run_names_in, set_baseline_row,
+    DELETE_RUN,
+    DELETE_RUNS,
+    add_run_data,
+    audit_events,
+    build_team,
+    counts_for_run,
+    make_project,
+    make_run,
+    project_row,
+    run_names_in,
+    set_baseline_row,
 )
 
 ALL_SOURCE_RUNS = ["b1", "b2", "c1", "s1"]
@@ -56,10 +65,18 @@ async def test_delete_runs_permission_matrix(gql, runtime, team, who, names, cod
         assert await audit_events(runtime) == []
 
 
-@pytest.mark.parametrize("who, run, code", [
-    ("alice", "c1", None), ("bob", "b1", None), ("bob", "c1", "FORBIDDEN"), ("service", "s1", None),
-    ("service", "b1", "FORBIDDEN"), ("victor", "b1", "FORBIDDEN"), ("oscar", "b1", "NOT_FOUND"),
-])
+@pytest.mark.parametrize(
+    "who, run, code",
+    [
+        ("alice", "c1", None),
+        ("bob", "b1", None),
+        ("bob", "c1", "FORBIDDEN"),
+        ("service", "s1", None),
+        ("service", "b1", "FORBIDDEN"),
+        ("victor", "b1", "FORBIDDEN"),
+        ("oscar", "b1", "NOT_FOUND"),
+    ],
+)
 async def test_delete_run_permission_matrix(gql, runtime, team, who, run, code):
     account = getattr(team, who)
     variables = {"id": storage_id(team.runs[run]), "deleteArtifacts": True}
@@ -128,8 +145,9 @@ async def test_delete_run_rejects_a_non_run_id(gql, runtime, team):
 
 
 async def test_a_restricted_project_hides_its_runs_from_non_members(gql, runtime, team):
-    secret_id = await make_project(runtime, team.team_id, "secret", access="RESTRICTED",
-                                   restricted_members=(team.carol,))
+    secret_id = await make_project(
+        runtime, team.team_id, "secret", access="RESTRICTED", restricted_members=(team.carol,)
+    )
     run_id = await make_run(runtime, secret_id, "r1", team.bob)
     _, error = await gql.error(DELETE_RUN, {"id": storage_id(run_id)}, key=team.bob.key)
     assert error["extensions"]["code"] == "NOT_FOUND"

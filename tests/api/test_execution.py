@@ -124,9 +124,19 @@ class Item(Named):
         return self.count * 2
 
 
-GOOD = dict(name="a", count=1, maybe_count=None, ratio=0.5, flag=True, color=Color.RED, maybe_color=None,
-            created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), tags=["t1", "t2"], maybe_tags=["x", None],
-            raw={"k": [1, 2]})
+GOOD = dict(
+    name="a",
+    count=1,
+    maybe_count=None,
+    ratio=0.5,
+    flag=True,
+    color=Color.RED,
+    maybe_color=None,
+    created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+    tags=["t1", "t2"],
+    maybe_tags=["x", None],
+    raw={"k": [1, 2]},
+)
 
 
 def _item(**changes: Any) -> Item:
@@ -185,8 +195,9 @@ class UppercaseStrings(SchemaExtension):
 
 
 def _schema(**kwargs: Any) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, types=[Item], config=strawberry.schema.config.StrawberryConfig(
-        scalar_map=SCALAR_MAP), **kwargs)
+    return strawberry.Schema(
+        query=Query, types=[Item], config=strawberry.schema.config.StrawberryConfig(scalar_map=SCALAR_MAP), **kwargs
+    )
 
 
 @contextmanager
@@ -223,19 +234,30 @@ def test_the_cases_above_do_produce_errors_and_nulls():
     items = data["items"]
     assert items[0]["created"] == "2026-01-02T03:04:05" and items[0]["raw"] == '{"k":[1,2]}'
     assert (items[0]["shout"], items[0]["scaledBy3"], items[0]["described"], items[0]["fromRoot"]) == (
-        "A", 3, "described:a", "root:a")
+        "A",
+        3,
+        "described:a",
+        "root:a",
+    )
     assert items[0]["lines"] == ['{"a":1}', '{"b":2}', "plain"] and items[0]["maybeTags"] == ["x", None]
     assert items[1] is None and items[2] is None and items[8]["maybeCount"] == 4
     assert items[3]["maybeCount"] is None and items[3]["maybeColor"] is None and items[3]["maybeTags"] == ["a", "1"]
     messages = " | ".join(error["message"] for error in errors)
-    for fragment in ("Cannot return null for non-nullable field Item.name", "Int cannot represent",
-                     "Enum 'Color' cannot represent", "an exception as a value", "denied",
-                     "Cannot return null for non-nullable field Item.brokenLines"):
+    for fragment in (
+        "Cannot return null for non-nullable field Item.name",
+        "Int cannot represent",
+        "Enum 'Color' cannot represent",
+        "an exception as a value",
+        "denied",
+        "Cannot return null for non-nullable field Item.brokenLines",
+    ):
         assert fragment in messages, fragment
     (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[5]))
     assert data["items"][0] == {"maybeShout": "A", "countedTwice": 2, "shout": "A"} and data["items"][1] is None
     assert [error["message"] for error in errors] == [
-        "'NoneType' object has no attribute 'upper'", "Int cannot represent non-integer value: 'sevenseven'"]
+        "'NoneType' object has no attribute 'upper'",
+        "Int cannot represent non-integer value: 'sevenseven'",
+    ]
     (data, errors), _stock = asyncio.run(_both(_schema(), QUERIES[3]))
     assert data == {"exploding": None, "numbers": [1, 2, 3]} and errors[0]["message"] == "the attribute failed"
 
@@ -248,11 +270,15 @@ class CountingExecutor(FastLeafExecutor):
         return super().build_resolve_info(*args)
 
 
-@pytest.mark.parametrize("query, extensions, expected", [
-    ("{ items { name count } }", [], 1 + 2),
-    ("{ items { name count } }", [UppercaseStrings], 1 + 17),
-    ("{ items { maybeShout described } }", [], 1 + 9),
-], ids=["attributes", "middleware", "resolvers"])
+@pytest.mark.parametrize(
+    "query, extensions, expected",
+    [
+        ("{ items { name count } }", [], 1 + 2),
+        ("{ items { name count } }", [UppercaseStrings], 1 + 17),
+        ("{ items { maybeShout described } }", [], 1 + 9),
+    ],
+    ids=["attributes", "middleware", "resolvers"],
+)
 def test_leaf_fields_skip_the_resolve_info_unless_middleware_wraps_them(query, extensions, expected):
     """``items`` (a resolver) builds a ResolveInfo, and so do the two failing leaves (a null name, a
     count of "seven") on their way through the stock path; the other leaves do not. With middleware
@@ -268,6 +294,7 @@ def test_leaf_fields_skip_the_resolve_info_unless_middleware_wraps_them(query, e
 
 # --- the application's schema -----------------------------------------------------------------
 
+
 async def _app_both(gql, query: str, variables: dict[str, Any], key: str) -> tuple[Any, Any]:
     answers = []
     for cls in (FastLeafExecutor, StockExecutor):
@@ -279,17 +306,31 @@ async def _app_both(gql, query: str, variables: dict[str, Any], key: str) -> tup
 
 async def test_app_queries_answer_the_same_on_both_executors(gql, runtime, alice):
     project = await make_project(runtime, alice)
-    runs = await make_runs(runtime, project, [
-        dict(state="finished", tags=["a", "b"], summary={"acc": i}, config={"lr": 0.1 * i}, user_id=alice.id,
-             notes=None if i % 2 else "note") for i in range(5)
-    ])
+    runs = await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                state="finished",
+                tags=["a", "b"],
+                summary={"acc": i},
+                config={"lr": 0.1 * i},
+                user_id=alice.id,
+                notes=None if i % 2 else "note",
+            )
+            for i in range(5)
+        ],
+    )
     await add_history(runtime, runs[0], [{"_step": step, "loss": 1 / (step + 1)} for step in range(30)])
     base = {"project": "p", "entity": "alice"}
     requests = [
         (RUNS_QUERY, base | {"perPage": 3, "order": "-summary_metrics.acc", "filters": "{}"}),
         (RUN_QUERY, base | {"name": "run000"}),
-        ("query H($project: String!, $entity: String!) { project(name: $project, entityName: $entity) {"
-         " run(name: \"run000\") { history(samples: 10) events historyKeys } } }", base),
+        (
+            "query H($project: String!, $entity: String!) { project(name: $project, entityName: $entity) {"
+            ' run(name: "run000") { history(samples: 10) events historyKeys } } }',
+            base,
+        ),
         (RUNS_QUERY, base | {"filters": '{"$bad": 1}'}),  # an error
         (RUNS_QUERY, {"project": "missing", "entity": "alice"}),  # null
         ("{ viewer { id username entity admin } }", {}),
@@ -299,7 +340,10 @@ async def test_app_queries_answer_the_same_on_both_executors(gql, runtime, alice
         fast, stock = await _app_both(gql, query, variables, alice.key)
         assert fast == stock, query
         answers.append(fast[1])
-    assert len(answers[0]["data"]["project"]["runs"]["edges"]) == 3 and len(answers[2]["data"]["project"]["run"]["history"]) == 10
+    assert (
+        len(answers[0]["data"]["project"]["runs"]["edges"]) == 3
+        and len(answers[2]["data"]["project"]["run"]["history"]) == 10
+    )
     assert answers[3]["errors"] and answers[4]["data"] == {"project": None}
 
 
@@ -314,15 +358,17 @@ async def test_the_setting_turns_the_fast_path_off_and_answers_stay_the_same(set
     stock_app = create_app(settings.model_copy(update={"graphql_fast_executor": False}))
     graphql_app = next(route.app for route in stock_app.routes if getattr(route, "path", None) == "/graphql")
     assert graphql_app.schema.execution_context_class is StockExecutor
-    async with stock_app.router.lifespan_context(stock_app), httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=stock_app), base_url="http://testserver"
-    ) as client:
+    async with (
+        stock_app.router.lifespan_context(stock_app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=stock_app), base_url="http://testserver") as client,
+    ):
         stock = await GraphQLClient(client).post(RUNS_QUERY, variables, key=alice.key)
     assert stock.status_code == fast.status_code == 200
     assert stock.json() == fast.json() and len(fast.json()["data"]["project"]["runs"]["edges"]) == 2
 
 
 # --- plain_input: input objects built in one step --------------------------------------------------
+
 
 @strawberry.input
 class PartIn:
@@ -390,6 +436,7 @@ def test_plain_input_is_used_for_the_file_specs_of_create_artifact_files():
 
 # --- precomputed values: a resolver taking info is skipped when its owner has the value --------------
 
+
 @strawberry.type
 class Signed:
     value: strawberry.Private[str | None]
@@ -431,16 +478,21 @@ def test_a_null_object_attribute_is_answered_directly_and_others_take_the_stock_
     class ParentQuery:
         @strawberry.field
         def parents(self) -> list[Parent]:
-            return [Parent(child=None, children=None), Parent(child=Holder(boom="b"), children=[Holder(boom="c")]),
-                    Parent(child=None, children=[])]
+            return [
+                Parent(child=None, children=None),
+                Parent(child=Holder(boom="b"), children=[Holder(boom="c")]),
+                Parent(child=None, children=[]),
+            ]
 
     schema = strawberry.Schema(query=ParentQuery)
     query = "{ parents { child { boom } children { boom } } }"
     fast, stock = asyncio.run(_both(schema, query))
     assert fast == stock
     data, errors = fast
-    assert data["parents"][:2] == [{"child": None, "children": None},
-                                   {"child": {"boom": "b"}, "children": [{"boom": "c"}]}]
+    assert data["parents"][:2] == [
+        {"child": None, "children": None},
+        {"child": {"boom": "b"}, "children": [{"boom": "c"}]},
+    ]
     assert data["parents"][2] == {"child": None, "children": []} and not errors
     CountingExecutor.resolve_infos = 0
     with executor(schema, CountingExecutor):

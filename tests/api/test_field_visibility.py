@@ -45,16 +45,25 @@ async def _world(runtime) -> World:
         mo_user.default_entity_id = acme.id
         users = {u.username: u for u in (await session.scalars(select(tables.User))).all()}
     async with runtime.session_factory.begin() as session:
-        by_max = await create_invite(session, Actor(user=users["max"]), entity_name="acme", email="new@example.com",
-                                     role=Role.MEMBER)
-        await create_invite(session, Actor(user=users["ada"]), entity_name="acme", email="later@example.com",
-                            role=Role.MEMBER)
+        by_max = await create_invite(
+            session, Actor(user=users["max"]), entity_name="acme", email="new@example.com", role=Role.MEMBER
+        )
+        await create_invite(
+            session, Actor(user=users["ada"]), entity_name="acme", email="later@example.com", role=Role.MEMBER
+        )
         await session.flush()
         invite_id = by_max.id
     keys = {actor: (team.by_role(actor).key if actor not in ("anonymous", "root") else None) for actor in ACTORS}
     keys["root"] = root.key
-    return World(keys, {"moe": ids.encode("User", mo.id), "root": ids.encode("User", root.id),
-                        "acme": ids.encode("Team", acme.id), "invite": ids.encode("Invite", invite_id)})
+    return World(
+        keys,
+        {
+            "moe": ids.encode("User", mo.id),
+            "root": ids.encode("User", root.id),
+            "acme": ids.encode("Team", acme.id),
+            "invite": ids.encode("Invite", invite_id),
+        },
+    )
 
 
 def _member(data: dict, name: str) -> dict | None:
@@ -72,44 +81,97 @@ def _email_invite(data: dict) -> dict | None:
 CASES: dict[str, tuple[str, Callable[[dict], dict], Callable[[dict], Any], Any, Any, str]] = {
     "User.email of a teammate (nodes)": (
         "query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { username email } } }",
-        lambda i: {"ids": [i["moe"]]}, lambda d: d["nodes"][0]["email"], "moe@example.com", None,
-        "- - - - - ok ok"),
+        lambda i: {"ids": [i["moe"]]},
+        lambda d: d["nodes"][0]["email"],
+        "moe@example.com",
+        None,
+        "- - - - - ok ok",
+    ),
     "User.email of a teammate (entity)": (
-        '{ entity(name: "moe") { ... on User { email } } }', lambda i: {},
-        lambda d: d["entity"]["email"], "moe@example.com", None, "- - - - - ok ok"),
+        '{ entity(name: "moe") { ... on User { email } } }',
+        lambda i: {},
+        lambda d: d["entity"]["email"],
+        "moe@example.com",
+        None,
+        "- - - - - ok ok",
+    ),
     "User.admin (instance admin flag)": (
-        "query($id: ID!) { node(id: $id) { ... on User { admin } } }", lambda i: {"id": i["root"]},
-        lambda d: d["node"]["admin"], True, None, "- - - - - - ok"),
+        "query($id: ID!) { node(id: $id) { ... on User { admin } } }",
+        lambda i: {"id": i["root"]},
+        lambda d: d["node"]["admin"],
+        True,
+        None,
+        "- - - - - - ok",
+    ),
     "User.entity and defaultEntity (where runs go)": (
-        '{ entity(name: "moe") { ... on User { entity defaultEntity { name } } } }', lambda i: {},
-        lambda d: (d["entity"]["entity"], d["entity"]["defaultEntity"]), ("acme", {"name": "acme"}), (None, None),
-        "- - - - - - ok"),
+        '{ entity(name: "moe") { ... on User { entity defaultEntity { name } } } }',
+        lambda i: {},
+        lambda d: (d["entity"]["entity"], d["entity"]["defaultEntity"]),
+        ("acme", {"name": "acme"}),
+        (None, None),
+        "- - - - - - ok",
+    ),
     "User.teams": (
-        '{ entity(name: "moe") { ... on User { teams { edges { node { name } } } } } }', lambda i: {},
-        lambda d: d["entity"]["teams"]["edges"], [{"node": {"name": "moe"}}, {"node": {"name": "acme"}}], [], "- - - - - - ok"),
+        '{ entity(name: "moe") { ... on User { teams { edges { node { name } } } } } }',
+        lambda i: {},
+        lambda d: d["entity"]["teams"]["edges"],
+        [{"node": {"name": "moe"}}, {"node": {"name": "acme"}}],
+        [],
+        "- - - - - - ok",
+    ),
     "Team settings (node)": (
         "query($id: ID!) { node(id: $id) { ... on Team { privateOnly codeSavingEnabled defaultAccess storageRegion "
-        "membersCanInvite } } }", lambda i: {"id": i["acme"]},
-        lambda d: d["node"], {"privateOnly": True, "codeSavingEnabled": True, "defaultAccess": "RESTRICTED",
-                              "storageRegion": "default", "membersCanInvite": True},
-        {"privateOnly": False, "codeSavingEnabled": False, "defaultAccess": "PRIVATE", "storageRegion": None,
-         "membersCanInvite": None},
-        "- - ok ok ok ok ok"),
+        "membersCanInvite } } }",
+        lambda i: {"id": i["acme"]},
+        lambda d: d["node"],
+        {
+            "privateOnly": True,
+            "codeSavingEnabled": True,
+            "defaultAccess": "RESTRICTED",
+            "storageRegion": "default",
+            "membersCanInvite": True,
+        },
+        {
+            "privateOnly": False,
+            "codeSavingEnabled": False,
+            "defaultAccess": "PRIVATE",
+            "storageRegion": None,
+            "membersCanInvite": None,
+        },
+        "- - ok ok ok ok ok",
+    ),
     "Team members": (
-        '{ entity(name: "acme") { members { username name pending role } } }', lambda i: {},
+        '{ entity(name: "acme") { members { username name pending role } } }',
+        lambda i: {},
         lambda d: sorted((m["username"] or "invite").split("-sa-")[0] for m in d["entity"]["members"]),
-        sorted(["ada", "max", "vic", "moe", "acme", "invite", "invite"]), [], "- - ok ok ok ok ok"),
+        sorted(["ada", "max", "vic", "moe", "acme", "invite", "invite"]),
+        [],
+        "- - ok ok ok ok ok",
+    ),
     "Member.email of a teammate": (
-        '{ entity(name: "acme") { members { username name pending email } } }', lambda i: {},
-        lambda d: (_member(d, "moe") or {}).get("email"), "moe@example.com", None, "- - - - - ok ok"),
+        '{ entity(name: "acme") { members { username name pending email } } }',
+        lambda i: {},
+        lambda d: (_member(d, "moe") or {}).get("email"),
+        "moe@example.com",
+        None,
+        "- - - - - ok ok",
+    ),
     "Member.email of an invite (max sent it)": (
-        '{ entity(name: "acme") { members { username name pending email } } }', lambda i: {},
+        '{ entity(name: "acme") { members { username name pending email } } }',
+        lambda i: {},
         lambda d: ((_email_invite(d) or {}).get("email"), (_email_invite(d) or {}).get("name")),
-        ("new@example.com", "new@example.com"), (None, None), "- - x ok x ok ok"),
+        ("new@example.com", "new@example.com"),
+        (None, None),
+        "- - x ok x ok ok",
+    ),
     "Invite.email (node)": (
-        "query($id: ID!) { node(id: $id) { ... on Invite { email name entityName } } }", lambda i: {"id": i["invite"]},
+        "query($id: ID!) { node(id: $id) { ... on Invite { email name entityName } } }",
+        lambda i: {"id": i["invite"]},
         lambda d: d["node"] and (d["node"]["email"], d["node"]["name"]),
-        ("new@example.com", "new@example.com"), None, "- - x ok x ok ok"),
+        ("new@example.com", "new@example.com"),
+        None,
+        "- - x ok x ok ok",
+    ),
 }
 
 # "x": the object is visible but the field is hidden (an invite's email seen by a VIEWER or SERVICE member).
@@ -117,7 +179,9 @@ HIDDEN_FIELD_OF_VISIBLE = {
     "Member.email of an invite (max sent it)": (None, "an invited email address"),
     "Invite.email (node)": (None, "an invited email address"),
 }
-MATRIX = [(case, actor, cell) for case, (*_, row) in CASES.items() for actor, cell in zip(ACTORS, row.split())]
+MATRIX = [
+    (case, actor, cell) for case, (*_, row) in CASES.items() for actor, cell in zip(ACTORS, row.split(), strict=True)
+]
 
 
 @pytest.mark.parametrize(("case", "actor", "cell"), MATRIX, ids=[f"{c}-{a}" for c, a, _ in MATRIX])
@@ -159,7 +223,9 @@ async def test_team_admins_read_their_people_s_emails_in_a_constant_number_of_st
         counts.append(len(statements))
     users = {e["node"]["user"]["username"]: e["node"]["user"] for e in data["project"]["runs"]["edges"]}
     assert {name: u["email"] for name, u in users.items()} == {
-        **{p.username: p.email for p in people}, "stranger": None}
+        **{p.username: p.email for p in people},
+        "stranger": None,
+    }
     assert all(u["admin"] is None for u in users.values())
     assert counts[0] == counts[1], counts
 

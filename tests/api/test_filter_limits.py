@@ -19,16 +19,21 @@ from tests.support.wandb_queries import RUNS_QUERY
 async def alice_runs(runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
-    await make_runs(runtime, project, [
-        dict(name="long", display_name="a" * 30 + "!", tags=["a" * 30 + "!"], summary={"note": "a" * 30 + "!"}),
-        dict(name="short", display_name="aaa", tags=["aaa"], summary={"note": "aaa"}),
-    ])
+    await make_runs(
+        runtime,
+        project,
+        [
+            dict(name="long", display_name="a" * 30 + "!", tags=["a" * 30 + "!"], summary={"note": "a" * 30 + "!"}),
+            dict(name="short", display_name="aaa", tags=["aaa"], summary={"note": "aaa"}),
+        ],
+    )
     return alice
 
 
 async def run_names(gql, alice, filters) -> set[str]:
-    data = await gql.data(RUNS_QUERY, {"project": "p", "entity": "alice", "filters": json.dumps(filters)},
-                          key=alice.key)
+    data = await gql.data(
+        RUNS_QUERY, {"project": "p", "entity": "alice", "filters": json.dumps(filters)}, key=alice.key
+    )
     return {edge["node"]["name"] for edge in data["project"]["runs"]["edges"]}
 
 
@@ -57,12 +62,15 @@ async def test_a_pattern_at_the_length_limit_runs_and_a_longer_one_is_refused(gq
     assert f"is {MAX_PATTERN_LENGTH + 1} characters long; the limit is {MAX_PATTERN_LENGTH}" in message
 
 
-@pytest.mark.parametrize("pattern, reason", [
-    ("(", "missing )"),
-    ("a{2,1}", "invalid repetition size"),
-    ("(a)\\1", "invalid escape sequence"),  # backreferences would need backtracking
-    ("((a{100}){100}){100}", "invalid repetition size"),  # a program of 10**6 states,
-])
+@pytest.mark.parametrize(
+    "pattern, reason",
+    [
+        ("(", "missing )"),
+        ("a{2,1}", "invalid repetition size"),
+        ("(a)\\1", "invalid escape sequence"),  # backreferences would need backtracking
+        ("((a{100}){100}){100}", "invalid repetition size"),  # a program of 10**6 states,
+    ],
+)
 async def test_invalid_patterns_are_refused_with_the_reason(gql, alice_runs, pattern, reason):
     message = await refusal(gql, alice_runs, json.dumps({"summary_metrics.note": {"$regex": pattern}}))
     assert "in filters at summary_metrics.note is not a valid regular expression (RE2 syntax)" in message

@@ -76,10 +76,18 @@ def history_row(index: int) -> dict:
 async def logged(runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
-    (run,) = await make_runs(runtime, project, [dict(
-        name="r", last_step=(ROWS - 1) * STRIDE, history_line_count=ROWS,
-        history_keys={"loss": {"number": ROWS}, "acc": {"number": ROWS // 10}, "_step": {"number": ROWS}},
-    )])
+    (run,) = await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                name="r",
+                last_step=(ROWS - 1) * STRIDE,
+                history_line_count=ROWS,
+                history_keys={"loss": {"number": ROWS}, "acc": {"number": ROWS // 10}, "_step": {"number": ROWS}},
+            )
+        ],
+    )
     await add_history(runtime, run, [history_row(i) for i in range(ROWS)])
     await add_history(runtime, run, [{"cpu": i, "_timestamp": 1000 + i} for i in range(50)], table=tables.EventRow)
     return alice, run
@@ -138,14 +146,17 @@ async def test_history_pages_are_min_inclusive_max_exclusive(gql, logged):
 async def test_full_history_and_events(gql, logged):
     alice, _ = logged
     variables = {"entity": "alice", "project": "p", "name": "r"}
-    lines = (await gql.data(RUN_FULL_HISTORY.format("history"), {**variables, "samples": 2000},
-                            key=alice.key))["project"]["run"]["history"]
+    lines = (await gql.data(RUN_FULL_HISTORY.format("history"), {**variables, "samples": 2000}, key=alice.key))[
+        "project"
+    ]["run"]["history"]
     assert [json.loads(line) for line in lines] == [history_row(i) for i in range(ROWS)]
-    sampled = (await gql.data(RUN_FULL_HISTORY.format("history"), {**variables, "samples": None},
-                              key=alice.key))["project"]["run"]["history"]
+    sampled = (await gql.data(RUN_FULL_HISTORY.format("history"), {**variables, "samples": None}, key=alice.key))[
+        "project"
+    ]["run"]["history"]
     assert len(sampled) == history_reads.DEFAULT_SAMPLES
-    events = (await gql.data(RUN_FULL_HISTORY.format("events"), {**variables, "samples": 10},
-                             key=alice.key))["project"]["run"]["events"]
+    events = (await gql.data(RUN_FULL_HISTORY.format("events"), {**variables, "samples": 10}, key=alice.key))[
+        "project"
+    ]["run"]["events"]
     cpu = [json.loads(line)["cpu"] for line in events]
     assert len(cpu) == 10 and cpu[0] == 0 and cpu[-1] == 49 and cpu == sorted(cpu)
 
@@ -153,21 +164,30 @@ async def test_full_history_and_events(gql, logged):
 async def test_sampled_history_restricts_rows_to_the_keys(gql, logged):
     alice, _ = logged
     spec = json.dumps({"keys": ["_step", "acc", "_step"], "minStep": 0, "samples": 100, "maxStep": 90})
-    data = await gql.data(SAMPLED_HISTORY_PAGE, {"entity": "alice", "project": "p", "run": "r", "spec": spec},
-                          key=alice.key)
+    data = await gql.data(
+        SAMPLED_HISTORY_PAGE, {"entity": "alice", "project": "p", "run": "r", "spec": spec}, key=alice.key
+    )
     # acc is logged every 10th row (steps 0, 30, 60, 90, ...); maxStep is inclusive here.
-    assert data["project"]["run"]["sampledHistory"] == [[
-        {"_step": 0, "acc": 0.0}, {"_step": 30, "acc": 0.01}, {"_step": 60, "acc": 0.02}, {"_step": 90, "acc": 0.03},
-    ]]
+    assert data["project"]["run"]["sampledHistory"] == [
+        [
+            {"_step": 0, "acc": 0.0},
+            {"_step": 30, "acc": 0.01},
+            {"_step": 60, "acc": 0.02},
+            {"_step": 90, "acc": 0.03},
+        ]
+    ]
 
 
 async def test_sampled_history_one_list_per_spec(gql, logged):
     alice, _ = logged
-    specs = [json.dumps({"keys": ["_step", "loss"], "samples": 10}),
-             json.dumps({"keys": ["_step", "acc", "missing"], "samples": 500}),
-             json.dumps({"keys": ["_step", "nothing-logged"], "samples": 5})]
-    data = await gql.data(RUN_SAMPLED_HISTORY, {"entity": "alice", "project": "p", "name": "r", "specs": specs},
-                          key=alice.key)
+    specs = [
+        json.dumps({"keys": ["_step", "loss"], "samples": 10}),
+        json.dumps({"keys": ["_step", "acc", "missing"], "samples": 500}),
+        json.dumps({"keys": ["_step", "nothing-logged"], "samples": 5}),
+    ]
+    data = await gql.data(
+        RUN_SAMPLED_HISTORY, {"entity": "alice", "project": "p", "name": "r", "specs": specs}, key=alice.key
+    )
     losses, accs, nothing = data["project"]["run"]["sampledHistory"]
     assert len(losses) == 10 and all(set(row) == {"_step", "loss"} for row in losses)
     assert losses[0]["_step"] == 0 and losses[-1]["_step"] == (ROWS - 1) * STRIDE
@@ -197,21 +217,26 @@ async def test_history_keys_of_a_run_without_history(runtime):
 
 async def test_parquet_history_sends_the_client_to_history_pages(gql, logged):
     alice, _ = logged
-    data = await gql.data(RUN_PARQUET_HISTORY, {"entity": "alice", "project": "p", "runName": "r",
-                                                "liveKeys": ["_step"]}, key=alice.key)
+    data = await gql.data(
+        RUN_PARQUET_HISTORY, {"entity": "alice", "project": "p", "runName": "r", "liveKeys": ["_step"]}, key=alice.key
+    )
     assert data["project"]["run"]["parquetHistory"] == {"parquetUrls": [], "liveData": []}
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("{nope", "sampledHistory spec is not valid JSON"),
-    ('{"keys": "loss"}', "spec.keys must be a non-empty list of strings"),
-    ('{"keys": ["loss"], "samples": -1}', "spec.samples must be a non-negative integer, got -1"),
-    ('{"keys": ["loss"], "maxStep": "end"}', 'spec.maxStep must be an integer, got "end"'),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("{nope", "sampledHistory spec is not valid JSON"),
+        ('{"keys": "loss"}', "spec.keys must be a non-empty list of strings"),
+        ('{"keys": ["loss"], "samples": -1}', "spec.samples must be a non-negative integer, got -1"),
+        ('{"keys": ["loss"], "maxStep": "end"}', 'spec.maxStep must be an integer, got "end"'),
+    ],
+)
 async def test_bad_specs_are_bad_user_input(gql, logged, spec, message):
     alice, _ = logged
-    status, error = await gql.error(SAMPLED_HISTORY_PAGE, {"entity": "alice", "project": "p", "run": "r",
-                                                           "spec": spec}, key=alice.key)
+    status, error = await gql.error(
+        SAMPLED_HISTORY_PAGE, {"entity": "alice", "project": "p", "run": "r", "spec": spec}, key=alice.key
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and message in error["message"]
 
 
@@ -251,11 +276,17 @@ async def test_dense_history_with_gaps_probes_the_missing_targets(runtime):
 async def test_dense_sampled_history_keeps_only_rows_with_the_keys(runtime):
     run = await dense_run(runtime, list(range(300)))
     async with runtime.session_factory.begin() as session:  # rows without "loss" must be skipped
-        await session.execute(tables.HistoryRow.__table__.update()
-                              .where(tables.HistoryRow.run_id == run.id, tables.HistoryRow.step % 2 == 1)
-                              .values(data={"_step": 0, "other": 1}))
-    (rows,) = await read(runtime, history_reads.sampled_history, run,
-                         [json.dumps({"keys": ["loss"], "samples": 50, "minStep": 0, "maxStep": 299})])
+        await session.execute(
+            tables.HistoryRow.__table__.update()
+            .where(tables.HistoryRow.run_id == run.id, tables.HistoryRow.step % 2 == 1)
+            .values(data={"_step": 0, "other": 1})
+        )
+    (rows,) = await read(
+        runtime,
+        history_reads.sampled_history,
+        run,
+        [json.dumps({"keys": ["loss"], "samples": 50, "minStep": 0, "maxStep": 299})],
+    )
     steps = [row["_step"] for row in rows]
     assert all("loss" in row for row in rows) and steps == sorted(set(steps))
     assert steps[0] == 0 and steps[-1] == 298 and len(rows) >= 45

@@ -44,8 +44,13 @@ async def test_keys_of_others_are_invisible_and_untouchable(gql, runtime):
 async def test_service_account_viewer_and_key_listing(gql, runtime):
     team = await make_team(runtime)
     viewer = (await gql.data("{ viewer { username entity email accountType admin } }", key=team.service.key))["viewer"]
-    assert viewer == {"username": team.service.username, "entity": "acme", "email": None, "accountType": "SERVICE",
-                      "admin": False}
+    assert viewer == {
+        "username": team.service.username,
+        "entity": "acme",
+        "email": None,
+        "accountType": "SERVICE",
+        "admin": False,
+    }
     _, error = await gql.error(GENERATE_KEY, {"description": "more"}, key=team.service.key)
     assert error["extensions"]["code"] == "FORBIDDEN" and "team's admins" in error["message"]
 
@@ -58,7 +63,9 @@ async def test_too_deep_query_is_refused_before_anything_runs(gql, runtime):
     status, error = await gql.error(nested, key=alice.key)
     assert status in (200, 400) and "exceeds maximum operation depth" in error["message"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
-    mutation = "mutation { createTeam(input: {teamName: \"deep\"}) { entity { " + "projects { edges { node { entity { " * 8
+    mutation = (
+        'mutation { createTeam(input: {teamName: "deep"}) { entity { ' + "projects { edges { node { entity { " * 8
+    )
     mutation += "name" + " } } } }" * 8 + " } } }"
     _, error = await gql.error(mutation, key=alice.key)
     assert "exceeds maximum operation depth" in error["message"]
@@ -68,13 +75,20 @@ async def test_too_deep_query_is_refused_before_anything_runs(gql, runtime):
 async def test_too_many_tokens_and_too_large_bodies_are_refused(gql, runtime):
     alice = await make_account(runtime, "alice")
     before = await row_counts(runtime)
-    wide = "mutation { " + " ".join(f"t{i}: createTeam(input: {{teamName: \"team{i}\"}}) {{ entity {{ name }} }}"
-                                    for i in range(400)) + " }"
+    wide = (
+        "mutation { "
+        + " ".join(f't{i}: createTeam(input: {{teamName: "team{i}"}}) {{ entity {{ name }} }}' for i in range(400))
+        + " }"
+    )
     _, error = await gql.error(wide, key=alice.key)
     assert "token" in error["message"].lower() or "alias" in error["message"].lower()
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
-    response = await gql.http.post("/graphql", content=b"{" + b" " * (runtime.settings.max_request_body_bytes + 1) + b"}",
-                                   headers={"content-type": "application/json"}, auth=("api", alice.key))
+    response = await gql.http.post(
+        "/graphql",
+        content=b"{" + b" " * (runtime.settings.max_request_body_bytes + 1) + b"}",
+        headers={"content-type": "application/json"},
+        auth=("api", alice.key),
+    )
     assert response.status_code == 413 and response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     assert await row_counts(runtime) == before
     await gql.data(CREATE_TEAM, {"name": "fine"}, key=alice.key)

@@ -8,8 +8,19 @@ import pytest
 
 from app.db.tables import Project, Run
 from tests.support.moves import (
-    MOVE, RUN_AT, add_run_data, audit_events, build_team, counts_for_run, make_project, make_run, project_named,
-    project_row, run_names_in, run_project, set_baseline_row,
+    MOVE,
+    RUN_AT,
+    add_run_data,
+    audit_events,
+    build_team,
+    counts_for_run,
+    make_project,
+    make_run,
+    project_named,
+    project_row,
+    run_names_in,
+    run_project,
+    set_baseline_row,
 )
 
 ALL_SOURCE_RUNS = ["b1", "b2", "c1", "s1"]
@@ -104,14 +115,21 @@ async def test_the_person_a_service_account_logged_for_may_move_that_run(gql, ru
 
 
 async def test_runs_never_leave_a_restricted_project(gql, runtime, team):
-    secret_id = await make_project(runtime, team.team_id, "secret", access="RESTRICTED",
-                                   restricted_members=(team.bob,))
+    secret_id = await make_project(runtime, team.team_id, "secret", access="RESTRICTED", restricted_members=(team.bob,))
     run_id = await make_run(runtime, secret_id, "r1", team.bob)
     for account in (team.bob, team.alice):
-        _, error = await gql.error(MOVE, {"input": {
-            "sourceEntityName": "vision", "sourceProjectName": "secret",
-            "destinationEntityName": "vision", "destinationProjectName": "target",
-        }}, key=account.key)
+        _, error = await gql.error(
+            MOVE,
+            {
+                "input": {
+                    "sourceEntityName": "vision",
+                    "sourceProjectName": "secret",
+                    "destinationEntityName": "vision",
+                    "destinationProjectName": "target",
+                }
+            },
+            key=account.key,
+        )
         assert error["extensions"]["code"] == "FORBIDDEN" and "RESTRICTED" in error["message"]
     assert await run_project(runtime, run_id) == secret_id
 
@@ -119,11 +137,13 @@ async def test_runs_never_leave_a_restricted_project(gql, runtime, team):
 async def test_runs_may_move_into_a_restricted_project_only_for_its_members(gql, runtime, team):
     await make_project(runtime, team.team_id, "vault", access="RESTRICTED", restricted_members=(team.carol,))
     into_vault = {"destinationProjectName": "vault"}
-    _, error = await gql.error(MOVE, {"input": {**team.move_input(runNames=["b1"])["input"], **into_vault}},
-                               key=team.bob.key)
+    _, error = await gql.error(
+        MOVE, {"input": {**team.move_input(runNames=["b1"])["input"], **into_vault}}, key=team.bob.key
+    )
     assert error["extensions"]["code"] == "FORBIDDEN"
-    moved = await gql.data(MOVE, {"input": {**team.move_input(runNames=["c1"])["input"], **into_vault}},
-                           key=team.carol.key)
+    moved = await gql.data(
+        MOVE, {"input": {**team.move_input(runNames=["c1"])["input"], **into_vault}}, key=team.carol.key
+    )
     assert moved["moveRuns"]["movedCount"] == 1
 
 
@@ -160,10 +180,19 @@ async def test_viewer_cannot_create_the_destination_in_their_team(gql, runtime, 
     # victor may not move bob's run anyway; here he moves his own run from his personal project.
     own_id = await make_project(runtime, team.victor.entity_id, "mine")
     await make_run(runtime, own_id, "v1", team.victor)
-    _, error = await gql.error(MOVE, {"input": {
-        "sourceEntityName": "victor", "sourceProjectName": "mine", "destinationEntityName": "vision",
-        "destinationProjectName": "fresh", "createDestinationProject": True,
-    }}, key=team.victor.key)
+    _, error = await gql.error(
+        MOVE,
+        {
+            "input": {
+                "sourceEntityName": "victor",
+                "sourceProjectName": "mine",
+                "destinationEntityName": "vision",
+                "destinationProjectName": "fresh",
+                "createDestinationProject": True,
+            }
+        },
+        key=team.victor.key,
+    )
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert await project_named(runtime, team.team_id, "fresh") is None
     assert await run_names_in(runtime, own_id) == ["v1"]
@@ -172,33 +201,53 @@ async def test_viewer_cannot_create_the_destination_in_their_team(gql, runtime, 
 async def test_member_moves_from_their_personal_project_into_the_team(gql, runtime, team):
     own_id = await make_project(runtime, team.bob.entity_id, "scratch")
     await make_run(runtime, own_id, "p1", team.bob)
-    moved = await gql.data(MOVE, {"input": {
-        "sourceEntityName": "bob", "sourceProjectName": "scratch",
-        "destinationEntityName": "vision", "destinationProjectName": "target",
-    }}, key=team.bob.key)
+    moved = await gql.data(
+        MOVE,
+        {
+            "input": {
+                "sourceEntityName": "bob",
+                "sourceProjectName": "scratch",
+                "destinationEntityName": "vision",
+                "destinationProjectName": "target",
+            }
+        },
+        key=team.bob.key,
+    )
     assert moved["moveRuns"]["movedCount"] == 1
     assert await run_names_in(runtime, team.target_id) == ["p1"]
     # Both entities' audit logs show the move.
     events = await audit_events(runtime, "runs.move")
     assert {(event.entity_id, event.target_id) for event in events} == {
-        (team.bob.entity_id, own_id), (team.team_id, team.target_id)}
-    assert all(event.details["source"] == "bob/scratch" and event.details["destination"] == "vision/target"
-               for event in events)
+        (team.bob.entity_id, own_id),
+        (team.team_id, team.target_id),
+    }
+    assert all(
+        event.details["source"] == "bob/scratch" and event.details["destination"] == "vision/target" for event in events
+    )
 
 
 async def test_destination_must_be_an_entity_the_person_belongs_to(gql, runtime, team):
     # oscar's open project accepts runs from anyone signed in, but not moved runs from a stranger.
     open_id = await make_project(runtime, team.oscar.entity_id, "open", access="USER_WRITE")
-    _, error = await gql.error(MOVE, {"input": {
-        **team.move_input(runNames=["b1"])["input"], "destinationEntityName": "oscar", "destinationProjectName": "open",
-    }}, key=team.bob.key)
+    _, error = await gql.error(
+        MOVE,
+        {
+            "input": {
+                **team.move_input(runNames=["b1"])["input"],
+                "destinationEntityName": "oscar",
+                "destinationProjectName": "open",
+            }
+        },
+        key=team.bob.key,
+    )
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert await run_names_in(runtime, open_id) == []
 
 
 async def test_moving_into_the_same_project_is_bad_input(gql, runtime, team):
-    _, error = await gql.error(MOVE, team.move_input(runNames=["b1"], destinationProjectName="source"),
-                               key=team.bob.key)
+    _, error = await gql.error(
+        MOVE, team.move_input(runNames=["b1"], destinationProjectName="source"), key=team.bob.key
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
 
 
@@ -219,8 +268,9 @@ async def test_dry_run_still_checks_permissions_and_conflicts(gql, runtime, team
 
 
 async def test_dry_run_does_not_create_the_destination(gql, runtime, team):
-    variables = team.move_input(runNames=["b1"], destinationProjectName="fresh", createDestinationProject=True,
-                                dryRun=True)
+    variables = team.move_input(
+        runNames=["b1"], destinationProjectName="fresh", createDestinationProject=True, dryRun=True
+    )
     moved = (await gql.data(MOVE, variables, key=team.bob.key))["moveRuns"]
     assert moved["movedCount"] == 1
     assert await project_named(runtime, team.team_id, "fresh") is None
@@ -234,11 +284,20 @@ async def test_history_files_and_alerts_follow_the_run(gql, runtime, team):
     await gql.data(MOVE, team.move_input(runNames=["b1"]), key=team.bob.key)
 
     assert await run_project(runtime, run_id) == team.target_id
-    assert await counts_for_run(runtime, run_id) == before == {
-        "history_row": 3, "event_row": 1, "console_line": 1, "run_file": 1, "alert": 1,
-    }
-    at_new_path = (await gql.data(RUN_DATA, {"entity": "vision", "project": "target", "name": "b1"},
-                                  key=team.bob.key))["project"]["run"]
+    assert (
+        await counts_for_run(runtime, run_id)
+        == before
+        == {
+            "history_row": 3,
+            "event_row": 1,
+            "console_line": 1,
+            "run_file": 1,
+            "alert": 1,
+        }
+    )
+    at_new_path = (await gql.data(RUN_DATA, {"entity": "vision", "project": "target", "name": "b1"}, key=team.bob.key))[
+        "project"
+    ]["run"]
     assert [json.loads(row)["_step"] for row in at_new_path["history"]] == [0, 1, 2]
     assert len(at_new_path["events"]) == 1
     assert at_new_path["files"]["edges"] == [{"node": {"name": "model.pt"}}]

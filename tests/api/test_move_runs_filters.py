@@ -78,8 +78,9 @@ query Count($entity: String!, $project: String!, $filters: JSONString) {
 async def test_a_script_written_for_wandb_async_move_runs_sees_a_completed_task(gql, runtime, team):
     # Such scripts send filters on the run names, then poll until the runs have left the source.
     filters = json.dumps({"name": {"$in": ["b1", "b2"]}})
-    moved = (await gql.data(WANDB_STYLE_MOVE, team.move_input(filters=filters, clientMutationId="cm"),
-                            key=team.bob.key))["moveRuns"]
+    moved = (
+        await gql.data(WANDB_STYLE_MOVE, team.move_input(filters=filters, clientMutationId="cm"), key=team.bob.key)
+    )["moveRuns"]
     assert moved["clientMutationId"] == "cm"
     assert moved["task"]["state"] == "COMPLETED" and moved["task"]["progress"] == 100 and moved["task"]["id"]
     left = await gql.data(RUN_COUNT, {"entity": "vision", "project": "source", "filters": filters}, key=team.bob.key)

@@ -61,8 +61,14 @@ async def test_the_wandb_client_reads_back_nan_and_infinities_as_floats(live_ser
     # which wandb-core parses with Go's encoding/json: there the stored strings are all JSON allows.
     spelled = ["1.5", "str 'NaN'", "str 'Infinity'", "str '-Infinity'", "0.5"]
     assert read == {
-        "history": logged, "history keys": spelled, "scan_history": logged, "scan_history keys": spelled,
-        "summary": ["inf", "0.5", "-inf"], "config": ["inf"], "steps": [0, 1, 2, 3, 4], "filtered": ["div00001"],
+        "history": logged,
+        "history keys": spelled,
+        "scan_history": logged,
+        "scan_history keys": spelled,
+        "summary": ["inf", "0.5", "-inf"],
+        "config": ["inf"],
+        "steps": [0, 1, 2, 3, 4],
+        "filtered": ["div00001"],
     }
 
 
@@ -84,32 +90,44 @@ LOSSES = {"a": 0.5, "b": math.inf, "c": -math.inf, "d": math.nan, "f": 2.0}
 async def runs(gql, runtime):
     alice = await make_account(runtime, "alice")
     for name, loss in LOSSES.items():
-        await gql.data(UPSERT_BUCKET, {"name": name, "project": "p", "entity": "alice",
-                                       "summaryMetrics": json.dumps({"loss": loss}),
-                                       "config": json.dumps({"clip": {"value": loss}})}, key=alice.key)
+        await gql.data(
+            UPSERT_BUCKET,
+            {
+                "name": name,
+                "project": "p",
+                "entity": "alice",
+                "summaryMetrics": json.dumps({"loss": loss}),
+                "config": json.dumps({"clip": {"value": loss}}),
+            },
+            key=alice.key,
+        )
     await gql.data(UPSERT_BUCKET, {"name": "e", "project": "p", "entity": "alice"}, key=alice.key)
     return alice
 
 
 async def _names(gql, key, filters=None, order=None) -> list[str]:
-    project = (await gql.data(RUNS, {"filters": json.dumps(filters) if filters is not None else None,
-                                     "order": order}, key=key))["project"]
+    project = (
+        await gql.data(RUNS, {"filters": json.dumps(filters) if filters is not None else None, "order": order}, key=key)
+    )["project"]
     names = [edge["node"]["name"] for edge in project["runs"]["edges"]]
     assert project["runCount"] == len(names)
     return names
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    ({"summary_metrics.loss": {"$gt": 1}}, ["b", "f"]),
-    ({"summary_metrics.loss": {"$lt": 0}}, ["c"]),
-    ({"summary_metrics.loss": {"$gte": -math.inf}}, ["a", "b", "c", "f"]),
-    ({"summary_metrics.loss": math.inf}, ["b"]),
-    ({"summary_metrics.loss": {"$eq": -math.inf}}, ["c"]),
-    ({"summary_metrics.loss": {"$in": [math.inf, 0.5]}}, ["a", "b"]),
-    ({"summary_metrics.loss": math.nan}, ["d"]),
-    ({"config.clip": {"$gt": 1e308}}, ["b"]),
-    ({"config.clip.value": {"$lte": -1e308}}, ["c"]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"summary_metrics.loss": {"$gt": 1}}, ["b", "f"]),
+        ({"summary_metrics.loss": {"$lt": 0}}, ["c"]),
+        ({"summary_metrics.loss": {"$gte": -math.inf}}, ["a", "b", "c", "f"]),
+        ({"summary_metrics.loss": math.inf}, ["b"]),
+        ({"summary_metrics.loss": {"$eq": -math.inf}}, ["c"]),
+        ({"summary_metrics.loss": {"$in": [math.inf, 0.5]}}, ["a", "b"]),
+        ({"summary_metrics.loss": math.nan}, ["d"]),
+        ({"config.clip": {"$gt": 1e308}}, ["b"]),
+        ({"config.clip.value": {"$lte": -1e308}}, ["c"]),
+    ],
+)
 async def test_filters_compare_infinities_as_numbers(gql, runs, filters, expected):
     assert sorted(await _names(gql, runs.key, filters)) == expected
 
@@ -121,9 +139,22 @@ async def test_sorts_place_infinities_at_the_ends_and_nan_after_the_numbers(gql,
 
 
 async def test_summary_config_and_history_answers_carry_literals(gql, http, runs):
-    response = await post_stream(http, "alice/p/d", {"files": lines("wandb-history.jsonl", 0, [
-        '{"_step": 0, "loss": NaN, "x": 1}', '{"_step": 1, "loss": Infinity, "x": 2}',
-        '{"_step": 2, "loss": -Infinity, "x": 3}'])}, key=runs.key)
+    response = await post_stream(
+        http,
+        "alice/p/d",
+        {
+            "files": lines(
+                "wandb-history.jsonl",
+                0,
+                [
+                    '{"_step": 0, "loss": NaN, "x": 1}',
+                    '{"_step": 1, "loss": Infinity, "x": 2}',
+                    '{"_step": 2, "loss": -Infinity, "x": 3}',
+                ],
+            )
+        },
+        key=runs.key,
+    )
     assert response.status_code == 200, response.text
     names = {"entity": "alice", "project": "p"}
     run = (await gql.data(RUN, {**names, "name": "b"}, key=runs.key))["project"]["run"]
@@ -144,8 +175,7 @@ async def test_summary_config_and_history_answers_carry_literals(gql, http, runs
     expected = ["nan", "inf", "-inf"]
     full = await gql.data(RUN_FULL_HISTORY.format("history"), {**names, "name": "d", "samples": 10}, key=runs.key)
     assert losses(json.loads(line) for line in full["project"]["run"]["history"]) == expected
-    page = await gql.data(HISTORY_PAGE, {**names, "run": "d", "minStep": 0, "maxStep": 3, "pageSize": 10},
-                          key=runs.key)
+    page = await gql.data(HISTORY_PAGE, {**names, "run": "d", "minStep": 0, "maxStep": 3, "pageSize": 10}, key=runs.key)
     assert losses(json.loads(line) for line in page["project"]["run"]["history"]) == expected
     spec = json.dumps({"keys": ["loss"], "samples": 10})
     # sampledHistory is JSON inside the answer itself, which stays strict JSON (see above).
@@ -169,15 +199,38 @@ async def test_migration_makes_indexed_infinities_numbers(scratch_database_url):
             await connection.run_sync(lambda sync: _upgrade(config, sync, "0004"))
             entity_id = await insert_at_revision(connection, tables.Entity(name="alice", kind="user"))
             project_id = await insert_at_revision(connection, tables.Project(entity_id=entity_id, name="p"))
-            run_id = await insert_at_revision(connection, tables.Run(project_id=project_id, name="r", config={}, summary={},
-                                                          tags=[], history_keys={}))
-            await connection.execute(insert(tables.RunValue), [
-                {"run_id": run_id, "section": "summary", "path": f'["{text}"]', "project_id": project_id,
-                 "number": None, "text": text} for text in ("Infinity", "-Infinity", "NaN", "word")])
+            run_id = await insert_at_revision(
+                connection, tables.Run(project_id=project_id, name="r", config={}, summary={}, tags=[], history_keys={})
+            )
+            await connection.execute(
+                insert(tables.RunValue),
+                [
+                    {
+                        "run_id": run_id,
+                        "section": "summary",
+                        "path": f'["{text}"]',
+                        "project_id": project_id,
+                        "number": None,
+                        "text": text,
+                    }
+                    for text in ("Infinity", "-Infinity", "NaN", "word")
+                ],
+            )
             await connection.run_sync(lambda sync: _upgrade(config, sync, "head"))
-            rows = (await connection.execute(select(tables.RunValue.path, tables.RunValue.number,
-                                                    tables.RunValue.text).order_by(tables.RunValue.path))).all()
+            rows = (
+                await connection.execute(
+                    select(tables.RunValue.path, tables.RunValue.number, tables.RunValue.text).order_by(
+                        tables.RunValue.path
+                    )
+                )
+            ).all()
     finally:
         await engine.dispose()
-    assert sorted(rows) == sorted([('["Infinity"]', math.inf, None), ('["-Infinity"]', -math.inf, None),
-                                   ('["NaN"]', None, "NaN"), ('["word"]', None, "word")])
+    assert sorted(rows) == sorted(
+        [
+            ('["Infinity"]', math.inf, None),
+            ('["-Infinity"]', -math.inf, None),
+            ('["NaN"]', None, "NaN"),
+            ('["word"]', None, "word"),
+        ]
+    )

@@ -46,11 +46,20 @@ async def test_listing_runs_with_their_relations_costs_the_same_for_1_or_100(gql
     alice = await make_account(runtime, "alice")
     people = [alice] + [await make_account(runtime, f"user{i}") for i in range(4)]
     project = await make_project(runtime, alice)
-    await make_runs(runtime, project, [
-        dict(state="finished", summary={"acc": i % 7}, user_id=people[i % 5].id,
-             service_account_id=people[(i + 1) % 5].id, created_by_id=people[(i + 2) % 5].id)
-        for i in range(100)
-    ])
+    await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                state="finished",
+                summary={"acc": i % 7},
+                user_id=people[i % 5].id,
+                service_account_id=people[(i + 1) % 5].id,
+                created_by_id=people[(i + 2) % 5].id,
+            )
+            for i in range(100)
+        ],
+    )
     one, data_one = await statements_for(gql, runtime, alice.key, RUNS_WITH_RELATIONS, {"perPage": 1})
     hundred, data = await statements_for(gql, runtime, alice.key, RUNS_WITH_RELATIONS, {"perPage": 100})
     nodes = [edge["node"] for edge in data["project"]["runs"]["edges"]]
@@ -69,8 +78,9 @@ async def test_run_counts_of_many_projects_cost_the_same_as_of_one(gql, runtime)
         project = await make_project(runtime, alice, f"p{index}")
         await make_runs(runtime, project, [dict(state="finished") for _ in range(index % 3)])
     twenty, data = await statements_for(gql, runtime, alice.key, PROJECTS_WITH_COUNTS)
-    counts = {edge["node"]["name"]: (edge["node"]["runCount"], edge["node"]["finished"])
-              for edge in data["models"]["edges"]}
+    counts = {
+        edge["node"]["name"]: (edge["node"]["runCount"], edge["node"]["finished"]) for edge in data["models"]["edges"]
+    }
     assert counts["p0"] == (2, 1) and counts["p4"] == (1, 1) and counts["p3"] == (0, 0)
     assert len(counts) == 20 and twenty == one, (one, twenty)
 
@@ -79,15 +89,22 @@ async def test_invites_by_node_id_cost_the_same_for_1_or_10_and_only_members_see
     team = await make_team(runtime)
     async with runtime.session_factory.begin() as session:
         team_id = await session.scalar(select(tables.Entity.id).where(tables.Entity.name == team.name))
-        invites = [tables.Invite(team_id=team_id, email=f"p{i}@example.com", role="MEMBER", state="PENDING",
-                                 inviter_id=team.admin.id) for i in range(10)]
+        invites = [
+            tables.Invite(
+                team_id=team_id, email=f"p{i}@example.com", role="MEMBER", state="PENDING", inviter_id=team.admin.id
+            )
+            for i in range(10)
+        ]
         session.add_all(invites)
         await session.flush()
         invite_ids = [ids.encode("Invite", invite.id) for invite in invites]
 
     def lookup(count: int) -> str:
-        return "{ " + " ".join(f'i{n}: node(id: "{invite_ids[n]}") {{ ... on Invite {{ id role }} }}'
-                               for n in range(count)) + " }"
+        return (
+            "{ "
+            + " ".join(f'i{n}: node(id: "{invite_ids[n]}") {{ ... on Invite {{ id role }} }}' for n in range(count))
+            + " }"
+        )
 
     one, _ = await statements_for(gql, runtime, team.member.key, lookup(1))
     ten, data = await statements_for(gql, runtime, team.member.key, lookup(10))

@@ -73,7 +73,9 @@ async def test_a_team_project_and_the_viewer_s_access_are_one_statement(gql, run
     member, admin, colleague, outsider = [await make_account(runtime, name) for name in ("mia", "ada", "cal", "oli")]
     team_id = await moves.make_team(runtime, "lab", [(member, "MEMBER"), (admin, "ADMIN"), (colleague, "MEMBER")])
     await moves.make_project(runtime, team_id, "shared")
-    await moves.make_project(runtime, team_id, "secret", access=ProjectAccess.RESTRICTED, restricted_members=(colleague,))
+    await moves.make_project(
+        runtime, team_id, "secret", access=ProjectAccess.RESTRICTED, restricted_members=(colleague,)
+    )
     await moves.make_project(runtime, team_id, "public", access=ProjectAccess.PUBLIC)
 
     async def name_seen(account, project: str) -> str | None:

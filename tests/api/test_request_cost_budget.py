@@ -28,8 +28,10 @@ REALISTIC = {
     "Runs": [{"perPage": 50}, {"perPage": 1000}, {"perPage": 100_000}],
     "HistoryPage": [{"pageSize": 1000}],
     "RunFullHistory": [{"samples": 500}, {"samples": MAX_SAMPLES}],
-    "SampledHistoryPage": [{"spec": json.dumps({"keys": ["_step", "loss"], "samples": 500})},
-                           {"spec": json.dumps({"keys": ["_step", "loss"], "samples": MAX_SAMPLES})}],
+    "SampledHistoryPage": [
+        {"spec": json.dumps({"keys": ["_step", "loss"], "samples": 500})},
+        {"spec": json.dumps({"keys": ["_step", "loss"], "samples": MAX_SAMPLES})},
+    ],
     "GetArtifactMembershipFileUrls": [{"perPage": 5000}],
     "ArtifactMembershipFiles": [{"perPage": 1000}],
     "GetProjects": [{"perPage": 200}],
@@ -46,7 +48,7 @@ def catalog_operations() -> list[tuple[str, str, dict]]:
             continue
         parts = re.split(r"\n  --- (.*?):\n", block)
         variants, variables = [], {}
-        for title, body in zip(parts[1::2], parts[2::2]):
+        for title, body in zip(parts[1::2], parts[2::2], strict=True):
             text = "\n".join(line[4:] for line in body.splitlines())
             if title.startswith("query text"):
                 variants.append(text)
@@ -78,15 +80,22 @@ def test_costs_follow_the_list_sizes():
 
     one_run = '{ project(name: "p") { run(name: "r") { history(samples: 1000) } } }'
     assert cost(one_run) == 1 + 1 + 1000
-    assert cost('query($n: Int) { project(name: "p") { run(name: "r") { history(samples: $n) } } }',
-                {"n": 10}) == 1 + 1 + 10
+    assert (
+        cost('query($n: Int) { project(name: "p") { run(name: "r") { history(samples: $n) } } }', {"n": 10})
+        == 1 + 1 + 10
+    )
     assert cost('{ project(name: "p") { run(name: "r") { history(samples: 999999999) } } }') == 2 + MAX_SAMPLES
     assert cost('{ project(name: "p") { run(name: "r") { history } } }') == 2 + 500  # the default sample
-    paged = 'query($n: Int) { models(first: $n) { edges { node { name } } } }'
+    paged = "query($n: Int) { models(first: $n) { edges { node { name } } } }"
     assert cost(paged, {"n": 100}) == 1 + 100 * 3 and cost(paged) == 1 + 50 * 3  # edges, node, name
     assert cost(paged, {"n": 100_000}) == 1 + 100 * 3  # a page holds at most 100 projects
-    assert cost('{ project(name: "p") { run(name: "r") { ...H a: history(samples: 5) } } } '
-                'fragment H on Run { history(samples: 7) }') == 2 + 12
+    assert (
+        cost(
+            '{ project(name: "p") { run(name: "r") { ...H a: history(samples: 5) } } } '
+            "fragment H on Run { history(samples: 7) }"
+        )
+        == 2 + 12
+    )
 
 
 async def test_thirty_aliases_of_a_hundred_thousand_samples_are_refused_before_running(gql, runtime):
@@ -113,9 +122,11 @@ async def test_nested_pages_multiply(gql, runtime):
 async def test_one_large_sample_runs_and_is_capped(gql, runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
-    run, = await make_runs(runtime, project, [dict()])
+    (run,) = await make_runs(runtime, project, [dict()])
     await add_history(runtime, run, [{"_step": step, "loss": 1 / (step + 1)} for step in range(20)])
-    query = 'query($n: Int) { project(name: "p", entityName: "alice") { run(name: "run000") { history(samples: $n) } } }'
+    query = (
+        'query($n: Int) { project(name: "p", entityName: "alice") { run(name: "run000") { history(samples: $n) } } }'
+    )
     for samples in (MAX_SAMPLES, 2**31 - 1):
         rows = (await gql.data(query, {"n": samples}, key=alice.key))["project"]["run"]["history"]
         assert [json.loads(row)["_step"] for row in rows] == list(range(20))

@@ -12,6 +12,7 @@ from tests.support import make_account, recorded_statements
 from tests.support.run_queries import make_project, make_runs
 from tests.support.wandb_queries import RUN_QUERY, RUNS_QUERY
 
+
 def acc_of(index: int):
     """Summary accuracies with ties, strings and gaps: what a summary-metric sort must cope with."""
     if index % 7 == 3:
@@ -43,6 +44,7 @@ async def crowd(runtime):
 
 def expected_order(runs, descending: bool) -> list[str]:
     """Numbers first (numerically), then strings, then runs without the key; ties by id; nulls last."""
+
     def rank(run):
         acc = (run.summary or {}).get("acc")
         sign = -1 if descending else 1
@@ -56,8 +58,11 @@ def expected_order(runs, descending: bool) -> list[str]:
     if not descending:
         return [r.name for r in numbers_and_missing]
     # For descending strings the text itself must sort backwards too.
-    strings = sorted((r for r in runs if isinstance((r.summary or {}).get("acc"), str)),
-                     key=lambda r: (r.summary["acc"], r.id), reverse=True)
+    strings = sorted(
+        (r for r in runs if isinstance((r.summary or {}).get("acc"), str)),
+        key=lambda r: (r.summary["acc"], r.id),
+        reverse=True,
+    )
     head = [r for r in numbers_and_missing if rank(r)[0] == 0]
     tail = [r for r in numbers_and_missing if rank(r)[0] == 2]
     return [r.name for r in head + strings + tail]
@@ -82,16 +87,23 @@ async def walk(gql, key, variables, cursor: str | None = None) -> tuple[list[str
 async def test_pages_follow_a_summary_metric_with_ties_and_nulls(gql, crowd, order):
     alice, _, runs = crowd
     kept = [r for r in runs if lr_of(int(r.name[3:])) > 0.01]
-    variables = {"project": "p", "entity": "alice", "perPage": 4, "order": order,
-                 "filters": json.dumps({"config.lr": {"$gt": 0.01}})}
+    variables = {
+        "project": "p",
+        "entity": "alice",
+        "perPage": 4,
+        "order": order,
+        "filters": json.dumps({"config.lr": {"$gt": 0.01}}),
+    }
     names, count, pages = await walk(gql, alice.key, variables)
     assert names == expected_order(kept, descending=order.startswith("-"))
     assert count == len(kept) == 27
     assert pages == math.ceil(27 / 4)
 
 
-@pytest.mark.parametrize("order, reverse", [(None, False), ("+created_at", False), ("-createdAt", True),
-                                            ("+name", False), ("-heartbeat_at", True)])
+@pytest.mark.parametrize(
+    "order, reverse",
+    [(None, False), ("+created_at", False), ("-createdAt", True), ("+name", False), ("-heartbeat_at", True)],
+)
 async def test_pages_by_run_columns(gql, crowd, order, reverse):
     alice, _, runs = crowd
     names, count, _ = await walk(gql, alice.key, {"project": "p", "entity": "alice", "perPage": 10, "order": order})
@@ -105,8 +117,9 @@ async def test_a_cursor_stays_valid_while_runs_arrive(gql, runtime, crowd):
     first = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]["runs"]
     seen = [edge["node"]["name"] for edge in first["edges"]]
     # One newcomer sorts before the cursor (must not appear), one after it (must appear once).
-    await make_runs(runtime, project, [dict(name="early", summary={"acc": 5.0}),
-                                       dict(name="late", summary={"acc": -1.0})])
+    await make_runs(
+        runtime, project, [dict(name="early", summary={"acc": 5.0}), dict(name="late", summary={"acc": -1.0})]
+    )
     names, count, _ = await walk(gql, alice.key, variables, first["pageInfo"]["endCursor"])
     assert "early" not in names and names.count("late") == 1
     assert not set(seen) & set(names)
@@ -128,24 +141,51 @@ async def test_page_size_defaults_to_50_and_is_capped_at_100(gql, runtime):
 async def test_runs_answer_the_client_fragment(gql, runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
-    await make_runs(runtime, project, [dict(name="abc", display_name="nice", tags=["x"], group_name="g",
-                                            job_type="train", sweep_name="s", git_commit="c0ffee", user_id=alice.id)])
+    await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                name="abc",
+                display_name="nice",
+                tags=["x"],
+                group_name="g",
+                job_type="train",
+                sweep_name="s",
+                git_commit="c0ffee",
+                user_id=alice.id,
+            )
+        ],
+    )
     data = await gql.data(RUNS_QUERY, {"project": "p", "entity": "alice", "filters": "{}"}, key=alice.key)
     node = data["project"]["runs"]["edges"][0]["node"]
     assert node["projectId"] == project.id and isinstance(node["projectId"], int)
-    assert (node["name"], node["displayName"], node["tags"], node["group"], node["jobType"], node["sweepName"],
-            node["commit"]) == ("abc", "nice", ["x"], "g", "train", "s", "c0ffee")
+    assert (
+        node["name"],
+        node["displayName"],
+        node["tags"],
+        node["group"],
+        node["jobType"],
+        node["sweepName"],
+        node["commit"],
+    ) == ("abc", "nice", ["x"], "g", "train", "s", "c0ffee")
     assert node["user"] == {"name": "alice", "username": "alice"}
     assert data["project"]["runCount"] == 1
 
 
-@pytest.mark.parametrize("variables, message", [
-    ({"filters": '{"summary_metrics.acc": {"$foo": 1}}'}, "unknown operator $foo in filters at summary_metrics.acc"),
-    ({"filters": "{oops"}, "filters is not valid JSON"),
-    ({"order": "+config."}, "invalid order '+config.'"),
-    ({"cursor": "not-a-cursor"}, "invalid cursor"),
-    ({"cursor": "WzEsIDJd", "order": "-summary_metrics.acc"}, "the cursor does not belong to order"),
-])
+@pytest.mark.parametrize(
+    "variables, message",
+    [
+        (
+            {"filters": '{"summary_metrics.acc": {"$foo": 1}}'},
+            "unknown operator $foo in filters at summary_metrics.acc",
+        ),
+        ({"filters": "{oops"}, "filters is not valid JSON"),
+        ({"order": "+config."}, "invalid order '+config.'"),
+        ({"cursor": "not-a-cursor"}, "invalid cursor"),
+        ({"cursor": "WzEsIDJd", "order": "-summary_metrics.acc"}, "the cursor does not belong to order"),
+    ],
+)
 async def test_bad_arguments_are_bad_user_input(gql, runtime, variables, message):
     alice = await make_account(runtime, "alice")
     await make_project(runtime, alice)
@@ -164,7 +204,10 @@ async def test_counts_of_many_projects_with_different_filters(gql, runtime):
         finished: runCount(filters: "{\\"state\\": \\"finished\\"}") } } } }"""
     edges = (await gql.data(query, key=alice.key))["models"]["edges"]
     assert {e["node"]["name"]: (e["node"]["all"], e["node"]["finished"]) for e in edges} == {
-        "p1": (2, 1), "p2": (3, 3), "p3": (0, 0)}
+        "p1": (2, 1),
+        "p2": (3, 3),
+        "p3": (0, 0),
+    }
 
 
 GET_PROJECTS = """
@@ -237,8 +280,9 @@ async def test_get_projects_pages_through_every_project(gql, runtime):
         await make_project(runtime, alice, f"proj{index}")
     names, cursor = [], None
     while True:
-        models = (await gql.data(GET_PROJECTS, {"entity": "alice", "cursor": cursor, "perPage": 2},
-                                 key=alice.key))["models"]
+        models = (await gql.data(GET_PROJECTS, {"entity": "alice", "cursor": cursor, "perPage": 2}, key=alice.key))[
+            "models"
+        ]
         names += [edge["node"]["name"] for edge in models["edges"]]
         assert all(edge["node"]["user"]["username"] == "alice" for edge in models["edges"])
         if not models["pageInfo"]["hasNextPage"]:
@@ -250,8 +294,20 @@ async def test_get_projects_pages_through_every_project(gql, runtime):
 async def test_run_query_answers_config_summary_and_history_keys(gql, runtime):
     alice = await make_account(runtime, "alice")
     project = await make_project(runtime, alice)
-    await make_runs(runtime, project, [dict(name="abc", config={"lr": 0.1}, summary={"acc": 0.5}, last_step=4,
-                                            history_keys={"loss": {"number": 5}}, user_id=alice.id)])
+    await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                name="abc",
+                config={"lr": 0.1},
+                summary={"acc": 0.5},
+                last_step=4,
+                history_keys={"loss": {"number": 5}},
+                user_id=alice.id,
+            )
+        ],
+    )
     data = await gql.data(RUN_QUERY, {"project": "p", "entity": "alice", "name": "abc"}, key=alice.key)
     run = data["project"]["run"]
     assert run["projectId"] == project.id
@@ -263,8 +319,13 @@ async def test_run_query_answers_config_summary_and_history_keys(gql, runtime):
 async def test_the_first_page_counts_the_matching_runs_in_its_own_statement(gql, runtime, crowd):
     alice, _, runs = crowd
     kept = [r for r in runs if lr_of(int(r.name[3:])) > 0.01]
-    variables = {"project": "p", "entity": "alice", "perPage": 4, "order": "-summary_metrics.acc",
-                 "filters": json.dumps({"config.lr": {"$gt": 0.01}})}
+    variables = {
+        "project": "p",
+        "entity": "alice",
+        "perPage": 4,
+        "order": "-summary_metrics.acc",
+        "filters": json.dumps({"config.lr": {"$gt": 0.01}}),
+    }
     with recorded_statements(runtime.engine) as statements:
         first = (await gql.data(RUNS_QUERY, variables, key=alice.key))["project"]
     on_runs = [s for s in statements if " FROM run " in f"{s} " or " FROM run JOIN" in s]

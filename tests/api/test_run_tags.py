@@ -33,10 +33,17 @@ async def tags_of(runtime) -> dict[str, list[str]]:
 
 async def test_adding_and_removing_by_name_keeps_order_and_writes_one_audit_event(runtime, gql, team):
     await make_run(runtime, team.source_id, "b3", team.bob, tags=["old", "keep"])
-    data = await gql.data(UPDATE_TAGS, tags_input(runNames=["b1", "b3"], addTags=["best", " keep "],
-                                                  removeTags=["old"], clientMutationId="m1"), key=team.bob.key)
-    assert data["updateRunTags"] == {"matchedCount": 2, "updatedCount": 2, "updatedRunNames": ["b1", "b3"],
-                                     "clientMutationId": "m1"}
+    data = await gql.data(
+        UPDATE_TAGS,
+        tags_input(runNames=["b1", "b3"], addTags=["best", " keep "], removeTags=["old"], clientMutationId="m1"),
+        key=team.bob.key,
+    )
+    assert data["updateRunTags"] == {
+        "matchedCount": 2,
+        "updatedCount": 2,
+        "updatedRunNames": ["b1", "b3"],
+        "clientMutationId": "m1",
+    }
     tags = await tags_of(runtime)
     assert tags["b1"] == ["best", "keep"] and tags["b3"] == ["keep", "best"] and tags["b2"] == []
     # Nothing to change: the runs are not written, the answer says so.
@@ -47,21 +54,30 @@ async def test_adding_and_removing_by_name_keeps_order_and_writes_one_audit_even
     assert first.details["added"] == ["best", "keep"] and first.details["removed"] == ["old"]
     assert second.details["count"] == 0
     # The runs table reads the new tags (the filter language's tags).
-    filtered = await gql.data('query { project(entityName: "vision", name: "source") { '
-                              'runs(filters: "{\\"tags\\": \\"best\\"}") { edges { node { name tags } } } } }',
-                              key=team.bob.key)
+    filtered = await gql.data(
+        'query { project(entityName: "vision", name: "source") { '
+        'runs(filters: "{\\"tags\\": \\"best\\"}") { edges { node { name tags } } } } }',
+        key=team.bob.key,
+    )
     assert [e["node"]["name"] for e in filtered["project"]["runs"]["edges"]] == ["b1", "b3"]
 
 
 async def test_every_run_matching_a_filter_is_tagged_as_select_all_sends_it(runtime, gql, team):
-    data = await gql.data(UPDATE_TAGS, tags_input(filters=json.dumps({"summary_metrics.acc": {"$gte": 0.75}}),
-                                                  addTags=["good"]), key=team.alice.key)
+    data = await gql.data(
+        UPDATE_TAGS,
+        tags_input(filters=json.dumps({"summary_metrics.acc": {"$gte": 0.75}}), addTags=["good"]),
+        key=team.alice.key,
+    )
     assert data["updateRunTags"]["updatedRunNames"] == ["b1", "b2", "s1"]
     tags = await tags_of(runtime)
     assert {name for name, t in tags.items() if "good" in t} == {"b1", "b2", "s1"}
     removed = await gql.data(UPDATE_TAGS, tags_input(filters="{}", removeTags=["good"]), key=team.alice.key)
-    assert removed["updateRunTags"] == {"matchedCount": 4, "updatedCount": 3, "updatedRunNames": ["b1", "b2", "s1"],
-                                        "clientMutationId": None}
+    assert removed["updateRunTags"] == {
+        "matchedCount": 4,
+        "updatedCount": 3,
+        "updatedRunNames": ["b1", "b2", "s1"],
+        "clientMutationId": None,
+    }
     assert all(t == [] for t in (await tags_of(runtime)).values())
 
 
@@ -96,16 +112,19 @@ async def test_policy_decides_run_by_run_and_a_refusal_changes_nothing(runtime, 
     assert await audit_events(runtime, "runs.tags") == []
 
 
-@pytest.mark.parametrize("extra,words", [
-    ({"runNames": ["b1"]}, "give addTags or removeTags"),
-    ({"runNames": ["b1"], "addTags": ["  "]}, "empty tag"),
-    ({"runNames": ["b1"], "addTags": ["t" * 257]}, "at most 256"),
-    ({"runNames": ["b1"], "addTags": ["a"], "removeTags": ["a"]}, "both added and removed"),
-    ({"addTags": ["a"]}, "give runNames or filters"),
-    ({"runNames": ["b1"], "filters": "{}", "addTags": ["a"]}, "not both"),
-    ({"runNames": ["b1", "nope"], "addTags": ["a"]}, "run nope not found"),
-    ({"filters": '{"tags": 3}', "addTags": ["a"]}, "tags are compared"),
-])
+@pytest.mark.parametrize(
+    "extra,words",
+    [
+        ({"runNames": ["b1"]}, "give addTags or removeTags"),
+        ({"runNames": ["b1"], "addTags": ["  "]}, "empty tag"),
+        ({"runNames": ["b1"], "addTags": ["t" * 257]}, "at most 256"),
+        ({"runNames": ["b1"], "addTags": ["a"], "removeTags": ["a"]}, "both added and removed"),
+        ({"addTags": ["a"]}, "give runNames or filters"),
+        ({"runNames": ["b1"], "filters": "{}", "addTags": ["a"]}, "not both"),
+        ({"runNames": ["b1", "nope"], "addTags": ["a"]}, "run nope not found"),
+        ({"filters": '{"tags": 3}', "addTags": ["a"]}, "tags are compared"),
+    ],
+)
 async def test_bad_input_is_refused_by_name(runtime, gql, team, extra, words):
     status, error = await gql.error(UPDATE_TAGS, tags_input(**extra), key=team.alice.key)
     assert words in error["message"], error

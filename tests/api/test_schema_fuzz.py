@@ -26,25 +26,72 @@ PER_ROOT_FIELD = int(os.environ.get("LABBOOK_FUZZ_PER_FIELD", "12"))
 INVALID_PER_ROOT_FIELD = 3  # and documents with one schema violation each (wrong type, missing argument...)
 
 JSON_TEXT = st.one_of(
-    st.sampled_from(['{}', '[]', '{"a": 1}', '{"lr": {"value": 0.1}}', '{"$and": [{"state": "finished"}]}',
-                     '{"keys": ["loss"], "samples": 3}', '{"keys": ["loss"], "samples": 99999999999}', '"x"',
-                     'null', '{', '[[[]]]', '{"a": NaN}', '{"config.lr": {"$gt": "x"}}', '{"$or": 5}',
-                     '{"summary_metrics.acc": {"$in": []}}', '{"name": {"$regex": "^r"}}', '{"tags": {"$nin": [1]}}',
-                     '{"a": "\\u0000"}', '{"_step": 1e400}', '{"createdAt": {"$lt": "not a date"}}']),
+    st.sampled_from(
+        [
+            "{}",
+            "[]",
+            '{"a": 1}',
+            '{"lr": {"value": 0.1}}',
+            '{"$and": [{"state": "finished"}]}',
+            '{"keys": ["loss"], "samples": 3}',
+            '{"keys": ["loss"], "samples": 99999999999}',
+            '"x"',
+            "null",
+            "{",
+            "[[[]]]",
+            '{"a": NaN}',
+            '{"config.lr": {"$gt": "x"}}',
+            '{"$or": 5}',
+            '{"summary_metrics.acc": {"$in": []}}',
+            '{"name": {"$regex": "^r"}}',
+            '{"tags": {"$nin": [1]}}',
+            '{"a": "\\u0000"}',
+            '{"_step": 1e400}',
+            '{"createdAt": {"$lt": "not a date"}}',
+        ]
+    ),
     st.text(max_size=20),
 ).map(nodes.String)
 # Names that exist in the fuzzed world, mixed with hostile text, so documents reach the services.
 NAMES = st.one_of(
-    st.sampled_from(["alice", "bob", "acme", "p", "run000", "loss", "acc", "MEMBER", "alice@example.com",
-                     "", " ", "a" * 300, "x" * 5000, "a\u0000b", "%", "_", "'; DROP TABLE run; --", "../../etc",
-                     "ünï", "\u202e", "line\nbreak", "-summary_metrics.acc", "+config.lr", "created_at"]),
+    st.sampled_from(
+        [
+            "alice",
+            "bob",
+            "acme",
+            "p",
+            "run000",
+            "loss",
+            "acc",
+            "MEMBER",
+            "alice@example.com",
+            "",
+            " ",
+            "a" * 300,
+            "x" * 5000,
+            "a\u0000b",
+            "%",
+            "_",
+            "'; DROP TABLE run; --",
+            "../../etc",
+            "ünï",
+            "\u202e",
+            "line\nbreak",
+            "-summary_metrics.acc",
+            "+config.lr",
+            "created_at",
+        ]
+    ),
     st.text(max_size=12),
 )
 GLOBAL_IDS = st.one_of(
-    st.builds(lambda kind, pk: ids.encode(kind, pk),
-              st.sampled_from(["User", "Team", "Project", "Run", "Invite", "Member", "ApiKey", "Alert", "Nope"]),
-              st.integers(min_value=-1, max_value=4) | st.just(2**70)),
-    st.sampled_from(["", "!!", "VXNlcjp4", "VXNlcg==", "e30="]), st.text(max_size=8),
+    st.builds(
+        lambda kind, pk: ids.encode(kind, pk),
+        st.sampled_from(["User", "Team", "Project", "Run", "Invite", "Member", "ApiKey", "Alert", "Nope"]),
+        st.integers(min_value=-1, max_value=4) | st.just(2**70),
+    ),
+    st.sampled_from(["", "!!", "VXNlcjp4", "VXNlcg==", "e30="]),
+    st.text(max_size=8),
 )
 CUSTOM_SCALARS = {
     "String": NAMES.map(nodes.String),
@@ -53,19 +100,29 @@ CUSTOM_SCALARS = {
     "JSON": JSON_TEXT,
     "Int64": st.integers(min_value=-(2**63), max_value=2**63 - 1).map(nodes.Int),
     "Duration": st.integers(min_value=-(2**31), max_value=2**31 - 1).map(nodes.Int),
-    "DateTime": st.one_of(st.sampled_from(["2024-01-01T00:00:00", "2024-13-01", "yesterday"]),
-                          st.text(max_size=10)).map(nodes.String),
+    "DateTime": st.one_of(
+        st.sampled_from(["2024-01-01T00:00:00", "2024-13-01", "yesterday"]), st.text(max_size=10)
+    ).map(nodes.String),
 }
-LEAKS = re.compile(r"Traceback|File \"/|sqlalchemy|asyncpg|sqlite3|psycopg|\bSELECT\b|\bINSERT INTO\b|"
-                   r"\bUPDATE \w+ SET\b|\bDELETE FROM\b|IntegrityError|ProgrammingError", re.IGNORECASE)
+LEAKS = re.compile(
+    r"Traceback|File \"/|sqlalchemy|asyncpg|sqlite3|psycopg|\bSELECT\b|\bINSERT INTO\b|"
+    r"\bUPDATE \w+ SET\b|\bDELETE FROM\b|IntegrityError|ProgrammingError",
+    re.IGNORECASE,
+)
 
 
 def _documents(strategy, count: int) -> list[str]:
     """``count`` documents drawn from ``strategy``, the same on every run."""
     drawn: list[str] = []
 
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(strategy)
     def collect(document: str) -> None:
         drawn.append(document)
@@ -79,7 +136,10 @@ def generated_documents() -> tuple[str, ...]:
     """Documents for every root field of Query and Mutation (each strategy starts from one field)."""
     graphql_schema = schema._schema
     documents: list[str] = []
-    for strategy, root in ((gql_st.queries, graphql_schema.query_type), (gql_st.mutations, graphql_schema.mutation_type)):
+    for strategy, root in (
+        (gql_st.queries, graphql_schema.query_type),
+        (gql_st.mutations, graphql_schema.mutation_type),
+    ):
         for field in root.fields:
             for mode, count in ((Mode.POSITIVE, PER_ROOT_FIELD), (Mode.NEGATIVE, INVALID_PER_ROOT_FIELD)):
                 made = strategy(graphql_schema, fields=[field], custom_scalars=CUSTOM_SCALARS, mode=mode)
@@ -108,7 +168,7 @@ async def test_generated_documents_never_break_the_server(gql, runtime):
     alice, bob = await make_account(runtime, "alice"), await make_account(runtime, "bob")
     await moves.make_team(runtime, "acme", [(alice, "ADMIN"), (bob, "MEMBER")])
     project = await make_project(runtime, alice)
-    run, = await make_runs(runtime, project, [dict(state="finished", summary={"acc": 0.5}, config={"lr": 0.1})])
+    (run,) = await make_runs(runtime, project, [dict(state="finished", summary={"acc": 0.5}, config={"lr": 0.1})])
     await add_history(runtime, run, [{"_step": step, "loss": 1 / (step + 1)} for step in range(5)])
     documents = generated_documents()
     assert len(set(documents)) > 250  # varied, not one document over and over

@@ -8,8 +8,19 @@ import pytest
 
 from tests.support import make_account
 from tests.support.teams import (
-    ACCEPT_INVITE, AUDIT, CREATE_INVITE, CREATE_SERVICE_ACCOUNT, CREATE_TEAM, DELETE_INVITE, MEMBERS,
-    UPDATE_ENTITY, UPDATE_MEMBER, UPDATE_USER, VIEWER, make_team, row_counts,
+    ACCEPT_INVITE,
+    AUDIT,
+    CREATE_INVITE,
+    CREATE_SERVICE_ACCOUNT,
+    CREATE_TEAM,
+    DELETE_INVITE,
+    MEMBERS,
+    UPDATE_ENTITY,
+    UPDATE_MEMBER,
+    UPDATE_USER,
+    VIEWER,
+    make_team,
+    row_counts,
 )
 
 
@@ -26,7 +37,10 @@ async def test_invite_accept_switch_default_change_role_and_remove(gql, runtime)
     invite = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "bob"}, key=ada.key))["result"]["invite"]
     assert invite["name"] == "bob" and invite["toUser"] == {"name": "bob"} and invite["role"] == "MEMBER"
     listed = await members_of(gql, "acme", ada.key)
-    assert [(m["username"], m["pending"], m["role"]) for m in listed] == [("ada", False, "ADMIN"), ("bob", True, "MEMBER")]
+    assert [(m["username"], m["pending"], m["role"]) for m in listed] == [
+        ("ada", False, "ADMIN"),
+        ("bob", True, "MEMBER"),
+    ]
     assert listed[1]["id"] == invite["id"]
 
     viewer = (await gql.data(VIEWER, key=bob.key))["viewer"]
@@ -37,7 +51,10 @@ async def test_invite_accept_switch_default_change_role_and_remove(gql, runtime)
     assert accepted["acceptInvite"] == {"entity": {"name": "acme"}, "role": "MEMBER"}
     viewer = (await gql.data(VIEWER, key=bob.key))["viewer"]
     assert viewer["entity"] == "acme" and viewer["defaultEntity"] == {"name": "acme"}
-    assert viewer["pendingInvites"] == [] and viewer["teams"]["edges"] == [{"node": {"name": "bob"}}, {"node": {"name": "acme"}}]
+    assert viewer["pendingInvites"] == [] and viewer["teams"]["edges"] == [
+        {"node": {"name": "bob"}},
+        {"node": {"name": "acme"}},
+    ]
 
     switched = await gql.data(UPDATE_USER, {"defaultEntity": "bob", "name": "Bob B"}, key=bob.key)
     assert switched["updateUser"]["user"] == {"username": "bob", "entity": "bob", "fullName": "Bob B"}
@@ -48,19 +65,23 @@ async def test_invite_accept_switch_default_change_role_and_remove(gql, runtime)
     bob_member = [m for m in await members_of(gql, "acme", ada.key) if m["username"] == "bob"][0]
     assert bob_member["name"] == "Bob B" and bob_member["pending"] is False
     assert (await gql.data(DELETE_INVITE, {"id": bob_member["id"], "entity": "acme"}, key=ada.key))["result"] == {
-        "success": True}
+        "success": True
+    }
     assert [m["username"] for m in await members_of(gql, "acme", ada.key)] == ["ada"]
     assert (await gql.data(MEMBERS, {"name": "acme"}, key=bob.key))["entity"]["members"] == []
 
-    actions = [e["node"]["action"] for e in (await gql.data(AUDIT, {"entity": "acme"}, key=ada.key))["auditEvents"]["edges"]]
+    actions = [
+        e["node"]["action"] for e in (await gql.data(AUDIT, {"entity": "acme"}, key=ada.key))["auditEvents"]["edges"]
+    ]
     assert actions == ["member.remove", "member.update_role", "invite.accept", "invite.create", "team.create"]
 
 
 async def test_invite_by_email_is_claimed_by_the_new_account(gql, runtime):
     ada = await make_account(runtime, "ada")
     await gql.data(CREATE_TEAM, {"name": "acme"}, key=ada.key)
-    invite = (await gql.data(CREATE_INVITE, {"entity": "acme", "email": "new@example.com", "role": "VIEWER"},
-                             key=ada.key))["result"]["invite"]
+    invite = (
+        await gql.data(CREATE_INVITE, {"entity": "acme", "email": "new@example.com", "role": "VIEWER"}, key=ada.key)
+    )["result"]["invite"]
     assert invite["toUser"] is None and invite["email"] == "new@example.com"
     assert (await members_of(gql, "acme", ada.key))[1]["name"] == "new@example.com"
     newcomer = await make_account(runtime, "nina", email="New@Example.com")
@@ -74,8 +95,9 @@ async def test_last_admin_can_neither_leave_nor_be_demoted(gql, runtime):
     before = await row_counts(runtime)
     status, error = await gql.error(DELETE_INVITE, {"id": ada_id, "entity": "acme"}, key=team.admin.key)
     assert (status, error["extensions"]["code"]) == (409, "CONFLICT") and "at least one admin" in error["message"]
-    status, error = await gql.error(UPDATE_MEMBER, {"entity": "acme", "username": "ada", "role": "MEMBER"},
-                                    key=team.admin.key)
+    status, error = await gql.error(
+        UPDATE_MEMBER, {"entity": "acme", "username": "ada", "role": "MEMBER"}, key=team.admin.key
+    )
     assert error["extensions"]["code"] == "CONFLICT" and "last admin" in error["message"]
     assert await row_counts(runtime) == before
     # With a second admin, the first may step down.
@@ -121,8 +143,9 @@ async def test_members_can_invite_only_when_the_team_allows_it(gql, runtime):
     assert (status, error["extensions"]["code"]) == (403, "FORBIDDEN") and "role member" in error["message"]
     await gql.data(UPDATE_ENTITY, {"entity": "acme", "membersCanInvite": True}, key=team.admin.key)
     await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed"}, key=team.member.key)
-    status, error = await gql.error(CREATE_INVITE, {"entity": "acme", "email": "x@example.com", "admin": True},
-                                    key=team.member.key)
+    status, error = await gql.error(
+        CREATE_INVITE, {"entity": "acme", "email": "x@example.com", "admin": True}, key=team.member.key
+    )
     assert error["extensions"]["code"] == "FORBIDDEN" and "invite admins" in error["message"]
 
 
@@ -157,7 +180,7 @@ async def test_duplicate_invite_is_a_conflict(gql, runtime):
 async def test_only_the_invitee_accepts(gql, runtime):
     team = await make_team(runtime)
     zed = await make_account(runtime, "zed")
-    invite = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed"}, key=team.admin.key))
+    invite = await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed"}, key=team.admin.key)
     invite_id = invite["result"]["invite"]["id"]
     before = await row_counts(runtime)
     status, error = await gql.error(ACCEPT_INVITE, {"id": invite_id}, key=team.outsider.key)
@@ -173,8 +196,9 @@ async def test_only_the_invitee_accepts(gql, runtime):
 async def test_members_may_leave_and_invitees_may_decline(gql, runtime):
     team = await make_team(runtime)
     zed = await make_account(runtime, "zed")
-    invite_id = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed"}, key=team.admin.key)
-                 )["result"]["invite"]["id"]
+    invite_id = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed"}, key=team.admin.key))["result"][
+        "invite"
+    ]["id"]
     assert (await gql.data(DELETE_INVITE, {"id": invite_id}, key=zed.key))["result"]["success"] is True
     assert (await gql.data(VIEWER, key=zed.key))["viewer"]["pendingInvites"] == []
     listed = await members_of(gql, "acme", team.member.key)
@@ -234,8 +258,9 @@ async def test_default_entity_must_be_one_the_user_belongs_to(gql, runtime):
 
 async def test_entity_settings(gql, runtime):
     team = await make_team(runtime)
-    changed = await gql.data(UPDATE_ENTITY, {"entity": "acme", "defaultAccess": "RESTRICTED", "privateOnly": True},
-                             key=team.admin.key)
+    changed = await gql.data(
+        UPDATE_ENTITY, {"entity": "acme", "defaultAccess": "RESTRICTED", "privateOnly": True}, key=team.admin.key
+    )
     assert changed["updateEntity"]["entity"] == {"name": "acme", "defaultAccess": "RESTRICTED", "privateOnly": True}
     _, error = await gql.error(UPDATE_ENTITY, {"entity": "acme", "defaultAccess": "USER_READ"}, key=team.admin.key)
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "private-only" in error["message"]
@@ -252,8 +277,11 @@ async def test_audit_log_pages_and_access(gql, runtime):
     event = first["edges"][0]["node"]
     assert event["action"] == "service_account.create" and event["actorUsername"] == "ada"
     assert event["entityName"] == "acme" and event["details"]["username"] == team.service.username
-    second = (await gql.data(AUDIT, {"entity": "acme", "first": 5, "after": first["pageInfo"]["endCursor"]},
-                             key=team.admin.key))["auditEvents"]
+    second = (
+        await gql.data(
+            AUDIT, {"entity": "acme", "first": 5, "after": first["pageInfo"]["endCursor"]}, key=team.admin.key
+        )
+    )["auditEvents"]
     assert [e["node"]["action"] for e in second["edges"]] == ["team.create"]
     assert second["pageInfo"]["hasNextPage"] is False
     for who in (team.member, team.viewer, team.service, team.outsider):
@@ -274,7 +302,9 @@ async def test_two_admins_demoting_each_other_at_once_leave_one_admin(gql, runti
         gql.post(UPDATE_MEMBER, {"entity": "acme", "username": "max", "role": "MEMBER"}, key=team.admin.key),
         gql.post(UPDATE_MEMBER, {"entity": "acme", "username": "ada", "role": "MEMBER"}, key=team.member.key),
     )
-    outcomes = sorted(r.json()["errors"][0]["extensions"]["code"] if r.json().get("errors") else "ok" for r in responses)
+    outcomes = sorted(
+        r.json()["errors"][0]["extensions"]["code"] if r.json().get("errors") else "ok" for r in responses
+    )
     assert outcomes in (["CONFLICT", "ok"], ["FORBIDDEN", "ok"])  # FORBIDDEN: the loser was demoted first
     admins = [m["username"] for m in await members_of(gql, "acme", team.viewer.key) if m["role"] == "ADMIN"]
     assert len(admins) == 1
@@ -283,8 +313,9 @@ async def test_two_admins_demoting_each_other_at_once_leave_one_admin(gql, runti
 async def test_invite_nodes_are_visible_to_the_invitee_and_the_team_only(gql, runtime):
     team = await make_team(runtime)
     zed = await make_account(runtime, "zed")
-    invite_id = (await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed", "role": "VIEWER"},
-                                key=team.admin.key))["result"]["invite"]["id"]
+    invite_id = (
+        await gql.data(CREATE_INVITE, {"entity": "acme", "username": "zed", "role": "VIEWER"}, key=team.admin.key)
+    )["result"]["invite"]["id"]
     query = "query($id: ID!) { node(id: $id) { ... on Invite { entityName role state fromUser { username } } } }"
     expected = {"entityName": "acme", "role": "VIEWER", "state": "PENDING", "fromUser": {"username": "ada"}}
     for key in (zed.key, team.admin.key, team.viewer.key):

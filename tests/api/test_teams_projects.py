@@ -34,22 +34,34 @@ async def _projects(runtime, team_name: str, specs: list[tuple[str, str]], membe
 
 async def test_upsert_model_creates_with_the_entity_default_and_updates(gql, runtime):
     team = await make_team(runtime)
-    created = (await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "vision", "views": "{}",
-                                                       "framework": "torch"}}, key=team.member.key))["result"]
+    created = (
+        await gql.data(
+            UPSERT_MODEL,
+            {"input": {"entityName": "acme", "name": "vision", "views": "{}", "framework": "torch"}},
+            key=team.member.key,
+        )
+    )["result"]
     assert created["inserted"] is True and created["project"]["access"] == "PRIVATE"
     assert created["project"]["entityName"] == "acme" and created["model"]["id"] == created["project"]["id"]
 
     await gql.data(UPDATE_ENTITY, {"entity": "acme", "defaultAccess": "RESTRICTED"}, key=team.admin.key)
-    restricted = (await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "secret"}},
-                                 key=team.admin.key))["result"]
+    restricted = (
+        await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "secret"}}, key=team.admin.key)
+    )["result"]
     assert restricted["project"]["access"] == "RESTRICTED"
 
-    updated = (await gql.data(UPSERT_MODEL, {"input": {"id": created["project"]["id"], "description": "cats",
-                                                       "access": "USER_READ"}}, key=team.member.key))["result"]
+    updated = (
+        await gql.data(
+            UPSERT_MODEL,
+            {"input": {"id": created["project"]["id"], "description": "cats", "access": "USER_READ"}},
+            key=team.member.key,
+        )
+    )["result"]
     assert updated["inserted"] is False
     assert (updated["project"]["description"], updated["project"]["access"]) == ("cats", "USER_READ")
-    same = (await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "vision"}},
-                           key=team.service.key))["result"]
+    same = (await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "vision"}}, key=team.service.key))[
+        "result"
+    ]
     assert same["inserted"] is False and same["project"]["description"] == "cats"
 
 
@@ -80,24 +92,35 @@ async def test_bad_upserts_write_nothing(gql, runtime, given, code, words):
 async def test_private_only_entities_refuse_public_projects(gql, runtime):
     team = await make_team(runtime)
     await gql.data(UPDATE_ENTITY, {"entity": "acme", "privateOnly": True}, key=team.admin.key)
-    _, error = await gql.error(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "p", "access": "USER_READ"}},
-                               key=team.admin.key)
+    _, error = await gql.error(
+        UPSERT_MODEL, {"input": {"entityName": "acme", "name": "p", "access": "USER_READ"}}, key=team.admin.key
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "private-only" in error["message"]
 
 
 async def test_projects_renames_are_refused(gql, runtime):
     team = await make_team(runtime)
-    made = (await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "one"}}, key=team.admin.key))
-    _, error = await gql.error(UPSERT_MODEL, {"input": {"id": made["result"]["project"]["id"], "name": "two"}},
-                               key=team.admin.key)
+    made = await gql.data(UPSERT_MODEL, {"input": {"entityName": "acme", "name": "one"}}, key=team.admin.key)
+    _, error = await gql.error(
+        UPSERT_MODEL, {"input": {"id": made["result"]["project"]["id"], "name": "two"}}, key=team.admin.key
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "cannot be renamed" in error["message"]
 
 
 async def test_entity_projects_show_what_each_viewer_may_read(gql, runtime):
     team = await make_team(runtime)
-    await _projects(runtime, "acme", [("private", "PRIVATE"), ("restricted", "RESTRICTED"), ("closed", "RESTRICTED"),
-                                      ("public", "USER_READ"), ("open", "USER_WRITE")],
-                    members={"restricted": [team.member.id]})
+    await _projects(
+        runtime,
+        "acme",
+        [
+            ("private", "PRIVATE"),
+            ("restricted", "RESTRICTED"),
+            ("closed", "RESTRICTED"),
+            ("public", "USER_READ"),
+            ("open", "USER_WRITE"),
+        ],
+        members={"restricted": [team.member.id]},
+    )
 
     async def seen(key):
         projects = (await gql.data(PROJECTS, {"name": "acme"}, key=key))["entity"]["projects"]
@@ -105,8 +128,13 @@ async def test_entity_projects_show_what_each_viewer_may_read(gql, runtime):
         return {e["node"]["name"]: e["node"]["access"] for e in projects["edges"]}
 
     everything = await seen(team.admin.key)
-    assert everything == {"private": "PRIVATE", "restricted": "RESTRICTED", "closed": "RESTRICTED",
-                          "public": "USER_READ", "open": "USER_WRITE"}
+    assert everything == {
+        "private": "PRIVATE",
+        "restricted": "RESTRICTED",
+        "closed": "RESTRICTED",
+        "public": "USER_READ",
+        "open": "USER_WRITE",
+    }
     assert set(await seen(team.member.key)) == {"private", "restricted", "public", "open"}
     assert set(await seen(team.viewer.key)) == {"private", "public", "open"}
     assert set(await seen(team.outsider.key)) == {"public", "open"}
@@ -118,8 +146,11 @@ async def test_models_pages_newest_first(gql, runtime):
     await _projects(runtime, "acme", [(f"p{i}", "PRIVATE") for i in range(5)])
     first = (await gql.data(MODELS, {"entity": "acme", "first": 2}, key=team.viewer.key))["models"]
     assert [e["node"]["name"] for e in first["edges"]] == ["p4", "p3"] and first["pageInfo"]["hasNextPage"]
-    rest = (await gql.data(MODELS, {"entity": "acme", "first": 10, "after": first["pageInfo"]["endCursor"]},
-                           key=team.viewer.key))["models"]
+    rest = (
+        await gql.data(
+            MODELS, {"entity": "acme", "first": 10, "after": first["pageInfo"]["endCursor"]}, key=team.viewer.key
+        )
+    )["models"]
     assert [e["node"]["name"] for e in rest["edges"]] == ["p2", "p1", "p0"] and not rest["pageInfo"]["hasNextPage"]
     assert (await gql.data(MODELS, {"entity": "acme"}, key=team.outsider.key))["models"]["edges"] == []
     _, error = await gql.error(MODELS, {"entity": "acme", "after": "bm9wZQ=="}, key=team.viewer.key)
@@ -149,8 +180,9 @@ async def test_sql_visibility_agrees_with_can_read_project(runtime):
     accesses = tuple(ProjectAccess)
     specs = [(f"{a.lower()}-{m}", a) for a, m in itertools.product(accesses, ("in", "out"))]
     people = [team.admin, team.member, team.viewer, team.service, team.outsider]
-    await _projects(runtime, "acme", specs, members={name: [p.id for p in people] for name, _ in specs
-                                                      if name.endswith("-in")})
+    await _projects(
+        runtime, "acme", specs, members={name: [p.id for p in people] for name, _ in specs if name.endswith("-in")}
+    )
     async with runtime.session_factory() as session:
         entity = await session.scalar(select(tables.Entity).where(tables.Entity.name == "acme"))
         projects = (await session.scalars(select(tables.Project).where(tables.Project.entity_id == entity.id))).all()
@@ -158,7 +190,14 @@ async def test_sql_visibility_agrees_with_can_read_project(runtime):
         actors = [Actor()] + [Actor(user=await session.get(tables.User, p.id)) for p in people] + [Actor(user=root)]
         for actor in actors:
             access = await Access.load(session, actor, entity)
-            by_sql = set((await session.scalars(select(tables.Project.name).where(
-                tables.Project.entity_id == entity.id, access.readable_projects_clause()))).all())
+            by_sql = set(
+                (
+                    await session.scalars(
+                        select(tables.Project.name).where(
+                            tables.Project.entity_id == entity.id, access.readable_projects_clause()
+                        )
+                    )
+                ).all()
+            )
             by_python = {p.name for p in projects if (await Access.load(session, actor, entity, p)).can_read}
             assert by_sql == by_python, (actor.label, access.role)

@@ -8,7 +8,12 @@ from typing import Any, Iterator
 
 import pytest
 from graphql import (
-    GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLScalarType, get_named_type,
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    get_named_type,
     is_composite_type,
 )
 
@@ -16,13 +21,24 @@ from app.api.schema import schema
 from tests.support import make_account
 
 BAD_TEXTS = {"NUL": "a\u0000b", "lone surrogate": "a\ud800b"}
-SAMPLE_SCALARS = {"String": "x", "ID": "VXNlcjox", "Int": 1, "Float": 1.0, "Boolean": False, "JSONString": "{}",
-                  "Int64": 1, "Duration": 1, "DateTime": "2024-01-01T00:00:00", "JSON": {}}
+SAMPLE_SCALARS = {
+    "String": "x",
+    "ID": "VXNlcjox",
+    "Int": 1,
+    "Float": 1.0,
+    "Boolean": False,
+    "JSONString": "{}",
+    "Int64": 1,
+    "Duration": 1,
+    "DateTime": "2024-01-01T00:00:00",
+    "JSON": {},
+}
 
 
 # _sample picks enum values by name; a literal writes them bare.
-ENUM_VALUES = {name for named in schema._schema.type_map.values() if isinstance(named, GraphQLEnumType)
-               for name in named.values}
+ENUM_VALUES = {
+    name for named in schema._schema.type_map.values() if isinstance(named, GraphQLEnumType) for name in named.values
+}
 
 
 def _sample(type_: Any) -> Any:
@@ -107,8 +123,15 @@ CASES = list(root_string_arguments())
 
 def test_every_root_field_with_text_is_covered():
     fields = {(operation, field) for operation, field, *_ in CASES}
-    assert {("query", "project"), ("query", "entity"), ("mutation", "upsertBucket"), ("mutation", "createRunFiles"),
-            ("mutation", "moveRuns"), ("mutation", "deleteRuns"), ("query", "compareRuns")} <= fields
+    assert {
+        ("query", "project"),
+        ("query", "entity"),
+        ("mutation", "upsertBucket"),
+        ("mutation", "createRunFiles"),
+        ("mutation", "moveRuns"),
+        ("mutation", "deleteRuns"),
+        ("query", "compareRuns"),
+    } <= fields
     assert len(CASES) > 50
 
 
@@ -119,8 +142,12 @@ async def test_text_no_database_can_store_is_refused_by_name_everywhere(gql, run
         for label, text in BAD_TEXTS.items():
             value = _with(_sample(arg_type), path[1:], text, arg_type)
             shown = arg_name + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[1:])
-            as_variable = _document(operation, field_name, _args(field_name, operation, {arg_name: "$v"}),
-                                    variable=("v", print_type_ref(arg_type)))
+            as_variable = _document(
+                operation,
+                field_name,
+                _args(field_name, operation, {arg_name: "$v"}),
+                variable=("v", print_type_ref(arg_type)),
+            )
             requests = [(as_variable, {"v": value}, f"argument {arg_name} (variable $v")]
             if label == "NUL":  # a lone surrogate is not even a GraphQL literal: the parser refuses it
                 literal = _document(operation, field_name, _args(field_name, operation, {arg_name: _literal(value)}))
@@ -128,8 +155,12 @@ async def test_text_no_database_can_store_is_refused_by_name_everywhere(gql, run
             for document, variables, named in requests:
                 response = await _post(gql, document, variables, key=alice.key)
                 errors = response.json().get("errors") or [{}]
-                ok = (response.status_code == 400 and errors[0].get("extensions", {}).get("code") == "BAD_USER_INPUT"
-                      and named in errors[0]["message"] and label.split()[-1].upper()[:3] in errors[0]["message"].upper())
+                ok = (
+                    response.status_code == 400
+                    and errors[0].get("extensions", {}).get("code") == "BAD_USER_INPUT"
+                    and named in errors[0]["message"]
+                    and label.split()[-1].upper()[:3] in errors[0]["message"].upper()
+                )
                 if not ok:
                     failures.append((document, variables, response.status_code, errors[0]))
     assert not failures, failures[:5]
@@ -138,7 +169,9 @@ async def test_text_no_database_can_store_is_refused_by_name_everywhere(gql, run
 async def _post(gql, query: str, variables: dict | None, *, key: str):
     """JSON with escapes (as the wandb client's json.dumps writes it): a lone surrogate survives as \\ud800."""
     body = json.dumps({"query": query, "variables": variables})
-    return await gql.http.post("/graphql", content=body, auth=("api", key), headers={"content-type": "application/json"})
+    return await gql.http.post(
+        "/graphql", content=body, auth=("api", key), headers={"content-type": "application/json"}
+    )
 
 
 def print_type_ref(type_: Any) -> str:
@@ -160,19 +193,26 @@ async def test_a_lone_surrogate_literal_is_a_syntax_error_not_a_crash(gql, runti
 
 async def test_clean_text_still_reads(gql, runtime):
     alice = await make_account(runtime, "alice")
-    data = await gql.data('query($n: String) { entity(name: $n) { name } }', {"n": "alice"}, key=alice.key)
+    data = await gql.data("query($n: String) { entity(name: $n) { name } }", {"n": "alice"}, key=alice.key)
     assert data == {"entity": {"name": "alice"}}
     assert await gql.data('{ entity(name: "ali\u00e7e") { name } }', key=alice.key) == {"entity": None}
 
 
-@pytest.mark.parametrize("body, sentence", [
-    (b'{"query": "{ viewer { id } }", "variables": {"x": "\xff\xfe"}}', "not valid UTF-8"),
-    (b'{"query": "{ viewer { id } }", "variables": {"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
-     "nests JSON deeper than 64 levels"),
-    (b'{"query": "{ viewer { id } }", "variables": {"x": ' + b"[" * 65 + b"]" * 65 + b"}}",
-     "nests JSON deeper than 64 levels"),
-    (b'{"query": "{ viewer { id } ', "the request body is not valid JSON: Unterminated string"),
-])
+@pytest.mark.parametrize(
+    "body, sentence",
+    [
+        (b'{"query": "{ viewer { id } }", "variables": {"x": "\xff\xfe"}}', "not valid UTF-8"),
+        (
+            b'{"query": "{ viewer { id } }", "variables": {"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
+            "nests JSON deeper than 64 levels",
+        ),
+        (
+            b'{"query": "{ viewer { id } }", "variables": {"x": ' + b"[" * 65 + b"]" * 65 + b"}}",
+            "nests JSON deeper than 64 levels",
+        ),
+        (b'{"query": "{ viewer { id } ', "the request body is not valid JSON: Unterminated string"),
+    ],
+)
 async def test_malformed_bodies_are_400_with_a_sentence(gql, runtime, body, sentence):
     response = await gql.http.post("/graphql", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400, response.text

@@ -10,7 +10,16 @@ from sqlalchemy import select
 
 from app.db import tables
 from tests.support.tracking import (
-    CREATE_RUN_FILES, NOTIFY_ALERT, ROLES, STOP_RUN, UPSERT_BUCKET, counts, lines, make_team, one, post_stream,
+    CREATE_RUN_FILES,
+    NOTIFY_ALERT,
+    ROLES,
+    STOP_RUN,
+    UPSERT_BUCKET,
+    counts,
+    lines,
+    make_team,
+    one,
+    post_stream,
 )
 
 OK = (200, None)
@@ -20,8 +29,9 @@ NOT_FOUND = (404, "NOT_FOUND")
 
 # role -> expected outcome, per operation
 CREATE = dict(anonymous=UNAUTHENTICATED, outsider=FORBIDDEN, viewer=FORBIDDEN, member=OK, service=OK, admin=OK)
-ON_MEMBERS_RUN = dict(anonymous=UNAUTHENTICATED, outsider=NOT_FOUND, viewer=FORBIDDEN, member=OK,
-                      service=FORBIDDEN, admin=OK)
+ON_MEMBERS_RUN = dict(
+    anonymous=UNAUTHENTICATED, outsider=NOT_FOUND, viewer=FORBIDDEN, member=OK, service=FORBIDDEN, admin=OK
+)
 UPDATE_BY_NAME = dict(ON_MEMBERS_RUN, outsider=FORBIDDEN)  # the project check comes first, as for a create
 
 
@@ -121,13 +131,14 @@ async def test_file_stream(setup, runtime, role):
 
 async def test_the_refusal_sentences(setup, gql):
     team, _, _ = setup
-    response = await gql.post(UPSERT_BUCKET, {"name": "x", "project": "p", "entity": team.name},
-                              key=team.outsider.key)
+    response = await gql.post(UPSERT_BUCKET, {"name": "x", "project": "p", "entity": team.name}, key=team.outsider.key)
     assert response.json()["errors"][0]["message"] == (
-        f"permission denied: user {team.outsider.username} is not a member of team {team.name}")
+        f"permission denied: user {team.outsider.username} is not a member of team {team.name}"
+    )
     response = await gql.post(UPSERT_BUCKET, {"name": "x", "project": "p", "entity": team.name}, key=team.viewer.key)
     assert response.json()["errors"][0]["message"] == (
-        f"permission denied: user {team.viewer.username} has role viewer in {team.name} and cannot write to its projects")
+        f"permission denied: user {team.viewer.username} has role viewer in {team.name} and cannot write to its projects"
+    )
 
 
 async def test_a_service_account_streams_to_the_runs_it_created(setup, gql, runtime):

@@ -44,10 +44,17 @@ async def test_a_claim_holds_its_key_until_the_block_ends(runtime):
 async def _held_keys(engine) -> list[int]:
     """The bigint advisory locks held in this database (classid and objid are its two halves)."""
     async with engine.connect() as connection:
-        rows = (await connection.execute(text(
-            "SELECT classid::bigint, objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
-            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-        ))).all()
+        rows = (
+            await connection.execute(
+                text(
+                    "SELECT classid::bigint, objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
+                    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                )
+            )
+        ).all()
     keys = [(high << 32) | low for high, low in rows]
-    return sorted(key - 2**64 if key >= 2**63 else key for key in keys
-                  if key != dialect.advisory_lock_key("labbook.storage-sweep"))
+    return sorted(
+        key - 2**64 if key >= 2**63 else key
+        for key in keys
+        if key != dialect.advisory_lock_key("labbook.storage-sweep")
+    )

@@ -30,10 +30,12 @@ async def _audit_actions(runtime, action: str) -> int:
 
 
 async def test_concurrent_first_runs_into_a_new_project_share_it(gql, runtime, alice):
-    answers = await _all(*(
-        gql.post(UPSERT_BUCKET, {"entity": "alice", "project": "fresh0", "name": f"w{index}"}, key=alice.key)
-        for index in range(CREATORS)
-    ))
+    answers = await _all(
+        *(
+            gql.post(UPSERT_BUCKET, {"entity": "alice", "project": "fresh0", "name": f"w{index}"}, key=alice.key)
+            for index in range(CREATORS)
+        )
+    )
     for answer in answers:
         assert answer.status_code == 200 and not answer.json().get("errors"), answer.json()
         assert answer.json()["data"]["upsertBucket"]["inserted"] is True
@@ -46,13 +48,18 @@ async def test_concurrent_first_runs_into_a_new_project_share_it(gql, runtime, a
 
 
 async def test_concurrent_upserts_of_one_run_name_share_the_run(gql, runtime, alice):
-    answers = await _all(*(
-        gql.post(UPSERT_BUCKET, {"entity": "alice", "project": "fresh1", "name": "same", "notes": f"n{index}"},
-                 key=alice.key)
-        for index in range(CREATORS)
-    ))
+    answers = await _all(
+        *(
+            gql.post(
+                UPSERT_BUCKET,
+                {"entity": "alice", "project": "fresh1", "name": "same", "notes": f"n{index}"},
+                key=alice.key,
+            )
+            for index in range(CREATORS)
+        )
+    )
     payloads = [answer.json() for answer in answers]
-    for answer, payload in zip(answers, payloads):
+    for answer, payload in zip(answers, payloads, strict=True):
         assert answer.status_code == 200 and not payload.get("errors"), payload
     assert [payload["data"]["upsertBucket"]["inserted"] for payload in payloads].count(True) == 1
     assert len({payload["data"]["upsertBucket"]["bucket"]["id"] for payload in payloads}) == 1
@@ -64,12 +71,14 @@ async def test_concurrent_upserts_of_one_run_name_share_the_run(gql, runtime, al
 
 
 async def test_concurrent_upsert_model_creates_one_project(gql, runtime, alice):
-    answers = await _all(*(
-        gql.post(UPSERT_MODEL, {"input": {"entityName": "alice", "name": "fresh2"}}, key=alice.key)
-        for _ in range(CREATORS)
-    ))
+    answers = await _all(
+        *(
+            gql.post(UPSERT_MODEL, {"input": {"entityName": "alice", "name": "fresh2"}}, key=alice.key)
+            for _ in range(CREATORS)
+        )
+    )
     payloads = [answer.json() for answer in answers]
-    for answer, payload in zip(answers, payloads):
+    for answer, payload in zip(answers, payloads, strict=True):
         assert answer.status_code == 200 and not payload.get("errors"), payload
     assert [payload["data"]["result"]["inserted"] for payload in payloads].count(True) == 1
     assert await _count(runtime, tables.Project) == 1
@@ -79,15 +88,19 @@ async def test_concurrent_upsert_model_creates_one_project(gql, runtime, alice):
 async def test_concurrent_create_run_files_share_each_file(gql, runtime, alice):
     await gql.data(UPSERT_BUCKET, {"entity": "alice", "project": "p", "name": "r"}, key=alice.key)
     names = ["wandb-summary.json", "output.log", "config.yaml"]
-    answers = await _all(*(
-        gql.post(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r", "files": names}, key=alice.key)
-        for _ in range(8)
-    ))
+    answers = await _all(
+        *(
+            gql.post(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r", "files": names}, key=alice.key)
+            for _ in range(8)
+        )
+    )
     payloads = [answer.json() for answer in answers]
-    for answer, payload in zip(answers, payloads):
+    for answer, payload in zip(answers, payloads, strict=True):
         assert answer.status_code == 200 and not payload.get("errors"), payload
-    urls = {tuple(slot["uploadUrl"].split("?")[0] for slot in payload["data"]["createRunFiles"]["files"])
-            for payload in payloads}
+    urls = {
+        tuple(slot["uploadUrl"].split("?")[0] for slot in payload["data"]["createRunFiles"]["files"])
+        for payload in payloads
+    }
     assert len(urls) == 1  # every caller got the same storage key for each name
     assert await _count(runtime, tables.RunFile) == len(names)
 
@@ -95,8 +108,12 @@ async def test_concurrent_create_run_files_share_each_file(gql, runtime, alice):
 async def test_concurrent_accounts_get_their_names_or_a_conflict(gql, runtime):
     root = await make_account(runtime, "operator", admin=True)
     # The same username: one account, the others a clear conflict (never an internal error).
-    answers = await _all(*(gql.post(CREATE_USER, {"email": f"ann{index}@example.com", "username": "ann"},
-                                    key=root.key) for index in range(8)))
+    answers = await _all(
+        *(
+            gql.post(CREATE_USER, {"email": f"ann{index}@example.com", "username": "ann"}, key=root.key)
+            for index in range(8)
+        )
+    )
     payloads = [answer.json() for answer in answers]
     created = [payload for payload in payloads if not payload.get("errors")]
     assert len(created) == 1, payloads
@@ -105,8 +122,7 @@ async def test_concurrent_accounts_get_their_names_or_a_conflict(gql, runtime):
             assert payload["errors"][0]["extensions"]["code"] == "CONFLICT", payload
             assert "the name ann is already taken" in payload["errors"][0]["message"]
     # Names made from the email's local part: every account is created, each under its own name.
-    answers = await _all(*(gql.post(CREATE_USER, {"email": f"bo@host{index}.org"}, key=root.key)
-                           for index in range(8)))
+    answers = await _all(*(gql.post(CREATE_USER, {"email": f"bo@host{index}.org"}, key=root.key) for index in range(8)))
     payloads = [answer.json() for answer in answers]
     assert all(not payload.get("errors") for payload in payloads), payloads
     assert len({payload["data"]["result"]["user"]["username"] for payload in payloads}) == 8

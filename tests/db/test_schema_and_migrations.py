@@ -36,8 +36,16 @@ def test_migrations_import_nothing_of_the_domain():
     offenders = []
     for path in sorted((ROOT / "app" / "db" / "migrations" / "versions").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            offenders += [f"{path.name}: {name}" for name in names
-                          if name.startswith("app.") and not name.startswith("app.db.types")]
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.startswith("app.") and not name.startswith("app.db.types")
+            ]
     assert offenders == [], f"migrations import the application: {offenders}"

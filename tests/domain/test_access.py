@@ -21,16 +21,27 @@ ROLES = (Role.ADMIN, Role.MEMBER, Role.VIEWER, Role.SERVICE, None)  # None: an o
 
 
 def _user(user_id: int, *, service: bool = False, admin: bool = False) -> tables.User:
-    return tables.User(id=user_id, entity_id=100 + user_id, username=f"u{user_id}", is_admin=admin,
-                       account_type=AccountType.SERVICE if service else AccountType.USER)
+    return tables.User(
+        id=user_id,
+        entity_id=100 + user_id,
+        username=f"u{user_id}",
+        is_admin=admin,
+        account_type=AccountType.SERVICE if service else AccountType.USER,
+    )
 
 
 def _actor(role: Role | None) -> Actor:
     return Actor(user=_user(7, service=role == Role.SERVICE))
 
 
-def _access(role: Role | None, access: ProjectAccess = ProjectAccess.PRIVATE, *, listed: bool = False,
-            entity: tables.Entity = TEAM, actor: Actor | None = None) -> Access:
+def _access(
+    role: Role | None,
+    access: ProjectAccess = ProjectAccess.PRIVATE,
+    *,
+    listed: bool = False,
+    entity: tables.Entity = TEAM,
+    actor: Actor | None = None,
+) -> Access:
     project = tables.Project(id=10, entity_id=entity.id, name="p", access=access)
     return Access.of(actor or _actor(role), entity, role, project, on_member_list=listed)
 
@@ -40,6 +51,7 @@ def _run(*, user_id: int, created_by_id: int) -> tables.Run:
 
 
 # --- DESIGN.md §5, one row per action --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role, expected", list(zip(ROLES, (True, True, True, True, False), strict=True)))
 def test_read_team_projects(role, expected):
@@ -54,29 +66,38 @@ def test_create_projects_and_log_runs(role, expected):
     assert Access.of(_actor(role), TEAM, role).can_write is expected  # a project not created yet
 
 
-OWN_RUN, CREATED_RUN, OTHERS_RUN = (_run(user_id=7, created_by_id=8), _run(user_id=8, created_by_id=7),
-                                    _run(user_id=8, created_by_id=8))
+OWN_RUN, CREATED_RUN, OTHERS_RUN = (
+    _run(user_id=7, created_by_id=8),
+    _run(user_id=8, created_by_id=7),
+    _run(user_id=8, created_by_id=8),
+)
 
 
-@pytest.mark.parametrize("role, own, created, others", [
-    (Role.ADMIN, True, True, True),
-    (Role.MEMBER, True, True, False),
-    (Role.VIEWER, False, False, False),
-    (Role.SERVICE, False, True, False),  # only the runs it created, not those attributed to it
-    (None, False, False, False),
-])
+@pytest.mark.parametrize(
+    "role, own, created, others",
+    [
+        (Role.ADMIN, True, True, True),
+        (Role.MEMBER, True, True, False),
+        (Role.VIEWER, False, False, False),
+        (Role.SERVICE, False, True, False),  # only the runs it created, not those attributed to it
+        (None, False, False, False),
+    ],
+)
 def test_edit_move_delete_runs(role, own, created, others):
     access = _access(role)
     assert [access.can_edit(run) for run in (OWN_RUN, CREATED_RUN, OTHERS_RUN)] == [own, created, others]
 
 
-@pytest.mark.parametrize("role, administer, invite, invite_when_allowed", [
-    (Role.ADMIN, True, True, True),
-    (Role.MEMBER, False, False, True),
-    (Role.VIEWER, False, False, False),
-    (Role.SERVICE, False, False, False),
-    (None, False, False, False),
-])
+@pytest.mark.parametrize(
+    "role, administer, invite, invite_when_allowed",
+    [
+        (Role.ADMIN, True, True, True),
+        (Role.MEMBER, False, False, True),
+        (Role.VIEWER, False, False, False),
+        (Role.SERVICE, False, False, False),
+        (None, False, False, False),
+    ],
+)
 def test_invite_remove_change_roles_and_settings(role, administer, invite, invite_when_allowed):
     access = _access(role)
     assert (access.can_admin, access.can_invite) == (administer, invite)
@@ -98,6 +119,7 @@ def test_members_see_members_and_settings(role):
 
 
 # --- project access levels ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("listed", (False, True))
@@ -148,17 +170,20 @@ def test_a_user_is_admin_of_their_own_personal_entity_only():
 
 # --- the sentences of refusals ------------------------------------------------------------------
 
+
 def test_refusals_name_the_reason():
     actor = Actor(user=_user(7))
     assert _access(None).denied("change roles").message == "permission denied: user u7 is not a member of team acme"
     assert _access(Role.VIEWER).write_denied().message == (
-        "permission denied: user u7 has role viewer in acme and cannot write to its projects")
+        "permission denied: user u7 has role viewer in acme and cannot write to its projects"
+    )
     other = tables.Entity(id=108, name="u8", kind=EntityKind.USER)
     stranger = Access.of(actor, other, None)
     assert stranger.write_denied().message == "permission denied: user u7 cannot write to u8's projects"
     assert stranger.denied("x").message == "permission denied: u8 is another user's personal entity"
     assert _access(Role.MEMBER).project_denied("set the baseline").message == (
-        "permission denied: user u7 may not set the baseline of acme/p")
+        "permission denied: user u7 may not set the baseline of acme/p"
+    )
 
 
 def test_log_and_edit_refusals_hide_what_the_actor_cannot_read():
@@ -170,9 +195,11 @@ def test_log_and_edit_refusals_hide_what_the_actor_cannot_read():
     assert isinstance(viewer, Forbidden) and "cannot write to its projects" in viewer.message
     member = _access(Role.MEMBER)
     assert member.log_denied(OTHERS_RUN).message == (
-        "permission denied: user u7 may not change run r, which another user logged")
+        "permission denied: user u7 may not change run r, which another user logged"
+    )
     assert member.edit_denied(OTHERS_RUN, "stop", missing="").message == (
-        "permission denied: user u7 may not stop run r; only its owner or an admin of acme may")
+        "permission denied: user u7 may not stop run r; only its owner or an admin of acme may"
+    )
     assert member.edit_limit("move") == "members may only move their own runs"
     assert _access(None).edit_limit("move") == "only members of acme may move its runs"
 
@@ -185,6 +212,7 @@ def test_enum_values_are_the_stored_strings():
 
 # --- Access.load, on each database ----------------------------------------------------------------
 
+
 async def test_load_reads_role_and_member_list_in_one_statement(runtime):
     team = await make_team(runtime)
     async with runtime.session_factory.begin() as session:
@@ -193,8 +221,13 @@ async def test_load_reads_role_and_member_list_in_one_statement(runtime):
         session.add(project)
         await session.flush()
         session.add(tables.ProjectMember(project_id=project.id, user_id=team.member.id))
-    expected = {"admin": (Role.ADMIN, False), "member": (Role.MEMBER, True), "viewer": (Role.VIEWER, False),
-                "service": (Role.SERVICE, False), "outsider": (None, False)}
+    expected = {
+        "admin": (Role.ADMIN, False),
+        "member": (Role.MEMBER, True),
+        "viewer": (Role.VIEWER, False),
+        "service": (Role.SERVICE, False),
+        "outsider": (None, False),
+    }
     async with runtime.session_factory() as session:
         entity = await session.scalar(select(tables.Entity).where(tables.Entity.name == team.name))
         project = await session.scalar(select(tables.Project).where(tables.Project.name == "secret"))

@@ -19,9 +19,11 @@ from tests.support.tracking import UPSERT_BUCKET, lines, one, post_stream
 
 
 def test_history_lines_decode_as_json_reads_them():
-    lines = ['{"_step":0,"loss":0.5,"name":"é","h":{"bins":[1,2]}}',
-             '{"_step":1,"loss":0.00012345678901234567,"h":{"bins":[18446744073709551616]}}',
-             '{"_step":2,"loss":-123456789012345678901,"name":"\\ud800"}']
+    lines = [
+        '{"_step":0,"loss":0.5,"name":"é","h":{"bins":[1,2]}}',
+        '{"_step":1,"loss":0.00012345678901234567,"h":{"bins":[18446744073709551616]}}',
+        '{"_step":2,"loss":-123456789012345678901,"name":"\\ud800"}',
+    ]
     keys = ["_step", "loss", "h", "name"]
     for count in (1, 2, 3):
         assert _decode_restricted(lines[:count], keys) == json.loads(f"[{','.join(lines[:count])}]")
@@ -41,10 +43,12 @@ async def test_answers_keep_integers_past_64_bits_and_non_ascii_text(gql, runtim
         run(name: "run000") { sampledHistory(specs: [$spec]) history } } }"""
     data = await gql.data(query, {"spec": spec}, key=alice.key)
     assert data["project"]["run"]["sampledHistory"] == [
-        [{"_step": 0, "big": 2**70, "name": "é"}, {"_step": 1, "big": 1, "name": "ü"}]]
+        [{"_step": 0, "big": 2**70, "name": "é"}, {"_step": 1, "big": 1, "name": "ü"}]
+    ]
     assert [json.loads(line)["name"] for line in data["project"]["run"]["history"]] == ["é", "ü"]
-    plain = await gql.data('{ project(name: "p", entityName: "alice") { run(name: "run000") { history } } }',
-                           key=alice.key)
+    plain = await gql.data(
+        '{ project(name: "p", entityName: "alice") { run(name: "run000") { history } } }', key=alice.key
+    )
     assert json.loads(plain["project"]["run"]["history"][0])["big"] == 2**70
 
 
@@ -73,7 +77,8 @@ async def test_pooled_asyncpg_connections_read_json_with_labbooks_codec(database
             assert await driver.fetchval("SELECT $1::json", STORED) == READ_BACK
             assert await driver.fetchval("SELECT $1::json[]", [STORED, "[1]"]) == [READ_BACK, [1]]
             assert await driver.fetchval("SELECT $1::jsonb", STORED) == engine_module.decode_jsonb(
-                engine_module.encode_jsonb(STORED))
+                engine_module.encode_jsonb(STORED)
+            )
             assert await connection.scalar(text("SELECT CAST(:v AS jsonb)"), {"v": STORED}) == READ_BACK
             read = await driver.fetchval("SELECT $1::jsonb", dumps({"v": math.nan, "big": 2**70}))
             assert type(read["big"]) is int and math.isnan(revive_non_finite(read)["v"])
@@ -105,8 +110,10 @@ async def test_file_stream_round_trips_big_integers_and_non_finite_numbers(http,
     await gql.data(UPSERT_BUCKET, {"name": "r1", "project": "p", "entity": "alice"}, key=alice.key)
     line = '{"_step": 0, "big": 123456789012345678901234567890, "v": NaN}'
     for offset in (0, 1):
-        files = {**lines("wandb-history.jsonl", offset, [line.replace('"_step": 0', f'"_step": {offset}')]),
-                 **lines("wandb-summary.json", 0, [line])}
+        files = {
+            **lines("wandb-history.jsonl", offset, [line.replace('"_step": 0', f'"_step": {offset}')]),
+            **lines("wandb-summary.json", 0, [line]),
+        }
         response = await post_stream(http, "alice/p/r1", {"files": files}, key=alice.key)
         assert response.status_code == 200, response.text
     run = await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))

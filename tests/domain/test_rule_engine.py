@@ -26,17 +26,24 @@ def test_the_quick_path_agrees_with_the_exact_one():
 def _compare_paths(seed: int) -> int:
     rng = random.Random(seed)
     direction = rng.choice(engine.DIRECTIONS)
-    spec = RuleSpec(direction=direction, comparison=engine.THRESHOLD, threshold=0.5,
-                    tolerance=rng.choice([0, 0.1]), tolerance_kind=rng.choice([engine.ABSOLUTE, engine.RELATIVE]),
-                    window=rng.choice([1, 2, 5]), aggregate=rng.choice(engine.AGGREGATES),
-                    warmup_steps=rng.choice([0, 3]))
+    spec = RuleSpec(
+        direction=direction,
+        comparison=engine.THRESHOLD,
+        threshold=0.5,
+        tolerance=rng.choice([0, 0.1]),
+        tolerance_kind=rng.choice([engine.ABSOLUTE, engine.RELATIVE]),
+        window=rng.choice([1, 2, 5]),
+        aggregate=rng.choice(engine.AGGREGATES),
+        warmup_steps=rng.choice([0, 3]),
+    )
     document: dict = {}
     step = 0
     quick_taken = 0
     for _ in range(30):
         size = rng.randint(1, 6)
-        values = [rng.uniform(0.0, 0.6) if direction == engine.LOWER_IS_BETTER else rng.uniform(0.4, 1.0)
-                  for _ in range(size)]
+        values = [
+            rng.uniform(0.0, 0.6) if direction == engine.LOWER_IS_BETTER else rng.uniform(0.4, 1.0) for _ in range(size)
+        ]
         steps = list(range(step, step + size))
         step += size
         limit = engine.limit_of(spec, [spec.threshold])
@@ -65,19 +72,23 @@ def test_a_baseline_series_answers_the_nearest_step_and_the_best_so_far():
 def test_a_group_reference_and_the_sigma_tolerance():
     reference = engine.group_reference([0.80, 0.82, 0.78, "n/a", None])
     assert math.isclose(reference.value, 0.80) and math.isclose(reference.sigma, 0.02)
-    spec = RuleSpec(direction=engine.HIGHER_IS_BETTER, comparison=engine.GROUP, tolerance=2,
-                    tolerance_kind=engine.SIGMA)
+    spec = RuleSpec(
+        direction=engine.HIGHER_IS_BETTER, comparison=engine.GROUP, tolerance=2, tolerance_kind=engine.SIGMA
+    )
     assert not engine.violates(spec, 0.765, reference) and engine.violates(spec, 0.755, reference)
     assert math.isclose(engine.limit_of(spec, [reference.value], reference.sigma), 0.76)
 
 
 def test_verdicts():
-    spec = RuleSpec(direction=engine.LOWER_IS_BETTER, comparison=engine.THRESHOLD, threshold=1.0,
-                    detect_non_finite=True)
+    spec = RuleSpec(
+        direction=engine.LOWER_IS_BETTER, comparison=engine.THRESHOLD, threshold=1.0, detect_non_finite=True
+    )
     assert engine.verdict(spec, State(), run_failed=False, detect_failed=False)[0] == engine.NO_DATA
     assert engine.verdict(spec, State(violated=False), run_failed=True, detect_failed=True)[0] == engine.FAIL
-    assert engine.verdict(spec, State(violated=False, non_finite=True), run_failed=False,
-                          detect_failed=False)[0] == engine.FAIL
+    assert (
+        engine.verdict(spec, State(violated=False, non_finite=True), run_failed=False, detect_failed=False)[0]
+        == engine.FAIL
+    )
     assert engine.verdict(spec, State(violated=True), run_failed=False, detect_failed=False)[0] == engine.FAIL
     assert engine.verdict(spec, State(violated=False), run_failed=False, detect_failed=False)[0] == engine.PASS
 
@@ -89,8 +100,18 @@ def test_webhook_bodies_and_their_signature():
 
     from app.domain import webhooks
 
-    alert = {"id": 1, "rule": "loss-vs-baseline", "metric": "loss", "run": "r1", "project": "p", "entity": "acme",
-             "step": 5, "value": 0.4, "baselineValue": 0.2, "url": "https://labbook.example.com/acme/p/runs/r1"}
+    alert = {
+        "id": 1,
+        "rule": "loss-vs-baseline",
+        "metric": "loss",
+        "run": "r1",
+        "project": "p",
+        "entity": "acme",
+        "step": 5,
+        "value": 0.4,
+        "baselineValue": 0.2,
+        "url": "https://labbook.example.com/acme/p/runs/r1",
+    }
     body = webhooks.body_for("JSON", "alert.opened", alert)
     assert json.loads(body) == {"event": "alert.opened", "alert": alert}
     slack = json.loads(webhooks.body_for("SLACK", "alert.opened", alert))["text"]

@@ -21,21 +21,59 @@ async def catalog(runtime):
     alice = await make_account(runtime, "alice")
     bob = await make_account(runtime, "bob")
     project = await make_project(runtime, alice)
-    await make_runs(runtime, project, [
-        dict(name="r0", display_name="Alpha", state="finished", group_name="g1", job_type="train", user_id=alice.id,
-             tags=["baseline", "a"],
-             config={"lr": 0.01, "batch": 32, "opt": {"name": "adam", "beta": 0.9}, "flag": True,
-                     "layers": [64, 32], "a.b": 5},
-             summary={"acc": 0.9, "loss": 0.5, "eval.acc": 0.7, "val": {"acc": 0.8}, "best": "NaN"}),
-        dict(name="r1", display_name="beta", state="running", group_name="g1", job_type="eval", user_id=bob.id,
-             tags=["b"], config={"lr": 0.05, "batch": 64, "flag": False, "layers": [64]},
-             summary={"acc": 0.95, "loss": 9}),
-        dict(name="r2", display_name=None, state="crashed", tags=[], config={"lr": "0.1"}, summary={"acc": "n/a"}),
-        dict(name="r3", display_name="gamma", state="finished", tags=None, config={"lr": 0.1},
-             summary={"acc": None, "loss": 10}),
-        dict(name="r4", display_name="delta", state="finished", sweep_name="sw1", tags=["baseline"],
-             created_at=T0 + timedelta(days=30), history_keys={"loss": {"number": 3}}),
-    ])
+    await make_runs(
+        runtime,
+        project,
+        [
+            dict(
+                name="r0",
+                display_name="Alpha",
+                state="finished",
+                group_name="g1",
+                job_type="train",
+                user_id=alice.id,
+                tags=["baseline", "a"],
+                config={
+                    "lr": 0.01,
+                    "batch": 32,
+                    "opt": {"name": "adam", "beta": 0.9},
+                    "flag": True,
+                    "layers": [64, 32],
+                    "a.b": 5,
+                },
+                summary={"acc": 0.9, "loss": 0.5, "eval.acc": 0.7, "val": {"acc": 0.8}, "best": "NaN"},
+            ),
+            dict(
+                name="r1",
+                display_name="beta",
+                state="running",
+                group_name="g1",
+                job_type="eval",
+                user_id=bob.id,
+                tags=["b"],
+                config={"lr": 0.05, "batch": 64, "flag": False, "layers": [64]},
+                summary={"acc": 0.95, "loss": 9},
+            ),
+            dict(name="r2", display_name=None, state="crashed", tags=[], config={"lr": "0.1"}, summary={"acc": "n/a"}),
+            dict(
+                name="r3",
+                display_name="gamma",
+                state="finished",
+                tags=None,
+                config={"lr": 0.1},
+                summary={"acc": None, "loss": 10},
+            ),
+            dict(
+                name="r4",
+                display_name="delta",
+                state="finished",
+                sweep_name="sw1",
+                tags=["baseline"],
+                created_at=T0 + timedelta(days=30),
+                history_keys={"loss": {"number": 3}},
+            ),
+        ],
+    )
     return project
 
 
@@ -44,9 +82,7 @@ async def matching(runtime, project, filters, *, scoped: bool = True) -> set[str
     dialect = runtime.engine.dialect.name
     clause = filter_clause(parse_filters(json.dumps(filters)), dialect, [project.id] if scoped else None)
     async with runtime.session_factory() as session:
-        names = await session.scalars(
-            select(tables.Run.name).where(tables.Run.project_id == project.id, clause)
-        )
+        names = await session.scalars(select(tables.Run.name).where(tables.Run.project_id == project.id, clause))
         return set(names)
 
 
@@ -140,7 +176,11 @@ async def test_long_in_lists_are_one_sql_in(runtime, catalog):
     names = [f"x{i}" for i in range(2000)]
     assert await matching(runtime, catalog, {"name": {"$in": names + ["r1"]}}) == {"r1"}
     assert await matching(runtime, catalog, {"config.lr": {"$in": [i / 1000 for i in range(2000)] + ["0.1"]}}) == {
-        "r0", "r1", "r2", "r3"}
+        "r0",
+        "r1",
+        "r2",
+        "r3",
+    }
     assert await matching(runtime, catalog, {"tags": {"$nin": names + ["b", None]}}) == {"r0", "r4"}
     assert await matching(runtime, catalog, {"createdAt": {"$in": [T0.isoformat()] * 1500}}) == {"r0"}
 
@@ -158,7 +198,10 @@ ERRORS = [
     ({"config.": 1}, "key 'config.' has an empty name part in filters at config."),
     ({"summary_metrics.acc": {"$gt": True}}, "$gt compares numbers or strings in filters at summary_metrics.acc"),
     ({"summary_metrics.acc": {"$exists": 1}}, "$exists takes true or false in filters at summary_metrics.acc"),
-    ({"summary_metrics.acc": {"$regex": "("}}, '$regex "(" in filters at summary_metrics.acc is not a valid regular expression (RE2 syntax): missing )'),
+    (
+        {"summary_metrics.acc": {"$regex": "("}},
+        '$regex "(" in filters at summary_metrics.acc is not a valid regular expression (RE2 syntax): missing )',
+    ),
     ({"name": {"$regex": "a", "$options": "x"}}, "$options supports only 'i'"),
     ({"state": 3}, "state is compared with strings in filters at state, got 3"),
     ({"createdAt": {"$gt": "yesterday"}}, "createdAt is compared with ISO-8601 times in filters at createdAt"),
@@ -182,11 +225,14 @@ def test_malformed_filters_name_the_problem(filters, message):
     assert message in raised.value.message
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{not json", "filters is not valid JSON: "),
-    ("[1, 2]", "filters must be a JSON object, got [1, 2]"),
-    ('"state"', "filters must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{not json", "filters is not valid JSON: "),
+        ("[1, 2]", "filters must be a JSON object, got [1, 2]"),
+        ('"state"', "filters must be a JSON object"),
+    ],
+)
 def test_filters_must_be_a_json_object(text, message):
     with pytest.raises(BadInput) as raised:
         parse_filters(text)
@@ -198,12 +244,15 @@ def test_absent_filters_select_everything():
     assert parse_filters("{}") == {}
 
 
-@pytest.mark.parametrize("order, message", [
-    ("+", "order '+' names no key"),
-    ("-", "order '-' names no key"),
-    ("+config.", "invalid order '+config.': key 'config.' has an empty name part"),
-    ("-summary_metrics..acc", "invalid order '-summary_metrics..acc': key 'summary_metrics..acc' has an empty"),
-])
+@pytest.mark.parametrize(
+    "order, message",
+    [
+        ("+", "order '+' names no key"),
+        ("-", "order '-' names no key"),
+        ("+config.", "invalid order '+config.': key 'config.' has an empty name part"),
+        ("-summary_metrics..acc", "invalid order '-summary_metrics..acc': key 'summary_metrics..acc' has an empty"),
+    ],
+)
 def test_bad_order_keys(order, message):
     with pytest.raises(BadInput) as raised:
         parse_order(order, "sqlite")
@@ -215,23 +264,27 @@ async def sorted_names(runtime, project, order: str) -> list[str]:
     async with runtime.session_factory() as session:
         names = await session.scalars(
             spec.join_to(select(tables.Run.name).select_from(tables.Run))
-            .where(tables.Run.project_id == project.id).order_by(*spec.order_by())
+            .where(tables.Run.project_id == project.id)
+            .order_by(*spec.order_by())
         )
         return list(names)
 
 
-@pytest.mark.parametrize("order, expected", [
-    (None, ["r0", "r1", "r2", "r3", "r4"]),
-    ("-createdAt", ["r4", "r3", "r2", "r1", "r0"]),
-    ("+name", ["r0", "r1", "r2", "r3", "r4"]),
-    ("-display_name", ["r3", "r4", "r1", "r0", "r2"]),  # "gamma" > "delta" > "beta" > "Alpha", null last
-    # numbers first (numerically), then strings, then runs without a value, in both directions
-    ("+summary_metrics.loss", ["r0", "r1", "r3", "r2", "r4"]),
-    ("-summary_metrics.loss", ["r3", "r1", "r0", "r4", "r2"]),
-    ("+summary_metrics.acc", ["r0", "r1", "r2", "r3", "r4"]),
-    ("-acc", ["r1", "r0", "r2", "r4", "r3"]),
-    ("-config.lr", ["r3", "r1", "r0", "r2", "r4"]),
-    ("+config.lr.value", ["r0", "r1", "r3", "r2", "r4"]),
-])
+@pytest.mark.parametrize(
+    "order, expected",
+    [
+        (None, ["r0", "r1", "r2", "r3", "r4"]),
+        ("-createdAt", ["r4", "r3", "r2", "r1", "r0"]),
+        ("+name", ["r0", "r1", "r2", "r3", "r4"]),
+        ("-display_name", ["r3", "r4", "r1", "r0", "r2"]),  # "gamma" > "delta" > "beta" > "Alpha", null last
+        # numbers first (numerically), then strings, then runs without a value, in both directions
+        ("+summary_metrics.loss", ["r0", "r1", "r3", "r2", "r4"]),
+        ("-summary_metrics.loss", ["r3", "r1", "r0", "r4", "r2"]),
+        ("+summary_metrics.acc", ["r0", "r1", "r2", "r3", "r4"]),
+        ("-acc", ["r1", "r0", "r2", "r4", "r3"]),
+        ("-config.lr", ["r3", "r1", "r0", "r2", "r4"]),
+        ("+config.lr.value", ["r0", "r1", "r3", "r2", "r4"]),
+    ],
+)
 async def test_order(runtime, catalog, order, expected):
     assert await sorted_names(runtime, catalog, order) == expected

@@ -31,27 +31,37 @@ query Runs($filters: JSONString, $order: String) {
 
 
 def test_leaves_are_the_numbers_and_strings_reachable_through_objects():
-    document = {"lr": {"value": 0.1}, "opt": {"value": {"name": "adam", "betas": [0.9, 0.99]}}, "flag": True,
-                "none": None, "n": 3, "deep": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": 1}}}}}}}},
-                "big": 10**400}
-    assert sorted(leaves(document)) == sorted([
-        (encode_path(["lr", "value"]), 0.1, None),
-        (encode_path(["opt", "value", "name"]), None, "adam"),
-        (encode_path(["n"]), 3.0, None),
-        (encode_path(["big"]), math.inf, None),
-    ])  # lists, booleans, nulls and the 9-deep "h" are left to the JSON document
+    document = {
+        "lr": {"value": 0.1},
+        "opt": {"value": {"name": "adam", "betas": [0.9, 0.99]}},
+        "flag": True,
+        "none": None,
+        "n": 3,
+        "deep": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": 1}}}}}}}},
+        "big": 10**400,
+    }
+    assert sorted(leaves(document)) == sorted(
+        [
+            (encode_path(["lr", "value"]), 0.1, None),
+            (encode_path(["opt", "value", "name"]), None, "adam"),
+            (encode_path(["n"]), 3.0, None),
+            (encode_path(["big"]), math.inf, None),
+        ]
+    )  # lists, booleans, nulls and the 9-deep "h" are left to the JSON document
     assert run_values.indexable(["a"] * 8) and not run_values.indexable(["a"] * 9)
     assert not run_values.indexable(["k" * 600])
 
 
 async def _upsert(gql, key, name, **variables):
-    return (await gql.data(UPSERT_BUCKET, {"name": name, "project": "p", "entity": "alice", **variables},
-                           key=key))["upsertBucket"]["bucket"]
+    return (await gql.data(UPSERT_BUCKET, {"name": name, "project": "p", "entity": "alice", **variables}, key=key))[
+        "upsertBucket"
+    ]["bucket"]
 
 
 async def _names(gql, key, filters=None, order=None):
-    project = (await gql.data(RUNS, {"filters": json.dumps(filters) if filters is not None else None,
-                                     "order": order}, key=key))["project"]
+    project = (
+        await gql.data(RUNS, {"filters": json.dumps(filters) if filters is not None else None, "order": order}, key=key)
+    )["project"]
     names = [edge["node"]["name"] for edge in project["runs"]["edges"]]
     assert project["runCount"] == len(names)
     return names
@@ -78,12 +88,14 @@ async def test_upsert_bucket_and_file_stream_keep_the_index(gql, http, runtime):
     assert await _names(gql, alice.key, {"config.model": {"$in": ["cnn", "mlp"]}}) == ["r2"]
 
     # Summaries from file_stream and from run.update() (upsertBucket summaryMetrics).
-    response = await post_stream(http, "alice/p/r1", {"files": lines("wandb-summary.json", 0, [{"acc": 0.9}])},
-                                 key=alice.key)
+    response = await post_stream(
+        http, "alice/p/r1", {"files": lines("wandb-summary.json", 0, [{"acc": 0.9}])}, key=alice.key
+    )
     assert response.status_code == 200
     run_id = (await _upsert(gql, alice.key, "r2"))["id"]
-    await gql.data(UPSERT_SUMMARY, {"id": run_id, "summaryMetrics": json.dumps({"acc": 0.5, "best": float("nan")})},
-                   key=alice.key)
+    await gql.data(
+        UPSERT_SUMMARY, {"id": run_id, "summaryMetrics": json.dumps({"acc": 0.5, "best": float("nan")})}, key=alice.key
+    )
     assert await _names(gql, alice.key, order="-summary_metrics.acc") == ["r1", "r2"]
     assert await _names(gql, alice.key, {"summary_metrics.acc": {"$lt": 0.7}}) == ["r2"]
     assert await _names(gql, alice.key, {"summary_metrics.best": "NaN"}) == ["r2"]  # stored as the string
@@ -96,18 +108,29 @@ async def test_moves_carry_and_deletes_drop_the_index(gql, runtime):
     alice = await make_account(runtime, "alice")
     for name, lr in (("r1", 0.1), ("r2", 0.2)):
         await _upsert(gql, alice.key, name, config=json.dumps({"lr": {"value": lr}}))
-    moved = await gql.data(MOVE, {"input": {"sourceEntityName": "alice", "sourceProjectName": "p",
-                                            "destinationEntityName": "alice", "destinationProjectName": "q",
-                                            "filters": json.dumps({"config.lr": {"$gt": 0.15}}),
-                                            "createDestinationProject": True}}, key=alice.key)
+    moved = await gql.data(
+        MOVE,
+        {
+            "input": {
+                "sourceEntityName": "alice",
+                "sourceProjectName": "p",
+                "destinationEntityName": "alice",
+                "destinationProjectName": "q",
+                "filters": json.dumps({"config.lr": {"$gt": 0.15}}),
+                "createDestinationProject": True,
+            }
+        },
+        key=alice.key,
+    )
     assert moved["moveRuns"]["movedCount"] == 1
     assert await _names(gql, alice.key, {"config.lr": {"$gt": 0}}) == ["r1"]
     query = RUNS.replace('name: "p"', 'name: "q"')
     found = await gql.data(query, {"filters": json.dumps({"config.lr": {"$gt": 0}})}, key=alice.key)
     assert found["project"]["runCount"] == 1
 
-    await gql.data(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}},
-                   key=alice.key)
+    await gql.data(
+        DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}}, key=alice.key
+    )
     async with runtime.session_factory() as session:
         left = (await session.execute(select(tables.RunValue.run_id, tables.RunValue.project_id))).all()
         run = await session.scalar(select(tables.Run).where(tables.Run.name == "r2"))
@@ -140,15 +163,35 @@ async def test_migration_indexes_existing_runs(scratch_database_url):
             entity_id = await insert_at_revision(connection, tables.Entity(name="alice", kind="user"))
             project_id = await insert_at_revision(connection, tables.Project(entity_id=entity_id, name="p"))
             for i in range(3):
-                await insert_at_revision(connection, tables.Run(project_id=project_id, name=f"r{i}", config={"lr": {"value": i}},
-                                                     summary={"acc": f"a{i}"}, tags=[], history_keys={}))
+                await insert_at_revision(
+                    connection,
+                    tables.Run(
+                        project_id=project_id,
+                        name=f"r{i}",
+                        config={"lr": {"value": i}},
+                        summary={"acc": f"a{i}"},
+                        tags=[],
+                        history_keys={},
+                    ),
+                )
             await connection.run_sync(lambda sync: _upgrade(config, sync, "head"))
-            count = await connection.scalar(select(func.count()).select_from(tables.RunValue)
-                                            .where(tables.RunValue.project_id == project_id))
-            texts = (await connection.scalars(select(tables.RunValue.text).where(tables.RunValue.section == SUMMARY)
-                                              .order_by(tables.RunValue.text))).all()
-            numbers = (await connection.scalars(select(tables.RunValue.number).where(tables.RunValue.section == CONFIG)
-                                                .order_by(tables.RunValue.number))).all()
+            count = await connection.scalar(
+                select(func.count()).select_from(tables.RunValue).where(tables.RunValue.project_id == project_id)
+            )
+            texts = (
+                await connection.scalars(
+                    select(tables.RunValue.text)
+                    .where(tables.RunValue.section == SUMMARY)
+                    .order_by(tables.RunValue.text)
+                )
+            ).all()
+            numbers = (
+                await connection.scalars(
+                    select(tables.RunValue.number)
+                    .where(tables.RunValue.section == CONFIG)
+                    .order_by(tables.RunValue.number)
+                )
+            ).all()
     finally:
         await engine.dispose()
     assert count == 6 and texts == ["a0", "a1", "a2"] and numbers == [0, 1, 2]
@@ -161,8 +204,8 @@ def _upgrade(config, connection, revision: str) -> None:
 
 async def test_values_past_the_double_range_are_indexed_as_infinite(gql, runtime):
     alice = await make_account(runtime, "alice")
-    await _upsert(gql, alice.key, "huge", config=json.dumps({"n": {"value": 10**400}, "m": {"value": -10**400}}))
+    await _upsert(gql, alice.key, "huge", config=json.dumps({"n": {"value": 10**400}, "m": {"value": -(10**400)}}))
     await _upsert(gql, alice.key, "small", config=json.dumps({"n": {"value": 1}, "m": {"value": 1}}))
     assert await _names(gql, alice.key, {"config.n": {"$gt": 10**300}}) == ["huge"]
-    assert await _names(gql, alice.key, {"config.m": {"$lt": -10**300}}) == ["huge"]
+    assert await _names(gql, alice.key, {"config.m": {"$lt": -(10**300)}}) == ["huge"]
     assert await _names(gql, alice.key, order="-config.n") == ["huge", "small"]

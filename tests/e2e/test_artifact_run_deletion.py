@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.db import tables
 from tests.support.api import differences, live_account, run_client
 
-SCRIPT = r'''
+SCRIPT = r"""
 import json, pathlib, wandb
 
 pathlib.Path("kept.bin").write_bytes(b"kept" * 100)
@@ -38,26 +38,40 @@ def read(name):
     except Exception as error:
         return "not found" if "not found" in str(error) else f"{type(error).__name__}: {error}"
 print(json.dumps({"kept": read("kept:stable"), "gone": read("gone:best"), "gone v0": read("gone:v0")}))
-'''
+"""
 
 
 async def test_deleting_runs_through_the_client_keeps_or_deletes_what_they_logged(live_server, tmp_path):
     db = live_server.runtime
     alice = await live_account(live_server, "alice")
     results = await run_client(tmp_path, live_server.url, alice.key, SCRIPT, ENTITY="alice", PROJECT="cleanup")
-    problems = differences(results, {"kept": ["v0", ["latest", "stable"], None], "gone": "not found",
-                                     "gone v0": "not found"})
+    problems = differences(
+        results, {"kept": ["v0", ["latest", "stable"], None], "gone": "not found", "gone v0": "not found"}
+    )
     assert not problems, problems
     async with db.session_factory() as session:
-        states = dict((await session.execute(
-            select(tables.ArtifactCollection.name, tables.Artifact.state)
-            .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id))).all())
-        aliases = (await session.scalars(select(tables.ArtifactAlias.alias).join(
-            tables.ArtifactCollection, tables.ArtifactCollection.id == tables.ArtifactAlias.collection_id).where(
-            tables.ArtifactCollection.name == "gone"))).all()
+        states = dict(
+            (
+                await session.execute(
+                    select(tables.ArtifactCollection.name, tables.Artifact.state).join(
+                        tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id
+                    )
+                )
+            ).all()
+        )
+        aliases = (
+            await session.scalars(
+                select(tables.ArtifactAlias.alias)
+                .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.ArtifactAlias.collection_id)
+                .where(tables.ArtifactCollection.name == "gone")
+            )
+        ).all()
         held = {b.md5 for b in (await session.scalars(select(tables.Blob))).all()}
-        deleted = (await session.scalars(select(tables.AuditEvent.details).where(
-            tables.AuditEvent.action == "artifact.delete"))).all()
+        deleted = (
+            await session.scalars(
+                select(tables.AuditEvent.details).where(tables.AuditEvent.action == "artifact.delete")
+            )
+        ).all()
     assert states == {"kept": "COMMITTED", "gone": "DELETED"}  # "kept" was used by the deleted run, not logged
     assert aliases == []
     assert hashlib.md5(b"kept" * 100).hexdigest() in held and hashlib.md5(b"gone" * 100).hexdigest() not in held

@@ -18,8 +18,9 @@ from tests.e2e.test_wandb_artifacts import LARGE_FILE
 
 
 @pytest.mark.parametrize("storage_backend", ["s3"], indirect=True)
-async def test_the_clients_multipart_upload_goes_to_the_bucket_and_round_trips(live_server, tmp_path, database_url,
-                                                                               storage_backend):
+async def test_the_clients_multipart_upload_goes_to_the_bucket_and_round_trips(
+    live_server, tmp_path, database_url, storage_backend
+):
     if database_url.startswith("sqlite") and postgres_reachable():
         pytest.skip("run once, on PostgreSQL (gigabytes through the S3 test server)")
     db = live_server.runtime
@@ -31,23 +32,28 @@ async def test_the_clients_multipart_upload_goes_to_the_bucket_and_round_trips(l
     zeros = bytes(16 * 1024 * 1024)
     remaining = size - 8192
     while remaining:
-        chunk = zeros[:min(len(zeros), remaining)]
+        chunk = zeros[: min(len(zeros), remaining)]
         expected.update(chunk)
         remaining -= len(chunk)
     expected.update(b"tail" * 1024)
-    results = await run_client(tmp_path, live_server.url, alice.key, LARGE_FILE, ENTITY="alice", PROJECT="big",
-                               SIZE=size, timeout=1500)
+    results = await run_client(
+        tmp_path, live_server.url, alice.key, LARGE_FILE, ENTITY="alice", PROJECT="big", SIZE=size, timeout=1500
+    )
     blob = None
     try:
         assert (results["size"], results["md5"]) == (size, expected.hexdigest()), results
         async with db.session_factory() as session:
             blob = await session.scalar(select(tables.Blob).where(tables.Blob.md5 == expected.hexdigest()))
-            multipart = (await session.scalars(select(tables.AuditEvent.details).where(
-                tables.AuditEvent.action == "artifact.multipart.complete"))).all()
+            multipart = (
+                await session.scalars(
+                    select(tables.AuditEvent.details).where(tables.AuditEvent.action == "artifact.multipart.complete")
+                )
+            ).all()
         assert blob.size == size
         # the object is in the bucket under the blob's key, joined from the client's 100 MiB parts
-        head = await asyncio.to_thread(store.client.head_object, Bucket=store.bucket,
-                                       Key=store.prefix + blob.storage_key)
+        head = await asyncio.to_thread(
+            store.client.head_object, Bucket=store.bucket, Key=store.prefix + blob.storage_key
+        )
         assert head["ContentLength"] == size and head["ETag"].strip('"').endswith("-21"), head
         assert [(d["size"], d["parts"]) for d in multipart] == [(size, 21)], multipart
         pending = await asyncio.to_thread(store.client.list_multipart_uploads, Bucket=store.bucket, Prefix=store.prefix)

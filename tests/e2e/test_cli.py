@@ -35,8 +35,16 @@ async def viewer(app, key: str) -> httpx.Response:
 def test_help_lists_the_commands(tmp_path):
     result = cli(tmp_path, "--help")
     assert result.returncode == 0
-    for command in ("serve", "migrate", "create-user", "create-api-key", "create-team", "add-member",
-                    "accept-invite", "export-schema"):
+    for command in (
+        "serve",
+        "migrate",
+        "create-user",
+        "create-api-key",
+        "create-team",
+        "add-member",
+        "accept-invite",
+        "export-schema",
+    ):
         assert command in result.stdout
 
 
@@ -74,10 +82,21 @@ async def test_first_start_creates_an_admin_and_prints_its_key_once(tmp_path, ca
 async def admin_cli(settings, tmp_path, *args: str, cwd=None) -> subprocess.CompletedProcess[str]:
     """The CLI against the test database (either dialect), in a thread: the app under test keeps
     serving its event loop (its background jobs must be able to finish a transaction meanwhile)."""
-    env = {"LABBOOK_DATA_DIR": str(tmp_path / "cli-data"), "LABBOOK_DATABASE_URL": settings.database_url,
-           "PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-    return await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "app", *args], env=env,
-                                   capture_output=True, text=True, timeout=60, cwd=cwd)
+    env = {
+        "LABBOOK_DATA_DIR": str(tmp_path / "cli-data"),
+        "LABBOOK_DATABASE_URL": settings.database_url,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }
+    return await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
 
 
 async def members_of(gql, team: str, key: str) -> dict[str, str]:
@@ -99,7 +118,9 @@ async def test_first_team_steps(settings, tmp_path, runtime, gql):
     async with runtime.session_factory() as session:
         events = (await session.scalars(select(tables.AuditEvent).order_by(tables.AuditEvent.id))).all()
     assert [(e.action, e.actor_id, e.details.get("via")) for e in events] == [
-        ("team.create", None, "cli"), ("member.add", None, "cli")]
+        ("team.create", None, "cli"),
+        ("member.add", None, "cli"),
+    ]
     assert events[1].details["username"] == "bob" and events[1].details["role"] == "VIEWER"
 
 
@@ -137,16 +158,18 @@ async def test_a_database_without_labbook_tables_is_named_not_used(settings, tmp
     if runtime.dialect == "postgresql":
         name, url = await create_pg_database()
         try:
-            result = await admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
-                               "--user", "admin")
+            result = await admin_cli(
+                settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key", "--user", "admin"
+            )
         finally:
             await drop_pg_database(name)
         assert result.returncode == 1
         assert f"the database {url} has no Labbook tables; create them with: python -m app migrate" in result.stderr
     else:
         url = f"sqlite+aiosqlite:///{tmp_path / 'elsewhere' / 'labbook.db'}"
-        result = await admin_cli(settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key",
-                           "--user", "admin")
+        result = await admin_cli(
+            settings.model_copy(update={"database_url": url}), tmp_path, "create-api-key", "--user", "admin"
+        )
         assert result.returncode == 1
         assert f"no Labbook database at {tmp_path / 'elsewhere' / 'labbook.db'}" in result.stderr
         assert not (tmp_path / "elsewhere").exists()
@@ -156,10 +179,18 @@ def test_an_admin_command_in_the_wrong_directory_names_where_it_looked(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-    result = subprocess.run([sys.executable, "-m", "app", "create-api-key", "--user", "admin"], env=env, cwd=elsewhere,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "create-api-key", "--user", "admin"],
+        env=env,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
-    assert f"no Labbook database at {elsewhere / 'data' / 'labbook.db'} (data dir {elsewhere / 'data'})" in result.stderr
+    assert (
+        f"no Labbook database at {elsewhere / 'data' / 'labbook.db'} (data dir {elsewhere / 'data'})" in result.stderr
+    )
     assert "LABBOOK_DATA_DIR" in result.stderr and "--data-dir" in result.stderr
     assert list(elsewhere.iterdir()) == [], "the command created files"
 
@@ -167,8 +198,17 @@ def test_an_admin_command_in_the_wrong_directory_names_where_it_looked(tmp_path)
 def test_serve_help_documents_host_port_and_the_data_dir(tmp_path):
     result = cli(tmp_path, "serve", "--help")
     assert result.returncode == 0
-    for text in ("--host", "0.0.0.0", "--port", "8080", "--data-dir", "LABBOOK_DATA_DIR", "./data",
-                 "LABBOOK_DATABASE_URL", "labbook.db"):
+    for text in (
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "8080",
+        "--data-dir",
+        "LABBOOK_DATA_DIR",
+        "./data",
+        "LABBOOK_DATABASE_URL",
+        "labbook.db",
+    ):
         assert text in result.stdout, text
 
 

@@ -4,8 +4,12 @@ from tests.support import make_account
 async def test_viewer_is_the_key_owner(gql, runtime):
     alice = await make_account(runtime, "alice")
     data = await gql.data("{ viewer { username entity email teams { edges { node { name } } } } }", key=alice.key)
-    assert data["viewer"] == {"username": "alice", "entity": "alice", "email": "alice@example.com",
-                              "teams": {"edges": [{"node": {"name": "alice"}}]}}
+    assert data["viewer"] == {
+        "username": "alice",
+        "entity": "alice",
+        "email": "alice@example.com",
+        "teams": {"edges": [{"node": {"name": "alice"}}]},
+    }
 
 
 async def test_wrong_key_is_401(gql):

@@ -18,8 +18,16 @@ import httpx
 import pytest
 from websockets.asyncio.client import connect
 
-from tests.support.rules import CREATE_RULE, CREATE_WEBHOOK, SECRET, SET_BASELINE, Receiver, rule_input, \
-    verify_signature, wait_for
+from tests.support.rules import (
+    CREATE_RULE,
+    CREATE_WEBHOOK,
+    SECRET,
+    SET_BASELINE,
+    Receiver,
+    rule_input,
+    verify_signature,
+    wait_for,
+)
 from tests.support import GraphQLClient, _free_port, make_account, run_command, wandb_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,8 +52,9 @@ SUBSCRIPTION = """subscription($e: String!, $p: String!) { alertEvents(entityNam
 
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"webhook_allow_private": True, "webhook_retry_base_seconds": 0.2,
-                                       "job_poll_seconds": 0.2})
+    return settings.model_copy(
+        update={"webhook_allow_private": True, "webhook_retry_base_seconds": 0.2, "job_poll_seconds": 0.2}
+    )
 
 
 class Subscriber:
@@ -63,8 +72,11 @@ class Subscriber:
         async with connect(self.url, subprotocols=["graphql-transport-ws"], additional_headers=self.headers) as ws:
             await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
             assert json.loads(await ws.recv())["type"] == "connection_ack"
-            await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                                      "payload": {"query": SUBSCRIPTION, "variables": self.variables}}))
+            await ws.send(
+                json.dumps(
+                    {"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION, "variables": self.variables}}
+                )
+            )
             self.ready.set()
             async for message in ws:
                 data = json.loads(message)
@@ -82,38 +94,57 @@ class Subscriber:
                     await ws.send(json.dumps({"type": "pong"}))
 
 
-async def _train(tmp_path: Path, url: str, key: str, entity: str, run: str, worse_from: int,
-                 *extra: str) -> None:
+async def _train(tmp_path: Path, url: str, key: str, entity: str, run: str, worse_from: int, *extra: str) -> None:
     script = tmp_path / "train.py"
     script.write_text(TRAIN)
     env = wandb_env(tmp_path / f"w-{run}", url, key)
-    result = await run_command([sys.executable, str(script), entity, run, str(worse_from), *extra], env,
-                               cwd=tmp_path, timeout=240)
+    result = await run_command(
+        [sys.executable, str(script), entity, run, str(worse_from), *extra], env, cwd=tmp_path, timeout=240
+    )
     assert result.returncode == 0, result.stderr
 
 
 def _gate(settings, path: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LABBOOK_DATABASE_URL": settings.database_url,
-           "LABBOOK_DATA_DIR": str(settings.data_dir), "LABBOOK_SECRET_KEY": "test-secret",
-           "LABBOOK_BOOTSTRAP_ADMIN": "false"}
-    return subprocess.run([sys.executable, "-m", "app", "gate", path], env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LABBOOK_DATABASE_URL": settings.database_url,
+        "LABBOOK_DATA_DIR": str(settings.data_dir),
+        "LABBOOK_SECRET_KEY": "test-secret",
+        "LABBOOK_BOOTSTRAP_ADMIN": "false",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "app", "gate", path], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 async def test_a_regression_logged_by_the_client_is_delivered_signed_streamed_and_gated(
-        live_server, settings, tmp_path):
+    live_server, settings, tmp_path
+):
     runtime = live_server.runtime
     alice = await make_account(runtime, "alice")
     await _train(tmp_path, live_server.url, alice.key, "alice", "base", 99)
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         gql = GraphQLClient(http)
         await gql.data(SET_BASELINE, {"e": "alice", "p": "vision", "r": "base"}, key=alice.key)
-        await gql.data(CREATE_RULE, rule_input("alice", "vision", "loss-vs-baseline",
-                                               comparison="BASELINE_SAME_STEP", tolerance=0.1,
-                                               toleranceKind="RELATIVE"), key=alice.key)
+        await gql.data(
+            CREATE_RULE,
+            rule_input(
+                "alice",
+                "vision",
+                "loss-vs-baseline",
+                comparison="BASELINE_SAME_STEP",
+                tolerance=0.1,
+                toleranceKind="RELATIVE",
+            ),
+            key=alice.key,
+        )
         with Receiver() as receiver:
-            await gql.data(CREATE_WEBHOOK, {"input": {"entityName": "alice", "projectName": "vision",
-                                                      "url": receiver.url, "secret": SECRET}}, key=alice.key)
+            await gql.data(
+                CREATE_WEBHOOK,
+                {"input": {"entityName": "alice", "projectName": "vision", "url": receiver.url, "secret": SECRET}},
+                key=alice.key,
+            )
             subscriber = Subscriber(live_server.url, alice.key, {"e": "alice", "p": "vision"})
             task = asyncio.create_task(subscriber.run())
             await asyncio.wait_for(subscriber.ready.wait(), 10)
@@ -136,7 +167,10 @@ async def test_a_regression_logged_by_the_client_is_delivered_signed_streamed_an
     streamed = [e for e in subscriber.events if e["run"]["name"] == "worse"]
     assert streamed and streamed[0]["rule"] == {"name": "loss-vs-baseline"}
     assert (streamed[0]["step"], streamed[0]["value"], streamed[0]["baselineValue"]) == (
-        alert["step"], alert["value"], alert["baselineValue"])
+        alert["step"],
+        alert["value"],
+        alert["baselineValue"],
+    )
 
     failed = await asyncio.to_thread(_gate, settings, "alice/vision/worse")
     assert failed.returncode == 1, failed.stdout + failed.stderr
@@ -156,7 +190,8 @@ async def test_an_outsider_cannot_subscribe_to_a_private_project(live_server):
     otto = await make_account(runtime, "otto")
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         await GraphQLClient(http).data(
-            'mutation { upsertModel(input: {entityName: "alice", name: "secret"}) { project { id } } }', key=alice.key)
+            'mutation { upsertModel(input: {entityName: "alice", name: "secret"}) { project { id } } }', key=alice.key
+        )
     subscriber = Subscriber(live_server.url, otto.key, {"e": "alice", "p": "secret"})
     await asyncio.wait_for(subscriber.run(), 10)
     assert subscriber.errors and "not found" in subscriber.errors[0]["message"]
@@ -164,12 +199,23 @@ async def test_an_outsider_cannot_subscribe_to_a_private_project(live_server):
 
 
 def _serve(settings, port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LABBOOK_DATABASE_URL": settings.database_url,
-           "LABBOOK_DATA_DIR": str(settings.data_dir), "LABBOOK_SECRET_KEY": "test-secret",
-           "LABBOOK_BOOTSTRAP_ADMIN": "false", "LABBOOK_MIGRATE_ON_START": "false",
-           "LABBOOK_WEBHOOK_ALLOW_PRIVATE": "true", "LABBOOK_JOB_POLL_SECONDS": "0.2"}
-    return subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LABBOOK_DATABASE_URL": settings.database_url,
+        "LABBOOK_DATA_DIR": str(settings.data_dir),
+        "LABBOOK_SECRET_KEY": "test-secret",
+        "LABBOOK_BOOTSTRAP_ADMIN": "false",
+        "LABBOOK_MIGRATE_ON_START": "false",
+        "LABBOOK_WEBHOOK_ALLOW_PRIVATE": "true",
+        "LABBOOK_JOB_POLL_SECONDS": "0.2",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 async def _ready(url: str) -> None:
@@ -197,12 +243,16 @@ async def test_two_server_processes_deliver_each_event_once(live_server, setting
             await _ready(url)
         async with httpx.AsyncClient(base_url=urls[0]) as http:
             gql = GraphQLClient(http)
-            await gql.data('mutation { upsertModel(input: {entityName: "alice", name: "p"}) { project { id } } }',
-                           key=alice.key)
+            await gql.data(
+                'mutation { upsertModel(input: {entityName: "alice", name: "p"}) { project { id } } }', key=alice.key
+            )
             await gql.data(CREATE_RULE, rule_input("alice", "p", "cap", threshold=0.5), key=alice.key)
             with Receiver() as receiver:
-                await gql.data(CREATE_WEBHOOK, {"input": {"entityName": "alice", "projectName": "p",
-                                                          "url": receiver.url, "secret": SECRET}}, key=alice.key)
+                await gql.data(
+                    CREATE_WEBHOOK,
+                    {"input": {"entityName": "alice", "projectName": "p", "url": receiver.url, "secret": SECRET}},
+                    key=alice.key,
+                )
                 subscribers = [Subscriber(url, alice.key, {"e": "alice", "p": "p"}) for url in urls]
                 tasks = [asyncio.create_task(s.run()) for s in subscribers]
                 for subscriber in subscribers:
@@ -214,11 +264,18 @@ async def test_two_server_processes_deliver_each_event_once(live_server, setting
                     async with httpx.AsyncClient(base_url=url) as server:
                         await GraphQLClient(server).data(
                             'mutation($n: String) { upsertBucket(input: {name: $n, modelName: "p", '
-                            'entityName: "alice"}) { bucket { id } } }', {"n": name}, key=alice.key)
-                        body = {"files": {"wandb-history.jsonl": {"offset": 0, "content": [
-                            json.dumps({"_step": 0, "loss": 0.9})]}}}
-                        response = await server.post(f"/files/alice/p/{name}/file_stream", json=body,
-                                                     auth=("api", alice.key))
+                            'entityName: "alice"}) { bucket { id } } }',
+                            {"n": name},
+                            key=alice.key,
+                        )
+                        body = {
+                            "files": {
+                                "wandb-history.jsonl": {"offset": 0, "content": [json.dumps({"_step": 0, "loss": 0.9})]}
+                            }
+                        }
+                        response = await server.post(
+                            f"/files/alice/p/{name}/file_stream", json=body, auth=("api", alice.key)
+                        )
                         assert response.status_code == 200
                 assert await wait_for(lambda: _count(receiver.received, len(runs)), timeout=20)
                 await wait_for(lambda: _all_have(subscribers, len(runs)), timeout=10)

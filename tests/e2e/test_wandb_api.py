@@ -9,7 +9,15 @@ import json
 import httpx
 
 from tests.support.api import (
-    API_SCRIPT, ARCHIVE, LOG_SCRIPT, MOVED_SCRIPT, PROJECT, RUNS, differences, live_account, run_client,
+    API_SCRIPT,
+    ARCHIVE,
+    LOG_SCRIPT,
+    MOVED_SCRIPT,
+    PROJECT,
+    RUNS,
+    differences,
+    live_account,
+    run_client,
 )
 
 ALPHA, BETA, GAMMA, DELTA = "alpha001", "beta0002", "gamma003", "delta004"
@@ -58,26 +66,50 @@ EXPECTED_READS = {
     "filtered, ordered pages of 1": [GAMMA, BETA, ALPHA],
     "order by a key few runs have": [GAMMA, 4],
     "alpha fields": {
-        "name": "alpha-cnn", "state": "finished", "tags": ["baseline", "cnn"], "group": "g1", "job_type": "train",
-        "notes": "first", "config": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "arch": {"depth": 2, "width": 64}},
-        "summary": {"acc": 0.70, "loss": 1.0 / ALPHA_STEPS}, "user": "alice",
+        "name": "alpha-cnn",
+        "state": "finished",
+        "tags": ["baseline", "cnn"],
+        "group": "g1",
+        "job_type": "train",
+        "notes": "first",
+        "config": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "arch": {"depth": 2, "width": 64}},
+        "summary": {"acc": 0.70, "loss": 1.0 / ALPHA_STEPS},
+        "user": "alice",
     },
     "history": [{"_step": s, "loss": 1.0 / (s + 1), "acc": s / 100} for s in range(ALPHA_STEPS)],
     "history keys=[loss]": [["_step", "loss"], ["_step", "loss"], ALPHA_STEPS],
     "scan_history keys=[loss] page_size=5": [[s, 1.0 / (s + 1)] for s in range(ALPHA_STEPS)],
     "scan_history all page_size=5": list(range(ALPHA_STEPS)),
     "download notes.txt": "alpha notes\nline two\n",
-    "beta by path": {"id": BETA, "name": "beta-cnn", "acc": 0.85,
-                     "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}}},
+    "beta by path": {
+        "id": BETA,
+        "name": "beta-cnn",
+        "acc": 0.85,
+        "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}},
+    },
     "projects": sorted([ARCHIVE, PROJECT]),
-    "update": {"tags": ["baseline", "cnn", "reviewed"], "notes": "edited notes", "name": "alpha-renamed",
-               "lr": 0.02, "batch_size": 32, "acc": 0.75, "loss": 1.0 / ALPHA_STEPS, "found by new lr": [ALPHA]},
+    "update": {
+        "tags": ["baseline", "cnn", "reviewed"],
+        "notes": "edited notes",
+        "name": "alpha-renamed",
+        "lr": 0.02,
+        "batch_size": 32,
+        "acc": 0.75,
+        "loss": 1.0 / ALPHA_STEPS,
+        "found by new lr": [ALPHA],
+    },
 }
 EXPECTED_AFTER_MOVE = {
     "moved run": {
-        "id": BETA, "project": ARCHIVE, "name": "beta-cnn",
-        "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}}, "acc": 0.85,
-        "history": [0, 1, 2, 3, 4], "scan": [0, 1, 2, 3, 4], "has weights.txt": True, "download": "beta weights 0.5 0.25\n",
+        "id": BETA,
+        "project": ARCHIVE,
+        "name": "beta-cnn",
+        "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}},
+        "acc": 0.85,
+        "history": [0, 1, 2, 3, 4],
+        "scan": [0, 1, 2, 3, 4],
+        "has weights.txt": True,
+        "download": "beta weights 0.5 0.25\n",
     },
     "source runs": [ALPHA, DELTA, GAMMA],
     "destination runs": [BETA, "eps00005"],
@@ -98,15 +130,28 @@ async def test_public_api_reads_filters_history_files_updates_and_moves(live_ser
     assert logged == {"logged": [spec["id"] for spec in RUNS]}
 
     reads = await run_client(
-        tmp_path / "api", body=API_SCRIPT, FILTERS=json.dumps({name: f for name, (f, _) in FILTERS.items()}),
-        ORDERS=json.dumps(list(ORDERS)), **client,
+        tmp_path / "api",
+        body=API_SCRIPT,
+        FILTERS=json.dumps({name: f for name, (f, _) in FILTERS.items()}),
+        ORDERS=json.dumps(list(ORDERS)),
+        **client,
     )
     async with httpx.AsyncClient(base_url=live_server.url, auth=("api", alice.key), timeout=60) as http:
-        response = await http.post("/graphql", json={"query": MOVE_RUNS, "variables": {"input": {
-            "sourceEntityName": "alice", "sourceProjectName": PROJECT,
-            "destinationEntityName": "alice", "destinationProjectName": ARCHIVE,
-            "runNames": [BETA],
-        }}})
+        response = await http.post(
+            "/graphql",
+            json={
+                "query": MOVE_RUNS,
+                "variables": {
+                    "input": {
+                        "sourceEntityName": "alice",
+                        "sourceProjectName": PROJECT,
+                        "destinationEntityName": "alice",
+                        "destinationProjectName": ARCHIVE,
+                        "runNames": [BETA],
+                    }
+                },
+            },
+        )
     moved = await run_client(tmp_path / "moved", body=MOVED_SCRIPT, **client)
 
     expected = {f"filter {name}": ids for name, (_, ids) in FILTERS.items()}
@@ -122,7 +167,8 @@ async def test_public_api_reads_filters_history_files_updates_and_moves(live_ser
     assert isinstance(files, list) and "notes.txt" in files, files
 
     assert response.status_code == 200 and response.json() == {
-        "data": {"moveRuns": {"movedCount": 1, "runs": [{"name": BETA}]}}}, response.text
+        "data": {"moveRuns": {"movedCount": 1, "runs": [{"name": BETA}]}}
+    }, response.text
     problems = differences(moved, EXPECTED_AFTER_MOVE)
     assert not problems, "after moveRuns, wandb.Api() read:\n" + problems
     assert "error" in moved["old path"], moved["old path"]

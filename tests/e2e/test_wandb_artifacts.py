@@ -18,7 +18,7 @@ from tests.support import postgres_reachable
 
 ENTITY_PROJECT = "vision"
 
-SAVE_AND_USE = r'''
+SAVE_AND_USE = r"""
 import json, os, pathlib, wandb
 
 results = {}
@@ -134,7 +134,7 @@ try:
 except Exception:
     results["best gone with it"] = True
 print(json.dumps(results))
-'''
+"""
 
 EXPECTED = {
     "v0": ["v0", ["best", "latest"]],
@@ -143,9 +143,18 @@ EXPECTED = {
     "download best": {"docs/notes.txt": "first notes", "train.csv": "a,b\n1,2\n"},
     "download latest": "second notes, longer",
     "verify": True,
-    "api v0": {"aliases": ["best"], "metadata": {"rows": 1}, "description": "a small dataset", "type": "dataset",
-               "version": "v0", "files": ["docs/notes.txt", "train.csv"], "logged_by": "producer1",
-               "used_by": ["consumer1"], "size": 19, "file_count": 2},
+    "api v0": {
+        "aliases": ["best"],
+        "metadata": {"rows": 1},
+        "description": "a small dataset",
+        "type": "dataset",
+        "version": "v0",
+        "files": ["docs/notes.txt", "train.csv"],
+        "logged_by": "producer1",
+        "used_by": ["consumer1"],
+        "size": 19,
+        "file_count": 2,
+    },
     "api latest": ["v1", ["candidate", "latest"], {"rows": 2}],
     "versions": ["v0", "v1"],
     "types": ["dataset"],
@@ -169,20 +178,28 @@ def db(live_server):
 @pytest.mark.both_storages  # on S3 the client PUTs and GETs straight to the bucket
 async def test_save_version_dedup_use_download_read_and_delete(live_server, db, tmp_path, storage_backend):
     alice = await live_account(live_server, "alice")
-    results = await run_client(tmp_path, live_server.url, alice.key, SAVE_AND_USE, ENTITY="alice",
-                               PROJECT=ENTITY_PROJECT)
+    results = await run_client(
+        tmp_path, live_server.url, alice.key, SAVE_AND_USE, ENTITY="alice", PROJECT=ENTITY_PROJECT
+    )
     results["reference entries"] = results.get("reference entries")
     problems = differences(results, EXPECTED)
     assert not problems, problems
     refs = results["reference entries"]
     assert [path for path, _ in refs] == ["data.bin", "ref.txt"] and refs[0][1] == "https://example.com/data.bin"
     async with db.session_factory() as session:
-        states = dict((await session.execute(
-            select(tables.Artifact.version_index, tables.Artifact.state)
-            .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id)
-            .where(tables.ArtifactCollection.name == "dataset"))).all())
+        states = dict(
+            (
+                await session.execute(
+                    select(tables.Artifact.version_index, tables.Artifact.state)
+                    .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id)
+                    .where(tables.ArtifactCollection.name == "dataset")
+                )
+            ).all()
+        )
         blobs = (await session.scalars(select(tables.Blob))).all()
-        references = (await session.scalars(select(tables.ArtifactFile.ref).where(tables.ArtifactFile.ref.is_not(None)))).all()
+        references = (
+            await session.scalars(select(tables.ArtifactFile.ref).where(tables.ArtifactFile.ref.is_not(None)))
+        ).all()
     assert states == {0: "DELETED", 1: "COMMITTED"}  # the identical third log made no version
     assert references == []  # recorded (the client read them back above), and gone with their collection
     # v0's notes are gone from the store (nothing else referenced them); the shared train.csv stays
@@ -195,7 +212,7 @@ async def test_save_version_dedup_use_download_read_and_delete(live_server, db, 
         assert await db.storage.size(blob.storage_key) == blob.size
 
 
-MODELS_TABLES_CODE = r'''
+MODELS_TABLES_CODE = r"""
 import json, os, pathlib, subprocess, sys, wandb
 
 results = {}
@@ -308,7 +325,7 @@ get = subprocess.run([sys.executable, "-m", "wandb", "artifact", "get", "--root"
                       f"{ENTITY}/{PROJECT}/cli-data:latest"], capture_output=True, text=True)
 results["cli get"] = [get.returncode, pathlib.Path("cli-out/a.txt").read_text() if pathlib.Path("cli-out/a.txt").exists() else (put.stderr[-800:] + get.stderr[-800:])]
 print(json.dumps(results))
-'''
+"""
 
 EXPECTED_MODELS = {
     "log_code": True,
@@ -319,8 +336,12 @@ EXPECTED_MODELS = {
     "portfolio": ["v0", ["latest", "production"], "checkpoint:v0", "model"],
     "model aliases": ["best", "latest"],
     "unlink": True,
-    "incremental": [["extra.txt", "model.pt"], ["extra.txt", "model.pt", "more.txt"],
-                    ["extra.txt", "model.pt", "more.txt"], True],
+    "incremental": [
+        ["extra.txt", "model.pt"],
+        ["extra.txt", "model.pt", "more.txt"],
+        ["extra.txt", "model.pt", "more.txt"],
+        True,
+    ],
     "distributed": ["v0", "part-a.txt", "part-b.txt"],
     "cli put": 0,
     "cli get": [0, "from the cli"],
@@ -329,22 +350,34 @@ EXPECTED_MODELS = {
 
 async def test_models_links_tables_code_incremental_and_cli(live_server, db, tmp_path):
     alice = await live_account(live_server, "alice")
-    results = await run_client(tmp_path, live_server.url, alice.key, MODELS_TABLES_CODE, ENTITY="alice",
-                               PROJECT=ENTITY_PROJECT, OTHER_PROJECT="elsewhere")
+    results = await run_client(
+        tmp_path,
+        live_server.url,
+        alice.key,
+        MODELS_TABLES_CODE,
+        ENTITY="alice",
+        PROJECT=ENTITY_PROJECT,
+        OTHER_PROJECT="elsewhere",
+    )
     code = results.pop("code artifact")
     problems = differences(results, EXPECTED_MODELS)
     assert not problems, problems
     assert code == ["train.py"], code
-    model = (bytes(range(256)) * 64)
+    model = bytes(range(256)) * 64
     async with db.session_factory() as session:
-        copies = await session.scalar(select(func.count()).select_from(tables.Blob).where(
-            tables.Blob.md5 == hashlib.md5(model).hexdigest()))
-        files = await session.scalar(select(func.count()).select_from(tables.ArtifactFile).join(
-            tables.Blob, tables.Blob.id == tables.ArtifactFile.blob_id).where(tables.Blob.md5 == hashlib.md5(model).hexdigest()))
+        copies = await session.scalar(
+            select(func.count()).select_from(tables.Blob).where(tables.Blob.md5 == hashlib.md5(model).hexdigest())
+        )
+        files = await session.scalar(
+            select(func.count())
+            .select_from(tables.ArtifactFile)
+            .join(tables.Blob, tables.Blob.id == tables.ArtifactFile.blob_id)
+            .where(tables.Blob.md5 == hashlib.md5(model).hexdigest())
+        )
     assert copies == 1 and files >= 4  # classifier, checkpoint v0..v2, copy-of-model: one stored copy
 
 
-PRODUCE = r'''
+PRODUCE = r"""
 import json, pathlib, wandb
 
 pathlib.Path("weights.bin").write_bytes(b"w" * 5000)
@@ -359,9 +392,9 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="mover1", config={"lr": 0.1})
     weights.add_file("weights.bin")
     run.log_artifact(weights).wait()
 print(json.dumps({"ok": True}))
-'''
+"""
 
-READ_MOVED = r'''
+READ_MOVED = r"""
 import json, pathlib, wandb
 
 api = wandb.Api()
@@ -372,7 +405,7 @@ root = pathlib.Path(logged[0].download(root="moved"))
 print(json.dumps({"logged": [a.name for a in logged], "used": [a.name for a in used],
                   "source project": logged[0].project, "bytes ok": (root / "weights.bin").read_bytes() == b"w" * 5000,
                   "logged_by": logged[0].logged_by().project}))
-'''
+"""
 
 MOVE_RUNS = """mutation($input: MoveRunsInput!) { moveRuns(input: $input) { movedCount dryRun
   artifactCollections { entityName projectName name versionCount } } }"""
@@ -385,6 +418,7 @@ async def test_moved_runs_keep_their_artifacts_and_deleting_runs_can_take_them(l
     alice = await live_account(live_server, "alice")
     await run_client(tmp_path / "a", live_server.url, alice.key, PRODUCE, ENTITY="alice", PROJECT="lab")
     async with httpx.AsyncClient(base_url=live_server.url, auth=("api", alice.key)) as http:
+
         async def gql(query, variables):
             payload = (await http.post("/graphql", json={"query": query, "variables": variables})).json()
             assert not payload.get("errors"), payload
@@ -393,41 +427,75 @@ async def test_moved_runs_keep_their_artifacts_and_deleting_runs_can_take_them(l
         recipe = (await gql(RECIPE, {"e": "alice", "p": "lab", "r": "mover1"}))["project"]["run"]["recipe"]
         assert json.loads(recipe["config"])["lr"]["value"] == 0.1
         assert [(i["name"], i["path"], i["type"]) for i in recipe["inputs"]] == [
-            ("inputs:v0", "alice/lab/inputs:v0", "dataset")]
+            ("inputs:v0", "alice/lab/inputs:v0", "dataset")
+        ]
         assert [o["name"] for o in recipe["outputs"]] == ["weights:v0"] and all(
-            len(x["digest"]) == 32 for x in recipe["inputs"] + recipe["outputs"])
+            len(x["digest"]) == 32 for x in recipe["inputs"] + recipe["outputs"]
+        )
 
-        move = {"sourceEntityName": "alice", "sourceProjectName": "lab", "destinationEntityName": "alice",
-                "destinationProjectName": "archive", "runNames": ["mover1"], "createDestinationProject": True}
+        move = {
+            "sourceEntityName": "alice",
+            "sourceProjectName": "lab",
+            "destinationEntityName": "alice",
+            "destinationProjectName": "archive",
+            "runNames": ["mover1"],
+            "createDestinationProject": True,
+        }
         dry = (await gql(MOVE_RUNS, {"input": {**move, "dryRun": True}}))["moveRuns"]
         assert dry["artifactCollections"] == [
-            {"entityName": "alice", "projectName": "lab", "name": "weights", "versionCount": 1}]
+            {"entityName": "alice", "projectName": "lab", "name": "weights", "versionCount": 1}
+        ]
         assert (await gql(MOVE_RUNS, {"input": move}))["moveRuns"]["movedCount"] == 1
 
-        moved = await run_client(tmp_path / "b", live_server.url, alice.key, READ_MOVED, ENTITY="alice",
-                                 DESTINATION="archive")
-        assert moved == {"logged": ["weights:v0"], "used": ["inputs:v0"], "source project": "lab",
-                         "bytes ok": True, "logged_by": "archive"}
+        moved = await run_client(
+            tmp_path / "b", live_server.url, alice.key, READ_MOVED, ENTITY="alice", DESTINATION="archive"
+        )
+        assert moved == {
+            "logged": ["weights:v0"],
+            "used": ["inputs:v0"],
+            "source project": "lab",
+            "bytes ok": True,
+            "logged_by": "archive",
+        }
 
         weights = hashlib.md5(b"w" * 5000).hexdigest()
         await gql(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "lab", "runNames": ["prep1"]}})
         async with db.session_factory() as session:
-            inputs = await session.scalar(select(tables.Artifact).where(tables.Artifact.digest.is_not(None))
-                                          .join(tables.ArtifactCollection).where(tables.ArtifactCollection.name == "inputs"))
+            inputs = await session.scalar(
+                select(tables.Artifact)
+                .where(tables.Artifact.digest.is_not(None))
+                .join(tables.ArtifactCollection)
+                .where(tables.ArtifactCollection.name == "inputs")
+            )
             assert (inputs.state, inputs.run_id) == ("COMMITTED", None)  # kept, without its producing run
             key = await session.scalar(select(tables.Blob.storage_key).where(tables.Blob.md5 == weights))
-        await gql(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "archive", "runNames": ["mover1"],
-                                          "deleteArtifacts": True}})
+        await gql(
+            DELETE_RUNS,
+            {
+                "input": {
+                    "entityName": "alice",
+                    "projectName": "archive",
+                    "runNames": ["mover1"],
+                    "deleteArtifacts": True,
+                }
+            },
+        )
         async with db.session_factory() as session:
-            states = dict((await session.execute(
-                select(tables.ArtifactCollection.name, tables.Artifact.state)
-                .join(tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id))).all())
+            states = dict(
+                (
+                    await session.execute(
+                        select(tables.ArtifactCollection.name, tables.Artifact.state).join(
+                            tables.ArtifactCollection, tables.ArtifactCollection.id == tables.Artifact.collection_id
+                        )
+                    )
+                ).all()
+            )
             assert await session.scalar(select(tables.Blob.id).where(tables.Blob.md5 == weights)) is None
         assert states == {"inputs": "COMMITTED", "weights": "DELETED"}
         assert await db.storage.size(key) is None
 
 
-LARGE_FILE = r'''
+LARGE_FILE = r"""
 import hashlib, json, os, pathlib, time, wandb
 
 path = pathlib.Path("big.bin")
@@ -454,7 +522,7 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="bigrun2") as run:
     root = pathlib.Path(run.use_artifact("big:latest").download(root="big-copy"))
     copy = root / "big.bin"
     print(json.dumps({"size": copy.stat().st_size, "md5": md5(copy), "upload seconds": round(uploaded, 1)}))
-'''
+"""
 
 
 async def test_a_file_past_2_gib_round_trips_through_a_multipart_upload(live_server, db, tmp_path, database_url):
@@ -467,17 +535,21 @@ async def test_a_file_past_2_gib_round_trips_through_a_multipart_upload(live_ser
     zeros = bytes(16 * 1024 * 1024)
     remaining = size - 8192
     while remaining:
-        chunk = zeros[:min(len(zeros), remaining)]
+        chunk = zeros[: min(len(zeros), remaining)]
         expected.update(chunk)
         remaining -= len(chunk)
     expected.update(b"tail" * 1024)
-    results = await run_client(tmp_path, live_server.url, alice.key, LARGE_FILE, ENTITY="alice", PROJECT="big",
-                               SIZE=size, timeout=900)
+    results = await run_client(
+        tmp_path, live_server.url, alice.key, LARGE_FILE, ENTITY="alice", PROJECT="big", SIZE=size, timeout=900
+    )
     assert (results["size"], results["md5"]) == (size, expected.hexdigest()), results
     async with db.session_factory() as session:
         blob = await session.scalar(select(tables.Blob).where(tables.Blob.md5 == expected.hexdigest()))
-        multipart = (await session.scalars(select(tables.AuditEvent.details).where(
-            tables.AuditEvent.action == "artifact.multipart.complete"))).all()
+        multipart = (
+            await session.scalars(
+                select(tables.AuditEvent.details).where(tables.AuditEvent.action == "artifact.multipart.complete")
+            )
+        ).all()
     try:
         assert blob.size == size and await db.storage.size(blob.storage_key) == size
         # the client's 100 MiB parts, joined by the server (its threshold for multipart is 2 GiB)

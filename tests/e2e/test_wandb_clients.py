@@ -52,8 +52,12 @@ def _client_venv() -> Path:
         return python
     VENV_ROOT.mkdir(parents=True, exist_ok=True)
     venv.EnvBuilder(with_pip=True, clear=True).create(target)
-    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"wandb=={OLD_CLIENT}",
-                              "pillow>=10,<13"], capture_output=True, text=True, timeout=900)
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", f"wandb=={OLD_CLIENT}", "pillow>=10,<13"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if install.returncode != 0:
         if os.environ.get("CI"):
             pytest.fail(f"could not build the wandb {OLD_CLIENT} virtualenv (CI reaches PyPI): {install.stderr}")
@@ -77,8 +81,12 @@ def _check(out: dict, expected_version: str) -> None:
 async def test_client_0_31_logs_image_and_table(live_server, tmp_path):
     alice = await make_account(live_server.runtime, "alice")
     env = wandb_env(tmp_path, live_server.url, alice.key)
-    result = await run_python(LOG_AND_READ.replace("sys.argv[1]", "'alice'").replace("sys.argv[2]", "'media031'"),
-                              env, cwd=tmp_path, timeout=300)
+    result = await run_python(
+        LOG_AND_READ.replace("sys.argv[1]", "'alice'").replace("sys.argv[2]", "'media031'"),
+        env,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     _check(json.loads(result.stdout.strip().splitlines()[-1]), "0.31")
 

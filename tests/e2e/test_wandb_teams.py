@@ -75,10 +75,19 @@ async def test_wandb_api_team_management(live_server, tmp_path):
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["created"] == "vision" and out["members_after_create"] == [["ada", True]]
     assert (out["invite_user"], out["invite_email"], out["invite_again"]) == (True, True, False)
-    assert out["service"] == {"name": "ci runner", "account_type": "SERVICE", "email": None, "key_len": 49,
-                              "pending": False}
+    assert out["service"] == {
+        "name": "ci runner",
+        "account_type": "SERVICE",
+        "email": None,
+        "key_len": 49,
+        "pending": False,
+    }
     assert [m[1:] for m in out["members"]] == [
-        ["ada", False, True], ["bob", True, False], ["carol@example.com", True, True], ["ci runner", False, False]]
+        ["ada", False, True],
+        ["bob", True, False],
+        ["carol@example.com", True, True],
+        ["ci runner", False, False],
+    ]
     assert out["delete_invite"] is True
     assert out["members_after_delete"] == ["ada", "carol@example.com", "ci runner"]
     assert out["reserved"] != "created"

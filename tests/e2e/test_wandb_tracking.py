@@ -21,6 +21,7 @@ from tests.support.tracking import RUN_FILES, all_rows, counts, make_team, one
 def db(live_server):
     return live_server.runtime
 
+
 TRAIN_SCRIPT = """\
 import sys
 import wandb
@@ -69,9 +70,20 @@ run.finish()
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": str(repo), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def _repo(tmp_path: Path) -> tuple[Path, str]:
@@ -110,8 +122,9 @@ async def test_a_whole_run_is_stored_and_readable(live_server, db, tmp_path):
     assert run.history_keys["loss"] == {"number": 120}
     assert run.events_line_count >= 1 and any(k.startswith("system.") for k in run.system_metrics)
 
-    history = await all_rows(runtime, select(tables.HistoryRow).where(tables.HistoryRow.run_id == run.id)
-                             .order_by(tables.HistoryRow.line_no))
+    history = await all_rows(
+        runtime, select(tables.HistoryRow).where(tables.HistoryRow.run_id == run.id).order_by(tables.HistoryRow.line_no)
+    )
     assert [h.step for h in history] == list(range(120)) and history[3].data["loss"] == 0.25
     console = await all_rows(runtime, select(tables.ConsoleLine.text).where(tables.ConsoleLine.run_id == run.id))
     assert any("hello from the console" in line for line in console)
@@ -121,16 +134,27 @@ async def test_a_whole_run_is_stored_and_readable(live_server, db, tmp_path):
     assert [(a.title, a.severity, a.text) for a in alerts] == [("Low accuracy", "WARN", "acc below 0.5")]
 
     files = {f.name: f for f in await all_rows(runtime, select(tables.RunFile).where(tables.RunFile.run_id == run.id))}
-    for name in ("diff.patch", "code/train.py", "requirements.txt", "wandb-metadata.json", "config.yaml",
-                 "output.log", "wandb-summary.json", "notes.txt"):
+    for name in (
+        "diff.patch",
+        "code/train.py",
+        "requirements.txt",
+        "wandb-metadata.json",
+        "config.yaml",
+        "output.log",
+        "wandb-summary.json",
+        "notes.txt",
+    ):
         assert name in files and files[name].uploaded, (name, sorted(files))
     assert all(run_name not in f.storage_key and team.name not in f.storage_key for f in files.values())
 
     # follow_redirects: on S3, /files answers with a presigned URL of the bucket.
     async with httpx.AsyncClient(base_url=live_server.url, follow_redirects=True) as http:
         gql = GraphQLClient(http)
-        data = await gql.data(RUN_FILES, {"project": "vision", "entity": team.name, "name": run_name,
-                                          "fileLimit": 100}, key=team.viewer.key)
+        data = await gql.data(
+            RUN_FILES,
+            {"project": "vision", "entity": team.name, "name": run_name, "fileLimit": 100},
+            key=team.viewer.key,
+        )
         listed = {edge["node"]["name"]: edge["node"] for edge in data["project"]["run"]["files"]["edges"]}
         assert data["project"]["run"]["fileCount"] == len(files) == len(listed)
         diff = await http.get(listed["diff.patch"]["url"], auth=("api", team.viewer.key))
@@ -150,10 +174,13 @@ async def test_a_whole_run_is_stored_and_readable(live_server, db, tmp_path):
                  alerts { edges { node { title severity text } } }
                  run(name: $n) { state exitCode commit summaryMetrics systemMetrics tags user { username }
                    createdBy { username } alerts { title } historyTail wandbConfig(keys: ["t", "nope"]) } } }""",
-            {"e": team.name, "n": run_name}, key=team.admin.key,
+            {"e": team.name, "n": run_name},
+            key=team.admin.key,
         )
     project = data["project"]
-    assert project["alerts"]["edges"] == [{"node": {"title": "Low accuracy", "severity": "WARN", "text": "acc below 0.5"}}]
+    assert project["alerts"]["edges"] == [
+        {"node": {"title": "Low accuracy", "severity": "WARN", "text": "acc below 0.5"}}
+    ]
     gql_run = project["run"]
     assert gql_run["state"] == "finished" and gql_run["exitCode"] == 0 and gql_run["commit"] == commit
     assert json.loads(gql_run["summaryMetrics"])["best_acc"] == 0.99
@@ -176,13 +203,18 @@ async def test_resume_appends_without_gap_and_an_exception_fails_the_run(live_se
 
     run = await one(runtime, select(tables.Run).where(tables.Run.name == "resume01"))
     assert run.state == "failed" and run.exit_code == 1
-    steps = await all_rows(runtime, select(tables.HistoryRow.step).where(tables.HistoryRow.run_id == run.id)
-                           .order_by(tables.HistoryRow.line_no))
+    steps = await all_rows(
+        runtime,
+        select(tables.HistoryRow.step).where(tables.HistoryRow.run_id == run.id).order_by(tables.HistoryRow.line_no),
+    )
     assert steps == list(range(10)) and run.history_line_count == 10 and run.last_step == 9
-    losses = await all_rows(runtime, select(tables.HistoryRow.data).where(tables.HistoryRow.run_id == run.id)
-                            .order_by(tables.HistoryRow.line_no))
-    assert [(row["loss"], row["phase"]) for row in losses] == [(float(i % 5), "ok" if i < 5 else "fail")
-                                                               for i in range(10)]
+    losses = await all_rows(
+        runtime,
+        select(tables.HistoryRow.data).where(tables.HistoryRow.run_id == run.id).order_by(tables.HistoryRow.line_no),
+    )
+    assert [(row["loss"], row["phase"]) for row in losses] == [
+        (float(i % 5), "ok" if i < 5 else "fail") for i in range(10)
+    ]
     assert run.history_keys["loss"] == {"number": 10}
 
 
@@ -193,8 +225,11 @@ async def test_service_account_runs_for_a_member_and_outsiders_are_refused(live_
     result = await run_command([sys.executable, "-c", PLAIN_SCRIPT, team.name, "ci", "sarun01"], env, timeout=240)
     assert result.returncode == 0, result.stderr
     run = await one(runtime, select(tables.Run).where(tables.Run.name == "sarun01"))
-    assert (run.user_id, run.service_account_id, run.created_by_id) == (team.member.id, team.service.id,
-                                                                        team.service.id)
+    assert (run.user_id, run.service_account_id, run.created_by_id) == (
+        team.member.id,
+        team.service.id,
+        team.service.id,
+    )
     assert run.state == "finished"
 
     before = await counts(runtime)

@@ -30,7 +30,7 @@ PART = 5 * 1024 * 1024  # S3's smallest part but the last
 
 
 def _parts(data: bytes) -> list[bytes]:
-    return [data[start:start + PART] for start in range(0, len(data), PART)]
+    return [data[start : start + PART] for start in range(0, len(data), PART)]
 
 
 async def _pending(runtime):
@@ -41,8 +41,12 @@ async def _pending(runtime):
 
 async def _declare_manifest(runtime, artifact_id: int, files: dict[str, bytes]) -> None:
     """The version's manifest names ``files`` (stored by the server, as a client's PUT would)."""
-    manifest = {"version": 1, "storagePolicy": "wandb-storage-policy-v1", "storagePolicyConfig": {"storageLayout": "V2"},
-                "contents": {p: {"digest": b64md5(d), "size": len(d)} for p, d in files.items()}}
+    manifest = {
+        "version": 1,
+        "storagePolicy": "wandb-storage-policy-v1",
+        "storagePolicyConfig": {"storageLayout": "V2"},
+        "contents": {p: {"digest": b64md5(d), "size": len(d)} for p, d in files.items()},
+    }
     data = json.dumps(manifest).encode()
     async with runtime.session_factory.begin() as session:
         await _store(runtime, session, data)
@@ -51,15 +55,29 @@ async def _declare_manifest(runtime, artifact_id: int, files: dict[str, bytes]) 
 
 async def _multipart_slot(gql, key: str, artifact_global_id: str, name: str, announced: bytes) -> dict:
     parts = [{"partNumber": n, "hexMD5": hashlib.md5(p).hexdigest()} for n, p in enumerate(_parts(announced), 1)]
-    data = await gql.data(FILES_QUERY, {"input": {"artifactFiles": [
-        {"artifactID": artifact_global_id, "name": name, "md5": b64md5(announced), "uploadPartsInput": parts}]}}, key=key)
+    data = await gql.data(
+        FILES_QUERY,
+        {
+            "input": {
+                "artifactFiles": [
+                    {
+                        "artifactID": artifact_global_id,
+                        "name": name,
+                        "md5": b64md5(announced),
+                        "uploadPartsInput": parts,
+                    }
+                ]
+            }
+        },
+        key=key,
+    )
     return data["createArtifactFiles"]["files"]["edges"][0]["node"]
 
 
 async def _put_parts(http, node: dict, data: bytes) -> list[dict]:
     """PUT each part to its URL as wandb-core does; the ETags it answered, as the client sends them back."""
     completed = []
-    for part, body in zip(node["uploadMultipartUrls"]["uploadUrlParts"], _parts(data)):
+    for part, body in zip(node["uploadMultipartUrls"]["uploadUrlParts"], _parts(data), strict=True):
         response = await send(http, "PUT", part["uploadUrl"], content=body, headers={"content-md5": b64md5(body)})
         assert response.status_code == 200, response.text
         completed.append({"partNumber": part["partNumber"], "hexMD5": response.headers["etag"]})
@@ -67,8 +85,13 @@ async def _put_parts(http, node: dict, data: bytes) -> list[dict]:
 
 
 def _complete(node: dict, artifact_global_id: str, parts: list[dict], action: str = "Complete") -> dict:
-    return {"action": action, "parts": parts, "artifactID": artifact_global_id, "storagePath": node["storagePath"],
-            "uploadID": node["uploadMultipartUrls"]["uploadID"]}
+    return {
+        "action": action,
+        "parts": parts,
+        "artifactID": artifact_global_id,
+        "storagePath": node["storagePath"],
+        "uploadID": node["uploadMultipartUrls"]["uploadID"],
+    }
 
 
 @pytest.mark.both_storages
@@ -93,11 +116,16 @@ async def test_a_multipart_upload_is_joined_checked_committed_and_downloads_back
     assert held["uploadUrl"] is None and held["uploadMultipartUrls"] is None
 
     await _declare_manifest(runtime, pending.artifact_id, {"small": b"s", "model.bin": content})
-    assert (await gql.data(COMMIT, {"id": pending.global_id}, key=member))["commitArtifact"]["artifact"]["state"] == "COMMITTED"
+    assert (await gql.data(COMMIT, {"id": pending.global_id}, key=member))["commitArtifact"]["artifact"][
+        "state"
+    ] == "COMMITTED"
     files = (await gql.data(DIRECT_URLS, {"id": pending.global_id}, key=member))["artifact"]["files"]["edges"]
     url = next(e["node"]["directUrl"] for e in files if e["node"]["name"] == "model.bin")
     downloaded = await send(http, "GET", url)
-    assert downloaded.status_code == 200 and hashlib.md5(downloaded.content).hexdigest() == hashlib.md5(content).hexdigest()
+    assert (
+        downloaded.status_code == 200
+        and hashlib.md5(downloaded.content).hexdigest() == hashlib.md5(content).hexdigest()
+    )
 
 
 @pytest.mark.both_storages
@@ -123,8 +151,9 @@ async def test_joined_parts_that_miss_their_digest_are_removed_and_refused(gql, 
     assert aborted["completeMultipartUploadArtifact"]["digest"] is None
     if storage_backend == "s3":
         return  # the test server answers 500 (S3: 404 NoSuchUpload) for a completion after the abort
-    _, error = await gql.error(COMPLETE, _complete(node, pending.global_id, [{"partNumber": 1, "hexMD5": '"x"'}]),
-                               key=member)
+    _, error = await gql.error(
+        COMPLETE, _complete(node, pending.global_id, [{"partNumber": 1, "hexMD5": '"x"'}]), key=member
+    )
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "cannot be completed" in error["message"]
 
 
@@ -133,8 +162,11 @@ async def test_presigned_puts_are_confirmed_at_commit(gql, http, runtime, storag
     team, pending = await _pending(runtime)
     member = team.member.key
     content = b"straight to the bucket"
-    data = await gql.data(FILES_QUERY, {"input": {"artifactFiles": [
-        {"artifactID": pending.global_id, "name": "direct.txt", "md5": b64md5(content)}]}}, key=member)
+    data = await gql.data(
+        FILES_QUERY,
+        {"input": {"artifactFiles": [{"artifactID": pending.global_id, "name": "direct.txt", "md5": b64md5(content)}]}},
+        key=member,
+    )
     node = data["createArtifactFiles"]["files"]["edges"][0]["node"]
     assert not node["uploadUrl"].startswith("http://testserver/")  # the bucket's own presigned URL
     assert node["uploadHeaders"] == [f"Content-MD5:{b64md5(content)}"]  # signed into that URL
@@ -161,8 +193,9 @@ async def test_presigned_puts_are_confirmed_at_commit(gql, http, runtime, storag
 
 
 @pytest.mark.parametrize("storage_backend", ["s3"], indirect=True)
-async def test_a_commit_while_the_bucket_is_down_is_a_503_the_client_retries(gql, runtime, storage_backend,
-                                                                             monkeypatch):
+async def test_a_commit_while_the_bucket_is_down_is_a_503_the_client_retries(
+    gql, runtime, storage_backend, monkeypatch
+):
     import boto3
     from botocore.config import Config
 
@@ -170,13 +203,20 @@ async def test_a_commit_while_the_bucket_is_down_is_a_503_the_client_retries(gql
     from tests.support.storage import free_port
 
     team, pending = await _pending(runtime)
-    closed = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{free_port()}", region_name="us-east-1",
-                          aws_access_key_id="t", aws_secret_access_key="t",
-                          config=Config(retries={"max_attempts": 1}, connect_timeout=1))
+    closed = boto3.client(
+        "s3",
+        endpoint_url=f"http://127.0.0.1:{free_port()}",
+        region_name="us-east-1",
+        aws_access_key_id="t",
+        aws_secret_access_key="t",
+        config=Config(retries={"max_attempts": 1}, connect_timeout=1),
+    )
     monkeypatch.setattr(runtime, "storage", S3BlobStore(closed, runtime.settings.s3_bucket))
     response = await gql.post(COMMIT, {"id": pending.global_id}, key=team.member.key)
     error = response.json()["errors"][0]
-    assert (response.status_code, error["extensions"]["code"]) == (503, "UNAVAILABLE") and response.headers["retry-after"]
+    assert (response.status_code, error["extensions"]["code"]) == (503, "UNAVAILABLE") and response.headers[
+        "retry-after"
+    ]
     async with runtime.session_factory() as session:
         assert (await session.get(tables.Artifact, pending.artifact_id)).state == "PENDING"
 
@@ -185,14 +225,18 @@ async def test_create_artifact_files_answers_many_specs_in_order_and_names_bad_o
     team, pending = await _pending(runtime)
     member = team.member.key
     contents = {f"data/{i:03d}.txt": f"row {i}".encode() for i in range(300)}
-    specs = [{"artifactID": pending.global_id, "name": p, "md5": b64md5(d), "mimetype": None, "uploadPartsInput": None}
-             for p, d in contents.items()]
-    edges = (await gql.data(FILES_QUERY, {"input": {"artifactFiles": specs, "storageLayout": "V2"}},
-                            key=member))["createArtifactFiles"]["files"]["edges"]
+    specs = [
+        {"artifactID": pending.global_id, "name": p, "md5": b64md5(d), "mimetype": None, "uploadPartsInput": None}
+        for p, d in contents.items()
+    ]
+    edges = (await gql.data(FILES_QUERY, {"input": {"artifactFiles": specs, "storageLayout": "V2"}}, key=member))[
+        "createArtifactFiles"
+    ]["files"]["edges"]
     assert len(edges) == 300 and {e["node"]["artifact"]["id"] for e in edges} == {pending.global_id}
     assert all(e["node"]["uploadUrl"] and e["node"]["uploadMultipartUrls"] is None for e in edges)
-    assert [e["node"]["storagePath"].split("/")[2] for e in edges] == [hashlib.md5(d).hexdigest()
-                                                                       for d in contents.values()]
+    assert [e["node"]["storagePath"].split("/")[2] for e in edges] == [
+        hashlib.md5(d).hexdigest() for d in contents.values()
+    ]
 
     async def refused(spec_changes: dict) -> list[str]:
         bad = [dict(specs[0]), {**specs[1], **spec_changes}]

@@ -33,10 +33,12 @@ class Probes:
         put_url = signed_path(self.secret, "PUT", "run-files/not-a-file", 60)
         return {
             "graphql resolver": lambda: self.http.post("/graphql", json={"query": PROJECT}),
-            "graphql authentication": lambda: self.http.post("/graphql", json={"query": "{ viewer { username } }"},
-                                                             auth=("api", self.key)),
-            "file_stream": lambda: self.http.post("/files/alice/p/r1/file_stream", json={"files": {}},
-                                                  auth=("api", self.key)),
+            "graphql authentication": lambda: self.http.post(
+                "/graphql", json={"query": "{ viewer { username } }"}, auth=("api", self.key)
+            ),
+            "file_stream": lambda: self.http.post(
+                "/files/alice/p/r1/file_stream", json={"files": {}}, auth=("api", self.key)
+            ),
             "file download": lambda: self.http.get("/files/alice/p/r1/missing.txt", auth=("api", self.key)),
             "storage upload": lambda: self.http.put(put_url, content=b"data"),
         }
@@ -51,8 +53,13 @@ class Probes:
 
     async def up(self, name: str) -> None:
         response = await self.requests()[name]()
-        expected = {"graphql resolver": 200, "graphql authentication": 200, "file_stream": 200,
-                    "file download": 404, "storage upload": 404}[name]  # no run file has that key
+        expected = {
+            "graphql resolver": 200,
+            "graphql authentication": 200,
+            "file_stream": 200,
+            "file download": 404,
+            "storage upload": 404,
+        }[name]  # no run file has that key
         assert response.status_code == expected, (name, response.status_code, response.text)
         if name == "graphql authentication":
             assert response.json()["data"]["viewer"]["username"] == "alice"
@@ -69,15 +76,19 @@ async def terminate_backends(database: str) -> int:
     try:
         return await admin.fetchval(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-            database)
+            database,
+        )
     finally:
         await admin.close()
 
 
 async def make_run(http, runtime):
     alice = await make_account(runtime, "alice")
-    response = await http.post("/graphql", json={"query": UPSERT_BUCKET, "variables": {
-        "name": "r1", "project": "p", "entity": "alice"}}, auth=("api", alice.key))
+    response = await http.post(
+        "/graphql",
+        json={"query": UPSERT_BUCKET, "variables": {"name": "r1", "project": "p", "entity": "alice"}},
+        auth=("api", alice.key),
+    )
     assert response.status_code == 200 and not response.json().get("errors"), response.text
     return alice
 
@@ -135,8 +146,9 @@ async def test_a_closed_port_is_503_until_the_database_is_back(settings, databas
     alice = await make_run(http, runtime)
     proxy = Proxy()
     await proxy.open()
-    proxied = settings.model_copy(update={
-        "database_url": make_url(database_url).set(port=proxy.port).render_as_string(hide_password=False)})
+    proxied = settings.model_copy(
+        update={"database_url": make_url(database_url).set(port=proxy.port).render_as_string(hide_password=False)}
+    )
     # Started from another thread: its start reaches the database through this loop's proxy.
     server = await asyncio.to_thread(LiveServer(create_app(proxied)).__enter__)
     try:

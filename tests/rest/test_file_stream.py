@@ -66,14 +66,18 @@ async def test_steps_past_32_bits_are_kept_and_read(http, runtime, gql, owner):
 
 
 async def test_history_key_types_and_non_finite_values(http, runtime, owner):
-    rows = [{"_step": 0, "v": 1, "b": True, "o": {"x": 1}, "a": [1], "n": None},
-            '{"_step": 1, "v": NaN, "s": "text"}']
+    rows = [{"_step": 0, "v": 1, "b": True, "o": {"x": 1}, "a": [1], "n": None}, '{"_step": 1, "v": NaN, "s": "text"}']
     response = await post_stream(http, "alice/p/r1", {"files": lines(HISTORY, 0, rows)}, key=owner.key)
     assert response.status_code == 200, response.text
     run = await _run(runtime)
     assert run.history_keys == {
-        "_step": {"number": 2}, "v": {"number": 2}, "b": {"boolean": 1}, "o": {"object": 1},
-        "a": {"array": 1}, "n": {"null": 1}, "s": {"string": 1},
+        "_step": {"number": 2},
+        "v": {"number": 2},
+        "b": {"boolean": 1},
+        "o": {"object": 1},
+        "a": {"array": 1},
+        "n": {"null": 1},
+        "s": {"string": 1},
     }
     stored = await all_rows(runtime, select(tables.HistoryRow.data).order_by(tables.HistoryRow.line_no))
     assert stored[1] == {"_step": 1, "v": "NaN", "s": "text"}
@@ -94,8 +98,12 @@ async def test_console_lines_are_written_at_their_offsets(http, runtime, owner):
 
 
 async def test_summary_replaces_and_events_keep_the_latest_line(http, runtime, owner):
-    body = {"files": {**lines(SUMMARY, 0, [{"loss": 0.5, "old": 1}]),
-                      **lines(EVENTS, 0, [{"system.cpu": 10}, {"system.cpu": 20}])}}
+    body = {
+        "files": {
+            **lines(SUMMARY, 0, [{"loss": 0.5, "old": 1}]),
+            **lines(EVENTS, 0, [{"system.cpu": 10}, {"system.cpu": 20}]),
+        }
+    }
     await post_stream(http, "alice/p/r1", body, key=owner.key)
     await post_stream(http, "alice/p/r1", {"files": lines(SUMMARY, 0, [{"loss": 0.25}])}, key=owner.key)
     run = await _run(runtime)
@@ -117,16 +125,32 @@ async def test_gzip_bodies_are_accepted(http, runtime, owner):
     [
         (b"\x00\x01 not json", "file_stream body is not valid JSON"),
         (b"[1, 2]", "file_stream body must be a JSON object"),
-        (json.dumps({"files": {HISTORY: {"offset": 0, "content": ['{"_step": 0}', '{"_step": 1']},
-                               CONSOLE: {"offset": 0, "content": ["fine"]}}}).encode(),
-         "wandb-history.jsonl line 1 is not valid JSON"),
-        (json.dumps({"files": {EVENTS: {"offset": 4, "content": ["[1]"]}}}).encode(),
-         "wandb-events.jsonl line 4 must be a JSON object"),
+        (
+            json.dumps(
+                {
+                    "files": {
+                        HISTORY: {"offset": 0, "content": ['{"_step": 0}', '{"_step": 1']},
+                        CONSOLE: {"offset": 0, "content": ["fine"]},
+                    }
+                }
+            ).encode(),
+            "wandb-history.jsonl line 1 is not valid JSON",
+        ),
+        (
+            json.dumps({"files": {EVENTS: {"offset": 4, "content": ["[1]"]}}}).encode(),
+            "wandb-events.jsonl line 4 must be a JSON object",
+        ),
         (json.dumps({"files": {HISTORY: {"offset": -1, "content": []}}}).encode(), "offset must be a non-negative"),
-        (json.dumps({"files": {CONSOLE: {"offset": 2**31 - 1, "content": ["one line too many"]}}}).encode(),
-         "output.log: a file holds at most 2147483647 lines"),
-        (json.dumps({"files": {HISTORY: {"offset": 0, "content": ['{"_step": 0}']}}, "complete": True,
-                     "exitcode": 2**31}).encode(), "exitcode must be a 32-bit integer, got 2147483648"),
+        (
+            json.dumps({"files": {CONSOLE: {"offset": 2**31 - 1, "content": ["one line too many"]}}}).encode(),
+            "output.log: a file holds at most 2147483647 lines",
+        ),
+        (
+            json.dumps(
+                {"files": {HISTORY: {"offset": 0, "content": ['{"_step": 0}']}}, "complete": True, "exitcode": 2**31}
+            ).encode(),
+            "exitcode must be a 32-bit integer, got 2147483648",
+        ),
     ],
 )
 async def test_malformed_requests_are_refused_and_write_nothing(http, runtime, owner, raw, message):
@@ -140,8 +164,12 @@ async def test_malformed_requests_are_refused_and_write_nothing(http, runtime, o
 
 
 async def test_garbage_gzip_is_refused(http, owner):
-    response = await http.post("/files/alice/p/r1/file_stream", content=b"not gzip",
-                               headers={"content-encoding": "gzip"}, auth=("api", owner.key))
+    response = await http.post(
+        "/files/alice/p/r1/file_stream",
+        content=b"not gzip",
+        headers={"content-encoding": "gzip"},
+        auth=("api", owner.key),
+    )
     assert response.status_code == 400 and "gzip" in response.json()["errors"][0]["message"]
 
 
@@ -176,8 +204,9 @@ async def test_every_request_is_a_heartbeat_and_revives_a_crashed_run(http, runt
 async def test_the_background_watch_marks_silent_runs_crashed(runtime, owner):
     async with runtime.session_factory.begin() as session:
         await session.execute(update(tables.Run).values(heartbeat_at=utcnow() - timedelta(seconds=5)))
-    watch = asyncio.create_task(crashes.watch_for_crashes(runtime.session_factory, timeout_seconds=1,
-                                                          interval_seconds=0.05))
+    watch = asyncio.create_task(
+        crashes.watch_for_crashes(runtime.session_factory, timeout_seconds=1, interval_seconds=0.05)
+    )
     try:
         for _ in range(100):
             if (await _run(runtime)).state == "crashed":
@@ -203,7 +232,8 @@ async def test_preempting_marks_the_run(http, runtime, owner):
 async def test_a_stop_request_is_answered_with_stopped(http, runtime, gql, owner):
     run = await _run(runtime)
     assert "stopped" not in (await post_stream(http, "alice/p/r1", {}, key=owner.key)).json()
-    await gql.data("mutation($id: ID!) { stopRun(input: {id: $id}) { success } }", {"id": encode("Run", run.id)},
-                   key=owner.key)
+    await gql.data(
+        "mutation($id: ID!) { stopRun(input: {id: $id}) { success } }", {"id": encode("Run", run.id)}, key=owner.key
+    )
     answer = (await post_stream(http, "alice/p/r1", {}, key=owner.key)).json()
     assert answer["stopped"] is True

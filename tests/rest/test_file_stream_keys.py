@@ -120,13 +120,17 @@ async def refusing_database(runtime):
 
 
 @pytest.mark.parametrize("summary", [None, {"loss": 1}])  # with a summary, the request takes a session
-async def test_a_value_the_database_refuses_is_a_400_and_writes_nothing(http, runtime, owner, summary,
-                                                                       refusing_database):
+async def test_a_value_the_database_refuses_is_a_400_and_writes_nothing(
+    http, runtime, owner, summary, refusing_database
+):
     files = lines(HISTORY, 0, [{"_step": REFUSED_STEP, "loss": 1}])
     if summary is not None:
         files.update(lines("wandb-summary.json", 0, [summary]))
     response = await post_stream(http, "kim/p/r1", {"files": files}, key=owner.key)
-    assert response.status_code == 400 and "the database refused a value in the request: step out of range" in response.json()["errors"][0]["message"]
+    assert (
+        response.status_code == 400
+        and "the database refused a value in the request: step out of range" in response.json()["errors"][0]["message"]
+    )
     assert await all_rows(runtime, select(tables.HistoryRow)) == []
     assert (await one(runtime, select(tables.Run).where(tables.Run.name == "r1"))).summary in (None, {})
 
@@ -178,8 +182,12 @@ async def test_every_refusal_is_read_from_the_lookups_one_statement(http, runtim
     outsider = await make_account(runtime, "lee")
     body = {"files": lines(HISTORY, 0, [{"_step": 0}])}
     cases = [
-        ("kim/p/r1", "local-" + "x" * 48, 401,
-         "invalid API key: no such key; create one with `python -m app create-api-key`"),
+        (
+            "kim/p/r1",
+            "local-" + "x" * 48,
+            401,
+            "invalid API key: no such key; create one with `python -m app create-api-key`",
+        ),
         ("kim/p/nope", owner.key, 404, "run kim/p/nope not found"),
         ("nobody/p/r1", owner.key, 404, "run nobody/p/r1 not found"),
         ("kim/p/r1", outsider.key, 404, "run kim/p/r1 not found"),  # kim's projects are private
@@ -193,7 +201,9 @@ async def test_every_refusal_is_read_from_the_lookups_one_statement(http, runtim
     with recorded_statements(runtime.engine) as statements:
         response = await post_stream(http, "kim/p/nope", body, key=owner.key)  # the key is refused first
     assert (response.status_code, response.json()["errors"][0]["message"]) == (
-        401, "invalid API key: this key was revoked")
+        401,
+        "invalid API key: this key was revoked",
+    )
     assert [s.split()[0] for s in statements] == ([] if runtime.dialect == "postgresql" else ["BEGIN", "SELECT"])
     assert await all_rows(runtime, select(tables.HistoryRow)) == []
 
@@ -204,7 +214,11 @@ async def test_the_lookup_reads_typed_columns_and_locks_the_run(runtime, owner):
     assert isinstance(target, runs.StreamTarget) and isinstance(target.run, runs.StreamRun)
     assert (target.entity.name, target.entity.kind, target.project.name, target.run.name) == ("kim", "user", "p", "r1")
     assert (target.run.history_line_count, target.run.state, target.project.rules_version, target.baseline) == (
-        0, "running", 0, None)
+        0,
+        "running",
+        0,
+        None,
+    )
     with pytest.raises(AttributeError):
         target.run.state = "finished"
     if runtime.dialect == "postgresql":
@@ -215,8 +229,9 @@ async def test_the_lookup_reads_the_projects_baseline(runtime, owner, gql):
     await gql.data(UPSERT_BUCKET, {"name": "r0", "project": "p", "entity": "kim"}, key=owner.key)
     async with runtime.session_factory.begin() as session:
         baseline = await session.scalar(select(tables.Run).where(tables.Run.name == "r0"))
-        await session.execute(update(tables.Project).where(tables.Project.name == "p")
-                              .values(baseline_run_id=baseline.id))
+        await session.execute(
+            update(tables.Project).where(tables.Project.name == "p").values(baseline_run_id=baseline.id)
+        )
     async with bulk.transaction(runtime.engine, runtime.session_factory) as transaction:
         target = await runs.stream_target(transaction, owner.key, "kim", "p", "r1")
     assert target.baseline is not None and (target.baseline.id, target.baseline.history_line_count) == (baseline.id, 0)

@@ -27,15 +27,26 @@ USERNAME = "user-gw0-" + "k3y5" * 12
 
 
 def _serve(args: list[str], env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "app", "serve", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def _server_env(settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LABBOOK_")}
-    env.update(PYTHONPATH=str(ROOT), LABBOOK_DATA_DIR=str(settings.data_dir),
-               LABBOOK_DATABASE_URL=settings.database_url, LABBOOK_SECRET_KEY="test-secret",
-               LABBOOK_BOOTSTRAP_ADMIN="false", LABBOOK_LOG_LEVEL="warning")
+    env.update(
+        PYTHONPATH=str(ROOT),
+        LABBOOK_DATA_DIR=str(settings.data_dir),
+        LABBOOK_DATABASE_URL=settings.database_url,
+        LABBOOK_SECRET_KEY="test-secret",
+        LABBOOK_BOOTSTRAP_ADMIN="false",
+        LABBOOK_LOG_LEVEL="warning",
+    )
     return env
 
 
@@ -68,14 +79,23 @@ def _running(args: list[str], env: dict[str, str], health_url: str) -> Iterator[
             process.wait()
 
 
-@pytest.mark.parametrize("args,what", [
-    (["--test-fixtures", "--fixture-host", "0.0.0.0"], "--fixture-host '0.0.0.0'"),
-    (["--test-fixtures", "--fixture-host", "10.1.2.3"], "--fixture-host '10.1.2.3'"),
-    (["--test-fixtures", "--host", "0.0.0.0"], "--host '0.0.0.0'"),
-])
+@pytest.mark.parametrize(
+    "args,what",
+    [
+        (["--test-fixtures", "--fixture-host", "0.0.0.0"], "--fixture-host '0.0.0.0'"),
+        (["--test-fixtures", "--fixture-host", "10.1.2.3"], "--fixture-host '10.1.2.3'"),
+        (["--test-fixtures", "--host", "0.0.0.0"], "--host '0.0.0.0'"),
+    ],
+)
 def test_refused_beyond_loopback(settings, args, what):
-    result = subprocess.run([sys.executable, "-m", "app", "serve", "--port", str(_free_port()), *args], cwd=ROOT,
-                            env=_server_env(settings), capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "serve", "--port", str(_free_port()), *args],
+        cwd=ROOT,
+        env=_server_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "refusing to start the test-fixture service" in result.stderr and what in result.stderr
 
@@ -101,8 +121,10 @@ async def test_fixture_users_teams_and_orgs_with_the_client(settings, tmp_path):
         # W&B's user fixture: up, then password (= the username) for the key the tests use.
         assert post("db/user", {"command": "up", "username": USERNAME, "admin": False}).status_code == 200
         assert post("db/user", {"command": "password", "username": USERNAME, "password": USERNAME}).status_code == 200
-        assert post("db/organization", {"command": "up", "orgName": "org-gw0-abc", "username": USERNAME}
-                    ).status_code == 200
+        assert (
+            post("db/organization", {"command": "up", "orgName": "org-gw0-abc", "username": USERNAME}).status_code
+            == 200
+        )
         team_data = {"planName": "plan-x", "team": {"name": "team-gw0-abc"}, "organization": {"name": "org-gw0-abc"}}
         assert post("db/team", {"command": "up", "username": USERNAME, "fixtureData": team_data}).status_code == 200
         refused = post("db/user", {"command": "down", "username": "someone-real"})
@@ -141,8 +163,11 @@ print(json.dumps({"username": viewer.username, "admin": viewer.admin, "teams": v
         assert out["admin"] is False and out["member"] == f"<Member {USERNAME} (USER)>"
         assert out["supports"] is True and out["first"] is True and out["state"] == "failed"
         assert "invalid state transition" in out["again"] and out["left"] == 0
-        org = httpx.post(f"{base}/graphql", auth=("api", USERNAME), json={
-            "query": "{ organization(name: \"org-gw0-abc\") { viewerRole teams { name } } }"}).json()
+        org = httpx.post(
+            f"{base}/graphql",
+            auth=("api", USERNAME),
+            json={"query": '{ organization(name: "org-gw0-abc") { viewerRole teams { name } } }'},
+        ).json()
         assert org["data"]["organization"] == {"viewerRole": "admin", "teams": [{"name": "team-gw0-abc"}]}
 
         assert post("db/organization", {"command": "down", "orgName": "org-gw0-abc"}).status_code == 200

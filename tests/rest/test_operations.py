@@ -27,8 +27,11 @@ async def test_the_server_marks_silent_runs_crashed_by_itself(settings):
     async with app.router.lifespan_context(app):
         alice = await make_account(runtime, "alice")
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
-            response = await http.post("/graphql", auth=("api", alice.key), json={
-                "query": UPSERT_BUCKET, "variables": {"name": "r1", "project": "p", "entity": "alice"}})
+            response = await http.post(
+                "/graphql",
+                auth=("api", alice.key),
+                json={"query": UPSERT_BUCKET, "variables": {"name": "r1", "project": "p", "entity": "alice"}},
+            )
             assert response.status_code == 200, response.text
         state = "running"
         for _ in range(100):

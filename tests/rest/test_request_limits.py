@@ -61,8 +61,9 @@ def assert_too_large(response: httpx.Response, limit: int) -> None:
 async def test_a_chunked_graphql_body_past_the_limit_is_413_and_not_read_to_the_end(client, runtime):
     alice = await make_account(runtime, "alice")
     body = Chunks(LIMIT * 50, prefix=b'{"query": "{ viewer { username } }"}')
-    response = await client.post("/graphql", content=body, auth=("api", alice.key),
-                                 headers={"content-type": "application/json"})
+    response = await client.post(
+        "/graphql", content=body, auth=("api", alice.key), headers={"content-type": "application/json"}
+    )
     assert_too_large(response, LIMIT)
     assert body.sent <= LIMIT + 2 * CHUNK, "the server read on past the limit"
 
@@ -70,14 +71,16 @@ async def test_a_chunked_graphql_body_past_the_limit_is_413_and_not_read_to_the_
 async def test_a_chunked_body_within_the_limit_is_served(client, runtime):
     alice = await make_account(runtime, "alice")
     body = Chunks(LIMIT - 100, prefix=b'{"query": "{ viewer { username } }"}')
-    response = await client.post("/graphql", content=body, auth=("api", alice.key),
-                                 headers={"content-type": "application/json"})
+    response = await client.post(
+        "/graphql", content=body, auth=("api", alice.key), headers={"content-type": "application/json"}
+    )
     assert response.status_code == 200 and response.json()["data"]["viewer"]["username"] == "alice"
 
 
 async def test_a_declared_length_past_the_limit_is_refused_before_the_route_runs(client):
-    response = await client.post("/graphql", content=b"{" + b" " * LIMIT + b"}",
-                                 headers={"content-type": "application/json"})
+    response = await client.post(
+        "/graphql", content=b"{" + b" " * LIMIT + b"}", headers={"content-type": "application/json"}
+    )
     assert_too_large(response, LIMIT)
     assert f"{LIMIT + 2} bytes" in response.json()["errors"][0]["message"]
 
@@ -91,6 +94,7 @@ async def test_file_stream_counts_chunked_bytes_too(client, runtime):
 @pytest.fixture
 def scratch_blobs(monkeypatch):
     """Blobs under scratch/ that the storage routes accept (as run files' are, while their row exists)."""
+
     async def live(session, keys):
         return set(keys)
 

@@ -21,10 +21,20 @@ async def test_telemetry_posts_are_answered_204(http):
 
 def test_the_served_access_log_leaves_telemetry_out(settings, tmp_path):
     port = _free_port()
-    env = {**os.environ, "LABBOOK_DATA_DIR": str(tmp_path / "served"), "LABBOOK_DATABASE_URL": settings.database_url,
-           "LABBOOK_BOOTSTRAP_ADMIN": "false", "LABBOOK_MIGRATE_ON_START": "false"}
-    server = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "LABBOOK_DATA_DIR": str(tmp_path / "served"),
+        "LABBOOK_DATABASE_URL": settings.database_url,
+        "LABBOOK_BOOTSTRAP_ADMIN": "false",
+        "LABBOOK_MIGRATE_ON_START": "false",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30

@@ -41,16 +41,18 @@ async def test_password_sign_in_sets_an_httponly_lax_cookie_and_the_viewer_follo
 
 async def test_email_signs_in_too_and_the_cookie_is_secure_behind_https(http, runtime, alice):
     await give_password(runtime, "alice")
-    response = await http.post("https://testserver/login", json={"username": "ALICE@example.com",
-                                                                 "password": "correct horse battery"})
+    response = await http.post(
+        "https://testserver/login", json={"username": "ALICE@example.com", "password": "correct horse battery"}
+    )
     assert response.status_code == 200
     assert all("Secure" in c for c in response.headers.get_list("set-cookie"))
 
 
-@pytest.mark.parametrize("login,password", [("alice", "wrong password!"), ("nobody", "correct horse battery"),
-                                            ("bob", "correct horse battery")])
-async def test_a_wrong_pair_is_refused_with_a_clear_sentence_and_no_session(http, runtime, alice, bob, login,
-                                                                            password):
+@pytest.mark.parametrize(
+    "login,password",
+    [("alice", "wrong password!"), ("nobody", "correct horse battery"), ("bob", "correct horse battery")],
+)
+async def test_a_wrong_pair_is_refused_with_a_clear_sentence_and_no_session(http, runtime, alice, bob, login, password):
     await give_password(runtime, "alice")  # bob has no password: only his API key signs him in
     response = await sign_in(http, username=login, password=password)
     assert response.status_code == 401
@@ -111,8 +113,9 @@ def test_set_password_command_reads_standard_input(tmp_path):
     env = {"LABBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
 
     def cli(*args, stdin=""):
-        return subprocess.run([sys.executable, "-m", "app", *args], env=env, input=stdin, capture_output=True,
-                              text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args], env=env, input=stdin, capture_output=True, text=True, timeout=60
+        )
 
     assert cli("migrate").returncode == 0
     assert cli("create-user", "--email", "carol@example.com", "--username", "carol").returncode == 0
@@ -122,19 +125,43 @@ def test_set_password_command_reads_standard_input(tmp_path):
     assert done.returncode == 0 and "password set for carol" in done.stdout
 
 
-@pytest.mark.parametrize("path", ["/", "/login", "/settings", "/alice", "/alice/mnist", "/alice/mnist/runs/abc",
-                                  "/teams/example-team", "/alice/mnist?workspace=user-alice", "/alice/mnist/artifacts",
-                                  "/alice/mnist/artifacts/dataset/mnist.csv", "/alice/mnist/artifacts/model/net.v2/v1",
-                                  "/alice/mnist/runs/run.1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/login",
+        "/settings",
+        "/alice",
+        "/alice/mnist",
+        "/alice/mnist/runs/abc",
+        "/teams/example-team",
+        "/alice/mnist?workspace=user-alice",
+        "/alice/mnist/artifacts",
+        "/alice/mnist/artifacts/dataset/mnist.csv",
+        "/alice/mnist/artifacts/model/net.v2/v1",
+        "/alice/mnist/runs/run.1",
+    ],
+)
 async def test_the_app_urls_serve_index_html(http, path):
     response = await http.get(path)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert '<div id="app">' in response.text
 
 
-@pytest.mark.parametrize("path", ["/api/nothing", "/sdk/x", "/files/a/b/c", "/storage", "/graphql/extra",
-                                  "/metrics/extra", "/alice/mnist/favicon.png", "/assets/missing.js",
-                                  "/../pyproject.toml"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/nothing",
+        "/sdk/x",
+        "/files/a/b/c",
+        "/storage",
+        "/graphql/extra",
+        "/metrics/extra",
+        "/alice/mnist/favicon.png",
+        "/assets/missing.js",
+        "/../pyproject.toml",
+    ],
+)
 async def test_api_prefixes_and_unknown_files_are_not_the_app(http, path):
     response = await http.get(path)
     assert response.status_code == 404
@@ -147,8 +174,7 @@ async def test_built_assets_are_served_and_api_routes_are_not_shadowed(http):
     response = await http.get(f"/assets/{assets[0].name}")
     assert response.status_code == 200 and "immutable" in response.headers["cache-control"]
     assert (await http.get("/healthz")).json() == {"status": "ok"}
-    assert (await http.post("/graphql", json={"query": "{ viewer { username } }"})).json() == {
-        "data": {"viewer": None}}
+    assert (await http.post("/graphql", json={"query": "{ viewer { username } }"})).json() == {"data": {"viewer": None}}
 
 
 async def test_a_signed_in_person_changes_their_password_and_other_browsers_sign_out(app, runtime, alice):
@@ -156,22 +182,31 @@ async def test_a_signed_in_person_changes_their_password_and_other_browsers_sign
 
     await give_password(runtime, "alice")
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as here, \
-            httpx.AsyncClient(transport=transport, base_url="http://testserver") as elsewhere:
+    async with (
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as here,
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as elsewhere,
+    ):
         for browser in (here, elsewhere):
             await sign_in(browser, username="alice", password="correct horse battery")
         csrf = {CSRF_HEADER: here.cookies[CSRF_COOKIE]}
         assert (await here.post("/password", json={"newPassword": "another password"})).status_code == 403
-        wrong = await here.post("/password", json={"currentPassword": "nope", "newPassword": "another password"},
-                                headers=csrf)
+        wrong = await here.post(
+            "/password", json={"currentPassword": "nope", "newPassword": "another password"}, headers=csrf
+        )
         assert wrong.status_code == 403 and "current password is wrong" in wrong.json()["errors"][0]["message"]
-        short = await here.post("/password", json={"currentPassword": "correct horse battery", "newPassword": "x"},
-                                headers=csrf)
+        short = await here.post(
+            "/password", json={"currentPassword": "correct horse battery", "newPassword": "x"}, headers=csrf
+        )
         assert short.status_code == 400 and "at least 8" in short.json()["errors"][0]["message"]
-        done = await here.post("/password", json={"currentPassword": "correct horse battery",
-                                                  "newPassword": "another password"}, headers=csrf)
+        done = await here.post(
+            "/password",
+            json={"currentPassword": "correct horse battery", "newPassword": "another password"},
+            headers=csrf,
+        )
         assert done.status_code == 200
-        assert (await here.post("/graphql", json=VIEWER, headers=csrf)).json()["data"]["viewer"] == {"username": "alice"}
+        assert (await here.post("/graphql", json=VIEWER, headers=csrf)).json()["data"]["viewer"] == {
+            "username": "alice"
+        }
         gone = await elsewhere.post("/graphql", json=VIEWER, headers={CSRF_HEADER: elsewhere.cookies[CSRF_COOKIE]})
         assert gone.status_code == 401
         assert (await sign_in(elsewhere, username="alice", password="correct horse battery")).status_code == 401
@@ -185,8 +220,9 @@ def test_the_apps_javascript_stays_within_400_kb_gzipped():
     assert 0 < total <= 400 * 1024, total
 
 
-@pytest.mark.parametrize("method,path", [("POST", "/alice/mnist"), ("PUT", "/api/x"), ("DELETE", "/"),
-                                         ("POST", "/files/a/b/c/d")])
+@pytest.mark.parametrize(
+    "method,path", [("POST", "/alice/mnist"), ("PUT", "/api/x"), ("DELETE", "/"), ("POST", "/files/a/b/c/d")]
+)
 async def test_other_methods_on_unknown_routes_stay_404(http, method, path):
     response = await http.request(method, path)
     assert response.status_code == 404 and response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.both_storages
 
 async def _stream(data: bytes, size: int = 64 * 1024):
     for start in range(0, len(data), size):
-        yield data[start:start + size]
+        yield data[start : start + size]
 
 
 def _md5(data: bytes) -> str:
@@ -51,8 +51,15 @@ async def test_multipart_upload_through_the_client_urls(runtime, http, storage_b
     upload_id = await store.create_multipart(key)
     etags = []
     for number, body in ((1, first), (2, last)):
-        url = urls.part_upload_url(store, runtime.secret, "http://testserver", key, upload_id, number,
-                                   expires_in=settings.signed_url_ttl_seconds)
+        url = urls.part_upload_url(
+            store,
+            runtime.secret,
+            "http://testserver",
+            key,
+            upload_id,
+            number,
+            expires_in=settings.signed_url_ttl_seconds,
+        )
         response = await send(http, "PUT", url, content=body)
         assert response.status_code == 200
         assert response.headers["etag"] == f'"{hashlib.md5(body).hexdigest()}"'
@@ -104,11 +111,15 @@ async def test_range_requests_on_the_storage_and_files_routes(gql, runtime, http
 
     alice = await make_account(runtime, "alice")
     await gql.data(UPSERT_BUCKET, {"name": "r1", "project": "p"}, key=alice.key)
-    slot = (await gql.data(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1", "files": ["d.txt"]},
-                           key=alice.key))["createRunFiles"]["files"][0]
+    slot = (
+        await gql.data(
+            CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1", "files": ["d.txt"]}, key=alice.key
+        )
+    )["createRunFiles"]["files"][0]
     assert (await send(http, "PUT", slot["uploadUrl"], content=b"0123456789")).status_code == 200
-    node = (await gql.data(RUN_FILES, {"project": "p", "entity": "alice", "name": "r1"},
-                           key=alice.key))["project"]["run"]["files"]["edges"][0]["node"]
+    node = (await gql.data(RUN_FILES, {"project": "p", "entity": "alice", "name": "r1"}, key=alice.key))["project"][
+        "run"
+    ]["files"]["edges"][0]["node"]
     for url, auth in ((node["directUrl"], None), (node["url"], ("api", alice.key))):
         part = await send(http, "GET", url, headers={"range": "bytes=2-4"}, auth=auth)
         assert (part.status_code, part.content, part.headers["content-range"]) == (206, b"234", "bytes 2-4/10")
@@ -142,14 +153,20 @@ async def test_an_unreachable_bucket_is_a_503_the_client_retries(runtime, http, 
     from app.storage.s3 import S3BlobStore
     from tests.support.storage import free_port
 
-    closed = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{free_port()}", region_name="us-east-1",
-                          aws_access_key_id="t", aws_secret_access_key="t",
-                          config=Config(retries={"max_attempts": 1}, connect_timeout=1))
+    closed = boto3.client(
+        "s3",
+        endpoint_url=f"http://127.0.0.1:{free_port()}",
+        region_name="us-east-1",
+        aws_access_key_id="t",
+        aws_secret_access_key="t",
+        config=Config(retries={"max_attempts": 1}, connect_timeout=1),
+    )
     down = S3BlobStore(closed, runtime.settings.s3_bucket)
     with pytest.raises(StorageUnavailable):
         await down.stat("run-files/x")
     monkeypatch.setattr(runtime, "storage", down)
     from app.storage.signing import signed_path
+
     response = await http.put(signed_path(runtime.secret, "PUT", "run-files/x", 60), content=b"x")
     assert response.status_code == 503 and response.headers["retry-after"]
 
@@ -162,9 +179,15 @@ async def test_reads_across_blocks_and_a_reader_that_stops_early(runtime, storag
     block = 1024 * 1024  # local.READ_CHUNK
     data = hashlib.sha256(b"seed").digest() * ((2 * block + 12345) // 32)
     await store.put("run-files/blocks", _stream(data, 1024 * 1024), max_bytes=len(data))
-    for start, end in [(0, block - 1), (block - 1, block), (block - 10, 2 * block + 10), (block, None),
-                       (2 * block, len(data) - 1), (len(data) - 1, None)]:
-        assert await _read(store, "run-files/blocks", start, end) == data[start:None if end is None else end + 1]
+    for start, end in [
+        (0, block - 1),
+        (block - 1, block),
+        (block - 10, 2 * block + 10),
+        (block, None),
+        (2 * block, len(data) - 1),
+        (len(data) - 1, None),
+    ]:
+        assert await _read(store, "run-files/blocks", start, end) == data[start : None if end is None else end + 1]
     reader = store.open("run-files/blocks")
     first = await reader.__anext__()
     assert data.startswith(first) and len(first) >= 64 * 1024

@@ -33,8 +33,11 @@ async def _run_with_files(gql, http, account, run: str, contents: dict[str, byte
     the listed file nodes by name."""
     await gql.data(UPSERT_BUCKET, {"name": run, "project": "p"}, key=account.key)
     names = [*contents, *pending]
-    slots = (await gql.data(CREATE_RUN_FILES, {"entity": account.username, "project": "p", "run": run,
-                                               "files": names}, key=account.key))["createRunFiles"]["files"]
+    slots = (
+        await gql.data(
+            CREATE_RUN_FILES, {"entity": account.username, "project": "p", "run": run, "files": names}, key=account.key
+        )
+    )["createRunFiles"]["files"]
     for slot in slots:
         if slot["name"] in contents:
             assert (await send(http, "PUT", slot["uploadUrl"], content=contents[slot["name"]])).status_code == 200
@@ -49,13 +52,17 @@ async def _keys(runtime) -> list[str]:
 @pytest.mark.both_storages
 async def test_deleting_runs_frees_their_files_which_are_never_served_again(gql, http, runtime, storage_backend):
     alice = await make_account(runtime, "alice")
-    first = await _run_with_files(gql, http, alice, "r1", {"a.txt": b"12345", "b/c.bin": b"x" * 1000},
-                                  pending=["never.txt"])
+    first = await _run_with_files(
+        gql, http, alice, "r1", {"a.txt": b"12345", "b/c.bin": b"x" * 1000}, pending=["never.txt"]
+    )
     kept = await _run_with_files(gql, http, alice, "r2", {"keep.txt": b"kept"})
     assert len(await _keys(runtime)) == 3
 
-    deleted = (await gql.data(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}},
-                              key=alice.key))["deleteRuns"]
+    deleted = (
+        await gql.data(
+            DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}}, key=alice.key
+        )
+    )["deleteRuns"]
     assert deleted == {"deletedCount": 1, "runNames": ["r1"], "freedBytes": 1005}
     gone = {404} if storage_backend == "local" else {403, 404}  # a bucket may answer a missing key with 403
     for node in first.values():
@@ -66,6 +73,7 @@ async def test_deleting_runs_frees_their_files_which_are_never_served_again(gql,
 
     [run] = await all_rows(runtime, select(tables.Run).where(tables.Run.name == "r2"))
     from app.api import ids
+
     await gql.data(DELETE_RUN, {"id": ids.encode("Run", run.id)}, key=alice.key)
     assert await _keys(runtime) == []
 
@@ -101,29 +109,45 @@ async def test_a_crash_between_commit_and_removal_is_swept(gql, http, runtime, s
 async def test_an_upload_for_a_deleted_run_is_refused_and_not_kept(gql, http, runtime):
     alice = await make_account(runtime, "alice")
     await gql.data(UPSERT_BUCKET, {"name": "r1", "project": "p"}, key=alice.key)
-    slots = (await gql.data(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1", "files": ["late.txt"]},
-                            key=alice.key))["createRunFiles"]["files"]
-    await gql.data(DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}},
-                   key=alice.key)
+    slots = (
+        await gql.data(
+            CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1", "files": ["late.txt"]}, key=alice.key
+        )
+    )["createRunFiles"]["files"]
+    await gql.data(
+        DELETE_RUNS, {"input": {"entityName": "alice", "projectName": "p", "runNames": ["r1"]}}, key=alice.key
+    )
     response = await send(http, "PUT", slots[0]["uploadUrl"], content=b"too late")
     assert response.status_code == 404 and "no longer exists" in response.json()["errors"][0]["message"]
     assert await _keys(runtime) == []
 
 
-@pytest.mark.parametrize("name, code", [
-    ("notes\nmore.txt", "U+000A"), ("tab\tname", "U+0009"), ("evil\u202etxt.exe", "U+202E"),
-    ("iso\u2066late", "U+2066"), ("line\u2028sep", "U+2028"), ("bell\x07", "U+0007"), ("del\x7f", "U+007F"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("notes\nmore.txt", "U+000A"),
+        ("tab\tname", "U+0009"),
+        ("evil\u202etxt.exe", "U+202E"),
+        ("iso\u2066late", "U+2066"),
+        ("line\u2028sep", "U+2028"),
+        ("bell\x07", "U+0007"),
+        ("del\x7f", "U+007F"),
+    ],
+)
 async def test_file_names_with_control_or_bidirectional_characters_are_refused(gql, runtime, name, code):
     alice = await make_account(runtime, "alice")
     await gql.data(UPSERT_BUCKET, {"name": "r1", "project": "p"}, key=alice.key)
-    status, error = await gql.error(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1",
-                                                       "files": ["ok.txt", name]}, key=alice.key)
+    status, error = await gql.error(
+        CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1", "files": ["ok.txt", name]}, key=alice.key
+    )
     assert status == 400 and error["extensions"]["code"] == "BAD_USER_INPUT"
     assert repr(name) in error["message"] and code in error["message"]
     assert await all_rows(runtime, select(tables.RunFile)) == []  # nothing half written
-    fine = await gql.data(CREATE_RUN_FILES, {"entity": "alice", "project": "p", "run": "r1",
-                                             "files": ["ünïcode/名前 ok.txt"]}, key=alice.key)
+    fine = await gql.data(
+        CREATE_RUN_FILES,
+        {"entity": "alice", "project": "p", "run": "r1", "files": ["ünïcode/名前 ok.txt"]},
+        key=alice.key,
+    )
     assert fine["createRunFiles"]["files"][0]["uploadUrl"]
 
 
@@ -153,8 +177,11 @@ async def test_temp_files_of_a_killed_upload_are_removed_at_start_and_by_the_swe
     root = settings.storage_dir
     writers = []
     for _ in range(2):
-        writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(root)], stdout=subprocess.PIPE,
-                                  env={**os.environ, "PYTHONPATH": os.getcwd()})
+        writer = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(root)],
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": os.getcwd()},
+        )
         assert writer.stdout.readline().strip() == b"WRITING"
         writers.append(writer)
     writers[0].kill()
@@ -170,6 +197,7 @@ async def test_temp_files_of_a_killed_upload_are_removed_at_start_and_by_the_swe
     writers[1].wait()
 
     from app.main import create_app
+
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         for _ in range(50):
@@ -212,15 +240,18 @@ async def test_one_process_sweeps_at_a_time(runtime):
             if not mine:
                 await asyncio.sleep(0.05)
                 continue
-            other = await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage,
-                                                 min_age_seconds=0)
+            other = await blobs.sweep_if_claimed(
+                runtime.engine, runtime.session_factory, runtime.storage, min_age_seconds=0
+            )
             # PostgreSQL: the advisory lock is held (by this connection), so the other sweep stands back.
             assert (other is None) == (runtime.dialect == "postgresql")
             break
     else:
         raise AssertionError("the sweep's claim was never free")
-    assert await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage,
-                                        min_age_seconds=0) is not None
+    assert (
+        await blobs.sweep_if_claimed(runtime.engine, runtime.session_factory, runtime.storage, min_age_seconds=0)
+        is not None
+    )
 
 
 async def test_temp_files_of_earlier_versions_beside_the_blobs_are_swept(tmp_path):

@@ -59,8 +59,9 @@ async def drop_pg_database(name: str, admin_dsn: str = PG_ADMIN_DSN) -> None:
 
 
 @asynccontextmanager
-async def empty_database(dialect: str, directory: Path, *, admin_dsn: str = PG_ADMIN_DSN,
-                         prefix: str = "labbook_test") -> AsyncIterator[str]:
+async def empty_database(
+    dialect: str, directory: Path, *, admin_dsn: str = PG_ADMIN_DSN, prefix: str = "labbook_test"
+) -> AsyncIterator[str]:
     """The URL of a new empty database of ``dialect``: on PostgreSQL a database dropped afterwards,
     on SQLite a file in ``directory``."""
     if dialect != "postgresql":
@@ -131,24 +132,42 @@ class GraphQLClient:
     def __init__(self, http: httpx.AsyncClient) -> None:
         self.http = http
 
-    async def post(self, query: str, variables: dict[str, Any] | None = None, *, key: str | None = None,
-                   headers: dict[str, str] | None = None) -> httpx.Response:
+    async def post(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        key: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         body: dict[str, Any] = {"query": query}
         if variables is not None:
             body["variables"] = variables
         auth = ("api", key) if key else None
         return await self.http.post("/graphql", json=body, auth=auth, headers=headers or {})
 
-    async def data(self, query: str, variables: dict[str, Any] | None = None, *, key: str | None = None,
-                   headers: dict[str, str] | None = None) -> dict[str, Any]:
+    async def data(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        key: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
         """The data of a request that must succeed."""
         response = await self.post(query, variables, key=key, headers=headers)
         payload = response.json()
         assert response.status_code == 200 and not payload.get("errors"), (response.status_code, payload)
         return payload["data"]
 
-    async def error(self, query: str, variables: dict[str, Any] | None = None, *, key: str | None = None,
-                    headers: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
+    async def error(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        key: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
         """(HTTP status, first error) of a request that must fail."""
         response = await self.post(query, variables, key=key, headers=headers)
         payload = response.json()
@@ -192,7 +211,8 @@ def wandb_env(tmp: Path, base_url: str, key: str, **extra: str) -> dict[str, str
     for sub in ("home", "config", "cache", "data", "dir", "artifacts"):
         (tmp / sub).mkdir(parents=True, exist_ok=True)
     env = {
-        key_: value for key_, value in os.environ.items()
+        key_: value
+        for key_, value in os.environ.items()
         if not key_.startswith("WANDB_") and key_ not in {"HOME", "NETRC"}
     }
     env.update(
@@ -214,17 +234,24 @@ def wandb_env(tmp: Path, base_url: str, key: str, **extra: str) -> dict[str, str
     return env
 
 
-async def run_python(script: str, env: dict[str, str], *, cwd: Path | None = None,
-                     timeout: float = 180) -> subprocess.CompletedProcess[str]:
+async def run_python(
+    script: str, env: dict[str, str], *, cwd: Path | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     """Run a Python script in a subprocess (off the event loop, so the in-process server keeps serving)."""
     return await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-c", script], env=env, cwd=cwd, capture_output=True, text=True,
+        subprocess.run,
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         timeout=timeout,
     )
 
 
-async def run_command(args: list[str], env: dict[str, str], *, cwd: Path | None = None,
-                      timeout: float = 120) -> subprocess.CompletedProcess[str]:
+async def run_command(
+    args: list[str], env: dict[str, str], *, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return await asyncio.to_thread(
         subprocess.run, args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
     )

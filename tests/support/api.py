@@ -15,21 +15,65 @@ PROJECT, ARCHIVE = "api-e2e", "archive"
 # Four runs whose configs, summaries, tags, groups and states make each filter pick a different
 # set; the fifth one lives in the destination project of the move.
 RUNS: list[dict[str, Any]] = [
-    {"id": "alpha001", "name": "alpha-cnn", "project": PROJECT, "group": "g1", "job_type": "train",
-     "tags": ["baseline", "cnn"], "notes": "first",
-     "config": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "arch": {"depth": 2, "width": 64}},
-     "steps": 12, "summary": {"acc": 0.70}, "file": ["notes.txt", "alpha notes\nline two\n"]},
-    {"id": "beta0002", "name": "beta-cnn", "project": PROJECT, "group": "g1", "job_type": "train",
-     "tags": ["cnn"], "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}},
-     "steps": 5, "summary": {"acc": 0.85}, "file": ["weights.txt", "beta weights 0.5 0.25\n"]},
-    {"id": "gamma003", "name": "gamma-rnn", "project": PROJECT, "group": "g2", "job_type": "train",
-     "tags": ["rnn", "baseline"], "config": {"lr": 0.1, "batch_size": 128, "optimizer": "adam", "arch": {"depth": 8}},
-     "steps": 5, "summary": {"acc": 0.92, "extra": 1.0}},
-    {"id": "delta004", "name": "delta-rnn", "project": PROJECT, "group": "g2", "job_type": "eval",
-     "tags": [], "config": {"lr": 0.001, "batch_size": 32, "optimizer": "sgd", "arch": {"depth": 2}},
-     "steps": 3, "summary": {"acc": 0.55}, "exit_code": 1},
-    {"id": "eps00005", "name": "epsilon", "project": ARCHIVE, "group": None, "job_type": None,
-     "tags": [], "config": {"lr": 0.2}, "steps": 2, "summary": {}},
+    {
+        "id": "alpha001",
+        "name": "alpha-cnn",
+        "project": PROJECT,
+        "group": "g1",
+        "job_type": "train",
+        "tags": ["baseline", "cnn"],
+        "notes": "first",
+        "config": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "arch": {"depth": 2, "width": 64}},
+        "steps": 12,
+        "summary": {"acc": 0.70},
+        "file": ["notes.txt", "alpha notes\nline two\n"],
+    },
+    {
+        "id": "beta0002",
+        "name": "beta-cnn",
+        "project": PROJECT,
+        "group": "g1",
+        "job_type": "train",
+        "tags": ["cnn"],
+        "config": {"lr": 0.05, "batch_size": 64, "optimizer": "sgd", "arch": {"depth": 4}},
+        "steps": 5,
+        "summary": {"acc": 0.85},
+        "file": ["weights.txt", "beta weights 0.5 0.25\n"],
+    },
+    {
+        "id": "gamma003",
+        "name": "gamma-rnn",
+        "project": PROJECT,
+        "group": "g2",
+        "job_type": "train",
+        "tags": ["rnn", "baseline"],
+        "config": {"lr": 0.1, "batch_size": 128, "optimizer": "adam", "arch": {"depth": 8}},
+        "steps": 5,
+        "summary": {"acc": 0.92, "extra": 1.0},
+    },
+    {
+        "id": "delta004",
+        "name": "delta-rnn",
+        "project": PROJECT,
+        "group": "g2",
+        "job_type": "eval",
+        "tags": [],
+        "config": {"lr": 0.001, "batch_size": 32, "optimizer": "sgd", "arch": {"depth": 2}},
+        "steps": 3,
+        "summary": {"acc": 0.55},
+        "exit_code": 1,
+    },
+    {
+        "id": "eps00005",
+        "name": "epsilon",
+        "project": ARCHIVE,
+        "group": None,
+        "job_type": None,
+        "tags": [],
+        "config": {"lr": 0.2},
+        "steps": 2,
+        "summary": {},
+    },
 ]
 
 LOG_SCRIPT = """
@@ -81,7 +125,9 @@ def download(run, name):
         return handle.read()
 """
 
-API_SCRIPT = API_PRELUDE + """
+API_SCRIPT = (
+    API_PRELUDE
+    + """
 api = wandb.Api()
 path = f"{ENTITY}/{PROJECT}"
 check("created_at", lambda: {run.id: run.created_at for run in api.runs(path)})
@@ -140,8 +186,11 @@ def update_alpha():
 check("update", update_alpha)
 print(json.dumps(results))
 """
+)
 
-MOVED_SCRIPT = API_PRELUDE + """
+MOVED_SCRIPT = (
+    API_PRELUDE
+    + """
 api = wandb.Api()
 check("moved run", lambda: (lambda run: {
     "id": run.id, "project": run.project, "name": run.name, "config": run.config,
@@ -154,6 +203,7 @@ check("destination runs", lambda: sorted(ids(api.runs(f"{ENTITY}/{ARCHIVE}"))))
 check("old path", lambda: api.run(f"{ENTITY}/{PROJECT}/beta0002").id)
 print(json.dumps(results))
 """
+)
 
 
 async def live_account(live_server, username: str) -> Account:

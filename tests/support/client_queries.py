@@ -5,7 +5,9 @@ wheels: the Python sources and the wandb-core binary), for the fields older and 
 VIEWER_0_28 = "query Viewer{\n            viewer {\n                id\n                entity\n                username\n                email\n                flags\n                teams {\n                    edges {\n                        node {\n                            name\n                        }\n                    }\n                }\n            }\n            serverInfo {\n                cliVersionInfo\n                latestLocalVersionInfo {\n                    outOfDate\n                    latestVersionString\n                    versionOnThisInstanceString\n                }\n            }\n        }"
 
 # 0.28.2: wandb/sdk/internal/_generated/operations.py
-SERVER_FEATURES_QUERY_0_28 = "query ServerFeaturesQuery {\n  serverInfo {\n    features {\n      name\n      isEnabled\n    }\n  }\n}"
+SERVER_FEATURES_QUERY_0_28 = (
+    "query ServerFeaturesQuery {\n  serverInfo {\n    features {\n      name\n      isEnabled\n    }\n  }\n}"
+)
 
 # 0.28.2: wandb/sdk/internal/internal_api.py
 RUN_STOPPED_STATUS_0_28 = "query RunStoppedStatus($projectName: String, $entityName: String, $runId: String!) {\n            project(name:$projectName, entityName:$entityName) {\n                run(name:$runId) {\n                    stopped\n                }\n            }\n        }"
@@ -35,7 +37,9 @@ RUN_CONSOLE_LOG_TAIL_0_30 = "query RunConsoleLogTail ($entity: String!, $project
 FETCH_ORGANIZATION_0_30 = "query FetchOrganization($org: String!) {\n  organization(name: $org) {\n    id\n    name\n    orgEntity {\n      __typename\n      id\n      name\n      entityType\n    }\n  }\n}"
 
 # 0.31.0: wandb/sdk/internal/_generated/operations.py
-SERVER_FEATURES_QUERY_0_31 = "query ServerFeaturesQuery {\n  serverInfo {\n    features {\n      name\n      isEnabled\n    }\n  }\n}"
+SERVER_FEATURES_QUERY_0_31 = (
+    "query ServerFeaturesQuery {\n  serverInfo {\n    features {\n      name\n      isEnabled\n    }\n  }\n}"
+)
 
 # 0.31.0: wandb/apis/public/runs.py
 UPDATE_RUN_STATE_0_31 = "mutation UpdateRunState($input: UpdateRunStateInput!) {\n                updateRunState(input: $input) {\n                    success\n                }\n            }"

@@ -10,7 +10,17 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.db.tables import (
-    Alert, AuditEvent, ConsoleLine, Entity, EventRow, HistoryRow, Membership, Project, ProjectMember, Run, RunFile,
+    Alert,
+    AuditEvent,
+    ConsoleLine,
+    Entity,
+    EventRow,
+    HistoryRow,
+    Membership,
+    Project,
+    ProjectMember,
+    Run,
+    RunFile,
 )
 from app.db.types import utcnow
 from app.domain.api_keys import issue_key
@@ -61,8 +71,9 @@ async def make_team(runtime, name: str, members: list[tuple[Account, str]]) -> i
     return team.id
 
 
-async def make_project(runtime, entity_id: int, name: str, *, access: str = "PRIVATE",
-                       restricted_members: tuple[Account, ...] = ()) -> int:
+async def make_project(
+    runtime, entity_id: int, name: str, *, access: str = "PRIVATE", restricted_members: tuple[Account, ...] = ()
+) -> int:
     async with runtime.session_factory.begin() as session:
         project = Project(entity_id=entity_id, name=name, access=access)
         session.add(project)
@@ -75,18 +86,35 @@ async def make_project(runtime, entity_id: int, name: str, *, access: str = "PRI
 _clock = {"tick": 0}
 
 
-async def make_run(runtime, project_id: int, name: str, owner: Account, *, created_by: Account | None = None,
-                   summary: dict | None = None, config: dict | None = None, tags: list[str] | None = None) -> int:
+async def make_run(
+    runtime,
+    project_id: int,
+    name: str,
+    owner: Account,
+    *,
+    created_by: Account | None = None,
+    summary: dict | None = None,
+    config: dict | None = None,
+    tags: list[str] | None = None,
+) -> int:
     """A run attributed to ``owner`` (created with ``created_by``'s key, default the owner's); created_at
     increases with every call so "oldest first" is well defined."""
     _clock["tick"] += 1
     created = utcnow() - timedelta(hours=1) + timedelta(seconds=_clock["tick"])
     async with runtime.session_factory.begin() as session:
         run = Run(
-            project_id=project_id, name=name, user_id=owner.id, created_by_id=(created_by or owner).id,
+            project_id=project_id,
+            name=name,
+            user_id=owner.id,
+            created_by_id=(created_by or owner).id,
             service_account_id=created_by.id if created_by is not None and created_by is not owner else None,
-            summary=summary or {}, config=config or {}, tags=tags or [], state="finished",
-            created_at=created, updated_at=created, heartbeat_at=created,
+            summary=summary or {},
+            config=config or {},
+            tags=tags or [],
+            state="finished",
+            created_at=created,
+            updated_at=created,
+            heartbeat_at=created,
         )
         session.add(run)
         await index_run_values(session, run)
@@ -168,10 +196,15 @@ class Team:
     runs: dict[str, int] = field(default_factory=dict)
 
     def move_input(self, **extra: Any) -> dict[str, Any]:
-        return {"input": {
-            "sourceEntityName": "vision", "sourceProjectName": "source",
-            "destinationEntityName": "vision", "destinationProjectName": "target", **extra,
-        }}
+        return {
+            "input": {
+                "sourceEntityName": "vision",
+                "sourceProjectName": "source",
+                "destinationEntityName": "vision",
+                "destinationProjectName": "target",
+                **extra,
+            }
+        }
 
 
 async def build_team(runtime) -> Team:
@@ -185,8 +218,9 @@ async def build_team(runtime) -> Team:
     target_id = await make_project(runtime, team_id, "target")
     team = Team(runtime, alice, bob, carol, victor, oscar, service, team_id, source_id, target_id)
     team.runs["b1"] = await make_run(runtime, source_id, "b1", bob, summary={"acc": 0.8}, config={"lr": {"value": 0.1}})
-    team.runs["b2"] = await make_run(runtime, source_id, "b2", bob, summary={"acc": 0.9},
-                                     config={"lr": {"value": 0.01}})
+    team.runs["b2"] = await make_run(
+        runtime, source_id, "b2", bob, summary={"acc": 0.9}, config={"lr": {"value": 0.01}}
+    )
     team.runs["c1"] = await make_run(runtime, source_id, "c1", carol, summary={"acc": 0.7})
     team.runs["s1"] = await make_run(runtime, source_id, "s1", carol, created_by=service, summary={"acc": 0.75})
     return team

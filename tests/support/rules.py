@@ -93,8 +93,14 @@ async def wait_for(predicate, timeout: float = 15.0, interval: float = 0.05) -> 
 
 
 def rule_input(entity: str, project: str, name: str, **settings: Any) -> dict[str, Any]:
-    base = {"entityName": entity, "projectName": project, "name": name, "metric": "loss",
-            "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD"}
+    base = {
+        "entityName": entity,
+        "projectName": project,
+        "name": name,
+        "metric": "loss",
+        "direction": "LOWER_IS_BETTER",
+        "comparison": "THRESHOLD",
+    }
     base.update(settings)
     return {"input": base}
 
@@ -103,8 +109,17 @@ async def new_run(gql, key: str, entity: str, project: str, name: str, **fields:
     await gql.data(UPSERT_BUCKET, {"name": name, "project": project, "entity": entity, **fields}, key=key)
 
 
-async def log(http, key: str, path: str, rows: list[dict], *, offset: int = 0, summary: dict | None = None,
-              complete: bool = False, exit_code: int | None = None) -> None:
+async def log(
+    http,
+    key: str,
+    path: str,
+    rows: list[dict],
+    *,
+    offset: int = 0,
+    summary: dict | None = None,
+    complete: bool = False,
+    exit_code: int | None = None,
+) -> None:
     files = lines(HISTORY, offset, rows) if rows else {}
     if summary is not None:
         files.update(lines(SUMMARY, 0, [summary]))

@@ -14,8 +14,15 @@ from app.domain.api_keys import issue_key
 from app.domain.teams import create_service_account, create_team
 from tests.support import Account, make_account
 
-COUNTED = (tables.Entity, tables.User, tables.Membership, tables.Invite, tables.ApiKey, tables.Project,
-           tables.AuditEvent)
+COUNTED = (
+    tables.Entity,
+    tables.User,
+    tables.Membership,
+    tables.Invite,
+    tables.ApiKey,
+    tables.Project,
+    tables.AuditEvent,
+)
 
 
 @dataclass
@@ -57,18 +64,32 @@ async def row_counts(runtime) -> dict[str, int]:
 
 # The authorization matrices: one row a case, one cell an actor, read left to right.
 ACTORS = ("anonymous", "outsider", "viewer", "member", "service", "admin")
-OUTCOMES = {"U": ("UNAUTHENTICATED", 401), "F": ("FORBIDDEN", 403), "N": ("NOT_FOUND", 404), "C": ("CONFLICT", 409),
-            "B": ("BAD_USER_INPUT", 400)}
+OUTCOMES = {
+    "U": ("UNAUTHENTICATED", 401),
+    "F": ("FORBIDDEN", 403),
+    "N": ("NOT_FOUND", 404),
+    "C": ("CONFLICT", 409),
+    "B": ("BAD_USER_INPUT", 400),
+}
 
 
 def matrix(cases: dict[str, tuple]) -> list[tuple[str, str, str]]:
     """(case, actor, outcome) triples from cases whose last element is the row, e.g. "U N F ok ok ok"."""
-    return [(case, actor, outcome) for case, (*_, row) in cases.items()
-            for actor, outcome in zip(ACTORS, row.split(), strict=True)]
+    return [
+        (case, actor, outcome)
+        for case, (*_, row) in cases.items()
+        for actor, outcome in zip(ACTORS, row.split(), strict=True)
+    ]
 
 
-async def expect_outcome(gql, query: str, variables: dict[str, Any], key: str | None, outcome: str,
-                         counts: Callable[[], Awaitable[dict[str, int]]]) -> None:
+async def expect_outcome(
+    gql,
+    query: str,
+    variables: dict[str, Any],
+    key: str | None,
+    outcome: str,
+    counts: Callable[[], Awaitable[dict[str, int]]],
+) -> None:
     """One matrix cell: "ok" answers without errors and, for a mutation, writes one audit event; a
     refusal answers the outcome's code and status, says why, and writes nothing."""
     before = await counts()

@@ -18,8 +18,16 @@ from app.domain.users import create_user
 from tests.support import Account, make_account
 
 ROLES = ("anonymous", "outsider", "viewer", "member", "service", "admin")
-WRITTEN = (tables.Project, tables.Run, tables.HistoryRow, tables.EventRow, tables.ConsoleLine, tables.RunFile,
-           tables.Alert, tables.AuditEvent)
+WRITTEN = (
+    tables.Project,
+    tables.Run,
+    tables.HistoryRow,
+    tables.EventRow,
+    tables.ConsoleLine,
+    tables.RunFile,
+    tables.Alert,
+    tables.AuditEvent,
+)
 
 
 @dataclass
@@ -53,8 +61,12 @@ async def make_team(runtime, name: str = "lab", prefix: str = "") -> Team:
         service_user = await create_user(session, email=None, username=f"{name}-sa", account_type="SERVICE")
         service_user.default_entity_id = team.id
         issued = issue_key(session, service_user, description="ci")
-        for account_id, role in ((admin.id, "ADMIN"), (member.id, "MEMBER"), (viewer.id, "VIEWER"),
-                                 (service_user.id, "SERVICE")):
+        for account_id, role in (
+            (admin.id, "ADMIN"),
+            (member.id, "MEMBER"),
+            (viewer.id, "VIEWER"),
+            (service_user.id, "SERVICE"),
+        ):
             session.add(tables.Membership(team_id=team.id, user_id=account_id, role=role))
         await session.flush()
         service = Account(service_user.id, service_user.username, None, issued.secret, service_user.entity_id)
@@ -64,9 +76,7 @@ async def make_team(runtime, name: str = "lab", prefix: str = "") -> Team:
 
 async def counts(runtime) -> dict[str, int]:
     async with runtime.session_factory() as session:
-        return {
-            model.__tablename__: await session.scalar(select(func.count()).select_from(model)) for model in WRITTEN
-        }
+        return {model.__tablename__: await session.scalar(select(func.count()).select_from(model)) for model in WRITTEN}
 
 
 async def one(runtime, query) -> Any:
@@ -79,8 +89,9 @@ async def all_rows(runtime, query) -> list[Any]:
         return list((await session.execute(query)).scalars().all())
 
 
-async def post_stream(http: httpx.AsyncClient, path: str, body: Any, *, key: str | None,
-                      gzipped: bool = False, raw: bytes | None = None) -> httpx.Response:
+async def post_stream(
+    http: httpx.AsyncClient, path: str, body: Any, *, key: str | None, gzipped: bool = False, raw: bytes | None = None
+) -> httpx.Response:
     """POST to /files/<path>/file_stream as wandb-core does (Basic api:<key>)."""
     data = raw if raw is not None else json.dumps(body).encode()
     headers = {"content-type": "application/json"}

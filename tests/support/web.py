@@ -51,29 +51,56 @@ class World:
         return account
 
     async def team(self, name: str, admin: Account, members: list[tuple[Account, str]] = ()) -> None:
-        await self.gql.data('mutation($n: String!) { createTeam(input: {teamName: $n}) { entity { name } } }',
-                            {"n": name}, key=admin.key)
+        await self.gql.data(
+            "mutation($n: String!) { createTeam(input: {teamName: $n}) { entity { name } } }",
+            {"n": name},
+            key=admin.key,
+        )
         for account, role in members:
             invite = await self.gql.data(
                 "mutation($t: String!, $u: String!, $r: TeamRole!) { createInvite(input: {entityName: $t, username: $u,"
-                " role: $r}) { invite { id } } }", {"t": name, "u": account.username, "r": role}, key=admin.key)
-            await self.gql.data("mutation($id: ID!) { acceptInvite(input: {id: $id}) { role } }",
-                                {"id": invite["createInvite"]["invite"]["id"]}, key=account.key)
+                " role: $r}) { invite { id } } }",
+                {"t": name, "u": account.username, "r": role},
+                key=admin.key,
+            )
+            await self.gql.data(
+                "mutation($id: ID!) { acceptInvite(input: {id: $id}) { role } }",
+                {"id": invite["createInvite"]["invite"]["id"]},
+                key=account.key,
+            )
 
     async def project(self, owner: Account, entity: str, name: str, access: str | None = None) -> None:
         await self.gql.data(UPSERT_PROJECT, {"entity": entity, "name": name, "access": access}, key=owner.key)
 
-    async def run(self, owner: Account, entity: str, project: str, name: str, *, display: str | None = None,
-                  config: dict | None = None, summary: dict | None = None) -> None:
-        await self.gql.data(UPSERT_RUN, {
-            "entity": entity, "project": project, "name": name, "displayName": display or name,
-            "config": json.dumps({k: {"value": v} for k, v in (config or {}).items()}),
-            "summary": json.dumps(summary or {})}, key=owner.key)
+    async def run(
+        self,
+        owner: Account,
+        entity: str,
+        project: str,
+        name: str,
+        *,
+        display: str | None = None,
+        config: dict | None = None,
+        summary: dict | None = None,
+    ) -> None:
+        await self.gql.data(
+            UPSERT_RUN,
+            {
+                "entity": entity,
+                "project": project,
+                "name": name,
+                "displayName": display or name,
+                "config": json.dumps({k: {"value": v} for k, v in (config or {}).items()}),
+                "summary": json.dumps(summary or {}),
+            },
+            key=owner.key,
+        )
 
     async def history(self, owner: Account, entity: str, project: str, name: str, rows: list[dict]) -> None:
         body = {"files": {"wandb-history.jsonl": {"offset": 0, "content": [json.dumps(r) for r in rows]}}}
-        response = await self.gql.http.post(f"/files/{entity}/{project}/{name}/file_stream", json=body,
-                                            auth=("api", owner.key))
+        response = await self.gql.http.post(
+            f"/files/{entity}/{project}/{name}/file_stream", json=body, auth=("api", owner.key)
+        )
         assert response.status_code == 200, response.text
 
     async def run_names(self, who: Account, entity: str, project: str) -> tuple[int, list[str]]:
@@ -118,8 +145,15 @@ async def moving_setup(world: World, runs: int) -> tuple[Account, list[str]]:
     await world.project(alice, "example-team", "archive")
     names = [f"run{i:03d}" for i in range(runs)]
     for i, name in enumerate(names):
-        await world.run(alice, "alice", "mnist", name, display=f"trial-{i:03d}", config={"lr": 0.1 / (i + 1)},
-                        summary={"acc": i / runs})
+        await world.run(
+            alice,
+            "alice",
+            "mnist",
+            name,
+            display=f"trial-{i:03d}",
+            config={"lr": 0.1 / (i + 1)},
+            summary={"acc": i / runs},
+        )
     return alice, names
 
 
@@ -134,5 +168,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 async def violations(page: Page) -> list[str]:
     results = await Axe().run(page, options=WCAG)
-    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
-            for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in results.response["violations"]
+    ]

@@ -8,22 +8,29 @@ from playwright.async_api import expect
 from tests.support.web import World, sign_in, violations
 
 
-
 @pytest.fixture
 async def populated(world: World):
     alice = await world.person("alice")
     bob = await world.person("bob")
     await world.team("example-team", alice, [(bob, "MEMBER")])
-    await world.gql.data('mutation { createInvite(input: {entityName: "example-team", email: "new@example.com",'
-                         ' role: VIEWER}) { invite { id } } }', key=alice.key)
+    await world.gql.data(
+        'mutation { createInvite(input: {entityName: "example-team", email: "new@example.com",'
+        " role: VIEWER}) { invite { id } } }",
+        key=alice.key,
+    )
     await world.project(alice, "example-team", "vision")
     for name, loss in (("a", 0.2), ("b", 0.1)):
-        await world.run(alice, "example-team", "vision", name, display=f"run-{name}", config={"lr": loss},
-                        summary={"loss": loss})
-        await world.history(alice, "example-team", "vision", name, [{"_step": s, "loss": loss / (s + 1)}
-                                                                    for s in range(20)])
-    await world.gql.data('mutation { setProjectBaseline(input: {entityName: "example-team", projectName: "vision",'
-                         ' runName: "a"}) { project { id } } }', key=alice.key)
+        await world.run(
+            alice, "example-team", "vision", name, display=f"run-{name}", config={"lr": loss}, summary={"loss": loss}
+        )
+        await world.history(
+            alice, "example-team", "vision", name, [{"_step": s, "loss": loss / (s + 1)} for s in range(20)]
+        )
+    await world.gql.data(
+        'mutation { setProjectBaseline(input: {entityName: "example-team", projectName: "vision",'
+        ' runName: "a"}) { project { id } } }',
+        key=alice.key,
+    )
     return world
 
 

@@ -60,14 +60,23 @@ async def test_a_rule_is_made_edited_and_deleted_and_its_alert_acknowledged_and_
     await expect(page.get_by_role("status")).to_have_text("Created rule loss-limit")
     rules = page.get_by_role("table", name="Metric rules")
     await expect(rules.get_by_role("row", name="loss-limit")).to_contain_text(
-        "loss (lower is better) against a fixed threshold 0.5")
+        "loss (lower is better) against a fixed threshold 0.5"
+    )
     assert (await project_state(world))["metricRules"] == [
-        {"name": "loss-limit", "metric": "loss", "comparison": "THRESHOLD", "threshold": 0.5, "window": 1,
-         "scope": None}]
+        {
+            "name": "loss-limit",
+            "metric": "loss",
+            "comparison": "THRESHOLD",
+            "threshold": 0.5,
+            "window": 1,
+            "scope": None,
+        }
+    ]
 
     # The rule opens an alert as the run's lines arrive; the tab shows it once asked again.
-    await world.history(world.accounts["alice"], "example-team", "vision", "a",
-                        [{"_step": s, "loss": 0.9} for s in range(3)])
+    await world.history(
+        world.accounts["alice"], "example-team", "vision", "a", [{"_step": s, "loss": 0.9} for s in range(3)]
+    )
     alerts = (await project_state(world))["alerts"]["edges"]
     assert [(a["node"]["title"], a["node"]["state"]) for a in alerts] == [("loss-limit: loss regressed", "OPEN")]
     await page.get_by_role("button", name="Refresh alerts").click()
@@ -100,8 +109,15 @@ async def test_a_rule_is_made_edited_and_deleted_and_its_alert_acknowledged_and_
     await expect(page.get_by_role("status")).to_have_text("Saved rule loss-limit")
     await expect(rules.get_by_role("row", name="loss-limit")).to_contain_text("mean of 3")
     assert (await project_state(world))["metricRules"] == [
-        {"name": "loss-limit", "metric": "loss", "comparison": "THRESHOLD", "threshold": 0.8, "window": 3,
-         "scope": '{"tags":"nightly"}'}]
+        {
+            "name": "loss-limit",
+            "metric": "loss",
+            "comparison": "THRESHOLD",
+            "threshold": 0.8,
+            "window": 3,
+            "scope": '{"tags":"nightly"}',
+        }
+    ]
 
     page.once("dialog", lambda dialog: dialog.accept())
     await page.get_by_role("button", name="Delete rule loss-limit").click()
@@ -114,19 +130,36 @@ async def test_a_rule_is_made_edited_and_deleted_and_its_alert_acknowledged_and_
 async def test_a_viewer_sees_rules_and_alerts_but_is_offered_no_changes(vision, new_page):
     world = vision
     alice = world.accounts["alice"]
-    await world.gql.data("mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
-                         {"input": {"entityName": "example-team", "projectName": "vision", "name": "loss-limit",
-                                    "metric": "loss", "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD",
-                                    "threshold": 0.5}}, key=alice.key)
+    await world.gql.data(
+        "mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
+        {
+            "input": {
+                "entityName": "example-team",
+                "projectName": "vision",
+                "name": "loss-limit",
+                "metric": "loss",
+                "direction": "LOWER_IS_BETTER",
+                "comparison": "THRESHOLD",
+                "threshold": 0.5,
+            }
+        },
+        key=alice.key,
+    )
     await world.history(alice, "example-team", "vision", "a", [{"_step": 0, "loss": 0.9}])
     page = await new_page()
     await sign_in(page, "bob")
     await open_alerts_tab(page)
     await expect(page.get_by_role("table", name="Metric rules").get_by_role("row", name="loss-limit")).to_be_visible()
-    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
-                 ).to_be_visible()
-    for name in ("New rule", "Edit rule loss-limit", "Delete rule loss-limit", "Acknowledge loss-limit: loss regressed",
-                 "Snooze loss-limit: loss regressed"):
+    await expect(
+        page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
+    ).to_be_visible()
+    for name in (
+        "New rule",
+        "Edit rule loss-limit",
+        "Delete rule loss-limit",
+        "Acknowledge loss-limit: loss regressed",
+        "Snooze loss-limit: loss regressed",
+    ):
         await expect(page.get_by_role("button", name=name)).to_have_count(0)
     assert await violations(page) == []
 
@@ -134,16 +167,29 @@ async def test_a_viewer_sees_rules_and_alerts_but_is_offered_no_changes(vision, 
 async def test_the_alerts_tab_and_the_rule_form_pass_axe(vision, new_page):
     world = vision
     alice = world.accounts["alice"]
-    await world.gql.data("mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
-                         {"input": {"entityName": "example-team", "projectName": "vision", "name": "loss-limit",
-                                    "metric": "loss", "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD",
-                                    "threshold": 0.5, "detectNonFinite": True}}, key=alice.key)
+    await world.gql.data(
+        "mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
+        {
+            "input": {
+                "entityName": "example-team",
+                "projectName": "vision",
+                "name": "loss-limit",
+                "metric": "loss",
+                "direction": "LOWER_IS_BETTER",
+                "comparison": "THRESHOLD",
+                "threshold": 0.5,
+                "detectNonFinite": True,
+            }
+        },
+        key=alice.key,
+    )
     await world.history(alice, "example-team", "vision", "a", [{"_step": 0, "loss": 0.9}])
     page = await new_page()
     await sign_in(page, "alice", next_path="/example-team/vision/alerts")
     await expect(page.get_by_role("tab", name="Alerts")).to_have_attribute("aria-selected", "true")
-    await expect(page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
-                 ).to_be_visible()
+    await expect(
+        page.get_by_role("table", name="Alerts").get_by_role("row", name="loss-limit: loss regressed")
+    ).to_be_visible()
     assert await violations(page) == []
     await page.get_by_role("button", name="New rule").click()
     form = page.get_by_role("form", name="New metric rule")
@@ -164,10 +210,21 @@ async def test_the_alerts_tab_shows_a_new_alert_as_it_opens_through_the_subscrip
     alice = await world.person("alice")
     await world.project(alice, "alice", "open-vision", access="USER_READ")
     await world.run(alice, "alice", "open-vision", "a", display="run-a")
-    await world.gql.data("mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
-                         {"input": {"entityName": "alice", "projectName": "open-vision", "name": "loss-limit",
-                                    "metric": "loss", "direction": "LOWER_IS_BETTER", "comparison": "THRESHOLD",
-                                    "threshold": 0.5}}, key=alice.key)
+    await world.gql.data(
+        "mutation($input: CreateMetricRuleInput!) { createMetricRule(input: $input) { rule { id } } }",
+        {
+            "input": {
+                "entityName": "alice",
+                "projectName": "open-vision",
+                "name": "loss-limit",
+                "metric": "loss",
+                "direction": "LOWER_IS_BETTER",
+                "comparison": "THRESHOLD",
+                "threshold": 0.5,
+            }
+        },
+        key=alice.key,
+    )
     page = await new_page()
     await sign_in(page, "alice", next_path="/alice/open-vision?view=alerts")
     await expect(page.get_by_text("No alerts.")).to_be_visible()

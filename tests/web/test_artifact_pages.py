@@ -11,7 +11,7 @@ from playwright.async_api import expect
 from tests.support.api import run_client
 from tests.support.web import World, sign_in, violations
 
-LOG_AND_USE = r'''
+LOG_AND_USE = r"""
 import json, pathlib, wandb
 
 data = pathlib.Path("dataset")
@@ -35,7 +35,7 @@ with wandb.init(entity=ENTITY, project=PROJECT, id="consumer1", name="consumer",
 api = wandb.Api()
 v0 = api.artifact(f"{ENTITY}/{PROJECT}/mnist.small:v0")
 print(json.dumps({"digest": v0.digest}))
-'''
+"""
 
 VERSION_ALIASES = """query($e: String!, $p: String!, $n: String!) { project(entityName: $e, name: $p) {
   artifact(name: $n) { aliases { alias } } } }"""
@@ -54,8 +54,11 @@ async def logged(world: World, tmp_path):
 
 
 async def aliases_of(world: World, version: str) -> list[str]:
-    data = await world.gql.data(VERSION_ALIASES, {"e": "example-team", "p": "vision", "n": f"mnist.small:{version}"},
-                                key=world.accounts["alice"].key)
+    data = await world.gql.data(
+        VERSION_ALIASES,
+        {"e": "example-team", "p": "vision", "n": f"mnist.small:{version}"},
+        key=world.accounts["alice"].key,
+    )
     return sorted(a["alias"] for a in data["project"]["artifact"]["aliases"])
 
 
@@ -85,9 +88,11 @@ async def test_a_runs_artifacts_lead_to_the_version_page_where_aliases_change(lo
     await expect(metadata.get_by_role("row", name="source")).to_contain_text("unit")
     lineage = page.get_by_role("region", name="Lineage")
     await expect(lineage.get_by_role("link", name="producer", exact=True)).to_have_attribute(
-        "href", "/example-team/vision/runs/producer1")
-    await expect(lineage.get_by_role("list", name="Runs that used this version").get_by_role("link", name="consumer")
-                 ).to_have_attribute("href", "/example-team/vision/runs/consumer1")
+        "href", "/example-team/vision/runs/producer1"
+    )
+    await expect(
+        lineage.get_by_role("list", name="Runs that used this version").get_by_role("link", name="consumer")
+    ).to_have_attribute("href", "/example-team/vision/runs/consumer1")
 
     files = page.get_by_role("table", name="Files")
     await expect(files.get_by_role("link", name="docs/notes.txt")).to_be_visible()

@@ -59,7 +59,8 @@ async def test_select_all_moves_every_matching_run_to_a_team_project(world, new_
     await expect(dialog.get_by_role("status")).to_have_text("130 runs will move to example-team/shared.")
     await dialog.get_by_role("button", name="Move runs").click()
     await expect(page.get_by_role("status").filter(has_text="Moved")).to_have_text(
-        "Moved 130 runs to example-team/shared")
+        "Moved 130 runs to example-team/shared"
+    )
     await expect(dialog).to_be_hidden()
 
     assert await world.run_names(alice, "alice", "mnist") == (0, [])
@@ -77,7 +78,9 @@ async def test_select_all_under_a_filter_moves_only_the_matching_runs_by_keyboar
     await page.get_by_role("combobox", name="Comparison").select_option(">=")
     await page.get_by_role("textbox", name="Filter value").fill("0.5")
     await page.get_by_role("button", name="Add filter").click()
-    await expect(page.get_by_role("textbox", name="Filter", exact=True)).to_have_value('{"summary_metrics.acc":{"$gte":0.5}}')
+    await expect(page.get_by_role("textbox", name="Filter", exact=True)).to_have_value(
+        '{"summary_metrics.acc":{"$gte":0.5}}'
+    )
     await expect(page.get_by_text("5 runs", exact=True)).to_be_visible()
     await expect(page.get_by_role("checkbox", name="trial-004")).to_have_count(0)
     await page.get_by_role("checkbox", name="Select all runs").focus()
@@ -136,8 +139,9 @@ async def test_tags_baseline_and_delete_act_on_the_selection(world, new_page):
     await row.get_by_role("checkbox").check()
     await page.get_by_role("button", name="Mark as baseline").click()
     await expect(row).to_contain_text("baseline")
-    data = await world.gql.data('{ project(entityName: "alice", name: "mnist") { baselineRun { name tags } } }',
-                                key=alice.key)
+    data = await world.gql.data(
+        '{ project(entityName: "alice", name: "mnist") { baselineRun { name tags } } }', key=alice.key
+    )
     assert data["project"]["baselineRun"] == {"name": "run001", "tags": ["best"]}
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -178,8 +182,11 @@ async def test_accepting_an_invite_makes_the_team_the_default_entity(world, new_
     alice = await world.person("alice")
     bob = await world.person("bob")
     await world.team("example-team", alice)
-    await world.gql.data('mutation { createInvite(input: {entityName: "example-team", username: "bob", role: MEMBER})'
-                         ' { invite { id } } }', key=alice.key)
+    await world.gql.data(
+        'mutation { createInvite(input: {entityName: "example-team", username: "bob", role: MEMBER})'
+        " { invite { id } } }",
+        key=alice.key,
+    )
     page = await new_page()
     await sign_in(page, "bob")
     await page.goto("/settings")
@@ -190,7 +197,8 @@ async def test_accepting_an_invite_makes_the_team_the_default_entity(world, new_
     await page.get_by_role("link", name="Settings", exact=True).click()
     await expect(page.locator("dt:text-is('Default entity') + dd")).to_have_text("example-team")
     assert (await world.gql.data("{ viewer { defaultEntity { name } } }", key=bob.key))["viewer"] == {
-        "defaultEntity": {"name": "example-team"}}
+        "defaultEntity": {"name": "example-team"}
+    }
 
 
 TRAIN = """\
@@ -209,9 +217,20 @@ run.finish()
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": str(repo), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files(world, new_page, tmp_path):
@@ -225,8 +244,9 @@ async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files
     _git(repo, "commit", "-q", "-m", "first")
     _git(repo, "remote", "add", "origin", "https://github.com/example/vision.git")
     (repo / "model.py").write_text("LAYERS = 4  # a local change\n")
-    result = await run_command([sys.executable, "train.py", "alice"], wandb_env(tmp_path / "w", world.url, alice.key),
-                               cwd=repo, timeout=240)
+    result = await run_command(
+        [sys.executable, "train.py", "alice"], wandb_env(tmp_path / "w", world.url, alice.key), cwd=repo, timeout=240
+    )
     assert result.returncode == 0, result.stderr
     run_id = next(line.split()[1] for line in result.stdout.splitlines() if line.startswith("RUN_ID"))
 
@@ -239,7 +259,9 @@ async def test_the_run_page_draws_charts_and_shows_config_summary_diff_and_files
     overview = page.get_by_label("Run overview")
     await expect(overview.locator("dt:text-is('State') + dd")).to_have_text("finished")
     await expect(overview.locator("dt:text-is('User') + dd")).to_have_text("alice")
-    await expect(overview.locator("dt:text-is('Git remote') + dd")).to_have_text("https://github.com/example/vision.git")
+    await expect(overview.locator("dt:text-is('Git remote') + dd")).to_have_text(
+        "https://github.com/example/vision.git"
+    )
     config = page.get_by_role("table", name="Config")
     await expect(config.get_by_role("row", name="lr 0.01")).to_be_visible()
     await expect(page.get_by_role("table", name="Summary").get_by_role("row", name="best_acc 0.99")).to_be_visible()
@@ -262,12 +284,27 @@ async def test_the_workspace_charts_the_runs_and_draws_the_baseline(world, new_p
     alice = await world.person("alice")
     await world.project(alice, "alice", "mnist")
     for name, loss in (("a", 0.1), ("b", 0.05)):
-        await world.run(alice, "alice", "mnist", name, display=f"run-{name}", config={"lr": loss, "layers": 3},
-                        summary={"loss": loss})
-        await world.history(alice, "alice", "mnist", name,
-                            [{"_step": s, "loss": (2 if name == "a" else 1) / (s + 1)} for s in range(40)])
-    await world.gql.data('mutation { setProjectBaseline(input: {entityName: "alice", projectName: "mnist",'
-                         ' runName: "a"}) { project { id } } }', key=alice.key)
+        await world.run(
+            alice,
+            "alice",
+            "mnist",
+            name,
+            display=f"run-{name}",
+            config={"lr": loss, "layers": 3},
+            summary={"loss": loss},
+        )
+        await world.history(
+            alice,
+            "alice",
+            "mnist",
+            name,
+            [{"_step": s, "loss": (2 if name == "a" else 1) / (s + 1)} for s in range(40)],
+        )
+    await world.gql.data(
+        'mutation { setProjectBaseline(input: {entityName: "alice", projectName: "mnist",'
+        ' runName: "a"}) { project { id } } }',
+        key=alice.key,
+    )
     page = await new_page()
     await sign_in(page, "alice")
     await page.goto("/alice/mnist")
@@ -335,8 +372,9 @@ async def test_team_admins_invite_change_roles_and_revoke_from_the_settings_page
     await expect(page.get_by_text("No pending invites.")).to_be_visible()
     await page.get_by_role("button", name="Create service account").click()
     await expect(members.get_by_text("service account")).to_be_visible()
-    team = await world.gql.data('{ entity(name: "example-team") { members { username role pending accountType } } }',
-                                key=alice.key)
+    team = await world.gql.data(
+        '{ entity(name: "example-team") { members { username role pending accountType } } }', key=alice.key
+    )
     by_name = {m["username"]: m for m in team["entity"]["members"]}
     assert by_name["bob"]["role"] == "VIEWER" and not any(m["pending"] for m in team["entity"]["members"])
     assert [m["accountType"] for m in team["entity"]["members"]].count("SERVICE") == 1

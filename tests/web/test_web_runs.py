@@ -31,7 +31,7 @@ async def _console(world, owner, count: int) -> None:
         run.state, run.log_line_count = "running", count
         values = [{"run_id": run.id, "line_no": n, "text": f"line {n} of the log"} for n in range(count)]
         for start in range(0, count, 10_000):
-            await session.execute(insert(tables.ConsoleLine), values[start:start + 10_000])
+            await session.execute(insert(tables.ConsoleLine), values[start : start + 10_000])
 
 
 async def test_a_100k_line_console_log_scrolls_with_few_nodes_and_follows_the_tail(world, new_page):
@@ -87,8 +87,10 @@ async def test_a_finished_runs_log_opens_at_the_top(world, new_page):
 
 async def _tags(world, who) -> dict[str, list[str]]:
     """Every run's tags, read as the person through the API (pages of 100)."""
-    query = ('query($after: String) { project(entityName: "alice", name: "mnist") { runs(first: 100, after: $after) { '
-             "pageInfo { endCursor hasNextPage } edges { node { name tags } } } } }")
+    query = (
+        'query($after: String) { project(entityName: "alice", name: "mnist") { runs(first: 100, after: $after) { '
+        "pageInfo { endCursor hasNextPage } edges { node { name tags } } } } }"
+    )
     tags, after = {}, None
     while True:
         runs = (await world.gql.data(query, {"after": after}, key=who.key))["project"]["runs"]
@@ -104,7 +106,8 @@ async def test_select_all_under_a_filter_adds_and_removes_tags_on_every_matching
     await sign_in(page, "alice")
     await open_table(page, "/alice/mnist")
     await page.get_by_role("textbox", name="Filter", exact=True).fill(
-        json.dumps({"summary_metrics.acc": {"$gte": 0.1}}))
+        json.dumps({"summary_metrics.acc": {"$gte": 0.1}})
+    )
     await page.get_by_role("button", name="Apply filter").click()
     await expect(page.get_by_text("117 runs", exact=True)).to_be_visible()
     await page.get_by_role("checkbox", name="Select all runs").check()
@@ -152,8 +155,9 @@ async def test_a_refused_tag_change_is_shown_and_changes_nothing(world, new_page
     await dialog.get_by_role("button", name="Save tags").click()
     await expect(dialog.get_by_role("alert")).to_contain_text("members may only edit their own runs")
     await expect(dialog.get_by_role("alert")).to_contain_text("a1")
-    data = await world.gql.data('{ project(entityName: "example-team", name: "shared") { '
-                                "runs { edges { node { tags } } } } }", key=alice.key)
+    data = await world.gql.data(
+        '{ project(entityName: "example-team", name: "shared") { runs { edges { node { tags } } } } }', key=alice.key
+    )
     assert all(e["node"]["tags"] == [] for e in data["project"]["runs"]["edges"])
 
 
@@ -185,10 +189,10 @@ async def test_a_signed_in_page_subscribes_over_a_websocket_with_its_session_coo
     await sign_in(page, "alice", next_path="/alice/mnist")
     await page.evaluate(SUBSCRIBE_IN_PAGE, ["mnist"])
     await page.wait_for_function("window.__alerts.some((m) => m.type === 'connection_ack')")
-    alert = ("mutation($input: NotifyScriptableRunAlertInput!) { notifyScriptableRunAlert(input: $input) "
-             "{ success } }")
-    variables = {"input": {"entityName": "alice", "projectName": "mnist", "runName": "r1", "title": "from the run",
-                           "text": "t"}}
+    alert = "mutation($input: NotifyScriptableRunAlertInput!) { notifyScriptableRunAlert(input: $input) { success } }"
+    variables = {
+        "input": {"entityName": "alice", "projectName": "mnist", "runName": "r1", "title": "from the run", "text": "t"}
+    }
     # The subscription starts listening once it has read the project: raise alerts until one arrives.
     for _ in range(20):
         await world.gql.data(alert, variables, key=alice.key)

@@ -27,9 +27,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def by_key_loader(
-    session_factory: async_sessionmaker[AsyncSession], model: Any, column: Any
-) -> DataLoader[Any, Any]:
+def by_key_loader(session_factory: async_sessionmaker[AsyncSession], model: Any, column: Any) -> DataLoader[Any, Any]:
     """Rows of ``model`` whose ``column`` equals each key (None where missing)."""
 
     async def load(keys: Sequence[Any]) -> list[Any]:
@@ -73,8 +71,9 @@ def batch_loader(
 
 
 class Loaders:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], actor: Actor,
-                 runtime: "Runtime | None" = None) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], actor: Actor, runtime: "Runtime | None" = None
+    ) -> None:
         self.session_factory = session_factory
         self.actor = actor
         self.runtime = runtime  # for the few loaders that write or reach storage
@@ -127,8 +126,9 @@ class Loaders:
                     )
                 ).all()
             )
-            return {entity_id: role_from_membership(actor, entity_id, team_roles.get(entity_id))
-                    for entity_id in entity_ids}
+            return {
+                entity_id: role_from_membership(actor, entity_id, team_roles.get(entity_id)) for entity_id in entity_ids
+            }
 
         return batch_loader(self.session_factory, fetch)
 
@@ -146,7 +146,8 @@ class Loaders:
                 return {}
             theirs, mine = Membership, aliased(Membership)
             found = await session.scalars(
-                select(theirs.user_id).distinct()
+                select(theirs.user_id)
+                .distinct()
                 .join(mine, mine.team_id == theirs.team_id)
                 .where(mine.user_id == actor.user.id, mine.role == Role.ADMIN, theirs.user_id.in_(set(user_ids)))
             )

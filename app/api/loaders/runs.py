@@ -44,5 +44,10 @@ def confirmed_uploads(loaders: Loaders) -> DataLoader[int, None]:
 
 def alerts_by_run(loaders: Loaders) -> DataLoader[int, list[tables.Alert]]:
     """Alerts per run id, newest first."""
-    return grouped_loader(loaders.session_factory, tables.Alert, tables.Alert.run_id,
-                          tables.Alert.created_at.desc(), tables.Alert.id.desc())
+    return grouped_loader(
+        loaders.session_factory,
+        tables.Alert,
+        tables.Alert.run_id,
+        tables.Alert.created_at.desc(),
+        tables.Alert.id.desc(),
+    )

@@ -57,26 +57,34 @@ async def _user(session, username: str):
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CanManageInstance],
-                         description="A new organization, the layer above teams (instance admins).")
+    @strawberry.mutation(
+        permission_classes=[CanManageInstance],
+        description="A new organization, the layer above teams (instance admins).",
+    )
     async def create_organization(self, info: Info, input: CreateOrganizationInput) -> CreateOrganizationPayload:
         async with info.context.transaction() as session:
             admin = await _user(session, input.admin_username) if input.admin_username else None
             row = await organizations.create(session, info.context.actor, input.name, admin=admin)
             role = await organizations.role_of(session, info.context.actor, row)
-        return CreateOrganizationPayload(organization=Organization.from_row(row, role),
-                                         client_mutation_id=input.client_mutation_id)
+        return CreateOrganizationPayload(
+            organization=Organization.from_row(row, role), client_mutation_id=input.client_mutation_id
+        )
 
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Add a person to an organization, or change their role there (its admins).")
-    async def add_organization_member(self, info: Info, input: AddOrganizationMemberInput
-                                      ) -> AddOrganizationMemberPayload:
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Add a person to an organization, or change their role there (its admins).",
+    )
+    async def add_organization_member(
+        self, info: Info, input: AddOrganizationMemberInput
+    ) -> AddOrganizationMemberPayload:
         async with info.context.transaction() as session:
             found = await organizations.readable(session, info.context.actor, input.organization_name)
             if found is None:
                 raise NotFound(f"organization {input.organization_name} not found")
             row, role = found
-            await organizations.add_member(session, info.context.actor, row, await _user(session, input.username),
-                                           input.role.value)
-        return AddOrganizationMemberPayload(organization=Organization.from_row(row, role),
-                                            client_mutation_id=input.client_mutation_id)
+            await organizations.add_member(
+                session, info.context.actor, row, await _user(session, input.username), input.role.value
+            )
+        return AddOrganizationMemberPayload(
+            organization=Organization.from_row(row, role), client_mutation_id=input.client_mutation_id
+        )

@@ -11,16 +11,19 @@ from app.api.types.project import Project
 from app.domain import projects
 
 
-@strawberry.input(description="W&B's input; fields this server does not keep (views, repo, dockerImage, "
-                  "framework, isBenchmark, isPublished, owner, ...) are accepted and ignored.")
+@strawberry.input(
+    description="W&B's input; fields this server does not keep (views, repo, dockerImage, "
+    "framework, isBenchmark, isPublished, owner, ...) are accepted and ignored."
+)
 class UpsertModelInput:
     name: str | None = None
     entity_name: str | None = None
     id: str | None = strawberry.field(default=None, description="A project's id: update that project.")
     description: str | None = None
     access: str | None = strawberry.field(
-        default=None, description="PRIVATE (default for new projects: the entity's default), RESTRICTED, "
-        "USER_READ (public read) or USER_WRITE (open)."
+        default=None,
+        description="PRIVATE (default for new projects: the entity's default), RESTRICTED, "
+        "USER_READ (public read) or USER_WRITE (open).",
     )
     views: str | None = None
     repo: str | None = None
@@ -43,18 +46,26 @@ class UpsertModelPayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Create a project (write access to "
-                         "the entity) or change its description/access (project administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Create a project (write access to "
+        "the entity) or change its description/access (project administrators).",
+    )
     async def upsert_model(self, info: Info, input: UpsertModelInput) -> UpsertModelPayload:
         changes = projects.ProjectChanges(description=input.description, access=input.access)
         async with info.context.transaction() as session:
             row, inserted = await projects.upsert_project(
-                session, info.context.actor, entity_name=input.entity_name, name=input.name,
-                project_id=upsert_project_id(input), changes=changes,
+                session,
+                info.context.actor,
+                entity_name=input.entity_name,
+                name=input.name,
+                project_id=upsert_project_id(input),
+                changes=changes,
             )
         project = Project.from_row(row)
-        return UpsertModelPayload(project=project, model=project, inserted=inserted,
-                                  client_mutation_id=input.client_mutation_id)
+        return UpsertModelPayload(
+            project=project, model=project, inserted=inserted, client_mutation_id=input.client_mutation_id
+        )
 
 
 def upsert_project_id(data: UpsertModelInput) -> int | None:

@@ -13,7 +13,13 @@ from app.api.permissions import IsSignedIn
 from app.api.scalars import JSONString
 from app.api.types.alert import Alert
 from app.api.types.rules import (
-    MetricDirection, MetricRule, RuleComparison, ToleranceKind, WebhookDelivery, WebhookFormat, Webhook,
+    MetricDirection,
+    MetricRule,
+    RuleComparison,
+    ToleranceKind,
+    WebhookDelivery,
+    WebhookFormat,
+    Webhook,
     WindowAggregate,
 )
 from app.domain import rules, webhooks
@@ -25,8 +31,9 @@ class CreateMetricRuleInput:
     entity_name: str
     project_name: str
     name: str
-    metric: str = strawberry.field(description="A history key; for BASELINE_FINAL compared with the baseline's "
-                                               "summary value.")
+    metric: str = strawberry.field(
+        description="A history key; for BASELINE_FINAL compared with the baseline's summary value."
+    )
     direction: MetricDirection
     comparison: RuleComparison
     threshold: float | None = strawberry.field(default=None, description="THRESHOLD: the limit.")
@@ -36,13 +43,16 @@ class CreateMetricRuleInput:
     aggregate: WindowAggregate | None = WindowAggregate.MEAN
     warmup_steps: int | None = strawberry.field(default=0, description="No check before this step.")
     baseline_filters: JSONString | None = strawberry.field(
-        default=None, description="BASELINE_GROUP: the runs of the group, in the runs filter language.")
+        default=None, description="BASELINE_GROUP: the runs of the group, in the runs filter language."
+    )
     scope: JSONString | None = strawberry.field(
-        default=None, description='Only runs matching this filter are checked, e.g. {"config.dataset": "imagenet"}.')
+        default=None, description='Only runs matching this filter are checked, e.g. {"config.dataset": "imagenet"}.'
+    )
     detect_non_finite: bool | None = strawberry.field(default=False, description="Alert on NaN or ±Infinity.")
     detect_failed: bool | None = strawberry.field(default=False, description="Alert when the run fails or crashes.")
-    stall_minutes: int | None = strawberry.field(default=None, description="Alert when the metric stops arriving "
-                                                                           "for this many minutes.")
+    stall_minutes: int | None = strawberry.field(
+        default=None, description="Alert when the metric stops arriving for this many minutes."
+    )
     client_mutation_id: str | None = None
 
 
@@ -134,11 +144,13 @@ class CreateWebhookInput:
     entity_name: str
     project_name: str | None = None
     url: str
-    secret: str = strawberry.field(description="Signs each body: X-Labbook-Signature: t=<unix>,v1=<hex HMAC-SHA256 "
-                                               "of \"<t>.<body>\">.")
+    secret: str = strawberry.field(
+        description='Signs each body: X-Labbook-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">.'
+    )
     format: WebhookFormat | None = WebhookFormat.JSON
-    event_kinds: list[str] | None = strawberry.field(default=None, description="alert.opened (the default), "
-                                                                               "alert.resolved.")
+    event_kinds: list[str] | None = strawberry.field(
+        default=None, description="alert.opened (the default), alert.resolved."
+    )
     client_mutation_id: str | None = None
 
 
@@ -165,19 +177,32 @@ def _rule_input(input: CreateMetricRuleInput | UpdateMetricRuleInput) -> rules.R
         return enum_value.value if enum_value is not None else None
 
     return rules.RuleInput(
-        entity=input.entity_name, project=input.project_name, name=input.name, metric=input.metric,
-        direction=value(input.direction), comparison=value(input.comparison), threshold=input.threshold,
-        tolerance=input.tolerance, tolerance_kind=value(input.tolerance_kind), window=input.window,
-        aggregate=value(input.aggregate), warmup_steps=input.warmup_steps, baseline_filters=input.baseline_filters,
-        scope=input.scope, detect_non_finite=input.detect_non_finite, detect_failed=input.detect_failed,
-        stall_minutes=input.stall_minutes, new_name=getattr(input, "new_name", None),
+        entity=input.entity_name,
+        project=input.project_name,
+        name=input.name,
+        metric=input.metric,
+        direction=value(input.direction),
+        comparison=value(input.comparison),
+        threshold=input.threshold,
+        tolerance=input.tolerance,
+        tolerance_kind=value(input.tolerance_kind),
+        window=input.window,
+        aggregate=value(input.aggregate),
+        warmup_steps=input.warmup_steps,
+        baseline_filters=input.baseline_filters,
+        scope=input.scope,
+        detect_non_finite=input.detect_non_finite,
+        detect_failed=input.detect_failed,
+        stall_minutes=input.stall_minutes,
+        new_name=getattr(input, "new_name", None),
     )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Add a metric rule to a project. Needs write access as a member.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn], description="Add a metric rule to a project. Needs write access as a member."
+    )
     async def create_metric_rule(self, info: Info, input: CreateMetricRuleInput) -> CreateMetricRulePayload:
         async with info.context.transaction() as session:
             rule = await rules.create_rule(session, info.context.actor, _rule_input(input))
@@ -189,20 +214,31 @@ class Mutation:
             rule = await rules.update_rule(session, info.context.actor, _rule_input(input))
         return UpdateMetricRulePayload(rule=MetricRule.from_row(rule), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Delete a metric rule with its runs' states and verdicts (its alerts stay).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Delete a metric rule with its runs' states and verdicts (its alerts stay).",
+    )
     async def delete_metric_rule(self, info: Info, input: DeleteMetricRuleInput) -> DeleteMetricRulePayload:
         async with info.context.transaction() as session:
             await rules.delete_rule(session, info.context.actor, input.entity_name, input.project_name, input.name)
         return DeleteMetricRulePayload(success=True, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Run a rule over runs already logged, from their first line; finished runs get "
-                                     "their verdict, regressions open alerts (and notify).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Run a rule over runs already logged, from their first line; finished runs get "
+        "their verdict, regressions open alerts (and notify).",
+    )
     async def evaluate_metric_rule(self, info: Info, input: EvaluateMetricRuleInput) -> EvaluateMetricRulePayload:
         async with info.context.transaction() as session:
-            count = await rules.evaluate_existing(session, info.context.actor, input.entity_name, input.project_name,
-                                                  input.name, input.run_names, base_url=info.context.base_url)
+            count = await rules.evaluate_existing(
+                session,
+                info.context.actor,
+                input.entity_name,
+                input.project_name,
+                input.name,
+                input.run_names,
+                base_url=info.context.base_url,
+            )
         return EvaluateMetricRulePayload(evaluated_runs=count, client_mutation_id=input.client_mutation_id)
 
     @strawberry.mutation(permission_classes=[IsSignedIn], description="Acknowledge an alert: someone is on it.")
@@ -211,19 +247,28 @@ class Mutation:
             alert = await rules.acknowledge(session, info.context.actor, ids.decode_as(input.id, "Alert"))
         return AlertPayload(alert=Alert.from_row(alert), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Hold the notifications of the alert's rule for its run for some minutes.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Hold the notifications of the alert's rule for its run for some minutes.",
+    )
     async def snooze_alert(self, info: Info, input: SnoozeAlertInput) -> AlertPayload:
         async with info.context.transaction() as session:
             alert = await rules.snooze(session, info.context.actor, ids.decode_as(input.id, "Alert"), input.minutes)
         return AlertPayload(alert=Alert.from_row(alert), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn],
-                         description="Add a webhook: a project's (members with write access) or a team's (its admins).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Add a webhook: a project's (members with write access) or a team's (its admins).",
+    )
     async def create_webhook(self, info: Info, input: CreateWebhookInput) -> CreateWebhookPayload:
-        data = webhooks.WebhookInput(entity=input.entity_name, project=input.project_name, url=input.url,
-                                     secret=input.secret, format=(input.format or WebhookFormat.JSON).value,
-                                     event_kinds=input.event_kinds)
+        data = webhooks.WebhookInput(
+            entity=input.entity_name,
+            project=input.project_name,
+            url=input.url,
+            secret=input.secret,
+            format=(input.format or WebhookFormat.JSON).value,
+            event_kinds=input.event_kinds,
+        )
         async with info.context.transaction() as session:
             webhook = await webhooks.create(session, info.context.actor, data)
         return CreateWebhookPayload(webhook=Webhook.from_row(webhook), client_mutation_id=input.client_mutation_id)
@@ -237,17 +282,21 @@ class Mutation:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[IsSignedIn],
-                      description="The webhooks of a project (with its team's) or, projectName null, of a team.")
+    @strawberry.field(
+        permission_classes=[IsSignedIn],
+        description="The webhooks of a project (with its team's) or, projectName null, of a team.",
+    )
     async def webhooks(self, info: Info, entity_name: str, project_name: str | None = None) -> list[Webhook]:
         async with info.context.read() as session:
             found = await webhooks.listed(session, info.context.actor, entity_name, project_name)
         return [Webhook.from_row(hook) for hook in found]
 
-    @strawberry.field(permission_classes=[IsSignedIn],
-                      description="Every attempt to deliver to a webhook, newest first.")
-    async def webhook_deliveries(self, info: Info, webhook_id: strawberry.ID,
-                                 first: int | None = 100) -> list[WebhookDelivery]:
+    @strawberry.field(
+        permission_classes=[IsSignedIn], description="Every attempt to deliver to a webhook, newest first."
+    )
+    async def webhook_deliveries(
+        self, info: Info, webhook_id: strawberry.ID, first: int | None = 100
+    ) -> list[WebhookDelivery]:
         limit = max(1, min(first or 100, 1000))
         async with info.context.read() as session:
             found = await webhooks.deliveries(session, info.context.actor, ids.decode_as(webhook_id, "Webhook"), limit)
@@ -256,8 +305,10 @@ class Query:
 
 @strawberry.type
 class Subscription:
-    @strawberry.subscription(description="The project's alerts as they open and resolve (graphql-transport-ws); "
-                                         "anyone who may read the project may subscribe.")
+    @strawberry.subscription(
+        description="The project's alerts as they open and resolve (graphql-transport-ws); "
+        "anyone who may read the project may subscribe."
+    )
     async def alert_events(self, info: Info, entity_name: str, project_name: str) -> AsyncGenerator[Alert, None]:
         context = info.context
         async with context.read() as session:

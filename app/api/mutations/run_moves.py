@@ -56,23 +56,26 @@ class MoveRunsPayload:
     artifact_collections: list[ProducedArtifactCollection] = strawberry.field(
         default_factory=list,
         description="Artifact sequences holding versions the runs logged. They do not move: artifacts belong to "
-                    "collections in a project, so every version stays in its collection (same name, path, aliases "
-                    "and downloads), whether some or all of its producing runs move; each moved run still lists "
-                    "them in outputArtifacts (and its inputs in inputArtifacts) at its new path.")
+        "collections in a project, so every version stays in its collection (same name, path, aliases "
+        "and downloads), whether some or all of its producing runs move; each moved run still lists "
+        "them in outputArtifacts (and its inputs in inputArtifacts) at its new path.",
+    )
     dry_run: bool
     task: Task
     client_mutation_id: str | None = None
 
 
-@strawberry.input(description="Runs to delete: give runNames or filters (filters \"{}\" selects every run).")
+@strawberry.input(description='Runs to delete: give runNames or filters (filters "{}" selects every run).')
 class DeleteRunsInput:
     entity_name: str
     project_name: str
     run_names: list[str] | None = None
     filters: JSONString | None = None
     delete_artifacts: bool | None = strawberry.field(
-        default=False, description="Also delete the artifact versions the runs logged (with their aliases). "
-                                   "Without it those versions stay in their collections, with no producing run.")
+        default=False,
+        description="Also delete the artifact versions the runs logged (with their aliases). "
+        "Without it those versions stay in their collections, with no producing run.",
+    )
     client_mutation_id: str | None = None
 
 
@@ -82,7 +85,7 @@ class DeleteRunsPayload:
     run_names: list[str]
     freed_bytes: Int64 = strawberry.field(
         description="Bytes of stored files freed. Files whose removal failed are left to the storage "
-                    "sweep and not counted."
+        "sweep and not counted."
     )
     client_mutation_id: str | None = None
 
@@ -91,8 +94,9 @@ class DeleteRunsPayload:
 class DeleteRunInput:
     id: strawberry.ID = strawberry.field(description="The run's storage id (Run.id).")
     delete_artifacts: bool | None = strawberry.field(
-        default=False, description="Also delete the artifact versions the run logged (with their aliases). "
-                                   "Without it those versions stay in their collections, with no producing run."
+        default=False,
+        description="Also delete the artifact versions the run logged (with their aliases). "
+        "Without it those versions stay in their collections, with no producing run.",
     )
     client_mutation_id: str | None = None
 
@@ -126,8 +130,12 @@ class Mutation:
             result = await run_moves.move_runs(session, info.context.actor, request)
             produced = await artifact_changes.collections_produced_by(session, [run.id for run in result.runs])
         return MoveRunsPayload(
-            artifact_collections=[ProducedArtifactCollection(entity_name=c.entity_name, project_name=c.project_name,
-                                                             name=c.name, version_count=c.versions) for c in produced],
+            artifact_collections=[
+                ProducedArtifactCollection(
+                    entity_name=c.entity_name, project_name=c.project_name, name=c.name, version_count=c.versions
+                )
+                for c in produced
+            ],
             moved_count=len(result.runs),
             runs=[Run.from_row(run) for run in result.runs],
             dry_run=result.dry_run,
@@ -143,12 +151,20 @@ class Mutation:
         selection = run_moves.RunSelection(run_names=input.run_names, filters=input.filters)
         async with info.context.transaction() as session:
             deletion = await run_moves.delete_runs(
-                session, info.context.actor, input.entity_name, input.project_name, selection,
+                session,
+                info.context.actor,
+                input.entity_name,
+                input.project_name,
+                selection,
                 delete_artifacts=bool(input.delete_artifacts),
             )
         freed = await _release(info, deletion)
-        return DeleteRunsPayload(deleted_count=len(deletion.run_names), run_names=deletion.run_names,
-                                 freed_bytes=freed, client_mutation_id=input.client_mutation_id)
+        return DeleteRunsPayload(
+            deleted_count=len(deletion.run_names),
+            run_names=deletion.run_names,
+            freed_bytes=freed,
+            client_mutation_id=input.client_mutation_id,
+        )
 
     @strawberry.mutation(permission_classes=[IsSignedIn], description="Delete one run by its id (W&B).")
     async def delete_run(self, info: Info, input: DeleteRunInput) -> DeleteRunPayload:
@@ -165,8 +181,9 @@ async def _release(info: Info, deletion: run_moves.Deletion) -> int:
     """After commit: remove the deleted runs' blobs; the bytes freed."""
     runtime = info.context.runtime
     freed = await blobs.release(runtime.session_factory, runtime.storage, deletion.blob_keys)
-    return freed + await artifact_blobs.delete_bytes(runtime.storage, runtime.session_factory,
-                                                     deletion.released_artifact_blobs)
+    return freed + await artifact_blobs.delete_bytes(
+        runtime.storage, runtime.session_factory, deletion.released_artifact_blobs
+    )
 
 
 def _completed_task(moved: int, dry_run: bool) -> Task:

@@ -102,8 +102,9 @@ class StopRunPayload:
 @strawberry.input(description="A run's storage id and the state to move it to.")
 class UpdateRunStateInput:
     id: strawberry.ID
-    state: str = strawberry.field(description="pending (from running, failed, crashed or preempted) or failed "
-                                              "(from pending or running).")
+    state: str = strawberry.field(
+        description="pending (from running, failed, crashed or preempted) or failed (from pending or running)."
+    )
     client_mutation_id: str | None = None
 
 
@@ -115,8 +116,9 @@ class UpdateRunStatePayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Create or update a run (W&B's legacy name: bucket).")
+    @strawberry.mutation(
+        permission_classes=[CanLogRuns], description="Create or update a run (W&B's legacy name: bucket)."
+    )
     async def upsert_bucket(self, info: Info, input: UpsertBucketInput) -> UpsertBucketPayload:
         data = runs.RunInput(
             id=ids.decode_as(input.id, "Run") if input.id else None,
@@ -140,11 +142,13 @@ class Mutation:
         )
         async with info.context.transaction() as session:
             result = await runs.upsert_bucket(session, info.context.actor, data)
-        return UpsertBucketPayload(bucket=Run.from_row(result.run), inserted=result.inserted,
-                                   client_mutation_id=input.client_mutation_id)
+        return UpsertBucketPayload(
+            bucket=Run.from_row(result.run), inserted=result.inserted, client_mutation_id=input.client_mutation_id
+        )
 
-    @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Signed upload URLs for run files, one per name, in order.")
+    @strawberry.mutation(
+        permission_classes=[CanLogRuns], description="Signed upload URLs for run files, one per name, in order."
+    )
     async def create_run_files(self, info: Info, input: CreateRunFilesInput) -> CreateRunFilesPayload:
         async with info.context.transaction() as session:
             run, slots = await files.create_run_files(
@@ -158,16 +162,19 @@ class Mutation:
             files=[
                 RunFileUploadSlot(
                     name=slot.name,
-                    upload_url=urls.upload_url(runtime.storage, runtime.secret, info.context.base_url,
-                                               slot.storage_key, expires_in=ttl),
+                    upload_url=urls.upload_url(
+                        runtime.storage, runtime.secret, info.context.base_url, slot.storage_key, expires_in=ttl
+                    ),
                 )
                 for slot in slots
             ],
             client_mutation_id=input.client_mutation_id,
         )
 
-    @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Raise an alert for a run; a repeated title within waitDuration is suppressed.")
+    @strawberry.mutation(
+        permission_classes=[CanLogRuns],
+        description="Raise an alert for a run; a repeated title within waitDuration is suppressed.",
+    )
     async def notify_scriptable_run_alert(
         self, info: Info, input: NotifyScriptableRunAlertInput
     ) -> NotifyScriptableRunAlertPayload:
@@ -185,16 +192,19 @@ class Mutation:
             await alerts.notify(session, info.context.actor, request)
         return NotifyScriptableRunAlertPayload(success=True, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Ask a running run to stop: its owner or a team admin.")
+    @strawberry.mutation(
+        permission_classes=[CanLogRuns], description="Ask a running run to stop: its owner or a team admin."
+    )
     async def stop_run(self, info: Info, input: StopRunInput) -> StopRunPayload:
         run_id = ids.decode_as(input.id, "Run")
         async with info.context.transaction() as session:
             await runs.request_stop(session, info.context.actor, run_id)
         return StopRunPayload(success=True, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[CanLogRuns],
-                         description="Requeue a run (state pending) or mark it failed: its owner or a team admin.")
+    @strawberry.mutation(
+        permission_classes=[CanLogRuns],
+        description="Requeue a run (state pending) or mark it failed: its owner or a team admin.",
+    )
     async def update_run_state(self, info: Info, input: UpdateRunStateInput) -> UpdateRunStatePayload:
         run_id = ids.decode_as(input.id, "Run")
         async with info.context.transaction() as session:

@@ -25,7 +25,8 @@ class CreateTeamInput:
     team_admin_user_name: str | None = None
     default_access: str | None = None
     organization_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The organization the team belongs to (its admins may put teams in it).")
+        default=None, description="The organization the team belongs to (its admins may put teams in it)."
+    )
     client_mutation_id: str | None = None
 
 
@@ -123,45 +124,66 @@ class UpdateEntityPayload:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CanCreateTeam], description="Create a team; the caller (or, for "
-                         "instance admins, teamAdminUserName) becomes its admin. Team names never change.")
+    @strawberry.mutation(
+        permission_classes=[CanCreateTeam],
+        description="Create a team; the caller (or, for "
+        "instance admins, teamAdminUserName) becomes its admin. Team names never change.",
+    )
     async def create_team(self, info: Info, input: CreateTeamInput) -> CreateTeamPayload:
         async with info.context.transaction() as session:
             team = await teams.create_team(
-                session, info.context.actor, input.team_name, admin_username=input.team_admin_user_name or None,
+                session,
+                info.context.actor,
+                input.team_name,
+                admin_username=input.team_admin_user_name or None,
                 restricted_to_admins=info.context.runtime.settings.restrict_team_creation,
                 default_access=input.default_access,
             )
             if input.organization_id:
-                organization = await session.get(tables.Organization, ids.decode_as(input.organization_id,
-                                                                                    "Organization"))
+                organization = await session.get(
+                    tables.Organization, ids.decode_as(input.organization_id, "Organization")
+                )
                 if organization is None:
                     raise NotFound(f"no organization with id {input.organization_id!r}")
                 await organizations.attach_team(session, info.context.actor, organization, team)
         return CreateTeamPayload(entity=Team.from_row(team), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Invite an account (by username or "
-                         "email) or an email with no account yet (claimed when that account is created).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Invite an account (by username or "
+        "email) or an email with no account yet (claimed when that account is created).",
+    )
     async def create_invite(self, info: Info, input: CreateInviteInput) -> CreateInvitePayload:
         async with info.context.transaction() as session:
             invite = await invites.create_invite(
-                session, info.context.actor, entity_name=input.entity_name, email=input.email,
-                username=input.username, role=input.role.value if input.role else None, admin=input.admin,
+                session,
+                info.context.actor,
+                entity_name=input.entity_name,
+                email=input.email,
+                username=input.username,
+                role=input.role.value if input.role else None,
+                admin=input.admin,
             )
         return CreateInvitePayload(invite=Invite.from_row(invite), client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="The invitee joins the team with the "
-                         "invite's role; the team becomes their default entity.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="The invitee joins the team with the invite's role; the team becomes their default entity.",
+    )
     async def accept_invite(self, info: Info, input: AcceptInviteInput) -> AcceptInvitePayload:
         invite_id = ids.decode_as(input.id, "Invite")
         async with info.context.transaction() as session:
             membership = await invites.accept_invite(session, info.context.actor, invite_id)
             team = await session.get(tables.Entity, membership.team_id)
-        return AcceptInvitePayload(entity=Team.from_row(team), role=TeamRole(membership.role),
-                                   client_mutation_id=input.client_mutation_id)
+        return AcceptInvitePayload(
+            entity=Team.from_row(team), role=TeamRole(membership.role), client_mutation_id=input.client_mutation_id
+        )
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Revoke (or decline) an "
-                         "invite, or, given a member's id, remove that member. A team always keeps an admin.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Revoke (or decline) an "
+        "invite, or, given a member's id, remove that member. A team always keeps an admin.",
+    )
     async def delete_invite(self, info: Info, input: DeleteInviteInput) -> DeleteInvitePayload:
         kind, pk = ids.decode(input.id or "")
         async with info.context.transaction() as session:
@@ -173,12 +195,17 @@ class Mutation:
                 raise NotFound(f"no invite or member with id {input.id!r}")
         return DeleteInvitePayload(success=True, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Change a member's role "
-                         "(team admins only); the last admin cannot be demoted.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Change a member's role (team admins only); the last admin cannot be demoted.",
+    )
     async def update_member(self, info: Info, input: UpdateMemberInput) -> UpdateMemberPayload:
         async with info.context.transaction() as session:
             membership = await teams.update_member(
-                session, info.context.actor, entity_name=input.entity_name, username=input.username,
+                session,
+                info.context.actor,
+                entity_name=input.entity_name,
+                username=input.username,
                 role=input.role.value,
             )
             user = await session.get(tables.User, membership.user_id)
@@ -187,28 +214,40 @@ class Mutation:
         member = Member(entry=entry, api_key=None, viewer=await info.context.loaders.viewer_access(team))
         return UpdateMemberPayload(member=member, client_mutation_id=input.client_mutation_id)
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="A service account of the team "
-                         "with its own API key, which team admins read back through members { apiKey }.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="A service account of the team "
+        "with its own API key, which team admins read back through members { apiKey }.",
+    )
     async def create_service_account(self, info: Info, input: CreateServiceAccountInput) -> CreateServiceAccountPayload:
         async with info.context.transaction() as session:
             user, _issued = await teams.create_service_account(
-                session, info.context.actor, entity_name=input.entity_name, description=input.description,
+                session,
+                info.context.actor,
+                entity_name=input.entity_name,
+                description=input.description,
                 server_secret=info.context.runtime.secret,
             )
-        return CreateServiceAccountPayload(user=await user_type_for(info, user),
-                                           client_mutation_id=input.client_mutation_id)
+        return CreateServiceAccountPayload(
+            user=await user_type_for(info, user), client_mutation_id=input.client_mutation_id
+        )
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Change an entity's settings "
-                         "(team admins, or the user for their own entity).")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn],
+        description="Change an entity's settings (team admins, or the user for their own entity).",
+    )
     async def update_entity(self, info: Info, input: UpdateEntityInput) -> UpdateEntityPayload:
         changes = entity_settings.EntitySettings(
-            default_access=input.default_access, private_only=input.private_only,
-            code_saving_enabled=input.code_saving_enabled, storage_region=input.storage_region,
+            default_access=input.default_access,
+            private_only=input.private_only,
+            code_saving_enabled=input.code_saving_enabled,
+            storage_region=input.storage_region,
             members_can_invite=input.members_can_invite,
         )
         async with info.context.transaction() as session:
             entity = await entity_settings.update_entity(session, info.context.actor, input.entity, changes)
         info.context.loaders.entity.prime(entity.id, entity, force=True)
         info.context.loaders.entity_by_name.prime(entity.name, entity, force=True)
-        return UpdateEntityPayload(entity=await entity_type_for(info, entity),
-                                   client_mutation_id=input.client_mutation_id)
+        return UpdateEntityPayload(
+            entity=await entity_type_for(info, entity), client_mutation_id=input.client_mutation_id
+        )

@@ -21,8 +21,10 @@ class GenerateApiKeyInput:
 
 @strawberry.type
 class GenerateApiKeyPayload:
-    api_key: ApiKey = strawberry.field(description="In this payload only, name is the full secret: the wandb SDK's "
-                                       "generate_api_key() returns apiKey.name as the new key.")
+    api_key: ApiKey = strawberry.field(
+        description="In this payload only, name is the full secret: the wandb SDK's "
+        "generate_api_key() returns apiKey.name as the new key."
+    )
     secret: str = strawberry.field(description="The new key; shown this once, only its hash is stored.")
     client_mutation_id: str | None = None
 
@@ -83,11 +85,13 @@ class Mutation:
     async def generate_api_key(self, info: Info, input: GenerateApiKeyInput) -> GenerateApiKeyPayload:
         async with info.context.transaction() as session:
             issued = await users.generate_api_key(session, info.context.actor, description=input.description)
-        return GenerateApiKeyPayload(api_key=_shown_once(issued), secret=issued.secret,
-                                     client_mutation_id=input.client_mutation_id)
+        return GenerateApiKeyPayload(
+            api_key=_shown_once(issued), secret=issued.secret, client_mutation_id=input.client_mutation_id
+        )
 
-    @strawberry.mutation(permission_classes=[IsSignedIn], description="Revoke one of your API keys; it then "
-                         "gets HTTP 401.")
+    @strawberry.mutation(
+        permission_classes=[IsSignedIn], description="Revoke one of your API keys; it then gets HTTP 401."
+    )
     async def delete_api_key(self, info: Info, input: DeleteApiKeyInput) -> DeleteApiKeyPayload:
         key_id = ids.decode_as(input.id, "ApiKey")
         async with info.context.transaction() as session:
@@ -100,14 +104,19 @@ class Mutation:
             user, issued = await users.admin_create_user(
                 session, info.context.actor, email=input.email, username=input.username, admin=bool(input.admin)
             )
-        return CreateUserPayload(user=await user_type_for(info, user), api_key=ApiKey.from_row(issued.record),
-                                 secret=issued.secret, client_mutation_id=input.client_mutation_id)
+        return CreateUserPayload(
+            user=await user_type_for(info, user),
+            api_key=ApiKey.from_row(issued.record),
+            secret=issued.secret,
+            client_mutation_id=input.client_mutation_id,
+        )
 
     @strawberry.mutation(permission_classes=[IsSignedIn], description="Change your name or default entity.")
     async def update_user(self, info: Info, input: UpdateUserInput) -> UpdateUserPayload:
         actor = info.context.actor
         user_id = ids.decode_as(input.id, "User") if input.id else actor.user.id
         async with info.context.transaction() as session:
-            user = await users.update_user(session, actor, user_id=user_id, full_name=input.name,
-                                           default_entity=input.default_entity)
+            user = await users.update_user(
+                session, actor, user_id=user_id, full_name=input.name, default_entity=input.default_entity
+            )
         return UpdateUserPayload(user=await user_type_for(info, user), client_mutation_id=input.client_mutation_id)

@@ -59,8 +59,11 @@ class AuditEvent:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[IsSignedIn], description="Audit events, newest first: one team's "
-                      "(its admins) or, without entityName, all (instance admins).")
+    @strawberry.field(
+        permission_classes=[IsSignedIn],
+        description="Audit events, newest first: one team's "
+        "(its admins) or, without entityName, all (instance admins).",
+    )
     async def audit_events(
         self, info: Info, entity_name: str | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[AuditEvent]:
@@ -70,8 +73,12 @@ class Query:
         async with info.context.read() as session:
             entity = await users.require_entity(session, entity_name) if entity_name else None
             entries, has_next = await audit.read_page(
-                session, info.context.actor, entity=entity, limit=page_size(first),
+                session,
+                info.context.actor,
+                entity=entity,
+                limit=page_size(first),
                 before_id=cursor[0] if cursor else None,
             )
-        return connection([AuditEvent(entry=e) for e in entries], [encode_cursor([e.event.id]) for e in entries],
-                          has_next=has_next)
+        return connection(
+            [AuditEvent(entry=e) for e in entries], [encode_cursor([e.event.id]) for e in entries], has_next=has_next
+        )

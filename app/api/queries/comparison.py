@@ -30,7 +30,12 @@ class Query:
     ) -> RunComparison:
         async with info.context.read() as session:
             result = await comparison.compare_runs(
-                session, info.context.actor, entity_name, project_name, keys,
-                run_names=run_names, baseline_name=baseline,
+                session,
+                info.context.actor,
+                entity_name,
+                project_name,
+                keys,
+                run_names=run_names,
+                baseline_name=baseline,
             )
         return RunComparison.from_result(result)

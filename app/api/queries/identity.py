@@ -32,23 +32,27 @@ class ServerInfo:
     def features(self) -> list[ServerFeature]:
         return [ServerFeature(name=name, is_enabled=True) for name in compatibility.SERVER_FEATURES]
 
-    @strawberry.field(description='The wandb client versions this server was built for: '
-                                  '{"min_cli_version": ..., "max_cli_version": ...}.')
+    @strawberry.field(
+        description="The wandb client versions this server was built for: "
+        '{"min_cli_version": ..., "max_cli_version": ...}.'
+    )
     def cli_version_info(self) -> JSON:
         return compatibility.cli_version_info()
 
     @strawberry.field(description="Never out of date: Labbook has no release channel to compare with.")
     def latest_local_version_info(self) -> LocalVersionInfo:
         version = compatibility.labbook_version()
-        return LocalVersionInfo(out_of_date=False, latest_version_string=version,
-                                version_on_this_instance_string=version)
+        return LocalVersionInfo(
+            out_of_date=False, latest_version_string=version, version_on_this_instance_string=version
+        )
 
     @strawberry.field(description="The URL of this server's web app.")
     def frontend_host(self, info: Info) -> str:
         return info.context.base_url
 
-    @strawberry.field(description="Cloud buckets a team may bring for its files: none (files are in this "
-                                  "server's storage).")
+    @strawberry.field(
+        description="Cloud buckets a team may bring for its files: none (files are in this server's storage)."
+    )
     def available_bucket_providers(self) -> list[str]:
         return []
 

@@ -15,8 +15,10 @@ from app.domain.errors import BadInput
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[CanManageInstance], description="Accounts whose username or email "
-                      "contains `query` (instance admins), oldest first.")
+    @strawberry.field(
+        permission_classes=[CanManageInstance],
+        description="Accounts whose username or email contains `query` (instance admins), oldest first.",
+    )
     async def users(
         self, info: Info, query: str | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[User]:
@@ -27,5 +29,8 @@ class Query:
             rows, has_next = await users.search_users(
                 session, info.context.actor, query, limit=page_size(first), after_id=cursor[0] if cursor else None
             )
-        return connection([await user_type_for(info, row) for row in rows], [encode_cursor([row.id]) for row in rows],
-                          has_next=has_next)
+        return connection(
+            [await user_type_for(info, row) for row in rows],
+            [encode_cursor([row.id]) for row in rows],
+            has_next=has_next,
+        )

@@ -55,7 +55,9 @@ class Alert(Node):
     def kind(self) -> AlertKind:
         return AlertKind(self.row.kind)
 
-    @strawberry.field(description="OPEN until the metric recovers or the run ends (RESOLVED); ACKNOWLEDGED by a person.")
+    @strawberry.field(
+        description="OPEN until the metric recovers or the run ends (RESOLVED); ACKNOWLEDGED by a person."
+    )
     def state(self) -> AlertState:
         return AlertState(self.row.state)
 
@@ -101,12 +103,23 @@ class Alert(Node):
 
     @classmethod
     def from_row(cls, row: tables.Alert) -> "Alert":
-        return cls(row=row, id=strawberry.ID(ids.encode("Alert", row.id)), title=row.title, text=row.text,
-                   severity=AlertSeverity(row.severity), created_at=row.created_at)
+        return cls(
+            row=row,
+            id=strawberry.ID(ids.encode("Alert", row.id)),
+            title=row.title,
+            text=row.text,
+            severity=AlertSeverity(row.severity),
+            created_at=row.created_at,
+        )
 
 
-def alert_filter(states: list[AlertState] | None, kinds: list[AlertKind] | None, rule_name: str | None,
-                 run_name: str | None) -> rules.AlertFilter:
+def alert_filter(
+    states: list[AlertState] | None, kinds: list[AlertKind] | None, rule_name: str | None, run_name: str | None
+) -> rules.AlertFilter:
     """What the alerts fields' arguments keep."""
-    return rules.AlertFilter(states=[s.value for s in states] if states else None,
-                             kinds=[k.value for k in kinds] if kinds else None, rule_name=rule_name, run_name=run_name)
+    return rules.AlertFilter(
+        states=[s.value for s in states] if states else None,
+        kinds=[k.value for k in kinds] if kinds else None,
+        rule_name=rule_name,
+        run_name=run_name,
+    )

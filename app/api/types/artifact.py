@@ -47,11 +47,15 @@ if TYPE_CHECKING:
 ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
 RunRef = Annotated["Run", strawberry.lazy("app.api.types.run")]
 MAX_FILES_PAGE = 10_000
-VERSION_LISTING = ("filters (JSON, the runs' operators): state (COMMITTED unless named), alias, tag, version "
-                   "('v3' or 3), id, digest, description, size, createdAt, updatedAt, metadata.<key>; order: '+' or "
-                   "'-' then versionIndex, createdAt, updatedAt, size or id. Expired versions are never listed.")
-COLLECTION_LISTING = ("filters (JSON, the runs' operators): name, description, type, tag, id, createdAt, updatedAt; "
-                      "order: '+' or '-' then name, createdAt, updatedAt or id.")
+VERSION_LISTING = (
+    "filters (JSON, the runs' operators): state (COMMITTED unless named), alias, tag, version "
+    "('v3' or 3), id, digest, description, size, createdAt, updatedAt, metadata.<key>; order: '+' or "
+    "'-' then versionIndex, createdAt, updatedAt, size or id. Expired versions are never listed."
+)
+COLLECTION_LISTING = (
+    "filters (JSON, the runs' operators): name, description, type, tag, id, createdAt, updatedAt; "
+    "order: '+' or '-' then name, createdAt, updatedAt or id."
+)
 
 
 @strawberry.enum
@@ -81,6 +85,7 @@ class ArtifactDigestAlgorithm(enum.Enum):
 
 # --- loaders --------------------------------------------------------------------------------------
 
+
 def _types(loaders: Loaders) -> DataLoader[int, tables.ArtifactType | None]:
     return by_key_loader(loaders.session_factory, tables.ArtifactType, tables.ArtifactType.id)
 
@@ -90,8 +95,13 @@ def _collections(loaders: Loaders) -> DataLoader[int, tables.ArtifactCollection 
 
 
 def _aliases(loaders: Loaders) -> DataLoader[int, list[tables.ArtifactAlias]]:
-    return grouped_loader(loaders.session_factory, tables.ArtifactAlias, tables.ArtifactAlias.artifact_id,
-                          tables.ArtifactAlias.collection_id, tables.ArtifactAlias.alias)
+    return grouped_loader(
+        loaders.session_factory,
+        tables.ArtifactAlias,
+        tables.ArtifactAlias.artifact_id,
+        tables.ArtifactAlias.collection_id,
+        tables.ArtifactAlias.alias,
+    )
 
 
 def _visible_projects(loaders: Loaders) -> DataLoader[int, bool]:
@@ -99,7 +109,7 @@ def _visible_projects(loaders: Loaders) -> DataLoader[int, bool]:
 
     async def fetch(session, project_ids: Sequence[int]) -> dict[int, bool]:
         found = {}
-        for project in (await session.scalars(select(tables.Project).where(tables.Project.id.in_(set(project_ids))))):
+        for project in await session.scalars(select(tables.Project).where(tables.Project.id.in_(set(project_ids)))):
             entity = await session.get(tables.Entity, project.entity_id)
             found[project.id] = await project_service.can_read(session, actor, entity, project)
         return found
@@ -112,6 +122,7 @@ async def _visible(info: Info, project_id: int) -> bool:
 
 
 # --- small types ----------------------------------------------------------------------------------
+
 
 @strawberry.type(description="A label of an artifact version or collection.")
 class Tag:
@@ -145,20 +156,41 @@ class ArtifactType(Node):
     def created_at(self) -> datetime:
         return self.row.created_at
 
-    @strawberry.field(description="The type's collections that match the filters, newest first unless ordered. "
-                                  + COLLECTION_LISTING)
+    @strawberry.field(
+        description="The type's collections that match the filters, newest first unless ordered. " + COLLECTION_LISTING
+    )
     async def artifact_collections(
-        self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
-        order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
+        self,
+        info: Info,
+        after: str | None = None,
+        first: int | None = None,
+        filters: JSONString | None = None,
+        order: str | None = None,
+        collection_types: list[ArtifactCollectionType] | None = None,
     ) -> "Connection[ArtifactCollection]":
-        return await collection_page(info, project_id=self.row.project_id, type_id=self.row.id, after=after,
-                                     first=first, kinds=collection_types, filters=filters, order=order)
+        return await collection_page(
+            info,
+            project_id=self.row.project_id,
+            type_id=self.row.id,
+            after=after,
+            first=first,
+            kinds=collection_types,
+            filters=filters,
+            order=order,
+        )
 
     @strawberry.field(description="Legacy name of artifactCollections for sequences.")
-    async def artifact_sequences(self, info: Info, after: str | None = None,
-                                 first: int | None = None) -> "Connection[ArtifactCollection]":
-        return await collection_page(info, project_id=self.row.project_id, type_id=self.row.id, after=after,
-                                     first=first, kinds=[ArtifactCollectionType.SEQUENCE])
+    async def artifact_sequences(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> "Connection[ArtifactCollection]":
+        return await collection_page(
+            info,
+            project_id=self.row.project_id,
+            type_id=self.row.id,
+            after=after,
+            first=first,
+            kinds=[ArtifactCollectionType.SEQUENCE],
+        )
 
     @strawberry.field(description="A collection of this type by name.")
     async def artifact_collection(self, info: Info, name: str) -> "ArtifactCollection | None":
@@ -210,6 +242,7 @@ class ArtifactManifest(Node):
 
 # --- files of a version ---------------------------------------------------------------------------
 
+
 def _direct_url(info: Info, key: str, filename: str | None = None) -> str:
     runtime = info.context.runtime
     ttl = runtime.settings.signed_url_ttl_seconds
@@ -226,18 +259,36 @@ def upload_url(info: Info, key: str, md5_b64: str | None = None) -> str:
 
 def part_upload_url(info: Info, key: str, upload_id: str, part_number: int) -> str:
     runtime = info.context.runtime
-    return urls.part_upload_url(runtime.storage, runtime.secret, info.context.base_url, key, upload_id, part_number,
-                                expires_in=runtime.settings.signed_url_ttl_seconds)
+    return urls.part_upload_url(
+        runtime.storage,
+        runtime.secret,
+        info.context.base_url,
+        key,
+        upload_id,
+        part_number,
+        expires_in=runtime.settings.signed_url_ttl_seconds,
+    )
 
 
-async def _files_page(info: Info, artifact_id: int, names: list[str] | None, after: str | None,
-                      first: int | None) -> Connection[File]:
+async def _files_page(
+    info: Info, artifact_id: int, names: list[str] | None, after: str | None, first: int | None
+) -> Connection[File]:
     limit = page_size(first, maximum=MAX_FILES_PAGE)
     cursor = decode_cursor(after)
     file_, blob = tables.ArtifactFile, tables.Blob
     query = (  # plain columns: ORM objects for 5,000 files and blobs cost more than the rest of the page
-        select(file_.id, file_.path, file_.size, file_.mimetype, file_.created_at, file_.digest, file_.artifact_id,
-               file_.birth_artifact_id, blob.storage_key, blob.md5)
+        select(
+            file_.id,
+            file_.path,
+            file_.size,
+            file_.mimetype,
+            file_.created_at,
+            file_.digest,
+            file_.artifact_id,
+            file_.birth_artifact_id,
+            blob.storage_key,
+            blob.md5,
+        )
         .join(blob, blob.id == file_.blob_id)
         .where(tables.ArtifactFile.artifact_id == artifact_id)
     )
@@ -251,18 +302,23 @@ async def _files_page(info: Info, artifact_id: int, names: list[str] | None, aft
         place = await _path_of(session, artifact_id) if rows else None
     page = rows[:limit]
     prefix = _download_prefix(place) if place else ""
-    return connection([_file(info, row, prefix) for row in page], [encode_cursor([row.path]) for row in page],
-                      has_next=len(rows) > limit)
+    return connection(
+        [_file(info, row, prefix) for row in page],
+        [encode_cursor([row.path]) for row in page],
+        has_next=len(rows) > limit,
+    )
 
 
 async def _path_of(session, artifact_id: int) -> tuple[str, str, str]:
-    row = (await session.execute(
-        select(tables.Entity.name, tables.Project.name, tables.ArtifactCollection.name)
-        .join(tables.Project, tables.Project.entity_id == tables.Entity.id)
-        .join(tables.ArtifactCollection, tables.ArtifactCollection.project_id == tables.Project.id)
-        .join(tables.Artifact, tables.Artifact.collection_id == tables.ArtifactCollection.id)
-        .where(tables.Artifact.id == artifact_id)
-    )).one()
+    row = (
+        await session.execute(
+            select(tables.Entity.name, tables.Project.name, tables.ArtifactCollection.name)
+            .join(tables.Project, tables.Project.entity_id == tables.Entity.id)
+            .join(tables.ArtifactCollection, tables.ArtifactCollection.project_id == tables.Project.id)
+            .join(tables.Artifact, tables.Artifact.collection_id == tables.ArtifactCollection.id)
+            .where(tables.Artifact.id == artifact_id)
+        )
+    ).one()
     return row[0], row[1], row[2]
 
 
@@ -271,9 +327,15 @@ def _file(info: Info, row: Any, prefix: str) -> File:
     ``prefix``: the quoted /artifactsV2/default/<entity>/<project>/<collection>/ of the page."""
     download = f"{prefix}{artifact_global_id(row.birth_artifact_id or row.artifact_id)}/{row.md5}/{quote_key(row.path)}"
     return File(
-        id=strawberry.ID(ids.encode("ArtifactFile", row.id)), name=row.path, size_bytes=row.size or 0,
-        mimetype=row.mimetype, updated_at=row.created_at, md5=row.digest, storage_key=row.storage_key,
-        download_path=download, artifact_id=row.artifact_id,
+        id=strawberry.ID(ids.encode("ArtifactFile", row.id)),
+        name=row.path,
+        size_bytes=row.size or 0,
+        mimetype=row.mimetype,
+        updated_at=row.created_at,
+        md5=row.digest,
+        storage_key=row.storage_key,
+        download_path=download,
+        artifact_id=row.artifact_id,
         direct_url_value=_direct_url(info, row.storage_key, row.path.rsplit("/", 1)[-1]),
     )
 
@@ -322,9 +384,11 @@ class Artifact(Node):
     def metadata(self) -> JSONString | None:
         return dumps(self.row.metadata_ or {})
 
-    @strawberry.field(description="The version's time to live, counted from its creation: N seconds, -1 when it "
-                                  "inherits the default (none here: it never expires), -2 when it never expires. "
-                                  "Once it runs out the version reads as deleted and the expiry sweep deletes it.")
+    @strawberry.field(
+        description="The version's time to live, counted from its creation: N seconds, -1 when it "
+        "inherits the default (none here: it never expires), -2 when it never expires. "
+        "Once it runs out the version reads as deleted and the expiry sweep deletes it."
+    )
     def ttl_duration_seconds(self) -> Int64:
         ttl = self.row.ttl_duration_seconds
         return artifact_service.TTL_INHERIT if ttl is None else ttl
@@ -399,13 +463,21 @@ class Artifact(Node):
     @strawberry.field(description="The runs that used the version as an input.")
     async def used_by(self, info: Info, after: str | None = None, first: int | None = None) -> Connection[RunRef]:
         async with info.context.read() as session:
-            rows = (await session.scalars(
-                select(tables.Run).join(tables.ArtifactUse, tables.ArtifactUse.run_id == tables.Run.id)
-                .where(tables.ArtifactUse.artifact_id == self.row.id).order_by(tables.ArtifactUse.id)
-            )).all()
+            rows = (
+                await session.scalars(
+                    select(tables.Run)
+                    .join(tables.ArtifactUse, tables.ArtifactUse.run_id == tables.Run.id)
+                    .where(tables.ArtifactUse.artifact_id == self.row.id)
+                    .order_by(tables.ArtifactUse.id)
+                )
+            ).all()
         runs = [r for r in rows if await _visible(info, r.project_id)]
-        return connection([refs.RUN.type.from_row(r) for r in runs], [encode_cursor([r.id]) for r in runs], has_next=False,
-                          total=len(runs))
+        return connection(
+            [refs.RUN.type.from_row(r) for r in runs],
+            [encode_cursor([r.id]) for r in runs],
+            has_next=False,
+            total=len(runs),
+        )
 
     @strawberry.field(description="The version's manifest (wandb_manifest.json).")
     async def current_manifest(self, info: Info) -> ArtifactManifest | None:
@@ -416,22 +488,36 @@ class Artifact(Node):
         if blob is None or blob.uploaded_at is None:
             return None
         manifest_id = strawberry.ID(ids.encode("ArtifactManifest", self.row.id))
-        file = File(id=manifest_id, name="wandb_manifest.json", size_bytes=blob.size or 0, mimetype="application/json",
-                    updated_at=blob.uploaded_at, md5=None, storage_key=blob.storage_key,
-                    direct_url_value=_direct_url(info, blob.storage_key, "wandb_manifest.json"))
+        file = File(
+            id=manifest_id,
+            name="wandb_manifest.json",
+            size_bytes=blob.size or 0,
+            mimetype="application/json",
+            updated_at=blob.uploaded_at,
+            md5=None,
+            storage_key=blob.storage_key,
+            direct_url_value=_direct_url(info, blob.storage_key, "wandb_manifest.json"),
+        )
         return ArtifactManifest(id=manifest_id, file=file)
 
     @strawberry.field(description="The version's stored files by name (references are in the manifest only).")
-    async def files(self, info: Info, names: list[str] | None = None, after: str | None = None,
-                    first: int | None = None) -> Connection[File]:
+    async def files(
+        self, info: Info, names: list[str] | None = None, after: str | None = None, first: int | None = None
+    ) -> Connection[File]:
         return await _files_page(info, self.row.id, names, after, first)
 
     @strawberry.field(description="Where the version belongs: its sequence and the portfolios linking it.")
-    async def artifact_memberships(self, info: Info, after: str | None = None,
-                                   first: int | None = None) -> "Connection[ArtifactCollectionMembership]":
+    async def artifact_memberships(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> "Connection[ArtifactCollectionMembership]":
         async with info.context.read() as session:
-            rows = (await session.scalars(select(tables.ArtifactMembership).where(
-                tables.ArtifactMembership.artifact_id == self.row.id).order_by(tables.ArtifactMembership.id))).all()
+            rows = (
+                await session.scalars(
+                    select(tables.ArtifactMembership)
+                    .where(tables.ArtifactMembership.artifact_id == self.row.id)
+                    .order_by(tables.ArtifactMembership.id)
+                )
+            ).all()
         members = []
         for row in rows:
             collection = await info.context.loaders.get(_collections).load(row.collection_id)
@@ -441,8 +527,12 @@ class Artifact(Node):
 
     @strawberry.field(description="Signed URLs of the named manifest entries.")
     async def files_by_manifest_entries(
-        self, info: Info, storage_layout: str, manifest_version: str,
-        entries: list["ArtifactManifestEntryInput"] | None = None, storage_region: str | None = None,
+        self,
+        info: Info,
+        storage_layout: str,
+        manifest_version: str,
+        entries: list["ArtifactManifestEntryInput"] | None = None,
+        storage_region: str | None = None,
     ) -> Connection[File]:
         names = [e.name for e in entries or []]
         return await _files_page(info, self.row.id, names or None, None, MAX_FILES_PAGE)
@@ -466,6 +556,7 @@ class VersionedArtifactConnection(Connection[Artifact]):
 
 
 # --- collections ----------------------------------------------------------------------------------
+
 
 @strawberry.interface(description="A sequence of logged versions or a portfolio of linked ones.")
 class ArtifactCollection(Node):
@@ -503,12 +594,14 @@ class ArtifactCollection(Node):
     @strawberry.field
     def tags(self) -> Connection[Tag]:
         tags = self.row.tags or []
-        return connection([Tag.named(t) for t in tags], [encode_cursor([t]) for t in tags], has_next=False,
-                          total=len(tags))
+        return connection(
+            [Tag.named(t) for t in tags], [encode_cursor([t]) for t in tags], has_next=False, total=len(tags)
+        )
 
     @strawberry.field(description="The collection's aliases (latest included).")
-    async def aliases(self, info: Info, after: str | None = None,
-                      first: int | None = None) -> Connection[ArtifactAlias]:
+    async def aliases(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> Connection[ArtifactAlias]:
         limit = page_size(first, maximum=1000)
         cursor = decode_cursor(after)
         query = select(tables.ArtifactAlias).where(tables.ArtifactAlias.collection_id == self.row.id)
@@ -517,8 +610,9 @@ class ArtifactCollection(Node):
         async with info.context.read() as session:
             rows = (await session.scalars(query.order_by(tables.ArtifactAlias.id).limit(limit + 1))).all()
         page = rows[:limit]
-        return connection([ArtifactAlias.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
-                          has_next=len(rows) > limit)
+        return connection(
+            [ArtifactAlias.from_row(r) for r in page], [encode_cursor([r.id]) for r in page], has_next=len(rows) > limit
+        )
 
     @strawberry.field(description="The member a version (vN), latest or an alias names.")
     async def artifact_membership(self, info: Info, alias_name: str) -> "ArtifactCollectionMembership | None":
@@ -526,36 +620,75 @@ class ArtifactCollection(Node):
             row = await artifact_service.membership_for(session, self.row, alias_name)
         return ArtifactCollectionMembership.from_row(row) if row else None
 
-    @strawberry.field(description="The collection's members that match the filters, newest first unless ordered. "
-                                  + VERSION_LISTING)
-    async def artifact_memberships(self, info: Info, after: str | None = None, first: int | None = None,
-                                   filters: JSONString | None = None,
-                                   order: str | None = None) -> "Connection[ArtifactCollectionMembership]":
+    @strawberry.field(
+        description="The collection's members that match the filters, newest first unless ordered. " + VERSION_LISTING
+    )
+    async def artifact_memberships(
+        self,
+        info: Info,
+        after: str | None = None,
+        first: int | None = None,
+        filters: JSONString | None = None,
+        order: str | None = None,
+    ) -> "Connection[ArtifactCollectionMembership]":
         async with info.context.read() as session:
-            page = await artifact_queries.list_versions(session, collection_id=self.row.id, filters=filters,
-                                                        order=order, limit=page_size(first), after=decode_cursor(after))
-        return connection([ArtifactCollectionMembership.from_row(m) for m, _ in page.rows],
-                          [encode_cursor(c) for c in page.cursors], has_next=page.has_next, total=page.total)
+            page = await artifact_queries.list_versions(
+                session,
+                collection_id=self.row.id,
+                filters=filters,
+                order=order,
+                limit=page_size(first),
+                after=decode_cursor(after),
+            )
+        return connection(
+            [ArtifactCollectionMembership.from_row(m) for m, _ in page.rows],
+            [encode_cursor(c) for c in page.cursors],
+            has_next=page.has_next,
+            total=page.total,
+        )
 
-    @strawberry.field(description="The collection's versions that match the filters (wandb.Api().artifacts), "
-                                  "newest first unless ordered. " + VERSION_LISTING)
-    async def artifacts(self, info: Info, after: str | None = None, first: int | None = None,
-                        order: str | None = None, filters: JSONString | None = None) -> VersionedArtifactConnection:
+    @strawberry.field(
+        description="The collection's versions that match the filters (wandb.Api().artifacts), "
+        "newest first unless ordered. " + VERSION_LISTING
+    )
+    async def artifacts(
+        self,
+        info: Info,
+        after: str | None = None,
+        first: int | None = None,
+        order: str | None = None,
+        filters: JSONString | None = None,
+    ) -> VersionedArtifactConnection:
         async with info.context.read() as session:
-            page = await artifact_queries.list_versions(session, collection_id=self.row.id, filters=filters,
-                                                        order=order, limit=page_size(first), after=decode_cursor(after))
-        edges = [VersionedArtifactEdge(node=Artifact.from_row(a), cursor=encode_cursor(c),
-                                       version=f"v{m.version_index}")
-                 for (m, a), c in zip(page.rows, page.cursors, strict=True)]
-        return VersionedArtifactConnection(edges=edges, total_count=page.total, page_info=PageInfo(
-            has_next_page=page.has_next, start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None))
+            page = await artifact_queries.list_versions(
+                session,
+                collection_id=self.row.id,
+                filters=filters,
+                order=order,
+                limit=page_size(first),
+                after=decode_cursor(after),
+            )
+        edges = [
+            VersionedArtifactEdge(node=Artifact.from_row(a), cursor=encode_cursor(c), version=f"v{m.version_index}")
+            for (m, a), c in zip(page.rows, page.cursors, strict=True)
+        ]
+        return VersionedArtifactConnection(
+            edges=edges,
+            total_count=page.total,
+            page_info=PageInfo(
+                has_next_page=page.has_next,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
 
 
-@strawberry.type(description="The versions logged under one name in a project. It belongs to the project, "
-                             "not to the runs that logged its versions: when some or all of those runs move to "
-                             "another project (moveRuns), the sequence and every version stay here, with their "
-                             "aliases and downloads; the moved runs still list them in outputArtifacts.")
+@strawberry.type(
+    description="The versions logged under one name in a project. It belongs to the project, "
+    "not to the runs that logged its versions: when some or all of those runs move to "
+    "another project (moveRuns), the sequence and every version stay here, with their "
+    "aliases and downloads; the moved runs still list them in outputArtifacts."
+)
 class ArtifactSequence(ArtifactCollection):
     @classmethod
     def from_row(cls, row: tables.ArtifactCollection) -> "ArtifactSequence":
@@ -583,15 +716,34 @@ def collection_type(row: tables.ArtifactCollection) -> ArtifactCollection:
     return (ArtifactPortfolio if row.kind == artifact_service.PORTFOLIO else ArtifactSequence).from_row(row)
 
 
-async def collection_page(info: Info, *, project_id: int, type_id: int | None, after: str | None,
-                          first: int | None, kinds: list[ArtifactCollectionType] | None, filters: str | None = None,
-                          order: str | None = None) -> Connection[ArtifactCollection]:
+async def collection_page(
+    info: Info,
+    *,
+    project_id: int,
+    type_id: int | None,
+    after: str | None,
+    first: int | None,
+    kinds: list[ArtifactCollectionType] | None,
+    filters: str | None = None,
+    order: str | None = None,
+) -> Connection[ArtifactCollection]:
     async with info.context.read() as session:
         page = await artifact_queries.list_collections(
-            session, project_id=project_id, type_id=type_id, kinds=[k.value for k in kinds or []] or None,
-            filters=filters, order=order, limit=page_size(first), after=decode_cursor(after))
-    return connection([collection_type(r) for r in page.rows], [encode_cursor(c) for c in page.cursors],
-                      has_next=page.has_next, total=page.total)
+            session,
+            project_id=project_id,
+            type_id=type_id,
+            kinds=[k.value for k in kinds or []] or None,
+            filters=filters,
+            order=order,
+            limit=page_size(first),
+            after=decode_cursor(after),
+        )
+    return connection(
+        [collection_type(r) for r in page.rows],
+        [encode_cursor(c) for c in page.cursors],
+        has_next=page.has_next,
+        total=page.total,
+    )
 
 
 @strawberry.type(description="A version's place in a collection: its index there and its aliases there.")
@@ -627,12 +779,14 @@ class ArtifactCollectionMembership(Node):
         return Artifact.from_row(row) if row else None
 
     @strawberry.field
-    async def files(self, info: Info, names: list[str] | None = None, after: str | None = None,
-                    first: int | None = None) -> Connection[File]:
+    async def files(
+        self, info: Info, names: list[str] | None = None, after: str | None = None, first: int | None = None
+    ) -> Connection[File]:
         return await _files_page(info, self.row.artifact_id, names, after, first)
 
 
 # --- Project and Run field groups -------------------------------------------------------------------
+
 
 @strawberry.type
 class ProjectArtifactFields:
@@ -645,8 +799,9 @@ class ProjectArtifactFields:
         return ArtifactType.from_row(row) if row else None
 
     @strawberry.field(description="The project's artifact types, oldest first.")
-    async def artifact_types(self, info: Info, after: str | None = None,
-                             first: int | None = None) -> Connection[ArtifactType]:
+    async def artifact_types(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> Connection[ArtifactType]:
         limit = page_size(first)
         cursor = decode_cursor(after)
         query = select(tables.ArtifactType).where(tables.ArtifactType.project_id == self.row.id)
@@ -655,8 +810,9 @@ class ProjectArtifactFields:
         async with info.context.read() as session:
             rows = (await session.scalars(query.order_by(tables.ArtifactType.id).limit(limit + 1))).all()
         page = rows[:limit]
-        return connection([ArtifactType.from_row(r) for r in page], [encode_cursor([r.id]) for r in page],
-                          has_next=len(rows) > limit)
+        return connection(
+            [ArtifactType.from_row(r) for r in page], [encode_cursor([r.id]) for r in page], has_next=len(rows) > limit
+        )
 
     @strawberry.field(description="A collection (sequence or portfolio) of the project by name.")
     async def artifact_collection(self, info: Info, name: str) -> ArtifactCollection | None:
@@ -664,14 +820,29 @@ class ProjectArtifactFields:
             row = await artifact_service.collection_named(session, self.row.id, name)
         return collection_type(row) if row else None
 
-    @strawberry.field(description="The project's collections that match the filters, newest first unless ordered. "
-                                  + COLLECTION_LISTING)
+    @strawberry.field(
+        description="The project's collections that match the filters, newest first unless ordered. "
+        + COLLECTION_LISTING
+    )
     async def artifact_collections(
-        self, info: Info, after: str | None = None, first: int | None = None, filters: JSONString | None = None,
-        order: str | None = None, collection_types: list[ArtifactCollectionType] | None = None,
+        self,
+        info: Info,
+        after: str | None = None,
+        first: int | None = None,
+        filters: JSONString | None = None,
+        order: str | None = None,
+        collection_types: list[ArtifactCollectionType] | None = None,
     ) -> Connection[ArtifactCollection]:
-        return await collection_page(info, project_id=self.row.id, type_id=None, after=after, first=first,
-                                     kinds=collection_types, filters=filters, order=order)
+        return await collection_page(
+            info,
+            project_id=self.row.id,
+            type_id=None,
+            after=after,
+            first=first,
+            kinds=collection_types,
+            filters=filters,
+            order=order,
+        )
 
     @strawberry.field(description="The member that 'collection:vN', 'collection:latest' or 'collection:alias' names.")
     async def artifact_collection_membership(self, info: Info, name: str) -> ArtifactCollectionMembership | None:
@@ -709,9 +880,15 @@ async def _run_artifacts(info: Info, query, after: str | None, first: int | None
     visible = await _visible_artifacts(info, page)
     edges = [Edge(node=Artifact.from_row(r), cursor=encode_cursor([r.id])) for r in visible]
     # the page's end is its last row, visible or not (the next page starts after it)
-    return Connection(edges=edges, total_count=len(edges), page_info=PageInfo(
-        has_next_page=len(rows) > limit, start_cursor=edges[0].cursor if edges else None,
-        end_cursor=encode_cursor([page[-1].id]) if page else None))
+    return Connection(
+        edges=edges,
+        total_count=len(edges),
+        page_info=PageInfo(
+            has_next_page=len(rows) > limit,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=encode_cursor([page[-1].id]) if page else None,
+        ),
+    )
 
 
 @strawberry.type(description="A version a run used or logged, named as the client names it.")
@@ -723,8 +900,10 @@ class RecipeArtifact:
     artifact: Artifact
 
 
-@strawberry.type(description="Everything Labbook holds to rebuild what a run made: its config, code "
-                             "version, code files, the exact input versions and what it logged.")
+@strawberry.type(
+    description="Everything Labbook holds to rebuild what a run made: its config, code "
+    "version, code files, the exact input versions and what it logged."
+)
 class RunRecipe:
     config: JSONString
     program: str | None
@@ -732,7 +911,9 @@ class RunRecipe:
     git_remote: str | None
     diff_patch: File | None = strawberry.field(description="The uncommitted changes (git diff HEAD), if saved.")
     requirements: File | None
-    code_files: list[File] = strawberry.field(description="Files saved under code/ (save_code, log_code uses an artifact).")
+    code_files: list[File] = strawberry.field(
+        description="Files saved under code/ (save_code, log_code uses an artifact)."
+    )
     inputs: list[RecipeArtifact]
     outputs: list[RecipeArtifact]
 
@@ -743,8 +924,15 @@ async def _recipe_artifacts(info: Info, session, artifacts: list[tables.Artifact
         entity, project, collection = await _path_of(session, row.id)
         artifact_type = await session.get(tables.ArtifactType, row.type_id)
         name = f"{collection}:v{row.version_index}"
-        found.append(RecipeArtifact(name=name, path=f"{entity}/{project}/{name}", type=artifact_type.name,
-                                    digest=row.digest, artifact=Artifact.from_row(row)))
+        found.append(
+            RecipeArtifact(
+                name=name,
+                path=f"{entity}/{project}/{name}",
+                type=artifact_type.name,
+                digest=row.digest,
+                artifact=Artifact.from_row(row),
+            )
+        )
     return found
 
 
@@ -753,8 +941,9 @@ class RunArtifactFields:
     row: strawberry.Private[tables.Run]
 
     @strawberry.field(description="Versions the run logged (they stay in their collections when the run moves).")
-    async def output_artifacts(self, info: Info, after: str | None = None,
-                               first: int | None = None) -> Connection[Artifact]:
+    async def output_artifacts(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> Connection[Artifact]:
         query = select(tables.Artifact).where(tables.Artifact.run_id == self.row.id)
         return await _run_artifacts(info, query, after, first)
 
@@ -763,38 +952,68 @@ class RunArtifactFields:
         run = self.row
         async with info.context.read() as session:
             path = await files_service.run_path(session, run.id)
-            named = {f.name: f for f in await files_service.page(
-                session, run.id, names=["diff.patch", "requirements.txt"], pattern=None, after_name=None, limit=2)}
+            named = {
+                f.name: f
+                for f in await files_service.page(
+                    session, run.id, names=["diff.patch", "requirements.txt"], pattern=None, after_name=None, limit=2
+                )
+            }
             code = await files_service.page(session, run.id, names=None, pattern="code/%", after_name=None, limit=1000)
-            inputs = (await session.scalars(
-                select(tables.Artifact).join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-                .where(tables.ArtifactUse.run_id == run.id, tables.Artifact.state == artifact_service.COMMITTED,
-                       artifact_service.unexpired())
-                .order_by(tables.ArtifactUse.id))).all()
-            outputs = (await session.scalars(
-                select(tables.Artifact).where(tables.Artifact.run_id == run.id, artifact_service.unexpired(),
-                                              tables.Artifact.state == artifact_service.COMMITTED)
-                .order_by(tables.Artifact.id))).all()
+            inputs = (
+                await session.scalars(
+                    select(tables.Artifact)
+                    .join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
+                    .where(
+                        tables.ArtifactUse.run_id == run.id,
+                        tables.Artifact.state == artifact_service.COMMITTED,
+                        artifact_service.unexpired(),
+                    )
+                    .order_by(tables.ArtifactUse.id)
+                )
+            ).all()
+            outputs = (
+                await session.scalars(
+                    select(tables.Artifact)
+                    .where(
+                        tables.Artifact.run_id == run.id,
+                        artifact_service.unexpired(),
+                        tables.Artifact.state == artifact_service.COMMITTED,
+                    )
+                    .order_by(tables.Artifact.id)
+                )
+            ).all()
             input_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, inputs))
             output_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, outputs))
 
         def as_file(row):
             return File.from_run_file(row, *path) if row else None
 
-        return RunRecipe(config=dumps(run.config or {}), program=run.program, commit=run.git_commit,
-                         git_remote=run.git_remote, diff_patch=as_file(named.get("diff.patch")),
-                         requirements=as_file(named.get("requirements.txt")), code_files=[as_file(f) for f in code],
-                         inputs=input_rows, outputs=output_rows)
+        return RunRecipe(
+            config=dumps(run.config or {}),
+            program=run.program,
+            commit=run.git_commit,
+            git_remote=run.git_remote,
+            diff_patch=as_file(named.get("diff.patch")),
+            requirements=as_file(named.get("requirements.txt")),
+            code_files=[as_file(f) for f in code],
+            inputs=input_rows,
+            outputs=output_rows,
+        )
 
     @strawberry.field(description="Versions the run used as inputs.")
-    async def input_artifacts(self, info: Info, after: str | None = None,
-                              first: int | None = None) -> Connection[Artifact]:
-        query = (select(tables.Artifact).join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-                 .where(tables.ArtifactUse.run_id == self.row.id))
+    async def input_artifacts(
+        self, info: Info, after: str | None = None, first: int | None = None
+    ) -> Connection[Artifact]:
+        query = (
+            select(tables.Artifact)
+            .join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
+            .where(tables.ArtifactUse.run_id == self.row.id)
+        )
         return await _run_artifacts(info, query, after, first)
 
 
 # --- node resolution ------------------------------------------------------------------------------------
+
 
 @register_node("Artifact")
 async def _artifact_node(info: Info, pk: int) -> Artifact | None:

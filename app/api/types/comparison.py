@@ -35,8 +35,14 @@ class RunComparison:
         for row in comparison.rows:
             # One Run object per run, shared by its rows.
             run = runs.setdefault(row.run.id, Run.from_row(row.run))
-            rows.append(RunComparisonRow(
-                run=run, key=row.key, value=row.value, baseline_value=row.baseline_value,
-                difference=row.difference, relative_difference=row.relative_difference,
-            ))
+            rows.append(
+                RunComparisonRow(
+                    run=run,
+                    key=row.key,
+                    value=row.value,
+                    baseline_value=row.baseline_value,
+                    difference=row.difference,
+                    relative_difference=row.relative_difference,
+                )
+            )
         return cls(baseline=Run.from_row(comparison.baseline), rows=rows)

@@ -111,8 +111,9 @@ class Entity(Node):
     def created_at(self) -> datetime:
         return self.row.created_at
 
-    @strawberry.field(description="A team's organization (null for personal entities, teams outside one, "
-                                  "and viewers outside it).")
+    @strawberry.field(
+        description="A team's organization (null for personal entities, teams outside one, and viewers outside it)."
+    )
     async def organization(self, info: Info) -> Organization | None:
         return await organization_of_entity(info, self.row)
 
@@ -150,16 +151,21 @@ class Entity(Node):
     def limits(self) -> JSONString:
         return dumps({})
 
-    @strawberry.field(description="Members and pending invites, in the order they joined, newest last. "
-                      "Empty for those who are not members.")
+    @strawberry.field(
+        description="Members and pending invites, in the order they joined, newest last. "
+        "Empty for those who are not members."
+    )
     async def members(self, info: Info) -> list[Member]:
         viewer = await info.context.loaders.viewer_access(self.row)
         if not viewer.can_see_members:
             return []
         async with info.context.read() as session:
             entries = await teams.list_members(session, self.row)
-            service_ids = [e.user.id for e in entries
-                           if e.kind == "member" and e.user is not None and e.user.account_type == AccountType.SERVICE]
+            service_ids = [
+                e.user.id
+                for e in entries
+                if e.kind == "member" and e.user is not None and e.user.account_type == AccountType.SERVICE
+            ]
             keys = await teams.service_account_keys(session, service_ids) if viewer.can_admin else {}
         secret = info.context.runtime.secret
 
@@ -170,9 +176,7 @@ class Entity(Node):
         return [Member(entry=e, api_key=api_key(e), viewer=viewer) for e in entries]
 
     @strawberry.field(description="The projects the viewer may read, newest first, each with its access.")
-    async def projects(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[ProjectRef]:
+    async def projects(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[ProjectRef]:
         return await project_page(info, self.row, first, after)
 
 
@@ -216,8 +220,11 @@ class User(Entity):
     def flags(self) -> JSON | None:
         return None
 
-    @strawberry.field(name="entity", description="The name of the default entity: where runs go when none is "
-                      "given; shown to its owner and instance admins.")
+    @strawberry.field(
+        name="entity",
+        description="The name of the default entity: where runs go when none is "
+        "given; shown to its owner and instance admins.",
+    )
     async def default_entity_name(self, info: Info) -> str | None:
         entity = await self._default_entity(info)
         return entity.name if entity else None
@@ -232,8 +239,10 @@ class User(Entity):
             return None
         return await info.context.loaders.entity.load(self.account.default_entity_id or self.account.entity_id)
 
-    @strawberry.field(description="The entities this user logs to: their own first (as W&B lists it), then "
-                                  "their teams by name. Empty for other viewers.")
+    @strawberry.field(
+        description="The entities this user logs to: their own first (as W&B lists it), then "
+        "their teams by name. Empty for other viewers."
+    )
     async def teams(self, info: Info) -> Connection[TeamName]:
         if not _is_viewer(info, self.account):
             return connection([], [], has_next=False, total=0)
@@ -254,7 +263,9 @@ class User(Entity):
             return connection([], [], has_next=False, total=0)
         async with info.context.read() as session:
             rows = await api_key_service.active_keys(session, self.account)
-        return connection([ApiKey.from_row(r) for r in rows], [str(r.id) for r in rows], has_next=False, total=len(rows))
+        return connection(
+            [ApiKey.from_row(r) for r in rows], [str(r.id) for r in rows], has_next=False, total=len(rows)
+        )
 
     @strawberry.field(description="Team invites waiting for this user to accept (acceptInvite takes their id).")
     async def pending_invites(self, info: Info) -> list[Invite]:
@@ -286,8 +297,12 @@ async def project_page(info: Info, entity: tables.Entity, first: int | None, aft
         rows, has_next, total = await project_service.readable_page(
             session, info.context.actor, entity, limit=page_size(first), before_id=cursor[0] if cursor else None
         )
-    return connection([refs.PROJECT.type.from_row(r) for r in rows], [encode_cursor([r.id]) for r in rows],
-                      has_next=has_next, total=total)
+    return connection(
+        [refs.PROJECT.type.from_row(r) for r in rows],
+        [encode_cursor([r.id]) for r in rows],
+        has_next=has_next,
+        total=total,
+    )
 
 
 def _is_viewer(info: Info, user: tables.User) -> bool:

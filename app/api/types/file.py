@@ -41,7 +41,8 @@ class File(Node):
     artifact_row: strawberry.Private[Any] = None  # the artifact's row, when the caller holds it
     direct_url_value: strawberry.Private[str | None] = None  # artifact files: chosen by the blob store
     upload_url: str | None = strawberry.field(
-        default=None, description="Where to PUT the content (artifact uploads); null: the server already has it.")
+        default=None, description="Where to PUT the content (artifact uploads); null: the server already has it."
+    )
     upload_headers: list[str] = strawberry.field(default_factory=list, description="Headers the PUT must send.")
     upload_multipart_urls: Annotated["UploadMultipartUrls", strawberry.lazy("app.api.types.artifact")] | None = None
 
@@ -55,8 +56,10 @@ class File(Node):
             updated_at=row.updated_at,
             md5=row.md5,
             storage_key=row.storage_key,
-            download_path="/files/" + "/".join(quote(part, safe="") for part in (entity, project, run))
-            + "/" + quote(row.name),
+            download_path="/files/"
+            + "/".join(quote(part, safe="") for part in (entity, project, run))
+            + "/"
+            + quote(row.name),
             run_id=row.run_id,
         )
 
@@ -72,8 +75,10 @@ class File(Node):
     def storage_path(self) -> str:
         return self.storage_key
 
-    @strawberry.field(description="Download URL (send the API key); with upload: true, a signed upload URL "
-                                  "for those who may write the run.")
+    @strawberry.field(
+        description="Download URL (send the API key); with upload: true, a signed upload URL "
+        "for those who may write the run."
+    )
     async def url(self, info: Info, upload: bool | None = None) -> str | None:
         if upload:
             return await self._upload_url(info)
@@ -93,15 +98,22 @@ class File(Node):
         row = await info.context.loaders.get(artifacts).load(self.artifact_id)
         return refs.ARTIFACT.type.from_row(row) if row else None
 
-    @strawberry.field(description="A signed, expiring download URL that needs no credentials.",
-                      metadata={PRECOMPUTED: "direct_url_value"})
+    @strawberry.field(
+        description="A signed, expiring download URL that needs no credentials.",
+        metadata={PRECOMPUTED: "direct_url_value"},
+    )
     def direct_url(self, info: Info) -> str:
         if self.direct_url_value is not None:
             return self.direct_url_value
         runtime = info.context.runtime
-        return urls.download_url(runtime.storage, runtime.secret, info.context.base_url, self.storage_key,
-                                 expires_in=runtime.settings.signed_url_ttl_seconds,
-                                 filename=self.name.rsplit("/", 1)[-1])
+        return urls.download_url(
+            runtime.storage,
+            runtime.secret,
+            info.context.base_url,
+            self.storage_key,
+            expires_in=runtime.settings.signed_url_ttl_seconds,
+            filename=self.name.rsplit("/", 1)[-1],
+        )
 
     async def _upload_url(self, info: Info) -> str | None:
         if self.run_id is None:
@@ -112,8 +124,13 @@ class File(Node):
         except DomainError:
             return None
         runtime = info.context.runtime
-        return urls.upload_url(runtime.storage, runtime.secret, info.context.base_url, self.storage_key,
-                               expires_in=runtime.settings.signed_url_ttl_seconds)
+        return urls.upload_url(
+            runtime.storage,
+            runtime.secret,
+            info.context.base_url,
+            self.storage_key,
+            expires_in=runtime.settings.signed_url_ttl_seconds,
+        )
 
 
 @register_node("File")

@@ -63,8 +63,13 @@ class Organization(Node):
 
     @classmethod
     def from_row(cls, row: tables.Organization, role: str | None) -> "Organization":
-        return cls(row=row, role=role, id=strawberry.ID(ids.encode("Organization", row.id)), name=row.name,
-                   created_at=row.created_at)
+        return cls(
+            row=row,
+            role=role,
+            id=strawberry.ID(ids.encode("Organization", row.id)),
+            name=row.name,
+            created_at=row.created_at,
+        )
 
     @strawberry.field(description="Always null: Labbook runs on no CoreWeave organization.")
     def core_weave_organization_id(self) -> str | None:
@@ -74,14 +79,16 @@ class Organization(Node):
     def org_entity(self) -> EntityRef | None:
         return None
 
-    @strawberry.field(description="The viewer's role here: admin, member or viewer (null for instance admins "
-                                  "who are not members).")
+    @strawberry.field(
+        description="The viewer's role here: admin, member or viewer (null for instance admins who are not members)."
+    )
     def viewer_role(self) -> str | None:
         return self.role.lower() if self.role else None
 
     @strawberry.field(description="Ramped features: none (Labbook has no feature ramps).")
     def feature_flags(
-        self, ramp_id_type: Annotated[RampIDType | None, strawberry.argument(name="rampIDType")] = None,
+        self,
+        ramp_id_type: Annotated[RampIDType | None, strawberry.argument(name="rampIDType")] = None,
     ) -> list[FeatureFlag]:
         return []
 
@@ -117,7 +124,7 @@ async def organizations_of_user(info: Info, user: tables.User) -> list[Organizat
     async with info.context.read() as session:
         rows = await organizations.of_user(session, user)
         roles = [await organizations.role_of(session, info.context.actor, row) for row in rows]
-    return [Organization.from_row(row, role) for row, role in zip(rows, roles)]
+    return [Organization.from_row(row, role) for row, role in zip(rows, roles, strict=True)]
 
 
 @register_node("Organization")

@@ -26,8 +26,9 @@ from app.domain import projects, runs_view
 
 @refs.PROJECT.define
 @strawberry.type(description="A project: runs of one entity grouped under a name.")
-class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields,
-              ProjectArtifactFields, Node):
+class Project(
+    ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, ProjectCompatFields, ProjectArtifactFields, Node
+):
     row: strawberry.Private[tables.Project]
     # Runs by name read with the project (None: a run not found), so that run(name:) reads no more.
     runs_by_name: strawberry.Private[dict[str, tables.Run | None] | None] = None
@@ -97,10 +98,13 @@ class Project(ProjectRunFields, ProjectTrackingFields, ProjectComparisonFields, 
                 row = await runs_view.run_in_project(session, self.row, name)
         return Run.from_row(row) if row else None
 
-    @strawberry.field(description="Legacy name of run(name:), which wandb-core asks when it resumes a run; "
-                                  "its JSON strings spell NaN and infinities as strings (\"NaN\", \"Infinity\").")
-    async def bucket(self, info: Info, name: str, missing_ok: bool | None = None,
-                     desc: str | None = None) -> Run | None:
+    @strawberry.field(
+        description="Legacy name of run(name:), which wandb-core asks when it resumes a run; "
+        'its JSON strings spell NaN and infinities as strings ("NaN", "Infinity").'
+    )
+    async def bucket(
+        self, info: Info, name: str, missing_ok: bool | None = None, desc: str | None = None
+    ) -> Run | None:
         run = await self.run(info, name)
         return Run.from_row(run.row, for_wandb_core=True) if run else None
 

@@ -13,8 +13,10 @@ from app.api.types.run import Run
 from app.db import tables
 
 
-@strawberry.type(description="A hyperparameter sweep; Labbook runs none, so no project has one (the fields are "
-                              "those the client's SweepFragment selects).")
+@strawberry.type(
+    description="A hyperparameter sweep; Labbook runs none, so no project has one (the fields are "
+    "those the client's SweepFragment selects)."
+)
 class Sweep:
     id: strawberry.ID
     name: str
@@ -44,14 +46,19 @@ class ProjectCompatFields:
 
     @strawberry.field(description="Legacy name of runs (W&B's buckets).")
     async def buckets(
-        self, info: Info, filters: JSONString | None = None, order: str | None = None,
-        first: int | None = None, after: str | None = None,
+        self,
+        info: Info,
+        filters: JSONString | None = None,
+        order: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
     ) -> Connection[Run]:
         return await self.runs(info, filters=filters, order=order, first=first, after=after)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Sweeps of the project: none (Labbook runs no sweeps).")
-    def sweeps(self, first: int | None = None, after: str | None = None,
-               filters: JSONString | None = None) -> Connection[Sweep]:
+    def sweeps(
+        self, first: int | None = None, after: str | None = None, filters: JSONString | None = None
+    ) -> Connection[Sweep]:
         return connection([], [], has_next=False, total=0)
 
     @strawberry.field(description="How many sweeps the project has: 0.")

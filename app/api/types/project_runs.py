@@ -46,8 +46,14 @@ class ProjectRunFields:
         try:
             async with info.context.read() as session:
                 page = await run_queries.list_runs(
-                    session, self.row.id, filters=filters, order=order, limit=page_size(first), after=cursor,
-                    with_total=count is not None, without_documents=light,
+                    session,
+                    self.row.id,
+                    filters=filters,
+                    order=order,
+                    limit=page_size(first),
+                    after=cursor,
+                    with_total=count is not None,
+                    without_documents=light,
                 )
         finally:
             if count is not None:
@@ -70,12 +76,36 @@ class ProjectRunFields:
 _USER_FIELDS = frozenset({"user", "serviceAccount", "createdBy"})
 # Run fields answered from the run's columns without its JSON documents (config, summary, ...):
 # the client's lightweight fragment. A selection of only these reads the page without them.
-LIGHT_RUN_FIELDS = frozenset({
-    "__typename", "id", "name", "displayName", "description", "notes", "state", "tags", "group", "jobType",
-    "sweepName", "commit", "gitRemote", "host", "program", "exitCode", "readOnly", "createdAt", "updatedAt",
-    "heartbeatAt", "historyLineCount", "eventsLineCount", "logLineCount", "projectId", "project",
-    *_USER_FIELDS,
-})
+LIGHT_RUN_FIELDS = frozenset(
+    {
+        "__typename",
+        "id",
+        "name",
+        "displayName",
+        "description",
+        "notes",
+        "state",
+        "tags",
+        "group",
+        "jobType",
+        "sweepName",
+        "commit",
+        "gitRemote",
+        "host",
+        "program",
+        "exitCode",
+        "readOnly",
+        "createdAt",
+        "updatedAt",
+        "heartbeatAt",
+        "historyLineCount",
+        "eventsLineCount",
+        "logLineCount",
+        "projectId",
+        "project",
+        *_USER_FIELDS,
+    }
+)
 
 
 def _asks_only(selections: Sequence[Selection], allowed: frozenset[str], depth: int = 0) -> bool:
@@ -108,8 +138,12 @@ async def _load_users(loaders: Loaders, runs: Sequence[tables.Run], project_enti
     """Load the page's accounts and their entities now, in one statement each as the fields would,
     so that the runs' user fields answer without awaiting (see Run.user). The project's entity
     joins the batch: run.project.entity would otherwise cost a statement of its own."""
-    user_ids = {user_id for run in runs for user_id in (run.user_id, run.service_account_id, run.created_by_id)
-                if user_id is not None}
+    user_ids = {
+        user_id
+        for run in runs
+        for user_id in (run.user_id, run.service_account_id, run.created_by_id)
+        if user_id is not None
+    }
     users = await loaders.user.load_many(sorted(user_ids))
     entity_ids = {user.entity_id for user in users if user is not None} | {project_entity_id}
     await loaders.entity.load_many(sorted(entity_ids))

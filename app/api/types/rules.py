@@ -26,12 +26,15 @@ class MetricDirection(Enum):
 class RuleComparison(Enum):
     THRESHOLD = strawberry.enum_value("THRESHOLD", description="A fixed threshold.")
     BASELINE_SAME_STEP = strawberry.enum_value(
-        "BASELINE_SAME_STEP", description="The project's baseline run at the same step (nearest logged).")
+        "BASELINE_SAME_STEP", description="The project's baseline run at the same step (nearest logged)."
+    )
     BASELINE_FINAL = strawberry.enum_value("BASELINE_FINAL", description="The baseline run's final (summary) value.")
     BASELINE_BEST = strawberry.enum_value("BASELINE_BEST", description="The baseline run's best value so far.")
     BASELINE_GROUP = strawberry.enum_value(
-        "BASELINE_GROUP", description="The mean of the final values of the runs baselineFilters chooses (σ: their "
-                                      "sample standard deviation).")
+        "BASELINE_GROUP",
+        description="The mean of the final values of the runs baselineFilters chooses (σ: their "
+        "sample standard deviation).",
+    )
     CHANGE = strawberry.enum_value("CHANGE", description="The previous window of the same run.")
 
 
@@ -59,7 +62,7 @@ class Verdict(Enum):
 @strawberry.enum
 class WebhookFormat(Enum):
     JSON = "JSON"
-    SLACK = strawberry.enum_value("SLACK", description="A Slack incoming-webhook body: {\"text\": ...}.")
+    SLACK = strawberry.enum_value("SLACK", description='A Slack incoming-webhook body: {"text": ...}.')
 
 
 def rule_loader(loaders: Loaders) -> DataLoader[int, tables.MetricRule | None]:
@@ -95,12 +98,25 @@ class MetricRule(Node):
 
     @classmethod
     def from_row(cls, row: tables.MetricRule) -> "MetricRule":
-        return cls(row=row, id=strawberry.ID(ids.encode("MetricRule", row.id)), name=row.name, metric=row.metric,
-                   direction=MetricDirection(row.direction), comparison=RuleComparison(row.comparison),
-                   threshold=row.threshold, tolerance=row.tolerance, tolerance_kind=ToleranceKind(row.tolerance_kind),
-                   window=row.window, aggregate=WindowAggregate(row.aggregate), warmup_steps=row.warmup_steps,
-                   detect_non_finite=row.detect_non_finite, detect_failed=row.detect_failed,
-                   stall_minutes=row.stall_minutes, created_at=row.created_at, updated_at=row.updated_at)
+        return cls(
+            row=row,
+            id=strawberry.ID(ids.encode("MetricRule", row.id)),
+            name=row.name,
+            metric=row.metric,
+            direction=MetricDirection(row.direction),
+            comparison=RuleComparison(row.comparison),
+            threshold=row.threshold,
+            tolerance=row.tolerance,
+            tolerance_kind=ToleranceKind(row.tolerance_kind),
+            window=row.window,
+            aggregate=WindowAggregate(row.aggregate),
+            warmup_steps=row.warmup_steps,
+            detect_non_finite=row.detect_non_finite,
+            detect_failed=row.detect_failed,
+            stall_minutes=row.stall_minutes,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
 
 
 @strawberry.type(description="A rule's verdict on a finished run.")
@@ -114,8 +130,14 @@ class RuleVerdict:
 
     @classmethod
     def from_rows(cls, verdict: tables.RuleVerdict, rule: tables.MetricRule) -> "RuleVerdict":
-        return cls(rule=MetricRule.from_row(rule), verdict=Verdict(verdict.verdict), value=verdict.value,
-                   baseline_value=verdict.baseline_value, reason=verdict.reason, created_at=verdict.created_at)
+        return cls(
+            rule=MetricRule.from_row(rule),
+            verdict=Verdict(verdict.verdict),
+            value=verdict.value,
+            baseline_value=verdict.baseline_value,
+            reason=verdict.reason,
+            created_at=verdict.created_at,
+        )
 
 
 @strawberry.type(description="Where alert events are POSTed, signed with the webhook's secret.")
@@ -132,9 +154,14 @@ class Webhook(Node):
 
     @classmethod
     def from_row(cls, row: tables.Webhook) -> "Webhook":
-        return cls(row=row, id=strawberry.ID(ids.encode("Webhook", row.id)), url=row.url,
-                   format=WebhookFormat(row.format), event_kinds=list(row.event_kinds or []),
-                   created_at=row.created_at)
+        return cls(
+            row=row,
+            id=strawberry.ID(ids.encode("Webhook", row.id)),
+            url=row.url,
+            format=WebhookFormat(row.format),
+            event_kinds=list(row.event_kinds or []),
+            created_at=row.created_at,
+        )
 
 
 @strawberry.type(description="One attempt to deliver one event to a webhook.")
@@ -152,7 +179,15 @@ class WebhookDelivery:
 
     @classmethod
     def from_row(cls, row: tables.WebhookDelivery) -> "WebhookDelivery":
-        return cls(id=strawberry.ID(ids.encode("WebhookDelivery", row.id)), event=row.event, attempt=row.attempt,
-                   status_code=row.status_code, error=row.error, delivered=row.delivered,
-                   duration_ms=row.duration_ms, next_attempt_at=row.next_attempt_at, created_at=row.created_at,
-                   alert_id=strawberry.ID(ids.encode("Alert", row.alert_id)) if row.alert_id else None)
+        return cls(
+            id=strawberry.ID(ids.encode("WebhookDelivery", row.id)),
+            event=row.event,
+            attempt=row.attempt,
+            status_code=row.status_code,
+            error=row.error,
+            delivered=row.delivered,
+            duration_ms=row.duration_ms,
+            next_attempt_at=row.next_attempt_at,
+            created_at=row.created_at,
+            alert_id=strawberry.ID(ids.encode("Alert", row.alert_id)) if row.alert_id else None,
+        )

@@ -27,8 +27,10 @@ class GitInfo:
     commit: str | None
 
 
-@strawberry.type(description="Where and how a run ran, as older clients read it (wandb restore). Labbook keeps "
-                              "the program and git fields; the rest stays in the run's wandb-metadata.json file.")
+@strawberry.type(
+    description="Where and how a run ran, as older clients read it (wandb restore). Labbook keeps "
+    "the program and git fields; the rest stays in the run's wandb-metadata.json file."
+)
 class RunInfo:
     program: str | None
     git: GitInfo | None
@@ -58,10 +60,15 @@ class RunCompatFields:
             git = GitInfo(remote=self.row.git_remote, commit=self.row.git_commit)
         return RunInfo(program=self.row.program, git=git)
 
-    @strawberry.field(description="The run's console lines in order: first/after page forward, last takes the "
-                                  "final lines.")
+    @strawberry.field(
+        description="The run's console lines in order: first/after page forward, last takes the final lines."
+    )
     async def log_lines(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
         use_improved_pagination: bool | None = None,
     ) -> Connection[LogLine]:
         if last is not None:

@@ -26,7 +26,11 @@ class RunConsoleFields:
         "logLineCount is one past the highest offset."
     )
     async def console_lines(
-        self, info: Info, after: int | None = None, first: int | None = None, last: int | None = None,
+        self,
+        info: Info,
+        after: int | None = None,
+        first: int | None = None,
+        last: int | None = None,
     ) -> list[ConsoleLine]:
         async with info.context.read() as session:
             page = await console_reads.console_lines(session, self.row, after=after, first=first, last=last)

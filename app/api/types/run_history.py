@@ -30,8 +30,7 @@ class RunHistoryFields:
         self, info: Info, samples: int | None = None, min_step: Int64 | None = None, max_step: Int64 | None = None
     ) -> list[JSONString]:
         async with info.context.read() as session:
-            return await history_reads.history(session, self.row, samples=samples, min_step=min_step,
-                                               max_step=max_step)
+            return await history_reads.history(session, self.row, samples=samples, min_step=min_step, max_step=max_step)
 
     @strawberry.field(
         description='One list per spec {"keys": [...], "samples": N, "minStep": a, "maxStep": b}: sampled rows '

@@ -43,8 +43,12 @@ class RunTrackingFields:
         await info.context.loaders.get(confirmed_uploads).load(self.row.id)
         async with info.context.read() as session:
             rows = await files_service.page(
-                session, self.row.id, names=[n for n in names or [] if n], pattern=pattern,
-                after_name=str(cursor[0]) if cursor else None, limit=limit + 1,
+                session,
+                self.row.id,
+                names=[n for n in names or [] if n],
+                pattern=pattern,
+                after_name=str(cursor[0]) if cursor else None,
+                limit=limit + 1,
             )
             path = await files_service.run_path(session, self.row.id) if rows else None
         page = rows[:limit]
@@ -55,10 +59,17 @@ class RunTrackingFields:
             total=await info.context.loaders.get(file_counts).load(self.row.id),
         )
 
-    @strawberry.field(description="The run's alerts (raised by the run and opened by metric rules), newest first; "
-                                  "states, kinds and ruleName narrow them.")
-    async def alerts(self, info: Info, states: list[AlertState] | None = None, kinds: list[AlertKind] | None = None,
-                     rule_name: str | None = None) -> list[Alert]:
+    @strawberry.field(
+        description="The run's alerts (raised by the run and opened by metric rules), newest first; "
+        "states, kinds and ruleName narrow them."
+    )
+    async def alerts(
+        self,
+        info: Info,
+        states: list[AlertState] | None = None,
+        kinds: list[AlertKind] | None = None,
+        rule_name: str | None = None,
+    ) -> list[Alert]:
         if not (states or kinds or rule_name is not None):
             return [Alert.from_row(a) for a in await info.context.loaders.get(alerts_by_run).load(self.row.id)]
         filters = alert_filter(states, kinds, rule_name, None)
@@ -66,8 +77,10 @@ class RunTrackingFields:
             found = await rules.alerts(session, filters, run_id=self.row.id, limit=MAX_RUN_ALERTS)
         return [Alert.from_row(a) for a in found]
 
-    @strawberry.field(description="Each metric rule's verdict on the run, given when it finished: PASS, FAIL or "
-                                  "NO_DATA. A CI step fails the build when any is FAIL.")
+    @strawberry.field(
+        description="Each metric rule's verdict on the run, given when it finished: PASS, FAIL or "
+        "NO_DATA. A CI step fails the build when any is FAIL."
+    )
     async def rule_verdicts(self, info: Info) -> list[RuleVerdict]:
         async with info.context.read() as session:
             found = await rules.verdicts_of_run(session, self.row.id)
@@ -81,8 +94,10 @@ class RunTrackingFields:
     async def events_tail(self, info: Info) -> JSONString:
         return await _tail(info, tables.EventRow, self.row.id)
 
-    @strawberry.field(description="The requested keys of the client's internal config (config._wandb.value), "
-                                  "as a JSON string; all of them when keys is omitted.")
+    @strawberry.field(
+        description="The requested keys of the client's internal config (config._wandb.value), "
+        "as a JSON string; all of them when keys is omitted."
+    )
     def wandb_config(self, keys: list[str] | None = None) -> JSONString:
         internal = ((self.row.config or {}).get("_wandb") or {}).get("value") or {}
         if not isinstance(internal, dict):

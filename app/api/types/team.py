@@ -48,8 +48,9 @@ class Member:
     def pending(self) -> bool:
         return self.entry.pending
 
-    @strawberry.field(description="Shown to the person, the entity's admins, instance admins and who sent the "
-                      "invite; else null.")
+    @strawberry.field(
+        description="Shown to the person, the entity's admins, instance admins and who sent the invite; else null."
+    )
     def email(self, info: Info) -> str | None:
         user = self.entry.user
         if user is not None and user.account_type == AccountType.SERVICE:
@@ -60,8 +61,9 @@ class Member:
     def username(self) -> str | None:
         return self.entry.user.username if self.entry.user else None
 
-    @strawberry.field(description="The full name, else the username, else the invited email (when the viewer may "
-                      "see it).")
+    @strawberry.field(
+        description="The full name, else the username, else the invited email (when the viewer may see it)."
+    )
     def name(self, info: Info) -> str:
         user = self.entry.user
         if user is not None:
@@ -93,15 +95,18 @@ class Invite(Node):
     def from_row(cls, row: tables.Invite) -> "Invite":
         return cls(row=row, id=strawberry.ID(ids.encode("Invite", row.id)))
 
-    @strawberry.field(description="The invitee's username, or the email (when the viewer may see it) when no "
-                      "account has it yet.")
+    @strawberry.field(
+        description="The invitee's username, or the email (when the viewer may see it) when no account has it yet."
+    )
     async def name(self, info: Info) -> str:
         user = await self._invitee(info)
         if user:
             return user.username
         return (await self._email_shown(info)) or HIDDEN_INVITEE
 
-    @strawberry.field(description="Shown to the invitee, the inviter, the team's admins and instance admins; else null.")
+    @strawberry.field(
+        description="Shown to the invitee, the inviter, the team's admins and instance admins; else null."
+    )
     async def email(self, info: Info) -> str | None:
         return await self._email_shown(info)
 

@@ -7,22 +7,23 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26 00:50:00
 """
+
 from typing import Sequence, Union
 
 from alembic import op
 
 
-revision: str = '0004'
-down_revision: Union[str, None] = '0003'
+revision: str = "0004"
+down_revision: Union[str, None] = "0003"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == 'postgresql':
-        op.execute('ALTER TABLE run ALTER COLUMN last_step TYPE bigint')
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE run ALTER COLUMN last_step TYPE bigint")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == 'postgresql':
-        op.execute('ALTER TABLE run ALTER COLUMN last_step TYPE integer')
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE run ALTER COLUMN last_step TYPE integer")

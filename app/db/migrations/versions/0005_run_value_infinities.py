@@ -9,18 +9,19 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01 10:20:00
 """
+
 from typing import Sequence, Union
 
 from alembic import op
 
 
-revision: str = '0005'
-down_revision: Union[str, None] = '0004'
+revision: str = "0005"
+down_revision: Union[str, None] = "0004"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 # SQLite reads a literal past the double range as an infinity.
-_INFINITY = {'postgresql': "'Infinity'::float8", 'sqlite': '9e999'}
+_INFINITY = {"postgresql": "'Infinity'::float8", "sqlite": "9e999"}
 
 
 def upgrade() -> None:
