@@ -544,7 +544,7 @@ export async function artifactCollection(entityName: string, projectName: string
 }
 
 graphql(`
-  fragment ArtifactFilePage on ArtifactFileConnection {
+  fragment ArtifactFilePage on FileConnection {
     totalCount
     pageInfo { endCursor hasNextPage }
     edges { node { id name sizeBytes digest directUrl } }

@@ -565,9 +565,9 @@ export type ArtifactTypesQueryVariables = Exact<{
 }>;
 
 
-export type ArtifactTypesQuery = { project: { artifactTypes: { edges: Array<{ node: { name: string, description: string | null, artifactCollections: { totalCount: number, edges: Array<{ node:
-                | { __typename: 'ArtifactPortfolio', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number, edges: Array<{ version: string, node: { createdAt: string } }> } }
-                | { __typename: 'ArtifactSequence', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number, edges: Array<{ version: string, node: { createdAt: string } }> } }
+export type ArtifactTypesQuery = { project: { artifactTypes: { edges: Array<{ node: { name: string, description: string | null, artifactCollections: { totalCount: number | null, edges: Array<{ node:
+                | { __typename: 'ArtifactPortfolio', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number | null, edges: Array<{ version: string, node: { createdAt: string } }> } }
+                | { __typename: 'ArtifactSequence', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number | null, edges: Array<{ version: string, node: { createdAt: string } }> } }
                }> } } }> } } | null };
 
 export type ArtifactProjectFragment = { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean };
@@ -591,14 +591,14 @@ export type ArtifactCollectionQueryVariables = Exact<{
 
 
 export type ArtifactCollectionQuery = { project: { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, artifactType: { artifactCollection:
-        | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
+        | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
                     | { name: string }
                     | { name: string }
                    | null }>, createdBy:
                   | { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null }
                   | { __typename: 'User', username: string }
                  | null } }> } }
-        | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
+        | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
                     | { name: string }
                     | { name: string }
                    | null }>, createdBy:
@@ -781,7 +781,7 @@ export const ArtifactCreatorFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ArtifactCreator"}) as unknown as TypedDocumentString<ArtifactCreatorFragment, unknown>;
 export const ArtifactFilePageFragmentDoc = new TypedDocumentString(`
-    fragment ArtifactFilePage on ArtifactFileConnection {
+    fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor
@@ -1484,7 +1484,7 @@ fragment ArtifactCreator on ArtifactCreator {
     username
   }
 }
-fragment ArtifactFilePage on ArtifactFileConnection {
+fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor
@@ -1508,7 +1508,7 @@ export const ArtifactFilesDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ArtifactFilePage on ArtifactFileConnection {
+    fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor

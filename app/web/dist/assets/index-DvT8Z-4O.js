@@ -43,7 +43,7 @@
   }
 }
     `,{fragmentName:`ArtifactCreator`}),Ge=new H(`
-    fragment ArtifactFilePage on ArtifactFileConnection {
+    fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor
@@ -630,7 +630,7 @@ fragment ArtifactCreator on ArtifactCreator {
   ... on User {
     username
   }
-}`),"\n  fragment ArtifactFilePage on ArtifactFileConnection {\n    totalCount\n    pageInfo { endCursor hasNextPage }\n    edges { node { id name sizeBytes digest directUrl } }\n  }\n":Ge,"\n  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $collection) {\n          __typename\n          artifactMembership(aliasName: $version) {\n            artifact {\n              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds\n              artifactType { name }\n              artifactSequence { name project { name entityName } }\n              aliases { alias artifactCollection { name } }\n              createdBy { ...ArtifactCreator }\n              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }\n              files(first: 100, after: $after) { ...ArtifactFilePage }\n            }\n          }\n        }\n      }\n    }\n  }\n":new H(`
+}`),"\n  fragment ArtifactFilePage on FileConnection {\n    totalCount\n    pageInfo { endCursor hasNextPage }\n    edges { node { id name sizeBytes digest directUrl } }\n  }\n":Ge,"\n  query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {\n    project(entityName: $entityName, name: $projectName) {\n      ...ArtifactProject\n      artifactType(name: $typeName) {\n        artifactCollection(name: $collection) {\n          __typename\n          artifactMembership(aliasName: $version) {\n            artifact {\n              id versionIndex state description metadata size fileCount digest digestAlgorithm createdAt updatedAt ttlDurationSeconds\n              artifactType { name }\n              artifactSequence { name project { name entityName } }\n              aliases { alias artifactCollection { name } }\n              createdBy { ...ArtifactCreator }\n              usedBy(first: 100) { totalCount edges { node { name displayName project { name entityName } } } }\n              files(first: 100, after: $after) { ...ArtifactFilePage }\n            }\n          }\n        }\n      }\n    }\n  }\n":new H(`
     query ArtifactVersion($entityName: String!, $projectName: String!, $typeName: String!, $collection: String!, $version: String!, $after: String) {
   project(entityName: $entityName, name: $projectName) {
     ...ArtifactProject
@@ -712,7 +712,7 @@ fragment ArtifactCreator on ArtifactCreator {
     username
   }
 }
-fragment ArtifactFilePage on ArtifactFileConnection {
+fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor
@@ -735,7 +735,7 @@ fragment ArtifactFilePage on ArtifactFileConnection {
     }
   }
 }
-    fragment ArtifactFilePage on ArtifactFileConnection {
+    fragment ArtifactFilePage on FileConnection {
   totalCount
   pageInfo {
     endCursor
@@ -1210,7 +1210,7 @@ fragment AlertFields on Alert {
     }
   }
 `);async function an(e,t,n,r,i=null){let a=await V(rn,{entityName:e,projectName:t,typeName:n,name:r,after:i});if(!a.project)return null;let{artifactType:o,...s}=a.project;return{project:s,collection:o?.artifactCollection??null}}U(`
-  fragment ArtifactFilePage on ArtifactFileConnection {
+  fragment ArtifactFilePage on FileConnection {
     totalCount
     pageInfo { endCursor hasNextPage }
     edges { node { id name sizeBytes digest directUrl } }
