@@ -3,7 +3,6 @@ gzip, refusals that write nothing, final state, remote stop, heartbeats and cras
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import timedelta
 
@@ -199,29 +198,6 @@ async def test_every_request_is_a_heartbeat_and_revives_a_crashed_run(http, runt
     assert run.state == "running" and run.heartbeat_at > long_ago
     async with runtime.session_factory.begin() as session:
         assert await crashes.mark_crashed(session, 300) == 0
-
-
-async def test_the_background_watch_marks_silent_runs_crashed(runtime, owner):
-    async with runtime.session_factory.begin() as session:
-        await session.execute(update(tables.Run).values(heartbeat_at=utcnow() - timedelta(seconds=5)))
-    watch = asyncio.create_task(
-        crashes.watch_for_crashes(runtime.session_factory, timeout_seconds=1, interval_seconds=0.05)
-    )
-    try:
-        for _ in range(100):
-            if (await _run(runtime)).state == "crashed":
-                break
-            await asyncio.sleep(0.05)
-    finally:
-        watch.cancel()
-    assert (await _run(runtime)).state == "crashed"
-    assert watch_is_registered()
-
-
-def watch_is_registered() -> bool:
-    from app.main import BACKGROUND_TASKS, crash_watch
-
-    return crash_watch in BACKGROUND_TASKS
 
 
 async def test_preempting_marks_the_run(http, runtime, owner):
