@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import zlib
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Sequence, Union
+from typing import Annotated, Any, Sequence, Union
 from urllib.parse import quote
 
 import strawberry
@@ -29,7 +29,7 @@ from app.api.types import refs
 from app.api.types.entity import User
 from app.api.types.file import File
 from app.api.types.node import Node, register_node
-from app.api.types.refs import user_type_for
+from app.api.types.refs import ProjectRef, RunRef, user_type_for
 from app.db import tables
 from app.db.types import dumps
 from app.domain import artifact_queries
@@ -40,12 +40,6 @@ from app.domain.artifact_saving import artifact_global_id
 from app.storage.signing import quote_key, signed_path
 from app.storage import urls
 
-if TYPE_CHECKING:
-    from app.api.types.project import Project
-    from app.api.types.run import Run
-
-ProjectRef = Annotated["Project", strawberry.lazy("app.api.types.project")]
-RunRef = Annotated["Run", strawberry.lazy("app.api.types.run")]
 MAX_FILES_PAGE = 10_000
 VERSION_LISTING = (
     "filters (JSON, the runs' operators): state (COMMITTED unless named), alias, tag, version "
