@@ -23,7 +23,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import Blob
@@ -116,12 +116,7 @@ async def complete_multipart(
             await _abort_quietly(storage, key, upload_id)
             return Completed(expected, blob.size or 0)
     ordered = check_parts(parts, announced=False)
-    try:
-        size, etag = await storage.complete_multipart(
-            key, upload_id, [(p.number, p.etag) for p in ordered], expected_md5=expected
-        )
-    except InvalidUpload as error:  # nothing was made visible: what the key holds (if anything) stays
-        raise BadInput(f"the multipart upload of {key} cannot be completed: {error}") from None
+    size, etag = await _join(storage, key, upload_id, ordered, expected)
     problem = None
     if size > max_bytes:
         problem = f"the file is {size} bytes, past the limit of {max_bytes} for one artifact file"
@@ -132,7 +127,8 @@ async def complete_multipart(
         raise BadInput(problem)
     async with session_factory.begin() as session:
         blob = await _pending_blob(session, actor, artifact_id, key)
-        blob.size, blob.uploaded_at = size, utcnow()
+        if not await _record_uploaded(session, blob, size):
+            return Completed(expected, size)  # a concurrent call of the same completion recorded it
         version = await version_by_id(session, actor, artifact_id, write=True)
         audit.record(
             session,
@@ -145,6 +141,32 @@ async def complete_multipart(
             parts=len(ordered),
         )
     return Completed(expected, size)
+
+
+async def _join(storage: BlobStore, key: str, upload_id: str, ordered: list[Part], expected: str) -> tuple[int, str]:
+    """Join the parts in the store: the joined size and the store's digest of it. A retried call
+    that overlaps the first (the client timed out while the store joined gigabytes) finds the
+    parts taken and the joined object there: that object is what the caller verifies."""
+    try:
+        return await storage.complete_multipart(
+            key, upload_id, [(p.number, p.etag) for p in ordered], expected_md5=expected
+        )
+    except InvalidUpload as error:  # nothing was made visible: what the key holds (if anything) stays
+        joined = await storage.stat(key)
+        if joined is None:
+            raise BadInput(f"the multipart upload of {key} cannot be completed: {error}") from None
+        return joined.size, joined.md5
+
+
+async def _record_uploaded(session: AsyncSession, blob: Blob, size: int) -> bool:
+    """Mark the blob uploaded unless a concurrent completion did first; whether this call did."""
+    marked = await session.execute(
+        update(Blob)
+        .where(Blob.id == blob.id, Blob.uploaded_at.is_(None))
+        .values(size=size, uploaded_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return marked.rowcount == 1
 
 
 async def abort_multipart(

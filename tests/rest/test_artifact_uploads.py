@@ -4,6 +4,7 @@ the presigned PUTs Labbook learns of at commit (missing or wrong content refused
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 
@@ -126,6 +127,31 @@ async def test_a_multipart_upload_is_joined_checked_committed_and_downloads_back
         downloaded.status_code == 200
         and hashlib.md5(downloaded.content).hexdigest() == hashlib.md5(content).hexdigest()
     )
+
+
+@pytest.mark.both_storages
+async def test_overlapping_completions_of_one_upload_answer_alike_and_record_it_once(
+    gql, http, runtime, storage_backend
+):
+    # the client retries a completion that outlasts its request timeout while the first still joins
+    team, pending = await _pending(runtime)
+    member = team.member.key
+    content = b"w" * PART + b"the rest"
+    node = await _multipart_slot(gql, member, pending.global_id, "model.bin", content)
+    completed = await _put_parts(http, node, content)
+    answers = await asyncio.gather(
+        *(gql.data(COMPLETE, _complete(node, pending.global_id, completed), key=member) for _ in range(3))
+    )
+    assert [a["completeMultipartUploadArtifact"]["digest"] for a in answers] == [b64md5(content)] * 3
+    async with runtime.session_factory() as session:
+        blob = await session.scalar(select(tables.Blob).where(tables.Blob.storage_key == node["storagePath"]))
+        recorded = (
+            await session.scalars(
+                select(tables.AuditEvent.details).where(tables.AuditEvent.action == "artifact.multipart.complete")
+            )
+        ).all()
+    assert (blob.size, [d["size"] for d in recorded]) == (len(content), [len(content)])
+    assert await runtime.storage.size(node["storagePath"]) == len(content)
 
 
 @pytest.mark.both_storages
