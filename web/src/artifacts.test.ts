@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasProblem, aliasesIn, canWriteArtifacts, customAliases, metadataRows, useArtifactSnippet, versionName } from "./artifacts";
+import { aliasProblem, aliasesIn, customAliases, metadataRows, useArtifactSnippet, versionName } from "./artifacts";
 
 const rows = (pairs: [string, string | null][]) => pairs.map(([alias, c]) => ({ alias, artifactCollection: c === null ? null : { name: c } }));
 
@@ -21,13 +21,6 @@ describe("artifact aliases", () => {
     expect(aliasesIn(aliases, "ds")).toEqual(["v3", "latest", "best", "zeta"]);
     expect(customAliases(aliases, "ds")).toEqual(["best", "zeta"]);
     expect(customAliases(aliases, "portfolio")).toEqual(["prod"]);
-  });
-
-  it("offers writes to those who may log to the project", () => {
-    expect(canWriteArtifacts({ access: "PRIVATE", viewerCanSetBaseline: true })).toBe(true);
-    expect(canWriteArtifacts({ access: "PRIVATE", viewerCanSetBaseline: false })).toBe(false); // a VIEWER
-    expect(canWriteArtifacts({ access: "USER_READ", viewerCanSetBaseline: false })).toBe(false);
-    expect(canWriteArtifacts({ access: "USER_WRITE", viewerCanSetBaseline: false })).toBe(true);
   });
 });
 

@@ -32,12 +32,6 @@ export function customAliases(aliases: AliasRow[], collection: string): string[]
   return aliasesIn(aliases, collection).filter((a) => !isReservedAlias(a));
 }
 
-/** Logging, aliasing and changing artifacts follow logging runs: members with write access, or anyone
- * signed in for an OPEN project (policy.can_write_artifacts). viewerCanSetBaseline answers the first. */
-export function canWriteArtifacts(project: { access: string; viewerCanSetBaseline: boolean }): boolean {
-  return project.viewerCanSetBaseline || project.access === "USER_WRITE";
-}
-
 /** "dataset:v3". */
 export function versionName(collection: string, versionIndex: number | null): string {
   return `${collection}:${versionIndex === null ? "pending" : `v${versionIndex}`}`;

@@ -489,7 +489,7 @@ graphql(`
     name
     entityName
     access
-    viewerCanSetBaseline
+    viewerCanWriteArtifacts
   }
 `);
 /** Whoever may log runs to the project may alias its artifacts: members with write access, or anyone of an OPEN project. */
@@ -651,7 +651,7 @@ const PROJECT_ALERTS = graphql(`
     project(entityName: $entityName, name: $projectName) {
       name
       entityName
-      viewerCanSetBaseline
+      viewerCanManageRules
       metricRules { ...MetricRuleFields }
       alerts(first: $first, states: $states) { totalCount edges { node { ...AlertFields } } }
     }

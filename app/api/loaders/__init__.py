@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 
-from app.db.tables import Entity, Membership, Project, Run, User
+from app.db.tables import Entity, Membership, Project, ProjectMember, Run, User
 from app.domain.actor import Actor
 from app.domain.kinds import Role
 from app.domain.policy import Access, role_from_membership
@@ -135,6 +135,30 @@ class Loaders:
     async def viewer_access(self, entity: Entity) -> Access:
         """The viewer's access at ``entity`` (its projects' decisions need ``Access.load`` or ``at``)."""
         return Access(self.actor, entity, await self.viewer_role.load(entity.id))
+
+    @cached_property
+    def viewer_on_member_list(self) -> DataLoader[int, bool]:
+        """Whether the viewer is on each project's member list (the decisions at a RESTRICTED project)."""
+        actor = self.actor
+
+        async def fetch(session: AsyncSession, project_ids: Sequence[int]) -> dict[int, bool]:
+            if actor.user is None:
+                return {}
+            found = await session.scalars(
+                select(ProjectMember.project_id).where(
+                    ProjectMember.user_id == actor.user.id, ProjectMember.project_id.in_(set(project_ids))
+                )
+            )
+            return {project_id: True for project_id in found}
+
+        return batch_loader(self.session_factory, fetch, default=False)
+
+    async def viewer_project_access(self, project: Project) -> Access:
+        """The viewer's access at ``project``, for the ``viewerCan*`` fields the web app shows actions by."""
+        viewer = (await self.viewer_access(await self.entity.load(project.entity_id))).at(project, on_member_list=False)
+        if viewer.needs_member_list:
+            return viewer.at(project, on_member_list=await self.viewer_on_member_list.load(project.id))
+        return viewer
 
     @cached_property
     def viewer_administers_team_of(self) -> DataLoader[int, bool]:

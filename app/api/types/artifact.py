@@ -786,6 +786,10 @@ class ArtifactCollectionMembership(Node):
 class ProjectArtifactFields:
     row: strawberry.Private[tables.Project]
 
+    @strawberry.field(description="Whether the viewer may log, alias, link, change and delete the project's artifacts.")
+    async def viewer_can_write_artifacts(self, info: Info) -> bool:
+        return (await info.context.loaders.viewer_project_access(self.row)).can_write_artifacts
+
     @strawberry.field(description="An artifact type of the project by name.")
     async def artifact_type(self, info: Info, name: str) -> ArtifactType | None:
         async with info.context.read() as session:

@@ -9,7 +9,6 @@ from app.api.types.rules import MetricRule
 from app.api.types.run import Run
 from app.db import tables
 from app.domain import rules
-from app.domain.policy import Access
 
 
 @strawberry.type
@@ -32,11 +31,11 @@ class ProjectComparisonFields:
 
     @strawberry.field(description="Whether the viewer may change the baseline run (setProjectBaseline).")
     async def viewer_can_set_baseline(self, info: Info) -> bool:
-        if info.context.actor.user is None:
-            return False
-        entity = await info.context.loaders.entity.load(self.row.entity_id)
-        viewer = Access(info.context.actor, entity, await info.context.loaders.viewer_role.load(entity.id), self.row)
-        if viewer.needs_member_list:
-            async with info.context.read() as session:
-                viewer = await viewer.with_member_list(session)
-        return viewer.can_set_baseline
+        return (await info.context.loaders.viewer_project_access(self.row)).can_set_baseline
+
+    @strawberry.field(
+        description="Whether the viewer may create, change and delete the project's metric rules and "
+        "acknowledge or snooze its alerts."
+    )
+    async def viewer_can_manage_rules(self, info: Info) -> bool:
+        return (await info.context.loaders.viewer_project_access(self.row)).can_manage_rules

@@ -570,7 +570,7 @@ export type ArtifactTypesQuery = { project: { artifactTypes: { edges: Array<{ no
                 | { __typename: 'ArtifactSequence', name: string, description: string | null, createdAt: string, updatedAt: string | null, artifacts: { totalCount: number | null, edges: Array<{ version: string, node: { createdAt: string } }> } }
                }> } } }> } } | null };
 
-export type ArtifactProjectFragment = { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean };
+export type ArtifactProjectFragment = { name: string, entityName: string, access: string, viewerCanWriteArtifacts: boolean };
 
 type ArtifactCreator_Run_Fragment = { __typename: 'Run', name: string, displayName: string | null, project: { name: string, entityName: string } | null };
 
@@ -590,7 +590,7 @@ export type ArtifactCollectionQueryVariables = Exact<{
 }>;
 
 
-export type ArtifactCollectionQuery = { project: { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, artifactType: { artifactCollection:
+export type ArtifactCollectionQuery = { project: { name: string, entityName: string, access: string, viewerCanWriteArtifacts: boolean, artifactType: { artifactCollection:
         | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, artifacts: { totalCount: number | null, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { id: string, versionIndex: number | null, createdAt: string, size: number, fileCount: number, state: ArtifactState, aliases: Array<{ alias: string, artifactCollection:
                     | { name: string }
                     | { name: string }
@@ -619,7 +619,7 @@ export type ArtifactVersionQueryVariables = Exact<{
 }>;
 
 
-export type ArtifactVersionQuery = { project: { name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, artifactType: { artifactCollection:
+export type ArtifactVersionQuery = { project: { name: string, entityName: string, access: string, viewerCanWriteArtifacts: boolean, artifactType: { artifactCollection:
         | { __typename: 'ArtifactPortfolio', artifactMembership: { artifact: { id: string, versionIndex: number | null, state: ArtifactState, description: string | null, metadata: string | null, size: number, fileCount: number, digest: string, digestAlgorithm: ArtifactDigestAlgorithm, createdAt: string, updatedAt: string | null, ttlDurationSeconds: number, artifactType: { name: string }, artifactSequence: { name: string, project: { name: string, entityName: string } | null }, aliases: Array<{ alias: string, artifactCollection:
                   | { name: string }
                   | { name: string }
@@ -670,7 +670,7 @@ export type ProjectAlertsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectAlertsQuery = { project: { name: string, entityName: string, viewerCanSetBaseline: boolean, metricRules: Array<{ id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string }>, alerts: { totalCount: number | null, edges: Array<{ node: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } }> } } | null };
+export type ProjectAlertsQuery = { project: { name: string, entityName: string, viewerCanManageRules: boolean, metricRules: Array<{ id: string, name: string, metric: string, direction: MetricDirection, comparison: RuleComparison, threshold: number | null, tolerance: number, toleranceKind: ToleranceKind, window: number, aggregate: WindowAggregate, warmupSteps: number, detectNonFinite: boolean, detectFailed: boolean, stallMinutes: number | null, baselineFilters: string | null, scope: string | null, updatedAt: string }>, alerts: { totalCount: number | null, edges: Array<{ node: { id: string, title: string, text: string, severity: AlertSeverity, kind: AlertKind, state: AlertState, createdAt: string, step: number | null, value: number | null, baselineValue: number | null, acknowledgedAt: string | null, resolvedAt: string | null, snoozedUntil: string | null, rule: { name: string } | null, run: { name: string, displayName: string | null } | null } }> } } | null };
 
 export type CreateMetricRuleMutationVariables = Exact<{
   input: CreateMetricRuleInput;
@@ -761,7 +761,7 @@ export const ArtifactProjectFragmentDoc = new TypedDocumentString(`
   name
   entityName
   access
-  viewerCanSetBaseline
+  viewerCanWriteArtifacts
 }
     `, {"fragmentName":"ArtifactProject"}) as unknown as TypedDocumentString<ArtifactProjectFragment, unknown>;
 export const ArtifactCreatorFragmentDoc = new TypedDocumentString(`
@@ -1386,7 +1386,7 @@ export const ArtifactCollectionDocument = new TypedDocumentString(`
   name
   entityName
   access
-  viewerCanSetBaseline
+  viewerCanWriteArtifacts
 }
 fragment ArtifactCreator on ArtifactCreator {
   __typename
@@ -1468,7 +1468,7 @@ export const ArtifactVersionDocument = new TypedDocumentString(`
   name
   entityName
   access
-  viewerCanSetBaseline
+  viewerCanWriteArtifacts
 }
 fragment ArtifactCreator on ArtifactCreator {
   __typename
@@ -1543,7 +1543,7 @@ export const ProjectAlertsDocument = new TypedDocumentString(`
   project(entityName: $entityName, name: $projectName) {
     name
     entityName
-    viewerCanSetBaseline
+    viewerCanManageRules
     metricRules {
       ...MetricRuleFields
     }

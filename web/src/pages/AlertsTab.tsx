@@ -63,7 +63,7 @@ export function AlertsTab({ entity, project }: { entity: string; project: string
 }
 
 function Rules({ page, reload }: { page: AlertsPage; reload: () => void }) {
-  const canManage = page.viewerCanSetBaseline;
+  const canManage = page.viewerCanManageRules;
   const [editing, setEditing] = useState<MetricRule | "new" | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [act, error, busy] = useAction();
@@ -233,7 +233,7 @@ function RuleForm({ page, rule, onCancel, onSaved }: { page: AlertsPage; rule: M
 
 function Alerts({ page, reload }: { page: AlertsPage; reload: () => void }) {
   const alerts = page.alerts.edges.map((e) => e.node);
-  const canManage = page.viewerCanSetBaseline;
+  const canManage = page.viewerCanManageRules;
   if (alerts.length === 0) return <p class="muted">No alerts.</p>;
   return (
     <>

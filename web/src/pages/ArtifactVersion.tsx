@@ -1,7 +1,7 @@
 // /<entity>/<project>/artifacts/<type>/<collection>/<version>: one version (vN, latest or an alias).
 import { useEffect, useState } from "preact/hooks";
 import { addAlias, artifactFiles, artifactVersion, removeAlias, type ArtifactDetail, type ArtifactFile, type ArtifactProject } from "../ops";
-import { aliasProblem, aliasesIn, canWriteArtifacts, customAliases, metadataRows, useArtifactSnippet, versionName } from "../artifacts";
+import { aliasProblem, aliasesIn, customAliases, metadataRows, useArtifactSnippet, versionName } from "../artifacts";
 import { artifactVersionPath, navigate, runPath } from "../router";
 import { AliasBadges, ArtifactCrumbs, Creator } from "../components/ArtifactBits";
 import { Failure, Show, bytes, useAction, useLoad, useTitle, when, Link } from "../util";
@@ -26,7 +26,7 @@ export function ArtifactVersionPage(props: Props) {
 
 function Version({ entity, project, type, collection, version, info, artifact, reload }: Props & { info: ArtifactProject; artifact: ArtifactDetail; reload: () => void }) {
   const name = versionName(collection, artifact.versionIndex);
-  const canWrite = canWriteArtifacts(info);
+  const canWrite = info.viewerCanWriteArtifacts;
   const metadata = metadataRows(artifact.metadata);
   const pinned = artifact.versionIndex === null ? "latest" : `v${artifact.versionIndex}`;
   return (
