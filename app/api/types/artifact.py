@@ -17,12 +17,11 @@ from typing import Annotated, Any, Sequence, Union
 from urllib.parse import quote
 
 import strawberry
-from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from app.api import ids
 from app.api.context import Info
-from app.api.loaders import Loaders, batch_loader, by_key_loader, grouped_loader
+from app.api.loaders import Loaders, by_key_loader, grouped_loader
 from app.api.pagination import Connection, Edge, PageInfo, connection, decode_cursor, encode_cursor, page_size
 from app.api.scalars import Int64, JSONString
 from app.api.types import refs
@@ -32,10 +31,9 @@ from app.api.types.node import Node, register_node
 from app.api.types.refs import ProjectRef, RunRef, user_type_for
 from app.db import tables
 from app.db.types import dumps
-from app.domain import artifact_queries
+from app.domain import artifact_queries, artifact_reads
 from app.domain import artifacts as artifact_service
 from app.domain import files as files_service
-from app.domain import projects as project_service
 from app.domain.artifact_saving import artifact_global_id
 from app.storage.signing import quote_key, signed_path
 from app.storage import urls
@@ -84,6 +82,10 @@ def _types(loaders: Loaders) -> DataLoader[int, tables.ArtifactType | None]:
     return by_key_loader(loaders.session_factory, tables.ArtifactType, tables.ArtifactType.id)
 
 
+def _artifacts(loaders: Loaders) -> DataLoader[int, tables.Artifact | None]:
+    return by_key_loader(loaders.session_factory, tables.Artifact, tables.Artifact.id)
+
+
 def _collections(loaders: Loaders) -> DataLoader[int, tables.ArtifactCollection | None]:
     return by_key_loader(loaders.session_factory, tables.ArtifactCollection, tables.ArtifactCollection.id)
 
@@ -98,21 +100,9 @@ def _aliases(loaders: Loaders) -> DataLoader[int, list[tables.ArtifactAlias]]:
     )
 
 
-def _visible_projects(loaders: Loaders) -> DataLoader[int, bool]:
-    actor = loaders.actor
-
-    async def fetch(session, project_ids: Sequence[int]) -> dict[int, bool]:
-        found = {}
-        for project in await session.scalars(select(tables.Project).where(tables.Project.id.in_(set(project_ids)))):
-            entity = await session.get(tables.Entity, project.entity_id)
-            found[project.id] = await project_service.can_read(session, actor, entity, project)
-        return found
-
-    return batch_loader(loaders.session_factory, fetch, default=False)
-
-
 async def _visible(info: Info, project_id: int) -> bool:
-    return await info.context.loaders.get(_visible_projects).load(project_id)
+    project = await info.context.loaders.project.load(project_id)
+    return project is not None and (await info.context.loaders.viewer_project_access(project)).can_read
 
 
 # --- small types ----------------------------------------------------------------------------------
@@ -212,8 +202,7 @@ class ArtifactAlias(Node):
 
     @strawberry.field(description="The version the alias names.")
     async def artifact(self, info: Info) -> "Artifact | None":
-        async with info.context.read() as session:
-            row = await session.get(tables.Artifact, self.row.artifact_id)
+        row = await info.context.loaders.get(_artifacts).load(self.row.artifact_id)
         return Artifact.from_row(row) if row else None
 
 
@@ -269,31 +258,12 @@ async def _files_page(
 ) -> Connection[File]:
     limit = page_size(first, maximum=MAX_FILES_PAGE)
     cursor = decode_cursor(after)
-    file_, blob = tables.ArtifactFile, tables.Blob
-    query = (  # plain columns: ORM objects for 5,000 files and blobs cost more than the rest of the page
-        select(
-            file_.id,
-            file_.path,
-            file_.size,
-            file_.mimetype,
-            file_.created_at,
-            file_.digest,
-            file_.artifact_id,
-            file_.birth_artifact_id,
-            blob.storage_key,
-            blob.md5,
-        )
-        .join(blob, blob.id == file_.blob_id)
-        .where(tables.ArtifactFile.artifact_id == artifact_id)
-    )
     wanted = [n for n in names or [] if n]
-    if wanted:
-        query = query.where(tables.ArtifactFile.path.in_(wanted))
-    if cursor:
-        query = query.where(tables.ArtifactFile.path > str(cursor[0]))
     async with info.context.read() as session:
-        rows = (await session.execute(query.order_by(tables.ArtifactFile.path).limit(limit + 1))).all()
-        place = await _path_of(session, artifact_id) if rows else None
+        rows = await artifact_reads.file_rows(
+            session, artifact_id, names=wanted, after_path=str(cursor[0]) if cursor else None, limit=limit + 1
+        )
+        place = await artifact_reads.path_of(session, artifact_id) if rows else None
     page = rows[:limit]
     prefix = _download_prefix(place) if place else ""
     return connection(
@@ -301,19 +271,6 @@ async def _files_page(
         [encode_cursor([row.path]) for row in page],
         has_next=len(rows) > limit,
     )
-
-
-async def _path_of(session, artifact_id: int) -> tuple[str, str, str]:
-    row = (
-        await session.execute(
-            select(tables.Entity.name, tables.Project.name, tables.ArtifactCollection.name)
-            .join(tables.Project, tables.Project.entity_id == tables.Entity.id)
-            .join(tables.ArtifactCollection, tables.ArtifactCollection.project_id == tables.Project.id)
-            .join(tables.Artifact, tables.Artifact.collection_id == tables.ArtifactCollection.id)
-            .where(tables.Artifact.id == artifact_id)
-        )
-    ).one()
-    return row[0], row[1], row[2]
 
 
 def _file(info: Info, row: Any, prefix: str) -> File:
@@ -457,14 +414,7 @@ class Artifact(Node):
     @strawberry.field(description="The runs that used the version as an input.")
     async def used_by(self, info: Info, after: str | None = None, first: int | None = None) -> Connection[RunRef]:
         async with info.context.read() as session:
-            rows = (
-                await session.scalars(
-                    select(tables.Run)
-                    .join(tables.ArtifactUse, tables.ArtifactUse.run_id == tables.Run.id)
-                    .where(tables.ArtifactUse.artifact_id == self.row.id)
-                    .order_by(tables.ArtifactUse.id)
-                )
-            ).all()
+            rows = await artifact_reads.users_of(session, self.row.id)
         runs = [r for r in rows if await _visible(info, r.project_id)]
         return connection(
             [refs.RUN.type.from_row(r) for r in runs],
@@ -475,11 +425,9 @@ class Artifact(Node):
 
     @strawberry.field(description="The version's manifest (wandb_manifest.json).")
     async def current_manifest(self, info: Info) -> ArtifactManifest | None:
-        if self.row.manifest_blob_id is None:
-            return None
         async with info.context.read() as session:
-            blob = await session.get(tables.Blob, self.row.manifest_blob_id)
-        if blob is None or blob.uploaded_at is None:
+            blob = await artifact_reads.manifest_blob(session, self.row)
+        if blob is None:
             return None
         manifest_id = strawberry.ID(ids.encode("ArtifactManifest", self.row.id))
         file = File(
@@ -505,13 +453,7 @@ class Artifact(Node):
         self, info: Info, after: str | None = None, first: int | None = None
     ) -> "Connection[ArtifactCollectionMembership]":
         async with info.context.read() as session:
-            rows = (
-                await session.scalars(
-                    select(tables.ArtifactMembership)
-                    .where(tables.ArtifactMembership.artifact_id == self.row.id)
-                    .order_by(tables.ArtifactMembership.id)
-                )
-            ).all()
+            rows = await artifact_reads.memberships_of(session, self.row.id)
         members = []
         for row in rows:
             collection = await info.context.loaders.get(_collections).load(row.collection_id)
@@ -598,11 +540,10 @@ class ArtifactCollection(Node):
     ) -> Connection[ArtifactAlias]:
         limit = page_size(first, maximum=1000)
         cursor = decode_cursor(after)
-        query = select(tables.ArtifactAlias).where(tables.ArtifactAlias.collection_id == self.row.id)
-        if cursor:
-            query = query.where(tables.ArtifactAlias.id > int(cursor[0]))
         async with info.context.read() as session:
-            rows = (await session.scalars(query.order_by(tables.ArtifactAlias.id).limit(limit + 1))).all()
+            rows = await artifact_reads.collection_aliases(
+                session, self.row.id, after_id=int(cursor[0]) if cursor else None, limit=limit + 1
+            )
         page = rows[:limit]
         return connection(
             [ArtifactAlias.from_row(r) for r in page], [encode_cursor([r.id]) for r in page], has_next=len(rows) > limit
@@ -768,8 +709,7 @@ class ArtifactCollectionMembership(Node):
 
     @strawberry.field
     async def artifact(self, info: Info) -> Artifact | None:
-        async with info.context.read() as session:
-            row = await session.get(tables.Artifact, self.row.artifact_id)
+        row = await info.context.loaders.get(_artifacts).load(self.row.artifact_id)
         return Artifact.from_row(row) if row else None
 
     @strawberry.field
@@ -802,11 +742,10 @@ class ProjectArtifactFields:
     ) -> Connection[ArtifactType]:
         limit = page_size(first)
         cursor = decode_cursor(after)
-        query = select(tables.ArtifactType).where(tables.ArtifactType.project_id == self.row.id)
-        if cursor:
-            query = query.where(tables.ArtifactType.id > int(cursor[0]))
         async with info.context.read() as session:
-            rows = (await session.scalars(query.order_by(tables.ArtifactType.id).limit(limit + 1))).all()
+            rows = await artifact_reads.project_types(
+                session, self.row.id, after_id=int(cursor[0]) if cursor else None, limit=limit + 1
+            )
         page = rows[:limit]
         return connection(
             [ArtifactType.from_row(r) for r in page], [encode_cursor([r.id]) for r in page], has_next=len(rows) > limit
@@ -852,7 +791,7 @@ class ProjectArtifactFields:
     async def artifact(self, info: Info, name: str) -> Artifact | None:
         async with info.context.read() as session:
             row = await artifact_service.membership_by_name(session, self.row.id, name)
-            artifact = await session.get(tables.Artifact, row.artifact_id) if row else None
+        artifact = await info.context.loaders.get(_artifacts).load(row.artifact_id) if row else None
         return Artifact.from_row(artifact) if artifact else None
 
 
@@ -866,14 +805,15 @@ async def _visible_artifacts(info: Info, rows: Sequence[tables.Artifact]) -> lis
     return visible
 
 
-async def _run_artifacts(info: Info, query, after: str | None, first: int | None) -> Connection[Artifact]:
+async def _run_artifacts(
+    info: Info, run_id: int, *, inputs: bool, after: str | None, first: int | None
+) -> Connection[Artifact]:
     limit = page_size(first)
     cursor = decode_cursor(after)
-    if cursor:
-        query = query.where(tables.Artifact.id > int(cursor[0]))
-    query = query.where(tables.Artifact.state != artifact_service.DELETED, artifact_service.unexpired())
     async with info.context.read() as session:
-        rows = (await session.scalars(query.order_by(tables.Artifact.id).limit(limit + 1))).all()
+        rows = await artifact_reads.run_artifacts(
+            session, run_id, inputs=inputs, after_id=int(cursor[0]) if cursor else None, limit=limit + 1
+        )
     page = rows[:limit]
     visible = await _visible_artifacts(info, page)
     edges = [Edge(node=Artifact.from_row(r), cursor=encode_cursor([r.id])) for r in visible]
@@ -919,14 +859,13 @@ class RunRecipe:
 async def _recipe_artifacts(info: Info, session, artifacts: list[tables.Artifact]) -> list[RecipeArtifact]:
     found = []
     for row in artifacts:
-        entity, project, collection = await _path_of(session, row.id)
-        artifact_type = await session.get(tables.ArtifactType, row.type_id)
+        entity, project, collection, type_name = await artifact_reads.recipe_names(session, row)
         name = f"{collection}:v{row.version_index}"
         found.append(
             RecipeArtifact(
                 name=name,
                 path=f"{entity}/{project}/{name}",
-                type=artifact_type.name,
+                type=type_name,
                 digest=row.digest,
                 artifact=Artifact.from_row(row),
             )
@@ -942,8 +881,7 @@ class RunArtifactFields:
     async def output_artifacts(
         self, info: Info, after: str | None = None, first: int | None = None
     ) -> Connection[Artifact]:
-        query = select(tables.Artifact).where(tables.Artifact.run_id == self.row.id)
-        return await _run_artifacts(info, query, after, first)
+        return await _run_artifacts(info, self.row.id, inputs=False, after=after, first=first)
 
     @strawberry.field(description="What the run was made from and what it made, in one read.")
     async def recipe(self, info: Info) -> RunRecipe:
@@ -957,29 +895,8 @@ class RunArtifactFields:
                 )
             }
             code = await files_service.page(session, run.id, names=None, pattern="code/%", after_name=None, limit=1000)
-            inputs = (
-                await session.scalars(
-                    select(tables.Artifact)
-                    .join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-                    .where(
-                        tables.ArtifactUse.run_id == run.id,
-                        tables.Artifact.state == artifact_service.COMMITTED,
-                        artifact_service.unexpired(),
-                    )
-                    .order_by(tables.ArtifactUse.id)
-                )
-            ).all()
-            outputs = (
-                await session.scalars(
-                    select(tables.Artifact)
-                    .where(
-                        tables.Artifact.run_id == run.id,
-                        artifact_service.unexpired(),
-                        tables.Artifact.state == artifact_service.COMMITTED,
-                    )
-                    .order_by(tables.Artifact.id)
-                )
-            ).all()
+            inputs = await artifact_reads.recipe_artifacts(session, run.id, inputs=True)
+            outputs = await artifact_reads.recipe_artifacts(session, run.id, inputs=False)
             input_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, inputs))
             output_rows = await _recipe_artifacts(info, session, await _visible_artifacts(info, outputs))
 
@@ -1002,12 +919,7 @@ class RunArtifactFields:
     async def input_artifacts(
         self, info: Info, after: str | None = None, first: int | None = None
     ) -> Connection[Artifact]:
-        query = (
-            select(tables.Artifact)
-            .join(tables.ArtifactUse, tables.ArtifactUse.artifact_id == tables.Artifact.id)
-            .where(tables.ArtifactUse.run_id == self.row.id)
-        )
-        return await _run_artifacts(info, query, after, first)
+        return await _run_artifacts(info, self.row.id, inputs=True, after=after, first=first)
 
 
 # --- node resolution ------------------------------------------------------------------------------------
