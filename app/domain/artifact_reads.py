@@ -29,6 +29,15 @@ from app.db.tables import (
 from app.domain.artifacts import COMMITTED, DELETED, unexpired
 
 
+async def _keyset_page(
+    session: AsyncSession, query: Select[Any], key: Any, after: int | None, limit: int
+) -> Sequence[Any]:
+    """``limit`` rows of ``query`` in ``key`` order from after ``after``."""
+    if after is not None:
+        query = query.where(key > after)
+    return (await session.scalars(query.order_by(key).limit(limit))).all()
+
+
 async def file_rows(
     session: AsyncSession, artifact_id: int, *, names: Sequence[str], after_path: str | None, limit: int
 ) -> Sequence[Any]:
@@ -107,9 +116,7 @@ async def collection_aliases(
 ) -> Sequence[ArtifactAlias]:
     """The collection's aliases (latest included), oldest first."""
     query = select(ArtifactAlias).where(ArtifactAlias.collection_id == collection_id)
-    if after_id is not None:
-        query = query.where(ArtifactAlias.id > after_id)
-    return (await session.scalars(query.order_by(ArtifactAlias.id).limit(limit))).all()
+    return await _keyset_page(session, query, ArtifactAlias.id, after_id, limit)
 
 
 async def project_types(
@@ -117,9 +124,7 @@ async def project_types(
 ) -> Sequence[ArtifactType]:
     """The project's artifact types, oldest first."""
     query = select(ArtifactType).where(ArtifactType.project_id == project_id)
-    if after_id is not None:
-        query = query.where(ArtifactType.id > after_id)
-    return (await session.scalars(query.order_by(ArtifactType.id).limit(limit))).all()
+    return await _keyset_page(session, query, ArtifactType.id, after_id, limit)
 
 
 def _logged_by(run_id: int) -> Select[tuple[Artifact]]:
@@ -137,9 +142,7 @@ async def run_artifacts(
 ) -> Sequence[Artifact]:
     """The live versions (pending or committed, unexpired) the run used (``inputs``) or logged, by id."""
     query = (_used_by if inputs else _logged_by)(run_id).where(Artifact.state != DELETED, unexpired())
-    if after_id is not None:
-        query = query.where(Artifact.id > after_id)
-    return (await session.scalars(query.order_by(Artifact.id).limit(limit))).all()
+    return await _keyset_page(session, query, Artifact.id, after_id, limit)
 
 
 async def recipe_artifacts(session: AsyncSession, run_id: int, *, inputs: bool) -> Sequence[Artifact]:

@@ -4,8 +4,13 @@ through wandb.Api() (ArtifactType.collections, Project.collections, Artifacts) a
 from __future__ import annotations
 
 import httpx
+from sqlalchemy import select
 
+from app.db import tables
 from tests.support.api import differences, live_account, run_client
+from tests.support.artifacts import save_artifact
+from tests.support.moves import make_run
+from tests.support.teams import make_team
 
 LOG_AND_LIST = r"""
 import json, pathlib, wandb
@@ -157,3 +162,52 @@ async def test_collections_and_versions_filtered_ordered_and_paged_through_the_c
             payload = await members(**variables)
             assert payload.get("errors") and message in payload["errors"][0]["message"], (variables, payload)
             assert payload["errors"][0].get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR", payload
+
+
+PAGES = """query($after: String, $aliasesAfter: String, $typesAfter: String) {
+  project(entityName: "acme", name: "vision") {
+    artifactTypes(first: 1, after: $typesAfter) { edges { node { name } } pageInfo { endCursor hasNextPage } }
+    artifactCollection(name: "data") {
+      aliases(first: 2, after: $aliasesAfter) { edges { node { alias } } pageInfo { endCursor hasNextPage } } }
+    run(name: "maker") {
+      outputArtifacts(first: 2, after: $after) { edges { node { versionIndex } } pageInfo { endCursor hasNextPage } }
+      inputArtifacts(first: 2) { edges { node { versionIndex artifactType { name } } } } } } }"""
+
+
+async def _all_pages(gql, key: str, path: list[str], variable: str) -> list[list[str]]:
+    """Every page of the connection at ``path``, following its end cursor in ``variable``."""
+    pages, after = [], None
+    for _ in range(5):  # more would mean a cursor that does not move on
+        node = (await gql.data(PAGES, {variable: after}, key=key))["project"]
+        for step in path:
+            node = node[step]
+        pages.append([next(iter(edge["node"].values())) for edge in node["edges"]])
+        if not node["pageInfo"]["hasNextPage"]:
+            return pages
+        after = node["pageInfo"]["endCursor"]
+    raise AssertionError(f"{path} pages on past {pages}")
+
+
+async def test_type_alias_and_run_artifact_connections_page_by_their_cursors(gql, runtime):
+    team = await make_team(runtime)
+    versions = [
+        await save_artifact(runtime, "max", "acme", "vision", "data", {"f": str(i).encode()}, aliases=(f"a{i}",))
+        for i in range(3)
+    ]
+    used = await save_artifact(runtime, "max", "acme", "vision", "weights", {"w": b"1"}, type_name="model")
+    async with runtime.session_factory.begin() as session:
+        project = await session.scalar(select(tables.Project).where(tables.Project.name == "vision"))
+    run_id = await make_run(runtime, project.id, "maker", team.member)
+    async with runtime.session_factory.begin() as session:
+        for saved in versions:
+            (await session.get(tables.Artifact, saved.artifact_id)).run_id = run_id
+        session.add(tables.ArtifactUse(run_id=run_id, artifact_id=used.artifact_id))
+    key = team.viewer.key
+    assert await _all_pages(gql, key, ["run", "outputArtifacts"], "after") == [[0, 1], [2]]
+    assert await _all_pages(gql, key, ["artifactTypes"], "typesAfter") == [["dataset"], ["model"]]
+    aliases = await _all_pages(gql, key, ["artifactCollection", "aliases"], "aliasesAfter")
+    assert sorted(sum(aliases, [])) == ["a0", "a1", "a2", "latest"] and [len(p) for p in aliases] == [2, 2]
+    run = (await gql.data(PAGES, {}, key=key))["project"]["run"]
+    assert run["inputArtifacts"]["edges"] == [{"node": {"versionIndex": 0, "artifactType": {"name": "model"}}}]
+    # an outsider of the private project reads none of it
+    assert (await gql.data(PAGES, {}, key=team.outsider.key))["project"] is None
