@@ -227,6 +227,11 @@ class Access:
 
     # --- runs ---------------------------------------------------------------------------------
 
+    @property
+    def can_edit_some_runs(self) -> bool:
+        """Whether ``can_edit`` holds for any run here: what the runs table offers selection and Move by."""
+        return self.actor.user is not None and (self.can_admin or self.role in (Role.MEMBER, Role.SERVICE))
+
     def can_edit(self, run: Run) -> bool:
         """Edit, move, delete, stop: admins any run; members their own; service accounts the runs they created."""
         user = self.actor.user

@@ -14,7 +14,7 @@ from tests.support.moves import make_run
 from tests.support.teams import ACTORS, make_team
 
 VIEWER_CAN = """query { project(entityName: "acme", name: "vision") {
-  viewerCanSetBaseline viewerCanManageRules viewerCanWriteArtifacts } }"""
+  viewerCanSetBaseline viewerCanManageRules viewerCanWriteArtifacts viewerCanEditRuns } }"""
 MUTATIONS = {
     "viewerCanSetBaseline": """mutation { setProjectBaseline(input: {entityName: "acme", projectName: "vision",
       runName: "reference"}) { project { id } } }""",
@@ -23,6 +23,9 @@ MUTATIONS = {
       threshold: 0.5}) { rule { id } } }""",
     "viewerCanWriteArtifacts": """mutation($id: ID!) { updateArtifact(input: {artifactID: $id,
       description: "checked"}) { artifact { id } } }""",
+    # the runs table offers selection where some run is the viewer's to edit: here, one they logged
+    "viewerCanEditRuns": """mutation($own: String!) { updateRunTags(input: {entityName: "acme",
+      projectName: "vision", runNames: [$own], addTags: ["checked"]}) { updatedCount } }""",
 }
 
 
@@ -37,15 +40,22 @@ async def test_each_viewer_can_field_answers_what_its_mutation_does(gql, runtime
             session.add(tables.ProjectMember(project_id=project.id, user_id=team.member.id))
     await make_run(runtime, project.id, "reference", team.member)
     keys = {actor: (account.key if (account := team.by_role(actor)) else None) for actor in ACTORS}
-    keys["instance admin"] = (await make_account(runtime, "operator", admin=True)).key
+    operator = await make_account(runtime, "operator", admin=True)
+    keys["instance admin"] = operator.key
+    own_runs = {"anonymous": "reference"}
+    for actor in keys.keys() - own_runs.keys():
+        account = operator if actor == "instance admin" else team.by_role(actor)
+        own_runs[actor] = f"by-{account.username}"
+        await make_run(runtime, project.id, own_runs[actor], account)
     answered = {}
     for actor, key in keys.items():
         shown = (await gql.post(VIEWER_CAN, {}, key=key)).json()["data"]["project"]
         for field, mutation in MUTATIONS.items():
-            variables = {"name": f"rule-{len(answered)}", "id": saved.global_id}
+            variables = {"name": f"rule-{len(answered)}", "id": saved.global_id, "own": own_runs[actor]}
             done = (await gql.post(mutation, variables, key=key)).json()
             answered[actor, field] = not done.get("errors")
             assert (shown is not None and shown[field]) == answered[actor, field], (actor, field, shown, done)
     # not all of one answer: a MEMBER (on the list of a RESTRICTED project) writes, anonymous never does
     assert answered["member", "viewerCanWriteArtifacts"] and not answered["anonymous", "viewerCanWriteArtifacts"]
     assert answered["viewer", "viewerCanWriteArtifacts"] == (access == "USER_WRITE")
+    assert answered["service", "viewerCanEditRuns"] == (access != "RESTRICTED")  # not on that list

@@ -86,6 +86,7 @@ OWN_RUN, CREATED_RUN, OTHERS_RUN = (
 def test_edit_move_delete_runs(role, own, created, others):
     access = _access(role)
     assert [access.can_edit(run) for run in (OWN_RUN, CREATED_RUN, OTHERS_RUN)] == [own, created, others]
+    assert access.can_edit_some_runs is (own or created or others)  # what the runs table offers by
 
 
 @pytest.mark.parametrize(

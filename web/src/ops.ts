@@ -71,6 +71,7 @@ const PROJECT = graphql(`
       entity { name isTeam viewerRole viewerCanAdminister }
       baselineRun { name displayName }
       viewerCanSetBaseline
+      viewerCanEditRuns
     }
   }
 `);

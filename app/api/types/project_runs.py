@@ -21,6 +21,13 @@ from app.domain import run_queries
 class ProjectRunFields:
     row: strawberry.Private[tables.Project]
 
+    @strawberry.field(
+        description="Whether the viewer may edit, move, tag or delete some of the project's runs: an ADMIN "
+        "(or instance admin) any run, a MEMBER their own, a SERVICE account those it created."
+    )
+    async def viewer_can_edit_runs(self, info: Info) -> bool:
+        return (await info.context.loaders.viewer_project_access(self.row)).can_edit_some_runs
+
     @strawberry.field(description="How many runs match the filters (a JSON string of a MongoDB-style document).")
     async def run_count(self, info: Info, filters: JSONString | None = None) -> int:
         return await info.context.loaders.get(run_counts).load((self.row.id, filters))

@@ -330,7 +330,7 @@ export type ProjectQueryVariables = Exact<{
 }>;
 
 
-export type ProjectQuery = { project: { id: string, name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, entity:
+export type ProjectQuery = { project: { id: string, name: string, entityName: string, access: string, viewerCanSetBaseline: boolean, viewerCanEditRuns: boolean, entity:
       | { name: string, isTeam: boolean, viewerRole: string | null, viewerCanAdminister: boolean }
       | { name: string, isTeam: boolean, viewerRole: string | null, viewerCanAdminister: boolean }
     , baselineRun: { name: string, displayName: string | null } | null } | null };
@@ -911,6 +911,7 @@ export const ProjectDocument = new TypedDocumentString(`
       displayName
     }
     viewerCanSetBaseline
+    viewerCanEditRuns
   }
 }
     `) as unknown as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from "@tanstack/virtual-core";
 import { addClause, FILTER_OPS, parseFilterText, type FilterOp } from "../filters";
-import { ACCESS_WORDS, WRITE_ROLES, deleteRuns, project as loadProject, setBaseline, type ProjectInfo, type Viewer } from "../ops";
+import { ACCESS_WORDS, deleteRuns, project as loadProject, setBaseline, type ProjectInfo, type Viewer } from "../ops";
 import { navigate, projectPath, runPath, type ProjectView } from "../router";
 import {
   EMPTY_LAYOUT, EVERYTHING, NOTHING, RUN_COLUMNS, cellValue, formatValue, isSelected, keyColumns, moveColumn, nextOrder,
@@ -31,7 +31,7 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
   const applied = parseFilterText(filterText);
   const filters = applied.ok && applied.value ? JSON.stringify(applied.value) : null;
   const runs = useRuns(info.entityName, info.name, filters, order);
-  const canWrite = WRITE_ROLES.includes(info.entity.viewerRole ?? "");
+  const canEditRuns = info.viewerCanEditRuns;
 
   const views: ProjectView[] = ["workspace", "table", "compare", "artifacts", "alerts"];
   const aboutRuns = view !== "artifacts" && view !== "alerts";
@@ -84,7 +84,7 @@ function Project({ info, view, viewer, reloadInfo }: { info: ProjectInfo; view: 
         ) : view === "alerts" ? (
           <AlertsTab entity={info.entityName} project={info.name} />
         ) : view === "table" ? (
-          <RunsTable info={info} runs={runs} order={order} onOrder={setOrder} filterText={filters} canWrite={canWrite} viewer={viewer} reloadInfo={reloadInfo} />
+          <RunsTable info={info} runs={runs} order={order} onOrder={setOrder} filterText={filters} canEditRuns={canEditRuns} viewer={viewer} reloadInfo={reloadInfo} />
         ) : view === "compare" ? (
           <Compare info={info} runs={runs.runs} />
         ) : (
@@ -169,12 +169,12 @@ interface TableProps {
   order: string;
   onOrder: (order: string) => void;
   filterText: string | null;
-  canWrite: boolean;
+  canEditRuns: boolean;
   viewer: Viewer;
   reloadInfo: () => void;
 }
 
-function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, reloadInfo }: TableProps) {
+function RunsTable({ info, runs, order, onOrder, filterText, canEditRuns, viewer, reloadInfo }: TableProps) {
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [layout, setLayout] = useState<ColumnLayout>({ ...EMPTY_LAYOUT, hidden: ["heartbeat_at", "group", "jobType"] });
   const [moving, setMoving] = useState(false);
@@ -188,7 +188,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
   const total = runs.total ?? 0;
   const count = selectedCount(selection, total);
   const filterDoc = filterText ? JSON.parse(filterText) : null;
-  const movable = canWrite && info.access !== "RESTRICTED";
+  const movable = canEditRuns && info.access !== "RESTRICTED";
   const singleSelected = !selection.all && selection.names.size === 1 ? [...selection.names][0] : null;
 
   const afterChange = (message: string) => {
@@ -227,7 +227,7 @@ function RunsTable({ info, runs, order, onOrder, filterText, canWrite, viewer, r
             Delete
           </button>
         )}
-        {canWrite && (
+        {canEditRuns && (
           <button type="button" disabled={count === 0 || busy} onClick={() => setTagging(true)}>
             Edit tags
           </button>
