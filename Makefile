@@ -24,8 +24,22 @@ install-test: $(VENV)/.installed-test
 run: install  ## serve on SQLite under ./data (migrates on start)
 	LABBOOK_DATA_DIR=$${LABBOOK_DATA_DIR:-./data} $(PY) -m app serve --host $(HOST) --port $(PORT)
 
+# With PostgreSQL there, one pytest process a dialect, side by side: much of the suite waits on the
+# real client's subprocesses, servers and sockets, so one process leaves a core idle. The PostgreSQL
+# process's report follows the SQLite one's (and is kept in test-artifacts/).
 test: install-test test-web  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@if [ -z "$$LABBOOK_TEST_DIALECTS" ] && $(PY) -c "import sys; from tests.support import postgres_reachable; sys.exit(not postgres_reachable())"; then \
+	  mkdir -p test-artifacts; \
+	  LABBOOK_TEST_DIALECTS=postgresql LABBOOK_TEST_DATABASE_TESTS_ONLY=1 $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) \
+	    > test-artifacts/pytest-postgresql.log 2>&1 & postgresql=$$!; \
+	  LABBOOK_TEST_DIALECTS=sqlite $(PY) -m pytest $(PYTEST_ARGS); sqlite_status=$$?; \
+	  wait $$postgresql; postgresql_status=$$?; \
+	  echo "=== PostgreSQL (test-artifacts/pytest-postgresql.log) ==="; cat test-artifacts/pytest-postgresql.log; \
+	  echo "=== pytest exit status: SQLite $$sqlite_status, PostgreSQL $$postgresql_status ==="; \
+	  [ $$sqlite_status -eq 0 ] && [ $$postgresql_status -eq 0 ]; \
+	else \
+	  $(PY) -m pytest $(PYTEST_ARGS); \
+	fi
 
 test-web:  ## the web app's typecheck and unit tests, and a check that app/web/dist is built from web/
 	cd web && npm ci --no-audit --no-fund --silent && npm test

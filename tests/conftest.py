@@ -53,6 +53,17 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "both_storages: run on the local and the S3 storage backend")
 
 
+def pytest_collection_modifyitems(config, items):
+    # `make test` runs one process a dialect; LABBOOK_TEST_DATABASE_TESTS_ONLY keeps the tests that need
+    # no database to the first of them.
+    if not os.environ.get("LABBOOK_TEST_DATABASE_TESTS_ONLY"):
+        return
+    elsewhere = [item for item in items if "database_url" not in getattr(item, "fixturenames", ())]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
+
+
 def pytest_generate_tests(metafunc):
     if metafunc.definition.get_closest_marker("both_storages") and "storage_backend" in metafunc.fixturenames:
         metafunc.parametrize("storage_backend", ["local", "s3"], indirect=True)
