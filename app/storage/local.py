@@ -190,9 +190,13 @@ class LocalBlobStore:
 
     def _upload_dir(self, key: str, upload_id: str) -> Path:
         directory = self.root / MULTIPART / upload_id if _UPLOAD_ID.match(upload_id or "") else None
-        if directory is None or not directory.is_dir():
+        try:  # a concurrent completion or abort may remove the directory at any point
+            recorded = (directory / "key").read_text() if directory is not None else None
+        except (FileNotFoundError, NotADirectoryError):
+            recorded = None
+        if recorded is None:
             raise InvalidUpload(f"no multipart upload {upload_id!r} is in progress")
-        if (directory / "key").read_text() != key:
+        if recorded != key:
             raise InvalidUpload(f"multipart upload {upload_id} is not for {key}")
         return directory
 
@@ -230,13 +234,13 @@ class LocalBlobStore:
     async def _joined(self, directory: Path, parts: list[tuple[int, str]]) -> AsyncIterator[bytes]:
         """The parts' bytes in order, each checked against the ETag the client was given for it."""
         for number, etag in parts:
-            path = directory / f"part-{number}"
-            if not path.exists():
-                raise InvalidUpload(f"part {number} was never uploaded")
             md5 = hashlib.md5()
-            async for chunk in self._read_path(path):
-                md5.update(chunk)
-                yield chunk
+            try:
+                async for chunk in self._read_path(directory / f"part-{number}"):
+                    md5.update(chunk)
+                    yield chunk
+            except FileNotFoundError:  # never uploaded, or taken by a concurrent completion
+                raise InvalidUpload(f"part {number} was never uploaded") from None
             if md5.hexdigest() != etag.strip('"'):
                 raise InvalidUpload(f"part {number} does not match its ETag {etag}")
 
