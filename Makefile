@@ -24,25 +24,24 @@ install-test: $(VENV)/.installed-test
 run: install  ## serve on SQLite under ./data (migrates on start)
 	LABBOOK_DATA_DIR=$${LABBOOK_DATA_DIR:-./data} $(PY) -m app serve --host $(HOST) --port $(PORT)
 
-# With PostgreSQL there, one pytest process a dialect, side by side: much of the suite waits on the
-# real client's subprocesses, servers and sockets, so one process leaves a core idle. The PostgreSQL
-# process's report follows the SQLite one's (and is kept in test-artifacts/).
+# With PostgreSQL there, two pytest processes side by side (tests/conftest.py: LABBOOK_TEST_PART): much
+# of the suite waits on the real client's subprocesses, servers and sockets, so one process leaves a
+# core idle (42 min serial on a slow day, 28 for the longer of two processes split by dialect). The
+# second process's report follows the first's (and is kept in test-artifacts/).
 test: install-test test-web  ## the whole suite, on SQLite and (when reachable, always in CI) PostgreSQL
 	@if [ -z "$$LABBOOK_TEST_DIALECTS" ] && $(PY) -c "import sys; from tests.support import postgres_reachable; sys.exit(not postgres_reachable())"; then \
 	  mkdir -p test-artifacts; \
-	  LABBOOK_TEST_DIALECTS=postgresql LABBOOK_TEST_DATABASE_TESTS_ONLY=1 $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) \
-	    > test-artifacts/pytest-postgresql.log 2>&1 & postgresql=$$!; \
-	  LABBOOK_TEST_DIALECTS=sqlite $(PY) -m pytest $(PYTEST_ARGS); sqlite_status=$$?; \
-	  wait $$postgresql; postgresql_status=$$?; \
-	  echo "=== PostgreSQL (test-artifacts/pytest-postgresql.log) ==="; cat test-artifacts/pytest-postgresql.log; \
-	  echo "=== pytest exit status: SQLite $$sqlite_status, PostgreSQL $$postgresql_status ==="; \
-	  [ $$sqlite_status -eq 0 ] && [ $$postgresql_status -eq 0 ]; \
+	  LABBOOK_TEST_PART=2 $(PY) -m pytest -p no:cacheprovider --durations=15 $(PYTEST_ARGS) \
+	    > test-artifacts/pytest-part-2.log 2>&1 & second=$$!; \
+	  LABBOOK_TEST_PART=1 $(PY) -m pytest --durations=15 $(PYTEST_ARGS); first_status=$$?; \
+	  wait $$second; second_status=$$?; \
+	  echo "=== part 2: PostgreSQL but the browser tests (test-artifacts/pytest-part-2.log) ==="; \
+	  cat test-artifacts/pytest-part-2.log; \
+	  echo "=== pytest exit status: part 1 $$first_status, part 2 $$second_status ==="; \
+	  [ $$first_status -eq 0 ] && [ $$second_status -eq 0 ]; \
 	else \
 	  $(PY) -m pytest $(PYTEST_ARGS); \
 	fi
-
-test-web:  ## the web app's typecheck and unit tests, and a check that app/web/dist is built from web/
-	cd web && npm ci --no-audit --no-fund --silent && npm test
 
 lint: install-test  ## the layers of DESIGN.md §2 (.importlinter), ruff's checks and its formatting
 	$(VENV)/bin/lint-imports

@@ -53,15 +53,31 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "both_storages: run on the local and the S3 storage backend")
 
 
+def _dialect_of(item) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("database_url") if callspec else None
+
+
+# `make test` runs the suite as two processes side by side, LABBOOK_TEST_PART=1 and 2, of about equal
+# time: 1 runs the SQLite tests, those that need no database and the browser tests on PostgreSQL; 2 runs
+# the other PostgreSQL tests.
+_PART_ONE_ON_POSTGRESQL = ("tests/web/",)
+
+
+def _in_part_one(item) -> bool:
+    dialect = _dialect_of(item)
+    if dialect == "postgresql":
+        return item.nodeid.startswith(_PART_ONE_ON_POSTGRESQL)
+    return True
+
+
 def pytest_collection_modifyitems(config, items):
-    # `make test` runs one process a dialect; LABBOOK_TEST_DATABASE_TESTS_ONLY keeps the tests that need
-    # no database to the first of them.
-    if not os.environ.get("LABBOOK_TEST_DATABASE_TESTS_ONLY"):
+    part = os.environ.get("LABBOOK_TEST_PART")
+    if part not in ("1", "2"):
         return
-    elsewhere = [item for item in items if "database_url" not in getattr(item, "fixturenames", ())]
-    if elsewhere:
-        config.hook.pytest_deselected(items=elsewhere)
-        items[:] = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
+    ours = {item.nodeid for item in items if _in_part_one(item) == (part == "1")}
+    config.hook.pytest_deselected(items=[item for item in items if item.nodeid not in ours])
+    items[:] = [item for item in items if item.nodeid in ours]
 
 
 def pytest_generate_tests(metafunc):
